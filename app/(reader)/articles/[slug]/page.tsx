@@ -1,0 +1,78 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ArticleBody } from '@/components/article-body';
+import { StatusBadge } from '@/components/status-badge';
+import { getArticleBySlug, listPublishedClaimsInArticle } from '@/db/queries/articles';
+import { formatDate, plural } from '@/lib/format';
+import { claimPath } from '@/lib/routes';
+import { STATUSES, STATUS_INFO } from '@/lib/status';
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const article = getArticleBySlug({ slug: (await params).slug });
+  return article ? { title: article.title, description: `Claims tracked in “${article.title}” (${article.outlet}).` } : {};
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const article = getArticleBySlug({ slug: (await params).slug });
+  if (!article) notFound();
+  const claims = listPublishedClaimsInArticle({ articleId: article.id }).map((c, i) => ({
+    ...c,
+    number: i + 1,
+    href: claimPath(c),
+  }));
+  const present = STATUSES.filter((s) => claims.some((c) => c.status === s));
+  const revised = article.revisions.length > 1 ? article.revisions[article.revisions.length - 1] : undefined;
+  return (
+    <article className="grid gap-10 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+      <div>
+        <header className="mb-6">
+          <p className="muted text-sm">
+            {article.outlet}
+            {article.author ? ` · ${article.author}` : ''}
+            {article.publishedAt ? ` · ${formatDate(article.publishedAt)}` : ''}
+          </p>
+          <h1 className="mt-1 text-3xl font-bold leading-tight">{article.title}</h1>
+          {revised ? <p className="muted mt-2 text-sm">Revised on {formatDate(revised.createdAt)}.</p> : null}
+          {article.canonicalUrl ? (
+            <p className="mt-2 text-sm">
+              <a href={article.canonicalUrl} rel="noopener noreferrer nofollow">
+                Original article
+              </a>
+            </p>
+          ) : null}
+        </header>
+        {present.length > 0 ? (
+          <section aria-label="Legend" className="mb-6 flex flex-wrap items-center gap-2 text-sm">
+            <span className="muted">Highlights:</span>
+            {present.map((s) => (
+              <StatusBadge key={s} status={s} />
+            ))}
+          </section>
+        ) : null}
+        <ArticleBody body={article.body} claims={claims} />
+      </div>
+      <aside aria-labelledby="claims-heading">
+        <h2 id="claims-heading" className="mb-3 text-xl font-bold">
+          {plural(claims.length, 'claim')} in this article
+        </h2>
+        <ol className="space-y-4">
+          {claims.map((c) => (
+            <li key={c.id} className="panel rounded-lg p-3">
+              <p className="flex items-center gap-2 text-sm">
+                <span className="font-bold">{c.number}.</span>
+                <StatusBadge status={c.status} />
+              </p>
+              <p className="mt-1">
+                <Link href={c.href}>{c.statement}</Link>
+              </p>
+              <p className="muted mt-1 text-xs">{STATUS_INFO[c.status].description}</p>
+            </li>
+          ))}
+        </ol>
+      </aside>
+    </article>
+  );
+}

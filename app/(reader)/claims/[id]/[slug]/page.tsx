@@ -1,0 +1,124 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { StatusBadge } from '@/components/status-badge';
+import { getPublishedClaim } from '@/db/queries/claims';
+import { quoteInContext } from '@/lib/anchor';
+import { formatDate, isoDate } from '@/lib/format';
+import { parseId } from '@/lib/params';
+import { articlePath, claimPath, partyPath } from '@/lib/routes';
+import { STATUS_INFO } from '@/lib/status';
+import { History } from './_components/history';
+import { ResponseList } from './_components/response-list';
+import { SourceList } from './_components/source-list';
+
+type Props = { params: Promise<{ id: string; slug: string }> };
+
+async function load(params: Props['params']) {
+  const { id: rawId, slug } = await params;
+  const id = parseId(rawId);
+  const claim = id ? getPublishedClaim({ id }) : undefined;
+  if (!claim) notFound();
+  if (claim.slug !== slug) permanentRedirect(claimPath(claim));
+  return claim;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const claim = await load(params);
+  return {
+    title: claim.statement,
+    description: `${STATUS_INFO[claim.status].label}: ${claim.statusNote || STATUS_INFO[claim.status].description}`,
+  };
+}
+
+export default async function ClaimPage({ params }: Props) {
+  const claim = await load(params);
+  const context = quoteInContext(claim.body, claim.anchorStart, claim.anchorEnd);
+  const orphaned = claim.anchorState === 'orphaned';
+  return (
+    <article className="mx-auto max-w-4xl">
+      <header>
+        <p className="muted flex flex-wrap items-center justify-between gap-2 text-sm">
+          <span>
+            {claim.article.outlet} · <Link href={articlePath(claim.article)}>{claim.article.title}</Link>
+            {claim.article.publishedAt ? `, ${formatDate(claim.article.publishedAt)}` : ''}
+          </span>
+        </p>
+        <div className="mt-4 flex flex-wrap items-start gap-4">
+          <StatusBadge status={claim.status} className="text-base" />
+          <h1 className="flex-1 text-2xl font-bold leading-snug sm:text-3xl">“{claim.statement}”</h1>
+        </div>
+        <p className="muted mt-2 text-sm">{STATUS_INFO[claim.status].description}</p>
+        <p className="mt-3 text-sm">
+          {claim.claimant ? (
+            <>
+              Claimed by <Link href={partyPath(claim.claimant)}>{claim.claimant.name}</Link> ·{' '}
+            </>
+          ) : null}
+          in <Link href={articlePath(claim.article)}>{claim.article.title}</Link>
+          {claim.article.publishedAt ? ` on ${formatDate(claim.article.publishedAt)}` : ''} · updated{' '}
+          <time dateTime={isoDate(claim.updatedAt)}>{formatDate(claim.updatedAt)}</time>
+        </p>
+      </header>
+
+      <section aria-labelledby="context-heading" className="panel mt-6 rounded-lg p-4">
+        <h2 id="context-heading" className="text-sm font-semibold uppercase tracking-wide muted">
+          In context
+        </h2>
+        {orphaned ? (
+          <p className="mt-2 font-serif text-lg">
+            <mark className={`claim-mark status-${claim.status}`}>{claim.anchorExact}</mark>{' '}
+            <span className="muted text-sm">(no longer in the article)</span>
+          </p>
+        ) : (
+          <p className="mt-2 font-serif text-lg">
+            {context.clippedStart ? '…' : ''}
+            {context.before}
+            <mark className={`claim-mark status-${claim.status}`}>{context.exact}</mark>
+            {context.after}
+            {context.clippedEnd ? '…' : ''}
+          </p>
+        )}
+        <p className="mt-2 text-sm">
+          <Link href={`${articlePath(claim.article)}#claim-${claim.id}`}>See it in the article</Link>
+        </p>
+      </section>
+
+      {claim.statusNote ? (
+        <section aria-labelledby="why-heading" className="mt-6">
+          <h2 id="why-heading" className="text-lg font-semibold">
+            Why this status
+          </h2>
+          <p className="mt-1">{claim.statusNote}</p>
+        </section>
+      ) : null}
+
+      <div className="mt-8 grid gap-8 md:grid-cols-2">
+        <ResponseList responses={claim.responses} />
+        <SourceList sources={claim.sources} />
+      </div>
+
+      <History events={claim.events} />
+
+      {claim.appearances.length > 0 ? (
+        <section aria-labelledby="appeared-heading" className="mt-8">
+          <h2 id="appeared-heading" className="text-lg font-semibold">
+            Also appeared in
+          </h2>
+          <ul className="mt-2 list-disc pl-5">
+            {claim.appearances.map((a) => (
+              <li key={a.slug}>
+                <Link href={articlePath(a)}>{a.title}</Link>
+                <span className="muted">
+                  {' '}
+                  — {a.outlet}
+                  {a.publishedAt ? `, ${formatDate(a.publishedAt)}` : ''}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { statusCss } from '@/lib/status';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Claimline', template: '%s · Claimline' },
+  description: 'Factual claims in the news: where they were made, the evidence, who answered what, and their status.',
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen font-sans antialiased">
+        {/* Generated from lib/status.ts, which owns the status colours. */}
+        <style dangerouslySetInnerHTML={{ __html: statusCss() }} />
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2 focus:text-black">
+          Skip to content
+        </a>
+        <header className="border-b border-[var(--rule)]">
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+            <Link href="/" className="text-lg font-bold tracking-tight text-[var(--page-fg)] no-underline">
+              Claimline
+            </Link>
+            <nav aria-label="Main" className="flex gap-4 text-sm">
+              <Link href="/">Articles</Link>
+            </nav>
+          </div>
+        </header>
+        <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+          {children}
+        </main>
+        <footer className="mx-auto max-w-6xl border-t border-[var(--rule)] px-4 py-6 text-sm muted">
+          Claimline tracks factual claims made in news articles. Statuses are the newsroom’s assessment of the evidence at the time shown.
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,300 @@
+import 'server-only';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { getDb } from '@/db';
+import {
+  articleRevisions,
+  articles,
+  claimAppearances,
+  claimEvents,
+  claimSources,
+  claims,
+  parties,
+  responses,
+  sources,
+} from '@/db/schema';
+import type { Anchor } from '@/lib/anchor';
+import { AppError } from '@/lib/errors';
+import { DEFAULT_STATUS, type Status } from '@/lib/status';
+import { normalizeLine, slugify } from '@/lib/text';
+import { recordEvent, write } from './tx';
+
+export type NewClaimInput = {
+  articleId: number;
+  anchor: Anchor;
+  statement?: string;
+  claimantPartyId?: number | null;
+  status?: Status;
+  statusNote?: string;
+  published?: boolean;
+  actorId: string | null;
+  at?: Date;
+};
+
+/** Creates a claim anchored in its article's current revision, with its "created" event. */
+export function createClaim(input: NewClaimInput) {
+  return write((tx) => {
+    const article = tx
+      .select({ revisionId: articles.currentRevisionId })
+      .from(articles)
+      .where(eq(articles.id, input.articleId))
+      .get();
+    if (!article?.revisionId) throw new AppError('not_found');
+    const revision = tx
+      .select({ body: articleRevisions.body })
+      .from(articleRevisions)
+      .where(eq(articleRevisions.id, article.revisionId))
+      .get();
+    const { anchor } = input;
+    if (!revision || revision.body.slice(anchor.start, anchor.end) !== anchor.exact) {
+      throw new AppError('invalid', {
+        fieldErrors: { anchor: ['The selected text no longer matches the article. Select it again.'] },
+      });
+    }
+    const statement = normalizeLine(input.statement || anchor.exact);
+    const at = input.at ?? new Date();
+    const claim = tx
+      .insert(claims)
+      .values({
+        slug: slugify(statement),
+        articleId: input.articleId,
+        statement,
+        claimantPartyId: input.claimantPartyId ?? null,
+        status: input.status ?? DEFAULT_STATUS,
+        statusNote: input.statusNote?.trim() ?? '',
+        published: input.published ?? false,
+        anchorStart: anchor.start,
+        anchorEnd: anchor.end,
+        anchorExact: anchor.exact,
+        anchorPrefix: anchor.prefix,
+        anchorSuffix: anchor.suffix,
+        revisionId: article.revisionId,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .returning()
+      .get();
+    recordEvent(tx, {
+      claimId: claim.id,
+      actorId: input.actorId,
+      kind: 'created',
+      at,
+      after: {
+        statement: claim.statement,
+        status: claim.status,
+        note: claim.statusNote,
+        published: claim.published,
+        exact: claim.anchorExact,
+      },
+    });
+    return claim;
+  });
+}
+
+export type ClaimPatch = {
+  statement?: string;
+  claimantPartyId?: number | null;
+  status?: Status;
+  statusNote?: string;
+  published?: boolean;
+};
+
+/**
+ * Applies an editor's change if the claim is still at `version` (optimistic
+ * locking); otherwise throws a conflict carrying the current claim. Writes one
+ * event per kind of change: status, publication, other details.
+ */
+export function updateClaim(input: {
+  id: number;
+  version: number;
+  patch: ClaimPatch;
+  actorId: string | null;
+  at?: Date;
+}) {
+  return write((tx) => {
+    const current = tx.select().from(claims).where(eq(claims.id, input.id)).get();
+    if (!current) throw new AppError('not_found');
+    if (current.version !== input.version) throw new AppError('conflict', { detail: current });
+    const at = input.at ?? new Date();
+    const next = {
+      statement: input.patch.statement !== undefined ? normalizeLine(input.patch.statement) : current.statement,
+      claimantPartyId:
+        input.patch.claimantPartyId !== undefined ? input.patch.claimantPartyId : current.claimantPartyId,
+      status: input.patch.status ?? current.status,
+      statusNote: input.patch.statusNote !== undefined ? input.patch.statusNote.trim() : current.statusNote,
+      published: input.patch.published ?? current.published,
+    };
+    const updated = tx
+      .update(claims)
+      .set({
+        ...next,
+        slug: slugify(next.statement),
+        version: current.version + 1,
+        updatedAt: at,
+      })
+      .where(and(eq(claims.id, input.id), eq(claims.version, input.version)))
+      .returning()
+      .get();
+    const event = { claimId: current.id, actorId: input.actorId, at };
+    if (next.status !== current.status || next.statusNote !== current.statusNote) {
+      recordEvent(tx, {
+        ...event,
+        kind: 'status_changed',
+        before: { status: current.status, note: current.statusNote },
+        after: { status: next.status, note: next.statusNote },
+      });
+    }
+    if (next.statement !== current.statement || next.claimantPartyId !== current.claimantPartyId) {
+      recordEvent(tx, {
+        ...event,
+        kind: 'edited',
+        before: { statement: current.statement, claimantPartyId: current.claimantPartyId },
+        after: { statement: next.statement, claimantPartyId: next.claimantPartyId },
+      });
+    }
+    if (next.published !== current.published) {
+      recordEvent(tx, { ...event, kind: next.published ? 'published' : 'unpublished' });
+    }
+    return updated;
+  });
+}
+
+/** A published claim with everything its public page shows, or undefined (unknown or draft). */
+export function getPublishedClaim({ id }: { id: number }) {
+  const db = getDb();
+  const claim = db
+    .select()
+    .from(claims)
+    .where(and(eq(claims.id, id), eq(claims.published, true)))
+    .get();
+  if (!claim) return undefined;
+  const article = db.select().from(articles).where(eq(articles.id, claim.articleId)).get();
+  const revision = db
+    .select({ body: articleRevisions.body, createdAt: articleRevisions.createdAt })
+    .from(articleRevisions)
+    .where(eq(articleRevisions.id, claim.revisionId))
+    .get();
+  const claimant = claim.claimantPartyId
+    ? db.select().from(parties).where(eq(parties.id, claim.claimantPartyId)).get()
+    : undefined;
+  const claimSourceRows = db
+    .select({
+      id: sources.id,
+      url: sources.url,
+      title: sources.title,
+      publisher: sources.publisher,
+      publishedAt: sources.publishedAt,
+      archivedUrl: sources.archivedUrl,
+      relation: claimSources.relation,
+      excerpt: claimSources.excerpt,
+      note: claimSources.note,
+    })
+    .from(claimSources)
+    .innerJoin(sources, eq(sources.id, claimSources.sourceId))
+    .where(eq(claimSources.claimId, id))
+    .orderBy(asc(claimSources.createdAt))
+    .all();
+  const responseRows = db
+    .select({
+      id: responses.id,
+      stance: responses.stance,
+      quote: responses.quote,
+      respondedAt: responses.respondedAt,
+      requestedAt: responses.requestedAt,
+      deadlineAt: responses.deadlineAt,
+      partyName: parties.name,
+      partySlug: parties.slug,
+      sourceUrl: sources.url,
+    })
+    .from(responses)
+    .innerJoin(parties, eq(parties.id, responses.partyId))
+    .leftJoin(sources, eq(sources.id, responses.sourceId))
+    .where(eq(responses.claimId, id))
+    .all();
+  const events = db
+    .select({
+      id: claimEvents.id,
+      at: claimEvents.at,
+      kind: claimEvents.kind,
+      before: claimEvents.before,
+      after: claimEvents.after,
+    })
+    .from(claimEvents)
+    .where(eq(claimEvents.claimId, id))
+    .orderBy(asc(claimEvents.at), asc(claimEvents.id))
+    .all();
+  const appearances = db
+    .select({ slug: articles.slug, title: articles.title, outlet: articles.outlet, publishedAt: articles.publishedAt })
+    .from(claimAppearances)
+    .innerJoin(articles, eq(articles.id, claimAppearances.articleId))
+    .where(eq(claimAppearances.claimId, id))
+    .all();
+  return {
+    ...claim,
+    article: article!,
+    body: revision?.body ?? '',
+    claimant,
+    sources: claimSourceRows,
+    responses: responseRows.sort(
+      (a, b) => responseTime(b) - responseTime(a) || b.id - a.id,
+    ),
+    events: events.map((e) => ({
+      ...e,
+      before: e.before as Record<string, unknown> | null,
+      after: e.after as Record<string, unknown> | null,
+    })),
+    appearances,
+  };
+}
+
+const responseTime = (r: { respondedAt: Date | null; requestedAt: Date | null }) =>
+  (r.respondedAt ?? r.requestedAt)?.getTime() ?? 0;
+
+/** Recent published claims for lists (home page, feeds), newest change first. */
+export function listRecentClaims({ limit = 20 }: { limit?: number } = {}) {
+  return getDb()
+    .select({
+      id: claims.id,
+      slug: claims.slug,
+      statement: claims.statement,
+      status: claims.status,
+      updatedAt: claims.updatedAt,
+      articleTitle: articles.title,
+      articleSlug: articles.slug,
+    })
+    .from(claims)
+    .innerJoin(articles, eq(articles.id, claims.articleId))
+    .where(eq(claims.published, true))
+    .orderBy(desc(claims.updatedAt), desc(claims.id))
+    .limit(limit)
+    .all();
+}
+
+
+/** Links a claim to another article where it was made again (one claim page gathers them all). */
+export function addAppearance(input: { claimId: number; articleId: number; anchor: Anchor; actorId: string | null }) {
+  return write((tx) => {
+    const article = tx.select().from(articles).where(eq(articles.id, input.articleId)).get();
+    if (!article?.currentRevisionId) throw new AppError('not_found');
+    const appearance = tx
+      .insert(claimAppearances)
+      .values({
+        claimId: input.claimId,
+        articleId: input.articleId,
+        anchorStart: input.anchor.start,
+        anchorEnd: input.anchor.end,
+        anchorExact: input.anchor.exact,
+        anchorPrefix: input.anchor.prefix,
+        anchorSuffix: input.anchor.suffix,
+        revisionId: article.currentRevisionId,
+      })
+      .returning()
+      .get();
+    recordEvent(tx, {
+      claimId: input.claimId,
+      actorId: input.actorId,
+      kind: 'appearance_added',
+      after: { article: article.title, exact: input.anchor.exact },
+    });
+    return appearance;
+  });
+}

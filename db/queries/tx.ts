@@ -1,0 +1,47 @@
+import 'server-only';
+import { getDb, type Db } from '@/db';
+import { claimEvents } from '@/db/schema';
+import type { EventKind } from '@/lib/events';
+
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * Runs `fn` in one BEGIN IMMEDIATE transaction: the write lock is taken up
+ * front, so a read-then-write inside never fails with SQLITE_BUSY halfway.
+ */
+export function write<T>(fn: (tx: Tx) => T): T {
+  return getDb().transaction(fn, { behavior: 'immediate' });
+}
+
+/** Appends one entry to a claim's history; called inside the transaction of the change it records. */
+export function recordEvent(
+  tx: Tx,
+  event: {
+    claimId: number;
+    actorId: string | null;
+    kind: EventKind;
+    before?: Record<string, unknown> | null;
+    after?: Record<string, unknown> | null;
+    at?: Date;
+  },
+): void {
+  tx.insert(claimEvents)
+    .values({
+      claimId: event.claimId,
+      actorId: event.actorId,
+      kind: event.kind,
+      before: event.before ?? null,
+      after: event.after ?? null,
+      at: event.at ?? new Date(),
+    })
+    .run();
+}
+
+/** `base`, or `base-2`, `base-3`… : the first that `taken` says is free. */
+export function freeSlug(base: string, taken: (slug: string) => boolean): string {
+  if (!taken(base)) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base}-${n}`;
+    if (!taken(candidate)) return candidate;
+  }
+}

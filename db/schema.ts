@@ -1,0 +1,314 @@
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+} from 'drizzle-orm/sqlite-core';
+import { ANCHOR_STATES } from '../lib/anchor';
+import { PARTY_KINDS, RELATIONS, STANCES } from '../lib/vocabulary';
+import { STATUSES } from '../lib/status';
+
+// Timestamps are integer milliseconds (Date in TypeScript).
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .$defaultFn(() => new Date());
+const updatedAt = () =>
+  integer('updated_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .$defaultFn(() => new Date())
+    .$onUpdateFn(() => new Date());
+
+// ---- accounts (the field names follow better-auth's Drizzle adapter) ----
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  email: text('email').notNull().unique(),
+  emailVerified: integer('email_verified', { mode: 'boolean' }).notNull().default(false),
+  image: text('image'),
+  role: text('role', { enum: ['admin', 'editor'] }).notNull().default('editor'),
+  disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+export type User = typeof users.$inferSelect;
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    token: text('token').notNull().unique(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Credentials; `password` holds the auth library's hash, never a plain password. */
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id').notNull(),
+    providerId: text('provider_id').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    accessToken: text('access_token'),
+    refreshToken: text('refresh_token'),
+    idToken: text('id_token'),
+    accessTokenExpiresAt: integer('access_token_expires_at', { mode: 'timestamp_ms' }),
+    refreshTokenExpiresAt: integer('refresh_token_expires_at', { mode: 'timestamp_ms' }),
+    scope: text('scope'),
+    password: text('password'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('accounts_user_idx').on(t.userId)],
+);
+
+export const verifications = sqliteTable('verifications', {
+  id: text('id').primaryKey(),
+  identifier: text('identifier').notNull(),
+  value: text('value').notNull(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** Sign-in attempt counters shared by every request of the process (per account and per address). */
+export const rateLimits = sqliteTable('rate_limits', {
+  id: text('id').primaryKey(),
+  key: text('key').notNull().unique(),
+  count: integer('count').notNull(),
+  lastRequest: integer('last_request').notNull(),
+});
+
+/** One-time links: the first-admin setup link and editor invitations. */
+export const invites = sqliteTable('invites', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  tokenHash: text('token_hash').notNull().unique(),
+  role: text('role', { enum: ['admin', 'editor'] }).notNull(),
+  email: text('email'),
+  createdBy: text('created_by').references(() => users.id),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+  createdAt: createdAt(),
+});
+export type Invite = typeof invites.$inferSelect;
+
+// ---- newsroom content ----
+
+export const parties = sqliteTable('parties', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  kind: text('kind', { enum: PARTY_KINDS }).notNull().default('organization'),
+  description: text('description').notNull().default(''),
+  url: text('url'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+export type Party = typeof parties.$inferSelect;
+export type NewParty = typeof parties.$inferInsert;
+
+export const articles = sqliteTable(
+  'articles',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull().unique(),
+    title: text('title').notNull(),
+    outlet: text('outlet').notNull().default(''),
+    author: text('author').notNull().default(''),
+    publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    canonicalUrl: text('canonical_url'),
+    currentRevisionId: integer('current_revision_id').references(
+      (): AnySQLiteColumn => articleRevisions.id,
+    ),
+    createdBy: text('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('articles_published_idx').on(t.publishedAt)],
+);
+export type Article = typeof articles.$inferSelect;
+export type NewArticle = typeof articles.$inferInsert;
+
+/** Article bodies: plain text, NFC, `\n` line ends. Never updated; a correction is a new row. */
+export const articleRevisions = sqliteTable(
+  'article_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references((): AnySQLiteColumn => articles.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    bodyHash: text('body_hash').notNull(),
+    createdBy: text('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('article_revisions_article_idx').on(t.articleId)],
+);
+export type ArticleRevision = typeof articleRevisions.$inferSelect;
+
+// The anchor: W3C TextPositionSelector (start, end in UTF-16 code units) plus TextQuoteSelector.
+const anchorColumns = () => ({
+  anchorStart: integer('anchor_start').notNull(),
+  anchorEnd: integer('anchor_end').notNull(),
+  anchorExact: text('anchor_exact').notNull(),
+  anchorPrefix: text('anchor_prefix').notNull().default(''),
+  anchorSuffix: text('anchor_suffix').notNull().default(''),
+  anchorState: text('anchor_state', { enum: ANCHOR_STATES }).notNull().default('anchored'),
+  anchorScore: real('anchor_score'),
+  revisionId: integer('revision_id')
+    .notNull()
+    .references(() => articleRevisions.id),
+});
+
+export const claims = sqliteTable(
+  'claims',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    statement: text('statement').notNull(),
+    claimantPartyId: integer('claimant_party_id').references(() => parties.id),
+    status: text('status', { enum: STATUSES }).notNull().default('unverified'),
+    statusNote: text('status_note').notNull().default(''),
+    published: integer('published', { mode: 'boolean' }).notNull().default(false),
+    version: integer('version').notNull().default(1),
+    ...anchorColumns(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('claims_article_idx').on(t.articleId, t.anchorStart),
+    index('claims_claimant_idx').on(t.claimantPartyId),
+    index('claims_status_idx').on(t.status, t.updatedAt),
+    index('claims_updated_idx').on(t.updatedAt),
+  ],
+);
+export type Claim = typeof claims.$inferSelect;
+export type NewClaim = typeof claims.$inferInsert;
+
+/** The same claim made again in another article. */
+export const claimAppearances = sqliteTable(
+  'claim_appearances',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    claimId: integer('claim_id')
+      .notNull()
+      .references(() => claims.id, { onDelete: 'cascade' }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    ...anchorColumns(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('claim_appearances_claim_idx').on(t.claimId),
+    index('claim_appearances_article_idx').on(t.articleId),
+  ],
+);
+export type ClaimAppearance = typeof claimAppearances.$inferSelect;
+
+export const sources = sqliteTable('sources', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  url: text('url').notNull().unique(),
+  title: text('title').notNull(),
+  publisher: text('publisher').notNull().default(''),
+  publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+  archivedUrl: text('archived_url'),
+  accessedAt: integer('accessed_at', { mode: 'timestamp_ms' }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+export type Source = typeof sources.$inferSelect;
+
+export const claimSources = sqliteTable(
+  'claim_sources',
+  {
+    claimId: integer('claim_id')
+      .notNull()
+      .references(() => claims.id, { onDelete: 'cascade' }),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => sources.id),
+    relation: text('relation', { enum: RELATIONS }).notNull().default('context'),
+    excerpt: text('excerpt').notNull().default(''),
+    note: text('note').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.claimId, t.sourceId] }),
+    index('claim_sources_source_idx').on(t.sourceId),
+  ],
+);
+export type ClaimSource = typeof claimSources.$inferSelect;
+
+/** A party's answer on a claim; a row with requestedAt and no stance yet is an open comment request. */
+export const responses = sqliteTable(
+  'responses',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    claimId: integer('claim_id')
+      .notNull()
+      .references(() => claims.id, { onDelete: 'cascade' }),
+    partyId: integer('party_id')
+      .notNull()
+      .references(() => parties.id),
+    stance: text('stance', { enum: STANCES }),
+    quote: text('quote').notNull().default(''),
+    respondedAt: integer('responded_at', { mode: 'timestamp_ms' }),
+    sourceId: integer('source_id').references(() => sources.id),
+    requestedAt: integer('requested_at', { mode: 'timestamp_ms' }),
+    deadlineAt: integer('deadline_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('responses_claim_idx').on(t.claimId),
+    index('responses_party_idx').on(t.partyId),
+    index('responses_deadline_idx').on(t.deadlineAt),
+  ],
+);
+export type Response = typeof responses.$inferSelect;
+
+/** Append-only history of a claim (triggers in the migrations refuse UPDATE and DELETE). */
+export const claimEvents = sqliteTable(
+  'claim_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    claimId: integer('claim_id')
+      .notNull()
+      .references(() => claims.id),
+    actorId: text('actor_id').references(() => users.id),
+    at: integer('at', { mode: 'timestamp_ms' })
+      .notNull()
+      .$defaultFn(() => new Date()),
+    kind: text('kind').notNull(),
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+  },
+  (t) => [index('claim_events_claim_idx').on(t.claimId, t.at), index('claim_events_at_idx').on(t.at)],
+);
+export type ClaimEvent = typeof claimEvents.$inferSelect;
+
+/** Bookkeeping for the process (e.g. whether the first-run demo was loaded). */
+export const meta = sqliteTable('meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+

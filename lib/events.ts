@@ -1,0 +1,72 @@
+import { STATUS_INFO, isStatus } from './status';
+
+/** The kinds of entry in a claim's history (claim_events.kind). */
+export const EVENT_KINDS = [
+  'created',
+  'edited',
+  'status_changed',
+  'published',
+  'unpublished',
+  'source_added',
+  'source_updated',
+  'source_removed',
+  'response_added',
+  'response_updated',
+  'response_removed',
+  'appearance_added',
+  'reanchored',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+type Json = Record<string, unknown> | null;
+
+const str = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** One readable line for a history entry, e.g. "Status changed to Disputed". */
+export function describeEvent(kind: string, before: Json, after: Json): string {
+  switch (kind) {
+    case 'created': {
+      const status = after?.status;
+      return `Claim recorded${isStatus(status) ? ` as ${STATUS_INFO[status].label}` : ''}`;
+    }
+    case 'status_changed': {
+      const from = before?.status;
+      const to = after?.status;
+      const fromLabel = isStatus(from) ? STATUS_INFO[from].label : 'unknown';
+      return isStatus(to) ? `Status changed from ${fromLabel} to ${STATUS_INFO[to].label}` : 'Status changed';
+    }
+    case 'edited':
+      return 'Claim details edited';
+    case 'published':
+      return 'Published';
+    case 'unpublished':
+      return 'Withdrawn from publication';
+    case 'source_added':
+      return `Source added: ${str(after?.title) || str(after?.url)}`;
+    case 'source_updated':
+      return `Source updated: ${str(after?.title) || str(after?.url)}`;
+    case 'source_removed':
+      return `Source removed: ${str(before?.title) || str(before?.url)}`;
+    case 'response_added':
+      return `Response recorded from ${str(after?.party) || 'a party'}`;
+    case 'response_updated':
+      return `Response from ${str(after?.party) || 'a party'} updated`;
+    case 'response_removed':
+      return `Response from ${str(before?.party) || 'a party'} removed`;
+    case 'appearance_added':
+      return `Also found in “${str(after?.article)}”`;
+    case 'reanchored': {
+      const state = str(after?.state);
+      if (state === 'orphaned') return 'Passage no longer found in the revised article';
+      if (state === 'fuzzy') return 'Passage changed in the revised article (needs review)';
+      return 'Position updated for a revised article';
+    }
+    default:
+      return kind.replaceAll('_', ' ');
+  }
+}
+
+/** The note attached to an event, where it has one (e.g. why a status changed). */
+export function eventNote(after: Json): string {
+  return str(after?.note);
+}

@@ -1,0 +1,91 @@
+/**
+ * The claim status vocabulary: the only module that knows the list of statuses,
+ * their words, colours, icons and their schema.org ClaimReview rating.
+ */
+export const STATUSES = [
+  'unverified',
+  'confirmed',
+  'partly_true',
+  'disputed',
+  'false',
+  'retracted',
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+export type StatusInfo = {
+  label: string;
+  description: string;
+  /** One glyph shown beside the label so the status never depends on colour alone. */
+  icon: string;
+  /** Colours for light and dark backgrounds (badge, highlight, share image). */
+  colour: { fg: string; bg: string; darkFg: string; darkBg: string; solid: string };
+  /** schema.org reviewRating on a 1–5 scale; null when the status is not a verdict. */
+  rating: { value: number; alternateName: string } | null;
+};
+
+export const RATING_SCALE = { best: 5, worst: 1 } as const;
+
+export const STATUS_INFO: Record<Status, StatusInfo> = {
+  unverified: {
+    label: 'Unverified',
+    description: 'Not checked yet: the evidence has not been weighed.',
+    icon: '?',
+    colour: { fg: '#374151', bg: '#e5e7eb', darkFg: '#e5e7eb', darkBg: '#374151', solid: '#6b7280' },
+    rating: null,
+  },
+  confirmed: {
+    label: 'Confirmed',
+    description: 'The evidence supports the claim as stated.',
+    icon: '✓',
+    colour: { fg: '#14532d', bg: '#bbf7d0', darkFg: '#bbf7d0', darkBg: '#14532d', solid: '#15803d' },
+    rating: { value: 5, alternateName: 'Confirmed' },
+  },
+  partly_true: {
+    label: 'Partly true',
+    description: 'Some of the claim holds up; part of it is wrong or missing context.',
+    icon: '◐',
+    colour: { fg: '#134e4a', bg: '#99f6e4', darkFg: '#99f6e4', darkBg: '#134e4a', solid: '#0f766e' },
+    rating: { value: 3, alternateName: 'Partly true' },
+  },
+  disputed: {
+    label: 'Disputed',
+    description:
+      'A party with standing contests the claim and the evidence is not settled. This is not a verdict.',
+    icon: '!',
+    colour: { fg: '#78350f', bg: '#fde68a', darkFg: '#fde68a', darkBg: '#78350f', solid: '#b45309' },
+    rating: null,
+  },
+  false: {
+    label: 'False',
+    description: 'The evidence contradicts the claim.',
+    icon: '✗',
+    colour: { fg: '#7f1d1d', bg: '#fecaca', darkFg: '#fecaca', darkBg: '#7f1d1d', solid: '#b91c1c' },
+    rating: { value: 1, alternateName: 'False' },
+  },
+  retracted: {
+    label: 'Retracted',
+    description: 'The outlet withdrew the claim from its reporting.',
+    icon: '⊘',
+    colour: { fg: '#581c87', bg: '#e9d5ff', darkFg: '#e9d5ff', darkBg: '#581c87', solid: '#7e22ce' },
+    rating: null,
+  },
+};
+
+export const DEFAULT_STATUS: Status = 'unverified';
+
+export function isStatus(value: unknown): value is Status {
+  return typeof value === 'string' && (STATUSES as readonly string[]).includes(value);
+}
+
+/** CSS for `.status-<name>` classes (badge and highlight colours, light and dark). */
+export function statusCss(): string {
+  const rules = STATUSES.map((s) => {
+    const c = STATUS_INFO[s].colour;
+    return `.status-${s}{--st-fg:${c.fg};--st-bg:${c.bg};--st-solid:${c.solid}}`;
+  });
+  const dark = STATUSES.map((s) => {
+    const c = STATUS_INFO[s].colour;
+    return `.status-${s}{--st-fg:${c.darkFg};--st-bg:${c.darkBg}}`;
+  });
+  return `${rules.join('')}@media (prefers-color-scheme: dark){${dark.join('')}}`;
+}

@@ -1,0 +1,25 @@
+// Helpers shared by the start, dev and test scripts.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+
+/** Runs a command with inherited output; resolves on exit 0, rejects otherwise. */
+export function run(command, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', ...options });
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(' ')} failed (${signal ?? code})`)),
+    );
+  });
+}
+
+/** Runs a TypeScript script against the app's modules (server-only code included). */
+export function runTs(script, args = [], options = {}) {
+  return run(bin('tsx'), ['--conditions=react-server', '--tsconfig', path.join(root, 'tsconfig.json'), script, ...args], options);
+}
+
+export const baseEnv = () => ({ ...process.env, NEXT_TELEMETRY_DISABLED: '1' });

@@ -1,0 +1,38 @@
+// `npm start`: build when needed, migrate, seed the first-run demo, serve, print the URL.
+import { spawn } from 'node:child_process';
+import { buildIfNeeded } from './build-if-needed.mjs';
+import { baseEnv, bin, root, runTs } from './lib.mjs';
+
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || '0.0.0.0';
+const env = baseEnv();
+
+try {
+  await buildIfNeeded();
+  await runTs('scripts/prepare-db.ts', [], { env });
+} catch (error) {
+  console.error(`\nClaimline could not start: ${error.message}`);
+  process.exit(1);
+}
+
+const server = spawn(bin('next'), ['start', '--port', String(port), '--hostname', host], {
+  cwd: root,
+  env,
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));
+
+const url = `http://localhost:${port}`;
+for (let i = 0; i < 120; i++) {
+  try {
+    const res = await fetch(`${url}/api/health`);
+    if (res.ok) {
+      console.log(`\n  Claimline is running: open ${url}\n`);
+      break;
+    }
+  } catch {
+    // not listening yet
+  }
+  await new Promise((r) => setTimeout(r, 500));
+}

@@ -28,3 +28,9 @@ export function databasePath(): string {
 }
 
 export { schema };
+
+/** Closes the process's connection (tests and scripts; the server keeps its connection open). */
+export function closeDb(): void {
+  globalForDb.claimlineDb?.$client.close();
+  globalForDb.claimlineDb = undefined;
+}

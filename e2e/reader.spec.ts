@@ -1,0 +1,79 @@
+import { DEMO, expect, test } from './fixtures';
+
+test.describe('a logged-out reader', () => {
+  test('goes from the home page to an article and on to a claim', async ({ page, reader }) => {
+    await reader.openHome();
+    await expect(page.getByRole('link', { name: DEMO.busArticle })).toBeVisible();
+    await reader.openArticle(DEMO.busArticle);
+
+    // Five published claims are highlighted; the draft one is not.
+    await expect(page.getByRole('heading', { name: '5 claims in this article' })).toBeVisible();
+    await expect(reader.highlights()).toHaveCount(5);
+    await expect(page.locator('.article-body')).not.toContainText('(claim 6');
+    // Each highlight carries its status in words, not only in colour.
+    await expect(page.locator('.article-body').getByText('(claim 3: Disputed)')).toBeAttached();
+
+    await page.locator('.article-body mark a', { hasText: 'the lanes had pushed traffic onto side streets' }).click();
+    await expect(reader.claimHeading()).toContainText(DEMO.disputedClaim);
+    await expect(reader.claimStatus()).toHaveText('!Disputed');
+
+    const responses = page.getByRole('region', { name: 'Responses' });
+    await expect(responses).toContainText('Riverside City Council disputes');
+    await expect(responses).toContainText('no response by');
+    await expect(page.getByRole('region', { name: 'History' })).toContainText('Status changed from Unverified to Disputed');
+    await expect(page.getByRole('region', { name: 'In context' })).toContainText('Owen Pryce, said');
+  });
+
+  test('sees a claim’s sources grouped by how they bear on it', async ({ page, reader }) => {
+    await reader.openHome();
+    await reader.openArticle(DEMO.busArticle);
+    await page.getByRole('link', { name: 'the scheme had been paid for entirely by a national grant' }).first().click();
+    const sources = page.getByRole('region', { name: 'Sources' });
+    await expect(sources.getByRole('heading', { name: 'Contradicts' })).toBeVisible();
+    await expect(sources.getByRole('link', { name: 'Transport capital programme 2026' })).toBeVisible();
+    await expect(reader.claimStatus()).toHaveText('✗False');
+  });
+
+  test('a claim made in two articles lists both', async ({ page, reader }) => {
+    await reader.openHome();
+    await reader.openArticle(DEMO.glassArticle);
+    await page.locator('.article-body mark a', { hasText: 'ridership on the number 7 route' }).click();
+    await expect(page.getByRole('region', { name: 'Also appeared in' })).toContainText(DEMO.glassArticle);
+  });
+
+  test('unknown claims, drafts and bad ids get a real 404; short links redirect', async ({ page, request }) => {
+    for (const path of ['/claims/99999/anything', '/claims/abc/x', '/claims/6/draft', '/articles/no-such-article']) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(404);
+    }
+    const missing = await page.goto('/claims/99999/anything');
+    expect(missing?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+
+    const short = await request.get('/claims/3', { maxRedirects: 0 });
+    expect(short.status()).toBe(308);
+    expect(short.headers().location).toMatch(/\/claims\/3\/the-quay-road-bus-lanes/);
+    const wrongSlug = await request.get('/claims/3/old-slug', { maxRedirects: 0 });
+    expect(wrongSlug.status()).toBe(308);
+  });
+
+  test('the health route answers a constant', async ({ request }) => {
+    const response = await request.get('/api/health');
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toEqual({ ok: true, service: 'claimline' });
+  });
+});
+
+test.describe('with JavaScript disabled', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the article page shows its highlighted claims and links work', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('link', { name: DEMO.busArticle }).click();
+    await expect(page.getByRole('heading', { name: DEMO.busArticle, level: 1 })).toBeVisible();
+    await expect(page.locator('.article-body mark a')).toHaveCount(5);
+    await page.locator('.article-body mark a', { hasText: 'ridership on the number 7 route' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('ridership on the number 7 route had doubled');
+    await expect(page.getByRole('region', { name: 'Sources' })).toContainText('Route 7 ridership, annual totals');
+  });
+});

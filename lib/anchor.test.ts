@@ -1,0 +1,162 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createAnchor, locateAnchor, occurrences, quoteInContext, segmentBody, type Span } from './anchor';
+import { normalizeBody } from './text';
+
+const roundTrip = (body: string, quote: string, occurrence = 0) => {
+  const start = occurrences(body, quote)[occurrence]!;
+  const anchor = createAnchor(body, start, start + quote.length)!;
+  expect(anchor.exact).toBe(quote);
+  expect(body.slice(anchor.start, anchor.end)).toBe(quote);
+  return anchor;
+};
+
+describe('createAnchor', () => {
+  it.each([
+    ['ASCII', 'The council said commutes fell by 20 per cent last year.', 'commutes fell by 20 per cent'],
+    ['accented', 'Mayor Zoë Marchetti a déclaré que la ligne était « complète ».', 'Zoë Marchetti a déclaré'],
+    ['emoji', 'Fans 🎉🎉 said the stadium 🏟️ held 40,000 people 👍 on Sunday.', 'stadium 🏟️ held 40,000 people 👍'],
+    ['RTL', 'قال الوزير إن البطالة انخفضت إلى خمسة في المئة هذا العام.', 'البطالة انخفضت إلى خمسة في المئة'],
+    ['Hebrew with numbers', 'השר אמר כי 12% מהתקציב הוקצו לחינוך.', '12% מהתקציב הוקצו'],
+    ['combining marks', normalizeBody('Cafe\u0301 owners say rents rose 30%.'), 'Café owners'],
+    ['CJK and astral', '市长说𠮷野家的销量增长了百分之二十。', '𠮷野家的销量增长了'],
+  ])('round-trips %s text', (_name, body, quote) => {
+    const anchor = roundTrip(body, quote);
+    expect(locateAnchor(body, anchor)).toMatchObject({ start: anchor.start, end: anchor.end, state: 'anchored' });
+    expect(anchor.prefix).toBe(body.slice(Math.max(0, anchor.start - 32), anchor.start));
+    expect(anchor.suffix).toBe(body.slice(anchor.end, anchor.end + 32));
+  });
+
+  it('never splits a surrogate pair', () => {
+    const body = 'a😀b';
+    // Offsets 2 and 1 fall inside the emoji's two code units.
+    expect(createAnchor(body, 2, 4)).toMatchObject({ start: 1, exact: '😀b' });
+    expect(createAnchor(body, 0, 2)).toMatchObject({ start: 0, end: 3, exact: 'a😀' });
+  });
+
+  it('trims white space and refuses empty or out-of-range selections', () => {
+    expect(createAnchor('one  two three', 3, 9)).toMatchObject({ exact: 'two', start: 5, end: 8 });
+    expect(createAnchor('abc', 1, 1)).toBeNull();
+    expect(createAnchor('abc', 2, 1)).toBeNull();
+    expect(createAnchor('abc', -1, 2)).toBeNull();
+    expect(createAnchor('abc', 0, 4)).toBeNull();
+    expect(createAnchor('a   b', 1, 4)).toBeNull();
+    expect(createAnchor('abc', 0.5, 2)).toBeNull();
+  });
+
+  it('anchors any selection of any text so that the quote matches the positions', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 80 }), fc.nat(), fc.nat(), (text, a, b) => {
+        const start = a % text.length;
+        const end = start + 1 + (b % (text.length - start));
+        const anchor = createAnchor(text, start, end);
+        if (anchor) {
+          expect(text.slice(anchor.start, anchor.end)).toBe(anchor.exact);
+          expect(anchor.exact.trim()).toBe(anchor.exact);
+          expect(anchor.start).toBeGreaterThanOrEqual(start - 1);
+          expect(anchor.end).toBeLessThanOrEqual(end + 1);
+        }
+      }),
+    );
+  });
+});
+
+describe('locateAnchor', () => {
+  const body = 'He said it rained. Later she said it rained. Then he said it rained again.';
+
+  it('picks the right one of repeated quotes by its context', () => {
+    const second = roundTrip(body, 'said it rained', 1);
+    expect(second.prefix.endsWith('Later she ')).toBe(true);
+    // Text inserted in front shifts every position; the context still picks the second.
+    const edited = 'Breaking: ' + body;
+    const found = locateAnchor(edited, second);
+    expect(found.state).toBe('anchored');
+    expect(found.start).toBe(second.start + 'Breaking: '.length);
+    expect(edited.slice(found.start, found.end)).toBe('said it rained');
+  });
+
+  it('keeps an anchor whose position still holds the quote', () => {
+    const third = roundTrip(body, 'said it rained', 2);
+    expect(locateAnchor(body, third)).toEqual({ start: third.start, end: third.end, state: 'anchored', score: 1 });
+  });
+
+  it('reports a quote that is gone as orphaned, keeping the last known position', () => {
+    const anchor = roundTrip(body, 'Later she said');
+    const found = locateAnchor('Completely different text.', anchor);
+    expect(found.state).toBe('orphaned');
+  });
+});
+
+describe('quoteInContext', () => {
+  it('returns the quote with whole words of context on each side', () => {
+    const body = 'alpha beta gamma delta epsilon zeta eta theta';
+    const start = body.indexOf('delta');
+    const ctx = quoteInContext(body, start, start + 5, 10);
+    expect(ctx.exact).toBe('delta');
+    expect(ctx.before).toBe('gamma ');
+    expect(ctx.after).toBe(' epsilon');
+    expect(ctx.clippedStart && ctx.clippedEnd).toBe(true);
+  });
+});
+
+describe('segmentBody', () => {
+  const text = (segments: { text: string }[][]) => segments.map((p) => p.map((s) => s.text).join('')).join('\n\n');
+
+  it('splits nested and overlapping spans into ordered segments without losing text', () => {
+    const body = 'one two three four five six';
+    const spans: Span[] = [
+      { id: 1, start: 4, end: 18 }, // two three four
+      { id: 2, start: 8, end: 13 }, // three (nested)
+      { id: 3, start: 14, end: 23 }, // four five (overlaps 1)
+    ];
+    const [para] = segmentBody(body, spans);
+    expect(para!.map((s) => [s.text, s.spans])).toEqual([
+      ['one ', []],
+      ['two ', [1]],
+      ['three', [2, 1]],
+      [' ', [1]],
+      ['four', [3, 1]],
+      [' five', [3]],
+      [' six', []],
+    ]);
+    expect(text(segmentBody(body, spans))).toBe(body);
+  });
+
+  it('cuts at paragraph breaks and keeps spans that cross them', () => {
+    const body = 'First para here.\n\nSecond para there.';
+    const spans = [{ id: 7, start: 6, end: 24 }];
+    const paras = segmentBody(body, spans);
+    expect(paras).toHaveLength(2);
+    expect(paras[0]!.at(-1)).toMatchObject({ text: 'para here.', spans: [7] });
+    expect(paras[1]![0]).toMatchObject({ text: 'Second', spans: [7] });
+    expect(text(paras)).toBe(body);
+  });
+
+  it('keeps every character for any spans (property)', () => {
+    const bodyAndSpans = fc
+      .string({ minLength: 1, maxLength: 120 })
+      .map(normalizeBody)
+      .filter((s) => s.length > 0)
+      .chain((body) =>
+        fc.tuple(
+          fc.constant(body),
+          fc.array(fc.tuple(fc.nat(body.length), fc.nat(body.length)), { maxLength: 12 }).map((pairs) =>
+            pairs.map(([a, b], i) => ({ id: i + 1, start: Math.min(a, b), end: Math.max(a, b) })),
+          ),
+        ),
+      );
+    fc.assert(
+      fc.property(bodyAndSpans, ([body, spans]) => {
+        const paras = segmentBody(body, spans);
+        expect(text(paras)).toBe(body);
+        for (const segment of paras.flat()) {
+          expect(body.slice(segment.start, segment.end)).toBe(segment.text);
+          for (const id of segment.spans) {
+            const span = spans.find((s) => s.id === id)!;
+            expect(span.start <= segment.start && span.end >= segment.end).toBe(true);
+          }
+        }
+      }),
+    );
+  });
+});

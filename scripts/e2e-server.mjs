@@ -1,0 +1,18 @@
+// The server Playwright tests against: a production build on a fresh, migrated,
+// demo-seeded temporary database (E2E_DATABASE_PATH, chosen by playwright.config.ts).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { buildIfNeeded } from './build-if-needed.mjs';
+import { baseEnv, bin, root, runTs } from './lib.mjs';
+
+const file = process.env.E2E_DATABASE_PATH;
+const port = process.env.E2E_PORT;
+if (!file || !port) throw new Error('E2E_DATABASE_PATH and E2E_PORT must be set');
+for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+
+const env = { ...baseEnv(), DATABASE_PATH: file };
+await buildIfNeeded();
+await runTs('scripts/prepare-db.ts', [], { env });
+const server = spawn(bin('next'), ['start', '--port', port, '--hostname', '127.0.0.1'], { cwd: root, env, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));

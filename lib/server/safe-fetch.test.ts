@@ -1,0 +1,160 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isPublicAddress, safeFetch, SafeFetchError, type FetchRefusal } from './safe-fetch';
+
+let server: http.Server;
+let base: string;
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const param = (name: string) => url.searchParams.get(name) ?? '';
+    switch (url.pathname) {
+      case '/article':
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end('<h1>Café ☕ report</h1>');
+        return;
+      case '/latin1':
+        res.writeHead(200, { 'content-type': 'text/html; charset=iso-8859-1' });
+        res.end(Buffer.from([0x63, 0x61, 0x66, 0xe9]));
+        return;
+      case '/redirect':
+        res.writeHead(302, { location: param('to') });
+        res.end();
+        return;
+      case '/loop':
+        res.writeHead(301, { location: '/loop' });
+        res.end();
+        return;
+      case '/big':
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end('x'.repeat(64 * 1024));
+        return;
+      case '/bomb':
+        res.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip' });
+        res.end(zlib.gzipSync(Buffer.alloc(10 * 1024 * 1024)));
+        return;
+      case '/image':
+        res.writeHead(200, { 'content-type': 'image/png' });
+        res.end('png');
+        return;
+      case '/missing':
+        res.writeHead(404, { 'content-type': 'text/html' });
+        res.end('gone');
+        return;
+      case '/slow':
+        return; // never answers
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+const loopback = { allowLoopback: true };
+
+async function refusal(promise: Promise<unknown>): Promise<FetchRefusal> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof SafeFetchError) return error.reason;
+    throw error;
+  }
+  throw new Error('the fetch was not refused');
+}
+
+/** A resolver that answers every name with the given addresses, as a hostile DNS server could. */
+const resolvesTo = (...addresses: string[]) => ({
+  lookup: async () => addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })),
+});
+
+describe('isPublicAddress', () => {
+  it.each([
+    '127.0.0.1', '127.8.9.10', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254',
+    '100.64.0.1', '0.0.0.0', '224.0.0.1', '255.255.255.255', '::', '::1', 'fe80::1', 'fc00::1', 'fd12:3456::1',
+    'ff02::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '0:0:0:0:0:ffff:a00:1', '::ffff:169.254.169.254',
+    '64:ff9b::10.0.0.1', '::127.0.0.1', 'not-an-ip',
+  ])('refuses %s', (address) => {
+    expect(isPublicAddress(address)).toBe(false);
+  });
+
+  it.each(['93.184.215.14', '8.8.8.8', '172.32.0.1', '2606:4700::1111', '::ffff:8.8.8.8'])('allows %s', (address) => {
+    expect(isPublicAddress(address)).toBe(true);
+  });
+
+  it('allows loopback only when asked, and nothing else private', () => {
+    expect(isPublicAddress('127.0.0.1', loopback)).toBe(true);
+    expect(isPublicAddress('::1', loopback)).toBe(true);
+    expect(isPublicAddress('10.0.0.1', loopback)).toBe(false);
+    expect(isPublicAddress('169.254.169.254', loopback)).toBe(false);
+  });
+});
+
+describe('safeFetch', () => {
+  it('fetches a page over http and decodes its charset', async () => {
+    const page = await safeFetch(`${base}/article`, loopback);
+    expect(page).toMatchObject({ status: 200, url: `${base}/article`, text: '<h1>Café ☕ report</h1>' });
+    expect((await safeFetch(`${base}/latin1`, loopback)).text).toBe('café');
+  });
+
+  it('refuses loopback unless the option allows it', async () => {
+    expect(await refusal(safeFetch(`${base}/article`, { allowLoopback: false }))).toBe('private_address');
+    const port = new URL(base).port;
+    for (const host of ['localhost', '[::1]', '[::ffff:127.0.0.1]', '[::ffff:7f00:1]', '0x7f.1', '2130706433']) {
+      expect(await refusal(safeFetch(`http://${host}:${port}/article`, { allowLoopback: false }))).toBe(
+        'private_address',
+      );
+    }
+  });
+
+  it('refuses names that resolve to private addresses, even when one of them is public', async () => {
+    for (const address of ['10.0.0.7', '169.254.169.254', 'fd00::1', '::ffff:192.168.0.1']) {
+      expect(await refusal(safeFetch('http://news.example/story', resolvesTo(address)))).toBe('private_address');
+    }
+    expect(await refusal(safeFetch('http://news.example/story', resolvesTo('93.184.215.14', '10.0.0.7')))).toBe(
+      'private_address',
+    );
+  });
+
+  it('connects to the address it checked', async () => {
+    const port = new URL(base).port;
+    const page = await safeFetch(`http://news.example:${port}/article`, { ...loopback, ...resolvesTo('127.0.0.1') });
+    expect(page.text).toContain('report');
+  });
+
+  it('checks every redirect hop', async () => {
+    const to = (target: string) => `${base}/redirect?to=${encodeURIComponent(target)}`;
+    expect((await safeFetch(to('/article'), loopback)).url).toBe(`${base}/article`);
+    expect(await refusal(safeFetch(to('http://10.0.0.1/admin'), loopback))).toBe('private_address');
+    expect(await refusal(safeFetch(to('http://[fe80::1]/'), loopback))).toBe('private_address');
+    expect(await refusal(safeFetch(to('file:///etc/passwd'), loopback))).toBe('bad_url');
+    expect(await refusal(safeFetch(`${base}/loop`, loopback))).toBe('too_many_redirects');
+  });
+
+  it('accepts only http and https URLs without credentials', async () => {
+    for (const url of ['file:///etc/passwd', 'ftp://example.com/a', 'javascript:alert(1)', 'data:text/html,x', 'nonsense', 'http://user:pw@example.com/']) {
+      expect(await refusal(safeFetch(url))).toBe('bad_url');
+    }
+  });
+
+  it('caps the size after decompression, checks the content type and the status', async () => {
+    expect(await refusal(safeFetch(`${base}/big`, { ...loopback, maxBytes: 1024 }))).toBe('too_large');
+    expect(await refusal(safeFetch(`${base}/bomb`, { ...loopback, maxBytes: 1024 * 1024 }))).toBe('too_large');
+    expect(await refusal(safeFetch(`${base}/image`, loopback))).toBe('bad_type');
+    expect(await refusal(safeFetch(`${base}/missing`, loopback))).toBe('http_error');
+  });
+
+  it('gives up after the timeout', async () => {
+    expect(await refusal(safeFetch(`${base}/slow`, { ...loopback, timeoutMs: 200 }))).toBe('timeout');
+  });
+
+  it('says why in a sentence an editor can act on', async () => {
+    await expect(safeFetch('http://10.0.0.1/')).rejects.toThrow(/private or local network/);
+  });
+});

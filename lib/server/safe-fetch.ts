@@ -1,0 +1,245 @@
+import 'server-only';
+import dns from 'node:dns';
+import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import type { Readable } from 'node:stream';
+import zlib from 'node:zlib';
+
+/**
+ * Fetching a URL an editor typed (article import) on the server. The server can
+ * reach addresses the editor cannot (loopback, the private network, cloud
+ * metadata at 169.254.169.254), so every hop is checked: the scheme, every
+ * address the name resolves to, and the address actually connected to (the
+ * check runs inside the socket's DNS lookup, so a name cannot resolve to a
+ * public address for the check and a private one for the connection).
+ */
+
+export type SafeFetchOptions = {
+  /** Allow 127.0.0.0/8 and ::1 (tests only); defaults to CLAIMLINE_FETCH_ALLOW_LOOPBACK=1. */
+  allowLoopback?: boolean;
+  /** Whole request, redirects included. */
+  timeoutMs?: number;
+  /** Largest body accepted, after decompression. */
+  maxBytes?: number;
+  maxRedirects?: number;
+  /** Media types accepted (without parameters). */
+  accept?: readonly string[];
+  /** Resolver, replaceable in tests to simulate names that resolve to private addresses. */
+  lookup?: (hostname: string) => Promise<{ address: string; family: number }[]>;
+};
+
+export type SafeFetchResult = { url: string; status: number; contentType: string; text: string };
+
+export const FETCH_REFUSALS = {
+  bad_url: 'Enter a full web address starting with http:// or https://.',
+  private_address: 'That address points to a private or local network, which Claimline does not fetch from.',
+  unresolvable: 'That address could not be found.',
+  too_many_redirects: 'That address redirects too many times.',
+  timeout: 'The site took too long to answer.',
+  too_large: 'That page is too large to import.',
+  bad_type: 'That address is not a web page Claimline can import.',
+  http_error: 'The site answered with an error.',
+  network: 'The site could not be reached.',
+} as const;
+export type FetchRefusal = keyof typeof FETCH_REFUSALS;
+
+export class SafeFetchError extends Error {
+  constructor(
+    readonly reason: FetchRefusal,
+    detail?: string,
+  ) {
+    super(FETCH_REFUSALS[reason]);
+    this.name = 'SafeFetchError';
+    if (detail) this.cause = detail;
+  }
+}
+
+const DEFAULTS = {
+  timeoutMs: 10_000,
+  maxBytes: 5 * 1024 * 1024,
+  maxRedirects: 5,
+  accept: ['text/html', 'application/xhtml+xml', 'text/plain'],
+};
+
+// Everything that is not the public internet: RFC 6890 special-purpose ranges.
+const BLOCKED = new net.BlockList();
+for (const [network, prefix] of [
+  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16],
+  ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16],
+  ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
+] as const) BLOCKED.addSubnet(network, prefix, 'ipv4');
+for (const [network, prefix] of [
+  ['::', 96], // unspecified, loopback and the deprecated IPv4-compatible range
+  ['100::', 64], ['2001::', 23], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
+] as const) BLOCKED.addSubnet(network, prefix, 'ipv6');
+const LOOPBACK = new net.BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+
+/** The IPv4 address inside an IPv4-mapped (::ffff:a.b.c.d) or NAT64 (64:ff9b::a.b.c.d) IPv6 address. */
+function embeddedIpv4(address: string): string | null {
+  const lower = address.toLowerCase();
+  const match = /^(?:(?:0{1,4}:){5}ffff|::ffff|64:ff9b::|64:ff9b:(?:0{1,4}:){4})(?::)?(.+)$/.exec(lower);
+  if (!match) return null;
+  const tail = match[1]!;
+  if (net.isIPv4(tail)) return tail;
+  const hex = /^([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(tail);
+  if (!hex) return null;
+  const [hi, lo] = [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16)];
+  return [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
+}
+
+/** Whether Claimline may connect to this IP address. */
+export function isPublicAddress(address: string, { allowLoopback = false } = {}): boolean {
+  const family = net.isIP(address);
+  if (family === 0) return false;
+  const v4 = family === 6 ? embeddedIpv4(address) : address;
+  const [ip, type] = v4 ? [v4, 'ipv4' as const] : [address, 'ipv6' as const];
+  if (allowLoopback && LOOPBACK.check(ip, type)) return true;
+  return !BLOCKED.check(ip, type);
+}
+
+const systemLookup = (hostname: string) => dns.promises.lookup(hostname, { all: true, verbatim: true });
+
+/** Fetches an http(s) URL for import, refusing private addresses on every hop. Throws SafeFetchError. */
+export async function safeFetch(input: string, options: SafeFetchOptions = {}): Promise<SafeFetchResult> {
+  const settings = {
+    ...DEFAULTS,
+    allowLoopback: process.env.CLAIMLINE_FETCH_ALLOW_LOOPBACK === '1',
+    lookup: systemLookup,
+    ...options,
+  };
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), settings.timeoutMs);
+  try {
+    let url = parseUrl(input);
+    for (let hop = 0; ; hop++) {
+      const response = await request(url, settings, controller.signal);
+      const status = response.statusCode ?? 0;
+      const location = response.headers.location;
+      if (status >= 300 && status < 400 && location) {
+        response.destroy();
+        if (hop >= settings.maxRedirects) throw new SafeFetchError('too_many_redirects');
+        url = parseUrl(new URL(location, url).href);
+        continue;
+      }
+      if (status < 200 || status >= 300) {
+        response.destroy();
+        throw new SafeFetchError('http_error', `HTTP ${status}`);
+      }
+      const contentType = response.headers['content-type'] ?? '';
+      const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
+      if (!settings.accept.includes(mediaType)) {
+        response.destroy();
+        throw new SafeFetchError('bad_type', contentType);
+      }
+      const body = await readCapped(decoded(response), settings.maxBytes);
+      return { url: url.href, status, contentType, text: decode(body, contentType) };
+    }
+  } catch (error) {
+    if (error instanceof SafeFetchError) throw error;
+    if (controller.signal.aborted) throw new SafeFetchError('timeout');
+    throw new SafeFetchError('network', error instanceof Error ? error.message : String(error));
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function parseUrl(input: string): URL {
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    throw new SafeFetchError('bad_url');
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) {
+    throw new SafeFetchError('bad_url');
+  }
+  return url;
+}
+
+type Settings = Required<Omit<SafeFetchOptions, 'accept'>> & { accept: readonly string[] };
+
+type LookupCallback = (
+  error: NodeJS.ErrnoException | null,
+  address: string | dns.LookupAddress[],
+  family?: number,
+) => void;
+
+function request(url: URL, settings: Settings, signal: AbortSignal): Promise<http.IncomingMessage> {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const check = (address: string) => {
+    if (!isPublicAddress(address, settings)) throw new SafeFetchError('private_address', address);
+  };
+  // An IP literal never goes through the lookup below.
+  if (net.isIP(host)) check(host);
+  const lookup = ((hostname: string, options: dns.LookupOptions, callback: LookupCallback) => {
+    settings
+      .lookup(hostname)
+      .then((addresses) => {
+        if (addresses.length === 0) throw new SafeFetchError('unresolvable');
+        // Refuse the name if any of its addresses is private: the client might pick any of them.
+        addresses.forEach((a) => check(a.address));
+        // Node asks for every address when it races IPv4 against IPv6 (autoSelectFamily).
+        if (options.all) callback(null, addresses);
+        else callback(null, addresses[0]!.address, addresses[0]!.family);
+      })
+      .catch((error: unknown) => {
+        const refusal =
+          error instanceof SafeFetchError ? error : new SafeFetchError('unresolvable', String(error));
+        callback(refusal as NodeJS.ErrnoException, '', 0);
+      });
+  }) as net.LookupFunction;
+  const client = url.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = client.get(url, {
+      lookup,
+      signal,
+      headers: {
+        'user-agent': 'Claimline article import',
+        accept: settings.accept.join(', '),
+        'accept-encoding': 'gzip, deflate, br',
+      },
+    });
+    req.on('response', resolve);
+    req.on('error', reject);
+  });
+}
+
+function decoded(response: http.IncomingMessage): Readable {
+  switch (response.headers['content-encoding']) {
+    case 'gzip':
+      return response.pipe(zlib.createGunzip());
+    case 'deflate':
+      return response.pipe(zlib.createInflate());
+    case 'br':
+      return response.pipe(zlib.createBrotliDecompress());
+    default:
+      return response;
+  }
+}
+
+async function readCapped(stream: Readable, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += (chunk as Buffer).length;
+    // Counted after decompression, so a small compressed bomb is cut off too.
+    if (size > maxBytes) {
+      stream.destroy();
+      throw new SafeFetchError('too_large');
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function decode(body: Buffer, contentType: string): string {
+  const charset = /charset="?([\w-]+)/i.exec(contentType)?.[1] ?? 'utf-8';
+  try {
+    return new TextDecoder(charset).decode(body);
+  } catch {
+    return new TextDecoder('utf-8').decode(body);
+  }
+}

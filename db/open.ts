@@ -1,12 +1,26 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 
 export const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
 
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** A database file Claimline refuses to start on; the message says why and what to do. */
+export class DatabaseOpenError extends Error {
+  constructor(file: string, problem: string, advice: string) {
+    super(`Claimline cannot open ${file}: ${problem} The file was not changed. ${advice}`);
+    this.name = 'DatabaseOpenError';
+  }
+}
+
 /** Opens a SQLite file with Claimline's settings and brings its schema up to date. */
 export function openDatabase(file: string): Database.Database {
+  // Checked read-only first: setting WAL or migrating would write to a file we should not touch.
+  if (fs.existsSync(file) && fs.statSync(file).size > 0) checkExistingFile(file);
   const sqlite = new Database(file);
   // WAL lets readers run beside the one writer; FULL makes an acknowledged commit survive power loss.
   sqlite.pragma('journal_mode = WAL');
@@ -16,4 +30,57 @@ export function openDatabase(file: string): Database.Database {
   sqlite.pragma('busy_timeout = 5000');
   migrate(drizzle({ client: sqlite }), { migrationsFolder: MIGRATIONS_FOLDER });
   return sqlite;
+}
+
+function checkExistingFile(file: string): void {
+  const header = Buffer.alloc(SQLITE_HEADER.length);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, header, 0, header.length, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  const notDatabase = () =>
+    new DatabaseOpenError(
+      file,
+      'it is not an SQLite database, or it is damaged.',
+      'Set DATABASE_PATH to Claimline’s database, or restore a backup (see “Backup and restore” in the README).',
+    );
+  if (!header.equals(SQLITE_HEADER)) throw notDatabase();
+
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = new Database(file, { readonly: true, fileMustExist: true });
+    // quick_check reads every page: a damaged file fails here rather than halfway through a request.
+    const check = sqlite.pragma('quick_check(1)', { simple: true });
+    if (check !== 'ok') throw notDatabase();
+    const tables = sqlite
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")
+      .pluck()
+      .all() as string[];
+    if (tables.length === 0) return;
+    if (!tables.includes('__drizzle_migrations')) {
+      throw new DatabaseOpenError(
+        file,
+        'it is an SQLite database of another application.',
+        'Set DATABASE_PATH to Claimline’s database or to a new file.',
+      );
+    }
+    const applied = sqlite.prepare('select created_at from __drizzle_migrations').pluck().all() as (string | number)[];
+    const known = new Set(readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER }).map((m) => m.folderMillis));
+    const unknown = applied.filter((at) => !known.has(Number(at)));
+    if (unknown.length > 0) {
+      throw new DatabaseOpenError(
+        file,
+        `its schema was written by a newer version of Claimline (${applied.length} migrations applied, this version knows ${known.size}).`,
+        'Run the newer version, or restore a backup made with this one.',
+      );
+    }
+  } catch (error) {
+    if (error instanceof DatabaseOpenError) throw error;
+    // SQLITE_NOTADB, SQLITE_CORRUPT and friends: the header looked right, the rest is not.
+    throw notDatabase();
+  } finally {
+    sqlite?.close();
+  }
 }

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DatabaseOpenError, openDatabase } from './open';
+import { seedDemoOnFirstRun } from './seed';
+import { closeDb } from './index';
+import { removeDatabase, useFreshDatabase } from './testing';
+
+const files: string[] = [];
+afterEach(() => files.splice(0).forEach(removeDatabase));
+
+function tempFile(): string {
+  const file = path.join(os.tmpdir(), `claimline-open-${randomUUID()}.db`);
+  files.push(file);
+  return file;
+}
+
+/** A closed, migrated database with the demo content. */
+function useDemoDatabase(): string {
+  const file = useFreshDatabase();
+  files.push(file);
+  seedDemoOnFirstRun();
+  closeDb();
+  return file;
+}
+
+function expectRefusedUntouched(file: string, message: RegExp) {
+  const before = fs.readFileSync(file);
+  expect(() => openDatabase(file)).toThrow(DatabaseOpenError);
+  expect(() => openDatabase(file)).toThrow(message);
+  expect(fs.readFileSync(file).equals(before)).toBe(true);
+  // A read-only look may leave SQLite's empty side files, never a write-ahead log with content.
+  expect(fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0).toBe(0);
+}
+
+describe('opening a database file', () => {
+  it('refuses a file that is not SQLite and leaves it byte for byte as it was', () => {
+    const file = tempFile();
+    fs.writeFileSync(file, 'Quarterly notes: these are not the claims you are looking for.\n'.repeat(100));
+    expectRefusedUntouched(file, /not an SQLite database.*The file was not changed/);
+  });
+
+  it('refuses a damaged database and leaves it untouched', () => {
+    const file = useDemoDatabase();
+    const bytes = fs.readFileSync(file);
+    // Keep the header page, scribble over the rest (a half-copied or disk-damaged file).
+    bytes.fill(0xa5, 4096);
+    fs.writeFileSync(file, bytes);
+    expectRefusedUntouched(file, /damaged/);
+  });
+
+  it('refuses a schema newer than this version knows', () => {
+    const file = useDemoDatabase();
+    const later = Date.now() + 86_400_000;
+    const sqlite = openDatabase(file);
+    sqlite.prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)').run('from-the-future', later);
+    sqlite.close();
+    expectRefusedUntouched(file, /newer version of Claimline \(3 migrations applied, this version knows 2\)/);
+  });
+
+  it('refuses another application’s SQLite database', () => {
+    const file = tempFile();
+    const other = new Database(file);
+    other.exec('create table notes (id integer primary key, text text)');
+    other.close();
+    expectRefusedUntouched(file, /another application/);
+  });
+
+  it('opens its own database again and keeps its content', () => {
+    const file = useDemoDatabase();
+    const sqlite = openDatabase(file);
+    expect(sqlite.prepare('select count(*) from claims').pluck().get()).toBeGreaterThan(0);
+    sqlite.close();
+  });
+});

@@ -1,17 +1,15 @@
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { StatusBadge } from '@/components/status-badge';
-import { listArticlesWithCounts } from '@/db/queries/articles';
-import { listRecentClaims } from '@/db/queries/claims';
 import { formatDate, plural } from '@/lib/format';
 import { articlePath, claimPath } from '@/lib/routes';
 import { STATUSES } from '@/lib/status';
+import { readHome } from '@/lib/server/reader';
 
 export default async function HomePage() {
   // Rendered per request from the runtime database, never at build time.
   await connection();
-  const articles = listArticlesWithCounts();
-  const recent = listRecentClaims({ limit: 8 });
+  const { articles, recent } = readHome();
   return (
     <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
       <section aria-labelledby="articles-heading">

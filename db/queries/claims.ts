@@ -201,6 +201,7 @@ export function getPublishedClaim({ id }: { id: number }) {
       respondedAt: responses.respondedAt,
       requestedAt: responses.requestedAt,
       deadlineAt: responses.deadlineAt,
+      partyId: parties.id,
       partyName: parties.name,
       partySlug: parties.slug,
       sourceUrl: sources.url,
@@ -223,7 +224,13 @@ export function getPublishedClaim({ id }: { id: number }) {
     .orderBy(asc(claimEvents.at), asc(claimEvents.id))
     .all();
   const appearances = db
-    .select({ slug: articles.slug, title: articles.title, outlet: articles.outlet, publishedAt: articles.publishedAt })
+    .select({
+      id: articles.id,
+      slug: articles.slug,
+      title: articles.title,
+      outlet: articles.outlet,
+      publishedAt: articles.publishedAt,
+    })
     .from(claimAppearances)
     .innerJoin(articles, eq(articles.id, claimAppearances.articleId))
     .where(eq(claimAppearances.claimId, id))

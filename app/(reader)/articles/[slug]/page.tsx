@@ -3,22 +3,22 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleBody } from '@/components/article-body';
 import { StatusBadge } from '@/components/status-badge';
-import { getArticleBySlug, listPublishedClaimsInArticle } from '@/db/queries/articles';
 import { formatDate, plural } from '@/lib/format';
 import { claimPath } from '@/lib/routes';
 import { STATUSES, STATUS_INFO } from '@/lib/status';
+import { readArticle } from '@/lib/server/reader';
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = getArticleBySlug({ slug: (await params).slug });
+  const article = readArticle((await params).slug);
   return article ? { title: article.title, description: `Claims tracked in “${article.title}” (${article.outlet}).` } : {};
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const article = getArticleBySlug({ slug: (await params).slug });
+  const article = readArticle((await params).slug);
   if (!article) notFound();
-  const claims = listPublishedClaimsInArticle({ articleId: article.id }).map((c, i) => ({
+  const claims = article.claims.map((c, i) => ({
     ...c,
     number: i + 1,
     href: claimPath(c),

@@ -6,6 +6,8 @@ const nextConfig = {
   serverExternalPackages: ['better-sqlite3', 'jsdom'],
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden() renders app/forbidden.tsx with a real 403 for signed-in users without the role.
+  experimental: { authInterrupts: true },
   // Type checking and lint run in `npm test`; the build need not repeat them.
   typescript: { ignoreBuildErrors: true },
 };

@@ -1,9 +1,13 @@
 import { test as base } from '@playwright/test';
+import { AuthPages } from './pages/auth';
 import { ReaderPages } from './pages/reader';
 
-export const test = base.extend<{ reader: ReaderPages }>({
+export const test = base.extend<{ reader: ReaderPages; auth: AuthPages }>({
   reader: async ({ page }, use) => {
     await use(new ReaderPages(page));
+  },
+  auth: async ({ page }, use) => {
+    await use(new AuthPages(page));
   },
 });
 

@@ -34,3 +34,6 @@ export const STANCE_LABELS: Record<Stance, string> = {
   declines_to_comment: 'declines to comment',
   no_response: 'did not respond',
 };
+
+export const ROLES = ['admin', 'editor'] as const;
+export const PASSWORD_MIN_LENGTH = 12;

@@ -1,7 +1,10 @@
-// Brings the database up to date before the server starts: migrations, then the
-// first-run demo. Run by scripts/start.mjs with tsx --conditions=react-server.
+// Brings the database up to date before the server starts: migrations, the
+// first-run demo, and — while nobody has an account — a one-time setup link for
+// the first admin. Run by scripts/start.mjs with tsx --conditions=react-server.
+import fs from 'node:fs';
 import { databasePath, getDb } from '@/db';
 import { DatabaseOpenError } from '@/db/open';
+import { createSetupInvite } from '@/db/queries/users';
 import { seedDemoOnFirstRun } from '@/db/seed';
 
 const file = databasePath();
@@ -14,3 +17,11 @@ try {
 }
 const seeded = seedDemoOnFirstRun();
 console.log(`Database ready: ${file}${seeded ? ' (demo content loaded)' : ''}`);
+
+const token = createSetupInvite();
+if (token) {
+  const base = (process.env.APP_URL ?? `http://localhost:${process.env.PORT || 3000}`).replace(/\/+$/, '');
+  const link = `${base}/join/${token}`;
+  console.log(`\n  No accounts yet. Create the first admin with this one-time link (valid 24 hours):\n  ${link}\n`);
+  if (process.env.SETUP_LINK_FILE) fs.writeFileSync(process.env.SETUP_LINK_FILE, link);
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { PASSWORD_MIN_LENGTH } from '@/lib/vocabulary';
+
+export const signInSchema = z.object({
+  email: z.email('Enter your email address.').max(254),
+  password: z.string().min(1, 'Enter your password.').max(256),
+  next: z.string().max(500).optional(),
+});
+
+export const joinSchema = z
+  .object({
+    token: z.string().min(10).max(100),
+    name: z.string().trim().min(1, 'Enter your name.').max(120),
+    email: z.email('Enter a valid email address.').max(254),
+    password: z.string().min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`).max(256),
+    confirm: z.string(),
+  })
+  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The passwords do not match.' });

@@ -1,0 +1,19 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Field, FormMessage } from '@/components/forms/fields';
+import { SubmitButton } from '@/components/forms/submit-button';
+import { signIn } from '../actions';
+
+export function SignInForm({ next }: { next?: string }) {
+  const [state, formAction] = useActionState(signIn, { ok: true });
+  return (
+    <form action={formAction} noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="next" value={next ?? ''} />
+      <Field label="Email" name="email" type="email" autoComplete="username" required state={state} />
+      <Field label="Password" name="password" type="password" autoComplete="current-password" required state={state} />
+      <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { signOut } from '@/app/(auth)/actions';
+import { getCurrentUser } from '@/lib/server/session';
+
+export const metadata: Metadata = { title: { default: 'Workspace', template: '%s · Claimline workspace' }, robots: { index: false } };
+
+// Each page below checks the session and role itself; this layout only draws the bar.
+export default async function EditLayout({ children }: { children: React.ReactNode }) {
+  const user = await getCurrentUser();
+  return (
+    <div>
+      {user ? (
+        <nav aria-label="Workspace" className="mb-6 flex flex-wrap items-center gap-4 border-b border-[var(--rule)] pb-3 text-sm">
+          <Link href="/edit">Articles</Link>
+          <Link href="/edit/articles/new">New article</Link>
+          {user.role === 'admin' ? <Link href="/edit/users">People</Link> : null}
+          <span className="muted ml-auto">
+            {user.name} ({user.role})
+          </span>
+          <form action={signOut}>
+            <button type="submit" className="underline">
+              Sign out
+            </button>
+          </form>
+        </nav>
+      ) : null}
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import { listUsers } from '@/db/queries/users';
+import { formatDate } from '@/lib/format';
+import { requirePageUser } from '@/lib/server/session';
+import { DisableButton } from './disable-button';
+import { InviteForm } from './invite-form';
+
+export const metadata: Metadata = { title: 'People' };
+
+export default async function UsersPage() {
+  const me = await requirePageUser('admin');
+  const users = listUsers();
+  return (
+    <div>
+      <h1 className="mb-4 text-2xl font-bold">People</h1>
+      <table className="mb-8 w-full text-left text-sm">
+        <thead>
+          <tr className="border-b border-[var(--rule)]">
+            <th className="py-2">Name</th>
+            <th>Email</th>
+            <th>Role</th>
+            <th>Since</th>
+            <th>Account</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id} className="border-b border-[var(--rule)]">
+              <td className="py-2">{u.name}</td>
+              <td>{u.email}</td>
+              <td>{u.role}</td>
+              <td>{formatDate(u.createdAt)}</td>
+              <td>
+                {u.disabledAt ? 'Disabled · ' : 'Active · '}
+                {u.id === me.id ? <span className="muted">you</span> : <DisableButton userId={u.id} disabled={Boolean(u.disabledAt)} name={u.name} />}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <InviteForm />
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { useId } from 'react';
+
+/** The part of an action's result a form shows (see lib/server/action.ts ActionState). */
+export type FormState = {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+  values?: Record<string, string>;
+};
+
+type FieldProps = {
+  label: string;
+  name: string;
+  state?: FormState;
+  defaultValue?: string;
+  hint?: string;
+  multiline?: boolean;
+} & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'name' | 'defaultValue'> &
+  Pick<React.TextareaHTMLAttributes<HTMLTextAreaElement>, 'rows'>;
+
+export const inputClass =
+  'mt-1 w-full rounded border border-[var(--rule)] bg-[var(--page-bg)] px-3 py-2 text-base aria-[invalid=true]:border-red-600';
+
+/** A labelled input with its hint and errors; after a failed save it shows what was typed. */
+export function Field({ label, name, state, defaultValue, hint, multiline, rows, ...rest }: FieldProps) {
+  const id = useId();
+  const errors = state?.fieldErrors?.[name] ?? [];
+  const value = state?.values?.[name] ?? defaultValue;
+  const describedBy = [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const common = { id, name, defaultValue: value, 'aria-invalid': errors.length > 0, 'aria-describedby': describedBy, className: inputClass };
+  return (
+    <div className="mb-4">
+      <label htmlFor={id} className="block text-sm font-semibold">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="muted text-xs">
+          {hint}
+        </p>
+      ) : null}
+      {multiline ? (
+        <textarea {...common} rows={rows ?? 6} required={rest.required} maxLength={rest.maxLength} placeholder={rest.placeholder} />
+      ) : (
+        <input {...common} {...rest} />
+      )}
+      {errors.length ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700 dark:text-red-300">
+          {errors.join(' ')}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The form-level outcome: an alert on failure, a polite status on success. */
+export function FormMessage({ state }: { state?: FormState }) {
+  if (!state?.message) return <div role="status" aria-live="polite" />;
+  return state.ok ? (
+    <p role="status" aria-live="polite" className="mb-4 rounded border border-green-700 p-2 text-sm">
+      {state.message}
+    </p>
+  ) : (
+    <p role="alert" className="mb-4 rounded border border-red-700 p-2 text-sm text-red-800 dark:text-red-200">
+      {state.message}
+    </p>
+  );
+}

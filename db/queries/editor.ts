@@ -1,0 +1,50 @@
+import 'server-only';
+import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { articles, claims, responses } from '@/db/schema';
+import { STATUSES, type Status } from '@/lib/status';
+
+/** Every article with counts of its claims by status and by what needs review (editors see drafts too). */
+export function listArticlesForEditor({ now = new Date() }: { now?: Date } = {}) {
+  const db = getDb();
+  const rows = db
+    .select({ id: articles.id, slug: articles.slug, title: articles.title, outlet: articles.outlet, createdAt: articles.createdAt })
+    .from(articles)
+    .orderBy(desc(articles.createdAt), desc(articles.id))
+    .all();
+  const statusRows = db
+    .select({
+      articleId: claims.articleId,
+      status: claims.status,
+      n: sql<number>`count(*)`,
+      drafts: sql<number>`sum(case when ${claims.published} then 0 else 1 end)`,
+      fuzzy: sql<number>`sum(case when ${claims.anchorState} = 'fuzzy' then 1 else 0 end)`,
+      orphaned: sql<number>`sum(case when ${claims.anchorState} = 'orphaned' then 1 else 0 end)`,
+    })
+    .from(claims)
+    .groupBy(claims.articleId, claims.status)
+    .all();
+  const overdueRows = db
+    .select({ articleId: claims.articleId, n: sql<number>`count(*)` })
+    .from(responses)
+    .innerJoin(claims, eq(claims.id, responses.claimId))
+    .where(and(isNull(responses.stance), lt(responses.deadlineAt, now)))
+    .groupBy(claims.articleId)
+    .all();
+  return rows.map((a) => {
+    const mine = statusRows.filter((r) => r.articleId === a.id);
+    const byStatus = Object.fromEntries(
+      STATUSES.map((s) => [s, mine.find((r) => r.status === s)?.n ?? 0]),
+    ) as Record<Status, number>;
+    const sum = (key: 'n' | 'drafts' | 'fuzzy' | 'orphaned') => mine.reduce((t, r) => t + (r[key] ?? 0), 0);
+    return {
+      ...a,
+      byStatus,
+      total: sum('n'),
+      drafts: sum('drafts'),
+      fuzzy: sum('fuzzy'),
+      orphaned: sum('orphaned'),
+      overdue: overdueRows.find((r) => r.articleId === a.id)?.n ?? 0,
+    };
+  });
+}

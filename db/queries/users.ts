@@ -1,0 +1,160 @@
+import 'server-only';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { and, asc, count, eq, gt, isNull, ne } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { accounts, invites, meta, rateLimits, sessions, users, type User } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { write } from './tx';
+
+export type Role = User['role'];
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** The signing secret for sessions: AUTH_SECRET, else one generated on first use and kept in the database. */
+export function authSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  return write((tx) => {
+    const existing = tx.select().from(meta).where(eq(meta.key, 'auth_secret')).get();
+    if (existing) return existing.value;
+    const value = randomBytes(32).toString('base64url');
+    tx.insert(meta).values({ key: 'auth_secret', value }).run();
+    return value;
+  });
+}
+
+export function countUsers(): number {
+  return getDb().select({ n: count() }).from(users).get()?.n ?? 0;
+}
+
+export function getUserById({ id }: { id: string }) {
+  return getDb().select().from(users).where(eq(users.id, id)).get();
+}
+
+export function getUserByEmail({ email }: { email: string }) {
+  return getDb().select().from(users).where(eq(users.email, email.toLowerCase())).get();
+}
+
+export function listUsers() {
+  return getDb().select().from(users).orderBy(asc(users.createdAt)).all();
+}
+
+/** Creates a one-time link token for a new account; only its hash is stored. */
+export function createInvite(input: { role: Role; email?: string | null; createdBy: string | null; ttlMs: number }) {
+  const token = randomBytes(24).toString('base64url');
+  const invite = getDb()
+    .insert(invites)
+    .values({
+      tokenHash: hashToken(token),
+      role: input.role,
+      email: input.email?.toLowerCase() || null,
+      createdBy: input.createdBy,
+      expiresAt: new Date(Date.now() + input.ttlMs),
+    })
+    .returning()
+    .get();
+  return { token, invite };
+}
+
+/**
+ * The first-run setup link: while no account exists, a fresh admin invitation
+ * (older unused setup links are withdrawn). Null once anyone has an account.
+ */
+export function createSetupInvite(ttlMs = 24 * 60 * 60 * 1000): string | null {
+  if (countUsers() > 0) return null;
+  getDb()
+    .update(invites)
+    .set({ expiresAt: new Date() })
+    .where(and(isNull(invites.createdBy), isNull(invites.usedAt), eq(invites.role, 'admin')))
+    .run();
+  return createInvite({ role: 'admin', createdBy: null, ttlMs }).token;
+}
+
+/** The invitation a token stands for, if it is unused and unexpired. */
+export function findValidInvite({ token }: { token: string }) {
+  return getDb()
+    .select()
+    .from(invites)
+    .where(and(eq(invites.tokenHash, hashToken(token)), isNull(invites.usedAt), gt(invites.expiresAt, new Date())))
+    .get();
+}
+
+/** Turns an invitation into an account (user + password credential) in one transaction. */
+export function redeemInvite(input: { token: string; name: string; email: string; passwordHash: string }) {
+  const email = input.email.toLowerCase();
+  return write((tx) => {
+    const invite = tx
+      .select()
+      .from(invites)
+      .where(and(eq(invites.tokenHash, hashToken(input.token)), isNull(invites.usedAt), gt(invites.expiresAt, new Date())))
+      .get();
+    if (!invite) throw new AppError('not_found', { message: 'This link has expired or was already used. Ask an admin for a new one.' });
+    if (invite.email && invite.email !== email) {
+      throw new AppError('invalid', { fieldErrors: { email: ['Use the email address this invitation was sent to.'] } });
+    }
+    if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
+      throw new AppError('invalid', { fieldErrors: { email: ['An account with this email already exists.'] } });
+    }
+    const id = randomUUID();
+    const user = tx.insert(users).values({ id, name: input.name, email, role: invite.role, emailVerified: true }).returning().get();
+    tx.insert(accounts).values({ id: randomUUID(), accountId: id, providerId: 'credential', userId: id, password: input.passwordHash }).run();
+    tx.update(invites).set({ usedAt: new Date() }).where(eq(invites.id, invite.id)).run();
+    return user;
+  });
+}
+
+/** Disables or re-enables an account; disabling also ends its sessions. The last active admin stays. */
+export function setUserDisabled(input: { id: string; disabled: boolean; actorId: string }) {
+  return write((tx) => {
+    const user = tx.select().from(users).where(eq(users.id, input.id)).get();
+    if (!user) throw new AppError('not_found');
+    if (input.disabled && user.id === input.actorId) {
+      throw new AppError('invalid', { message: 'You cannot disable your own account.' });
+    }
+    if (input.disabled && user.role === 'admin') {
+      const otherAdmins = tx
+        .select({ n: count() })
+        .from(users)
+        .where(and(eq(users.role, 'admin'), isNull(users.disabledAt), ne(users.id, user.id)))
+        .get();
+      if (!otherAdmins?.n) throw new AppError('invalid', { message: 'Keep at least one active admin.' });
+    }
+    tx.update(users).set({ disabledAt: input.disabled ? new Date() : null }).where(eq(users.id, user.id)).run();
+    if (input.disabled) tx.delete(sessions).where(eq(sessions.userId, user.id)).run();
+  });
+}
+
+/** Ends a session (expired by the absolute timeout, or a disabled account's). */
+export function deleteSession({ id }: { id: string }) {
+  getDb().delete(sessions).where(eq(sessions.id, id)).run();
+}
+
+// ---- failed sign-in limits (per account and per address) ----
+
+export const SIGN_IN_LIMITS = { account: 5, address: 20, windowMs: 15 * 60 * 1000 } as const;
+
+/** Whether any of the keys has used up its failed attempts in the current window. */
+export function signInBlocked(keys: { key: string; max: number }[], now = Date.now()): boolean {
+  const db = getDb();
+  return keys.some(({ key, max }) => {
+    const row = db.select().from(rateLimits).where(eq(rateLimits.key, key)).get();
+    return Boolean(row && now - row.lastRequest < SIGN_IN_LIMITS.windowMs && row.count >= max);
+  });
+}
+
+export function recordSignInFailure(keys: string[], now = Date.now()): void {
+  write((tx) => {
+    for (const key of keys) {
+      const row = tx.select().from(rateLimits).where(eq(rateLimits.key, key)).get();
+      if (!row) {
+        tx.insert(rateLimits).values({ id: randomUUID(), key, count: 1, lastRequest: now }).run();
+      } else {
+        const fresh = now - row.lastRequest >= SIGN_IN_LIMITS.windowMs;
+        tx.update(rateLimits).set({ count: fresh ? 1 : row.count + 1, lastRequest: now }).where(eq(rateLimits.key, key)).run();
+      }
+    }
+  });
+}
+
+export function clearSignInFailures(key: string): void {
+  getDb().delete(rateLimits).where(eq(rateLimits.key, key)).run();
+}

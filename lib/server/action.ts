@@ -1,0 +1,99 @@
+import 'server-only';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import type { Role } from '@/db/queries/users';
+import { AppError, ERROR_CODES, type ErrorCode } from '@/lib/errors';
+import { invalidate } from './cache';
+import { authorize, type SessionUser } from './session';
+
+export type ActionState<T = undefined> =
+  | { ok: true; message?: string; data?: T }
+  | {
+      ok: false;
+      code: ErrorCode;
+      message: string;
+      fieldErrors: Record<string, string[]>;
+      /** Extra data for the form, e.g. the other editor's version on a conflict. */
+      detail?: unknown;
+      /** What was submitted (passwords excepted), so the form shows the person's input again. */
+      values?: Record<string, string>;
+    };
+
+export const initialState = { ok: true } as ActionState<never>;
+
+type Options<S extends z.ZodType, R> = {
+  role: Role;
+  schema: S;
+  run: (input: z.infer<S>, user: SessionUser) => R | Promise<R>;
+  /** Cache tags of every reader page the change touches. */
+  tags?: (result: R, input: z.infer<S>) => string[];
+  /** Where to go after success (e.g. the page of what was created). */
+  redirectTo?: (result: R, input: z.infer<S>) => string;
+  message?: string;
+  data?: (result: R) => unknown;
+};
+
+/** Form fields as an object; repeated names become arrays. */
+export function formToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith('$ACTION')) continue;
+    const v = typeof value === 'string' ? value : value.name;
+    out[key] = key in out ? ([] as unknown[]).concat(out[key], v) : v;
+  }
+  return out;
+}
+
+/**
+ * The one wrapper every server action goes through, in this order: checks the
+ * session and role, parses the form with the action's zod schema, runs the
+ * query, invalidates the cache tags it touched, and returns an ActionState the
+ * form reads with useActionState. Errors become field messages; database
+ * details are logged, never shown.
+ */
+export function action<S extends z.ZodType, R>(options: Options<S, R>) {
+  return async function run(_previous: unknown, form: FormData): Promise<ActionState<unknown>> {
+    let destination: string | null = null;
+    try {
+      const user = await authorize(options.role);
+      const parsed = options.schema.safeParse(formToObject(form));
+      if (!parsed.success) {
+        return invalidInput(parsed.error, form);
+      }
+      const result = await options.run(parsed.data, user);
+      if (options.tags) invalidate(options.tags(result, parsed.data));
+      if (options.redirectTo) destination = options.redirectTo(result, parsed.data);
+      else return { ok: true, message: options.message, data: options.data?.(result) };
+    } catch (error) {
+      return failure(error, form);
+    }
+    redirect(destination);
+  };
+}
+
+/** A zod error as field messages beside the inputs. */
+export function invalidInput(error: z.ZodError, form: FormData): ActionFailure {
+  const fieldErrors = z.flattenError(error).fieldErrors as Record<string, string[]>;
+  return failure(new AppError('invalid', { fieldErrors }), form);
+}
+
+/** The submitted text fields, to put back into the form after a failed save (never passwords). */
+export function echo(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value === 'string' && !key.startsWith('$ACTION') && !/password|confirm|token/i.test(key)) out[key] = value;
+  }
+  return out;
+}
+
+export type ActionFailure = Extract<ActionState, { ok: false }>;
+
+/** An error as the form's failure state; `form` puts the submitted input back on screen. */
+export function failure(error: unknown, form?: FormData): ActionFailure {
+  const values = form ? echo(form) : undefined;
+  if (error instanceof AppError) {
+    return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors, detail: error.detail, values };
+  }
+  console.error(error);
+  return { ok: false, code: 'unavailable', message: ERROR_CODES.unavailable.message, fieldErrors: {}, values };
+}

@@ -1,0 +1,17 @@
+import 'server-only';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  APP_URL: z.url().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Lets URL import fetch loopback/private addresses (tests only). */
+  ALLOW_PRIVATE_FETCH: z.enum(['0', '1']).default('0'),
+});
+
+/** The environment, read and validated once. */
+export const env = envSchema.parse(process.env);
+
+/** The public base URL (no trailing slash). */
+export function appUrl(): string {
+  return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+}

@@ -1,0 +1,211 @@
+// `npm run bench [-- --duration 10 --connections 32]`: production build, synthetic newsroom
+// (2,000 articles, 100,000 claims), one `next start`, autocannon from this process on
+// loopback. Prints a table and writes bench/results.json. Not part of `npm test`.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { buildIfNeeded } from './build-if-needed.mjs';
+import { baseEnv, bin, root, runTs } from './lib.mjs';
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '32' },
+    articles: { type: 'string', default: '2000' },
+    claims: { type: 'string', default: '100000' },
+  },
+});
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const port = Number(process.env.PORT || 3207);
+const base = `http://127.0.0.1:${port}`;
+const env = baseEnv();
+
+/** The generated database, cached in the temp folder under a key of everything that shapes it. */
+async function syntheticDatabase() {
+  const hash = createHash('sha256').update(`${values.articles}x${values.claims}`);
+  for (const dir of ['scripts/synthetic', 'db/migrations', 'db/migrations/meta']) {
+    for (const name of fs.readdirSync(path.join(root, dir)).sort()) {
+      const file = path.join(root, dir, name);
+      if (fs.statSync(file).isFile()) hash.update(name).update(fs.readFileSync(file));
+    }
+  }
+  for (const file of ['db/queries/synthetic.ts', 'scripts/seed-synthetic.ts']) hash.update(fs.readFileSync(path.join(root, file)));
+  const cached = path.join(os.tmpdir(), `claimline-bench-${hash.digest('hex').slice(0, 16)}.db`);
+  if (!fs.existsSync(cached)) {
+    const partial = `${cached}.partial`;
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
+    await runTs('scripts/seed-synthetic.ts', ['--articles', values.articles, '--claims', values.claims], {
+      env: { ...env, DATABASE_PATH: partial },
+    });
+    fs.renameSync(partial, cached);
+  }
+  // Each run writes (edits), so it works on a copy.
+  const working = path.join(os.tmpdir(), `claimline-bench-run-${port}.db`);
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(working + suffix, { force: true });
+  fs.copyFileSync(cached, working);
+  return working;
+}
+
+/** Resident memory of a process and all its descendants, in MB (Linux /proc). */
+function treeRss(pid) {
+  const children = new Map();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = Number(fs.readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  let kb = 0;
+  const visit = (p) => {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      return;
+    }
+    (children.get(p) ?? []).forEach(visit);
+  };
+  visit(pid);
+  return Math.round(kb / 1024);
+}
+
+const fileSize = (file) => (fs.existsSync(file) ? fs.statSync(file).size : 0);
+const pick = (list) => list[Math.floor(Math.random() * list.length)];
+
+async function waitForHealth() {
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('the server did not answer /api/health');
+}
+
+/** Runs one autocannon load; `paths` is called per request so connections spread over many pages. */
+async function load(name, paths, { cacheable } = {}) {
+  const counts = { responses: 0, cacheable: 0 };
+  const result = await autocannon({
+    url: base,
+    connections,
+    duration,
+    requests: [
+      {
+        setupRequest: (request) => ({ ...request, path: paths() }),
+        onResponse: (_status, _body, _context, headers) => {
+          counts.responses++;
+          const control = headers?.['cache-control'] ?? '';
+          if (/s-maxage=[1-9]|public, max-age=[1-9]/.test(control)) counts.cacheable++;
+        },
+      },
+    ],
+  });
+  const errors = result.errors + result.timeouts + result.non2xx;
+  return {
+    name,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors,
+    ...(cacheable ? { cdnCacheableShare: counts.responses ? counts.cacheable / counts.responses : 0 } : {}),
+  };
+}
+
+async function exists(pathname) {
+  const res = await fetch(base + pathname);
+  await res.arrayBuffer();
+  return res.status === 200;
+}
+
+const database = await syntheticDatabase();
+await buildIfNeeded();
+const targetsFile = path.join(os.tmpdir(), `claimline-bench-targets-${port}.json`);
+await runTs('scripts/bench-db.ts', [targetsFile], { env: { ...env, DATABASE_PATH: database } });
+const { targets, search } = JSON.parse(fs.readFileSync(targetsFile, 'utf8'));
+
+const server = spawn(bin('next'), ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
+  cwd: root,
+  env: { ...env, DATABASE_PATH: database },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const stop = () => server.kill('SIGTERM');
+process.on('SIGINT', () => {
+  stop();
+  process.exit(130);
+});
+
+try {
+  await waitForHealth();
+  const claimPaths = targets.claims.map((c) => `/claims/${c.id}/${c.slug}`);
+  const articlePath = `/articles/${targets.article.slug}`;
+  const searchTerms = ['bus lanes', 'hospital', 'flood defences', 'jobs', 'Ørnebakke', 'budget', 'tram', 'recycling'];
+  const searchPath = () => `/claims?q=${encodeURIComponent(pick(searchTerms))}`;
+  // Warm up: the first requests compile nothing in production, but open the database and fill caches.
+  for (const p of [...claimPaths.slice(0, 20), articlePath]) await exists(p);
+  const rssBefore = treeRss(server.pid);
+
+  const runs = [];
+  const skipped = [];
+  const available = new Set();
+  const route = async (name, probe, paths, options) => {
+    if (!(await exists(probe))) {
+      skipped.push(`${name}: ${probe} is not on this build yet`);
+      return;
+    }
+    available.add(name);
+    console.log(`… ${name} (${duration} s, ${connections} connections)`);
+    runs.push(await load(name, paths, options));
+  };
+  await route('baseline /api/health', '/api/health', () => '/api/health');
+  await route('claim page', claimPaths[0], () => pick(claimPaths));
+  await route(`article page (${targets.article.claims} claims)`, articlePath, () => articlePath);
+  await route('claims index, search', searchPath(), searchPath);
+  await route('JSON API list', '/api/v1/claims', () => `/api/v1/claims?page=${1 + Math.floor(Math.random() * 50)}`);
+  // What readers do: mostly claim pages, then articles, search and the home page.
+  const canSearch = available.has('claims index, search');
+  const readerMix = () => {
+    const x = Math.random();
+    return x < 0.6 ? pick(claimPaths) : x < 0.8 ? articlePath : x < 0.9 && canSearch ? searchPath() : '/';
+  };
+  await route('reader mix', '/', readerMix, { cacheable: true });
+
+  const rssAfter = treeRss(server.pid);
+  const baseline = runs[0]?.requestsPerSecond || 1;
+  const rows = runs.map((r) => ({ ...r, ratio: Math.round((r.requestsPerSecond / baseline) * 100) / 100 }));
+  const results = {
+    at: new Date().toISOString(),
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+    data: { articles: Number(values.articles), claims: Number(values.claims) },
+    connections,
+    durationSeconds: duration,
+    routes: rows,
+    skipped,
+    search,
+    serverRssMb: { before: rssBefore, after: rssAfter },
+    walBytes: fileSize(`${database}-wal`),
+    databaseBytes: fileSize(database),
+  };
+  console.log('');
+  console.table(
+    Object.fromEntries(
+      rows.map((r) => [r.name, { 'req/s': r.requestsPerSecond, 'p50 ms': r.p50, 'p99 ms': r.p99, ratio: r.ratio, errors: r.errors }]),
+    ),
+  );
+  skipped.forEach((s) => console.log(`skipped ${s}`));
+  if (search) console.log(`FTS search over ${values.claims} claims, direct: p50 ${search.p50} ms, p95 ${search.p95} ms`);
+  console.log(`server RSS ${rssBefore} MB before, ${rssAfter} MB after; WAL ${(results.walBytes / 1e6).toFixed(1)} MB`);
+  fs.mkdirSync(path.join(root, 'bench'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log('wrote bench/results.json');
+} finally {
+  stop();
+}

@@ -11,7 +11,10 @@ if (!file || !port) throw new Error('E2E_DATABASE_PATH and E2E_PORT must be set'
 for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
 
 // The setup link is written beside the database so the first-run test can open it.
-const env = { ...baseEnv(), DATABASE_PATH: file, APP_URL: `http://127.0.0.1:${port}`, SETUP_LINK_FILE: `${file}.setup-link` };
+const env = { ...baseEnv(), DATABASE_PATH: file, APP_URL: `http://127.0.0.1:${port}`, SETUP_LINK_FILE: `${file}.setup-link`,
+  // URL-import tests serve pages from 127.0.0.1.
+  CLAIMLINE_FETCH_ALLOW_LOOPBACK: '1',
+};
 await buildIfNeeded();
 await runTs('scripts/prepare-db.ts', [], { env });
 const server = spawn(bin('next'), ['start', '--port', port, '--hostname', '127.0.0.1'], { cwd: root, env, stdio: 'inherit' });

@@ -4,8 +4,6 @@ import { z } from 'zod';
 const envSchema = z.object({
   APP_URL: z.url().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  /** Lets URL import fetch loopback/private addresses (tests only). */
-  ALLOW_PRIVATE_FETCH: z.enum(['0', '1']).default('0'),
 });
 
 /** The environment, read and validated once. */

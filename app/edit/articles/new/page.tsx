@@ -1,0 +1,15 @@
+import type { Metadata } from 'next';
+import { requirePageUser } from '@/lib/server/session';
+import { NewArticleForm } from './new-article-form';
+
+export const metadata: Metadata = { title: 'New article' };
+
+export default async function NewArticlePage() {
+  await requirePageUser('editor');
+  return (
+    <div>
+      <h1 className="mb-4 text-2xl font-bold">New article</h1>
+      <NewArticleForm />
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test } from './fixtures';
+import { IntakePage } from './pages/intake';
+
+const ARTICLE_HTML = `<!doctype html><html><head><title>Ferry timetable cut | Estuary Post</title>
+<meta property="og:site_name" content="Estuary Post"><script>alert('import ran a script')</script></head>
+<body><nav><a href="/">Home</a> · <a href="/sport">Sport</a></nav>
+<article><h1>Ferry timetable cut to four crossings a day</h1>
+<p>The estuary ferry will run four crossings a day from March instead of six, the operator said on Friday.</p>
+<p>The operator blamed a shortage of qualified crew. “We cannot staff the early and late boats,” a spokesperson said.</p>
+<p>Commuters from the north shore say the change adds forty minutes to a typical journey into town.</p></article>
+<footer>Contact us</footer></body></html>`;
+
+/** A small web server on loopback standing in for a news site. */
+async function newsSite() {
+  const server = http.createServer((req, res) => {
+    if (req.url === '/ferry') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ARTICLE_HTML);
+    } else if (req.url === '/data.json') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"a":1}');
+    } else {
+      res.writeHead(404).end('missing');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}
+
+const articleCount = async (page: import('@playwright/test').Page) => {
+  await page.goto('/edit');
+  return page.getByRole('main').getByRole('listitem').count();
+};
+
+test.describe('adding an article', () => {
+  test('by pasting text: stored as paragraphs with its metadata', async ({ page, auth }) => {
+    await auth.signedIn('editor');
+    const intake = new IntakePage(page);
+    await intake.open();
+    await intake.pasteText('The mill will close in May, the owners said.\r\n\r\n\r\nAbout 120 people work there.', {
+      title: 'Mill to close in May',
+      outlet: 'Weaver Gazette',
+      author: 'Kit Arbuthnot',
+      publishedAt: '2026-11-20',
+    });
+    await expect(page).toHaveURL(/\/edit\/articles\/\d+$/);
+    await page.goto('/articles/mill-to-close-in-may');
+    await expect(page.getByRole('heading', { name: 'Mill to close in May', level: 1 })).toBeVisible();
+    await expect(page.getByText('Weaver Gazette · Kit Arbuthnot · 20 Nov 2026')).toBeVisible();
+    await expect(page.locator('.article-body p')).toHaveText(['The mill will close in May, the owners said.', 'About 120 people work there.']);
+  });
+
+  test('by pasting HTML or importing a URL: only the article text is kept', async ({ page, auth }) => {
+    await auth.signedIn('editor');
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    const intake = new IntakePage(page);
+    await intake.open();
+    await intake.pasteHtml(ARTICLE_HTML, { title: 'Ferry cut (pasted)' });
+    await expect(page).toHaveURL(/\/edit\/articles\/\d+$/);
+    await page.goto('/articles/ferry-cut-pasted');
+    await expect(page.locator('.article-body p')).toHaveCount(4);
+    await expect(page.locator('.article-body')).toContainText('four crossings a day from March');
+    await expect(page.locator('.article-body')).not.toContainText('Sport');
+    await expect(page.locator('.article-body')).not.toContainText('alert');
+
+    const site = await newsSite();
+    try {
+      await intake.open();
+      await intake.importUrl(`${site.base}/ferry`);
+      await expect(page).toHaveURL(/\/edit\/articles\/\d+$/);
+      await page.goto('/edit');
+      const imported = page.getByRole('link', { name: /Ferry timetable cut/ }).first();
+      await expect(imported).toBeVisible();
+      await expect(page.getByText('Estuary Post', { exact: false }).first()).toBeVisible();
+    } finally {
+      site.close();
+    }
+    expect(dialogs).toBe(0);
+  });
+
+  test('bad input gets a message beside the field and saves nothing', async ({ page, auth }) => {
+    await auth.signedIn('editor');
+    const before = await articleCount(page);
+    const intake = new IntakePage(page);
+    const site = await newsSite();
+    try {
+      await intake.open();
+      await intake.pasteText('', { title: 'Empty' });
+      await expect(intake.fieldError('Article text')).toHaveText('Paste the article text.');
+      // What was typed stays on screen.
+      await expect(page.getByLabel('Headline')).toHaveValue('Empty');
+
+      await intake.pasteText('x'.repeat(500_001), { title: 'Too long' });
+      await expect(intake.fieldError('Article text')).toContainText('longer than 500,000 characters');
+
+      await intake.importUrl('ftp://files.example/story');
+      await expect(intake.fieldError('Web address')).toContainText('starting with http:// or https://');
+
+      await intake.importUrl('http://no-such-host.invalid/story');
+      await expect(intake.fieldError('Web address')).toHaveText('That address could not be found.');
+
+      await intake.importUrl(`${site.base}/data.json`);
+      await expect(intake.fieldError('Web address')).toHaveText('That address is not a web page Claimline can import.');
+
+      await intake.importUrl(`${site.base}/gone`);
+      await expect(intake.fieldError('Web address')).toHaveText('The site answered with an error.');
+
+      await intake.importUrl('http://10.0.0.1/admin');
+      await expect(intake.fieldError('Web address')).toContainText('private or local network');
+    } finally {
+      site.close();
+    }
+    expect(await articleCount(page)).toBe(before);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { htmlToArticle } from './html-to-text';
+
+const page = `<!doctype html><html><head><title>Harbour fees to rise | The Harbour Ledger</title>
+<meta property="og:site_name" content="The Harbour Ledger">
+<meta property="article:published_time" content="2026-10-02T08:00:00Z">
+<style>p { color: red }</style><script>window.alert('x')</script></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<header><h1>The Harbour Ledger</h1></header>
+<article><h1>Harbour fees to rise by a tenth</h1>
+<p class="byline">By Ines Calder</p>
+<p>The port authority said on Tuesday that berthing fees would rise by 10 per cent in January, the first increase since 2019.</p>
+<p>Fishing crews say the rise will cost a typical trawler &pound;4,000 a year. “We were not consulted,” said Bram Oyelaran, who skippers the <em>Morning Gull</em>.</p>
+<p>The authority says the money will pay for dredging the inner basin, which has silted up faster than expected since the storms of last winter.</p>
+<script>document.write('ad')</script>
+<ul><li>Fees rise 10% in January</li><li>First rise since 2019</li></ul>
+</article>
+<aside>Most read: cats</aside><footer>© The Harbour Ledger</footer></body></html>`;
+
+describe('htmlToArticle', () => {
+  it('keeps the article text as paragraphs and drops scripts, styles and navigation', () => {
+    const article = htmlToArticle(page);
+    expect(article.body).toContain('berthing fees would rise by 10 per cent in January');
+    expect(article.body).toContain('“We were not consulted,” said Bram Oyelaran, who skippers the Morning Gull.');
+    expect(article.body).toContain('£4,000');
+    expect(article.body).not.toMatch(/alert|document\.write|color: red|Most read|Home News/);
+    const paragraphs = article.body.split('\n\n');
+    expect(paragraphs.length).toBeGreaterThanOrEqual(4);
+    expect(paragraphs).toContain('Fees rise 10% in January');
+    expect(article.publishedAt).toBe('2026-10-02T08:00:00Z');
+    expect(article.title).toMatch(/Harbour fees to rise/);
+  });
+
+  it('falls back to the page text for short documents', () => {
+    const article = htmlToArticle('<p>Only one sentence here.</p><script>x()</script>');
+    expect(article.body).toBe('Only one sentence here.');
+  });
+
+  it('returns an empty body for a page without text', () => {
+    expect(htmlToArticle('<html><body><script>1</script></body></html>').body).toBe('');
+  });
+});

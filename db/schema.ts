@@ -312,3 +312,17 @@ export const meta = sqliteTable('meta', {
   value: text('value').notNull(),
 });
 
+
+/** Suggested passages an editor dismissed, remembered per article by their text (so a revision keeps them dismissed). */
+export const suggestionDismissals = sqliteTable(
+  'suggestion_dismissals',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    exact: text('exact').notNull(),
+    dismissedBy: text('dismissed_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.exact] })],
+);

@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createAnchor, locateAnchor, occurrences, quoteInContext, segmentBody, type Span } from './anchor';
+import {
+  compareBodies,
+  createAnchor,
+  locateAnchor,
+  MIN_QUOTE_SIMILARITY,
+  occurrences,
+  quoteInContext,
+  segmentBody,
+  similarity,
+  type Anchor,
+  type Span,
+} from './anchor';
 import { normalizeBody } from './text';
 
 const roundTrip = (body: string, quote: string, occurrence = 0) => {
@@ -83,7 +94,144 @@ describe('locateAnchor', () => {
   it('reports a quote that is gone as orphaned, keeping the last known position', () => {
     const anchor = roundTrip(body, 'Later she said');
     const found = locateAnchor('Completely different text.', anchor);
-    expect(found.state).toBe('orphaned');
+    expect(found).toMatchObject({ state: 'orphaned', start: anchor.start, end: anchor.end });
+  });
+});
+
+describe('re-anchoring on a revised body', () => {
+  const original = [
+    'The harbour authority said on Monday that cargo volumes rose by 14 per cent in the first half of the year.',
+    'Dock workers disputed the figure and said night shifts had been cut twice since March.',
+    'The authority’s chair, Imre Vantongeren, said the new cranes would be running before the winter storms.',
+  ].join('\n\n');
+  const claim = (quote: string, text = original) => roundTrip(text, quote);
+  const revise = (anchor: Anchor, revised: string) =>
+    locateAnchor(revised, anchor, compareBodies(original, revised));
+
+  it('moves a claim when a paragraph is inserted before it', () => {
+    const anchor = claim('night shifts had been cut twice since March');
+    const inserted = 'Update: this article was corrected on Tuesday.\n\n';
+    const found = revise(anchor, inserted + original);
+    expect(found).toEqual({ start: anchor.start + inserted.length, end: anchor.end + inserted.length, state: 'anchored', score: 1 });
+  });
+
+  it('keeps a claim before the edit where it was', () => {
+    const anchor = claim('cargo volumes rose by 14 per cent');
+    expect(revise(anchor, original + '\n\nA new closing paragraph.')).toMatchObject({ start: anchor.start, state: 'anchored' });
+  });
+
+  it('orphans a claim whose sentence was deleted', () => {
+    const anchor = claim('night shifts had been cut twice since March');
+    const revised = original.replace('Dock workers disputed the figure and said night shifts had been cut twice since March.\n\n', '');
+    expect(revise(anchor, revised).state).toBe('orphaned');
+  });
+
+  it('flags a typo fixed inside the quote as fuzzy and proposes the corrected passage', () => {
+    const text = original.replace('Vantongeren', 'Vantongerne');
+    const anchor = claim('Imre Vantongerne, said the new cranes would be running', text);
+    const found = locateAnchor(original, anchor, compareBodies(text, original));
+    expect(found.state).toBe('fuzzy');
+    expect(original.slice(found.start, found.end)).toBe('Imre Vantongeren, said the new cranes would be running');
+    expect(found.score).toBeGreaterThan(0.9);
+    expect(found.score).toBeLessThan(1);
+  });
+
+  it('flags a figure corrected inside the quote as fuzzy', () => {
+    const anchor = claim('cargo volumes rose by 14 per cent in the first half of the year');
+    const found = revise(anchor, original.replace('14 per cent', '11 per cent'));
+    expect(found.state).toBe('fuzzy');
+    expect(found.start).toBe(anchor.start);
+  });
+
+  it('asks for review when the exact words turn up only in an unrelated context', () => {
+    const anchor = claim('said on Monday');
+    const found = locateAnchor('Completely rewritten. A spokesperson said on Monday nothing.', anchor);
+    expect(found.state).toBe('fuzzy');
+  });
+
+  it('orphans a passage rewritten beyond recognition', () => {
+    const anchor = claim('Dock workers disputed the figure');
+    expect(revise(anchor, original.replace('Dock workers disputed the figure', 'Unions welcomed the report')).state).toBe('orphaned');
+  });
+});
+
+// Pieces that are NFC on their own and stay NFC when joined: ASCII, precomposed and
+// uncomposable combining sequences, astral characters, a ZWJ emoji, RTL words,
+// zero-width characters and paragraph breaks.
+const PIECES = ['a', 'b', 'c', 'the', ' ', ' ', '. ', '\n\n', 'é', 'x\u0301', 'क्ष', '😀', '👨\u200d👩\u200d👧', '𠮷',
+  'שלום', 'عربي', '\u200b', '\u200f', 'ก\u0e34'];
+const piece = fc.constantFrom(...PIECES);
+const textPieces = fc.array(piece, { minLength: 4, maxLength: 60 });
+const join = (pieces: string[]) => pieces.join('');
+const offsetOf = (pieces: string[], i: number) => join(pieces.slice(0, i)).length;
+
+/** A text, a claim on whole pieces of it, and an edit [from, to) -> inserted, all in pieces. */
+const scenario = (where: 'outside' | 'inside', insertion: fc.Arbitrary<string[]>) =>
+  textPieces
+    .chain((pieces) =>
+      fc.record({
+        pieces: fc.constant(pieces),
+        span: fc.tuple(fc.nat(pieces.length), fc.nat(pieces.length)).map(([x, y]) => [Math.min(x, y), Math.max(x, y)] as const),
+        cut: fc.tuple(fc.nat(pieces.length), fc.nat(pieces.length)).map(([x, y]) => [Math.min(x, y), Math.max(x, y)] as const),
+        inserted: insertion,
+      }),
+    )
+    .filter(({ span: [i, j], cut: [k, l], inserted }) => {
+      if (j - i < 1 || (k === l && inserted.length === 0)) return false;
+      return where === 'outside' ? l <= i || k >= j : k >= i && l <= j && (k < l || (k > i && k < j));
+    })
+    .map(({ pieces, span: [i, j], cut: [k, l], inserted }) => {
+      const before = join(pieces);
+      const anchor = createAnchor(before, offsetOf(pieces, i), offsetOf(pieces, j));
+      const after = join([...pieces.slice(0, k), ...inserted, ...pieces.slice(l)]);
+      const shift = l <= i ? join(inserted).length - (offsetOf(pieces, l) - offsetOf(pieces, k)) : 0;
+      return { before, after, anchor, shift };
+    })
+    .filter((s): s is typeof s & { anchor: Anchor } => s.anchor !== null);
+
+describe('re-anchoring properties', () => {
+  it('re-anchors exactly when an edit leaves the span alone', () => {
+    fc.assert(
+      fc.property(scenario('outside', fc.array(piece, { maxLength: 8 })), ({ before, after, anchor, shift }) => {
+        const found = locateAnchor(after, anchor, compareBodies(before, after));
+        expect(found.state).toBe('anchored');
+        expect(after.slice(found.start, found.end)).toBe(anchor.exact);
+        // Repeated text can make the edit itself ambiguous; a unique quote has one right place.
+        if (occurrences(after, anchor.exact).length === 1) expect(found.start).toBe(anchor.start + shift);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('finds the true new position even among repeats when the edit is unambiguous', () => {
+    // The inserted text starts and ends with a character the texts never contain, so the changed region is exact.
+    const marked = fc.array(piece, { maxLength: 6 }).map((p) => ['¶', ...p, '¶']);
+    fc.assert(
+      fc.property(scenario('outside', marked), ({ before, after, anchor, shift }) => {
+        const found = locateAnchor(after, anchor, compareBodies(before, after));
+        expect(found).toMatchObject({ state: 'anchored', start: anchor.start + shift, end: anchor.end + shift });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never reports an edited span as anchored on different text', () => {
+    fc.assert(
+      fc.property(scenario('inside', fc.array(piece, { maxLength: 4 })), ({ before, after, anchor }) => {
+        for (const change of [compareBodies(before, after), undefined]) {
+          const found = locateAnchor(after, anchor, change);
+          const text = after.slice(found.start, found.end);
+          if (found.state === 'anchored') expect(text).toBe(anchor.exact);
+          if (found.state === 'fuzzy') {
+            expect(similarity(text, anchor.exact)).toBeGreaterThanOrEqual(MIN_QUOTE_SIMILARITY);
+            expect(text.trim()).toBe(text);
+            // Never half of a surrogate pair at either end.
+            expect(text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -5,8 +5,17 @@
  * This module is the only place that knows how positions and quotes work.
  */
 
-export const ANCHOR_STATES = ['anchored', 'fuzzy', 'orphaned'] as const;
+import search from 'approx-string-match';
+
+/**
+ * `fuzzy` and `orphaned` wait for an editor's review after a revision; `removed`
+ * is an orphaned anchor an editor confirmed is gone from the article.
+ */
+export const ANCHOR_STATES = ['anchored', 'fuzzy', 'orphaned', 'removed'] as const;
 export type AnchorState = (typeof ANCHOR_STATES)[number];
+
+/** Whether the claim's passage is missing from the current revision (its anchor shows the last known quote). */
+export const isDetached = (state: AnchorState) => state === 'orphaned' || state === 'removed';
 
 export const CONTEXT_LENGTH = 32;
 
@@ -75,37 +84,185 @@ function contextAgreement(body: string, start: number, end: number, anchor: Anch
 }
 
 /**
- * Finds an anchor in a body by exact means: the stored position when it still
- * holds the quote, else the occurrence of the quote whose context agrees best
- * (ties go to the one nearest the old position). Null when the quote is gone.
+ * What changed between two bodies: the single region between their common start
+ * (`head`) and common end (`tail`). Enough to carry every position outside that
+ * region over exactly (one correction, one inserted paragraph), and cheap on long
+ * texts. When the two overlap (text deleted or inserted next to a repeat of itself)
+ * the region can sit in two places; both readings are kept.
  */
-export function locateExact(body: string, anchor: Anchor): Located | null {
-  const length = anchor.end - anchor.start;
-  if (body.slice(anchor.start, anchor.end) === anchor.exact && length === anchor.exact.length) {
-    return { start: anchor.start, end: anchor.end, state: 'anchored', score: 1 };
+export type BodyChange = {
+  oldLength: number;
+  newLength: number;
+  readings: { head: number; tail: number }[];
+};
+
+export function compareBodies(before: string, after: string): BodyChange {
+  const max = Math.min(before.length, after.length);
+  let head = 0;
+  while (head < max && before.charCodeAt(head) === after.charCodeAt(head)) head++;
+  let tail = 0;
+  while (tail < max && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) {
+    tail++;
   }
-  const candidates = occurrences(body, anchor.exact);
+  const readings = [{ head, tail: Math.min(tail, max - head) }];
+  if (head + tail > max) readings.push({ head: max - tail, tail });
+  return { oldLength: before.length, newLength: after.length, readings };
+}
+
+/**
+ * The new offset of an old one under one reading of the change, or null inside the
+ * changed region. At the edge of an insertion a span's start goes after the inserted
+ * text and its end before it.
+ */
+function mapOffset(
+  change: BodyChange,
+  reading: { head: number; tail: number },
+  offset: number,
+  side: 'start' | 'end',
+): number | null {
+  const shifted = offset + change.newLength - change.oldLength;
+  const inTail = offset >= change.oldLength - reading.tail;
+  if (side === 'start' && inTail) return shifted;
+  if (offset <= reading.head) return offset;
+  return inTail ? shifted : null;
+}
+
+/** Where an old offset probably is now: exact outside the changed region, proportional inside it. */
+function expectedOffset(change: BodyChange, offset: number): number {
+  const reading = change.readings[0]!;
+  const mapped = mapOffset(change, reading, offset, 'start');
+  if (mapped !== null) return mapped;
+  const oldMiddle = change.oldLength - reading.tail - reading.head;
+  const newMiddle = change.newLength - reading.tail - reading.head;
+  return reading.head + Math.round(((offset - reading.head) * newMiddle) / Math.max(1, oldMiddle));
+}
+
+/** Below this share of agreeing characters a passage is not the claim's passage. */
+export const MIN_QUOTE_SIMILARITY = 0.75;
+/** Below this combined score (quote, context, position) a fuzzy candidate is rejected. */
+export const FUZZY_THRESHOLD = 0.6;
+// Characters of context that must agree before an exact quote found elsewhere counts as the same passage.
+const MIN_CONTEXT_AGREEMENT = 4;
+// The fuzzy search looks this far around the expected position before searching the whole body.
+const SEARCH_WINDOW = 2000;
+
+/**
+ * Finds an anchor in a body, in order: its position (carried over the change
+ * from its old body when `change` is given) still holds the quote -> `anchored`;
+ * the quote found elsewhere, the context picking among repeats -> `anchored`
+ * (or `fuzzy` when no context agrees); an approximate match of quote and context
+ * above the threshold -> `fuzzy`; else `orphaned` at the old position. Never
+ * `anchored` unless body[start, end) is exactly the quote.
+ */
+export function locateAnchor(body: string, anchor: Anchor, change?: BodyChange): Located {
+  const expected = change
+    ? change.readings.map((r) => ({
+        start: mapOffset(change, r, anchor.start, 'start'),
+        end: mapOffset(change, r, anchor.end, 'end'),
+      }))
+    : [{ start: anchor.start, end: anchor.end }];
+  for (const { start, end } of expected) {
+    if (start !== null && end !== null && end - start === anchor.exact.length && body.slice(start, end) === anchor.exact) {
+      return { start, end, state: 'anchored', score: 1 };
+    }
+  }
+  const hint = change ? expectedOffset(change, anchor.start) : anchor.start;
+  return (
+    locateExact(body, anchor, hint) ??
+    locateFuzzy(body, anchor, hint) ?? { start: anchor.start, end: anchor.end, state: 'orphaned', score: 0 }
+  );
+}
+
+/** The occurrence of the exact quote whose context agrees best (ties: nearest `hint`); null when absent. */
+export function locateExact(body: string, anchor: Anchor, hint = anchor.start): Located | null {
   let best: { start: number; agreement: number; distance: number } | null = null;
-  for (const start of candidates) {
+  for (const start of occurrences(body, anchor.exact)) {
     const agreement = contextAgreement(body, start, start + anchor.exact.length, anchor);
-    const distance = Math.abs(start - anchor.start);
-    if (
-      !best ||
-      agreement > best.agreement ||
-      (agreement === best.agreement && distance < best.distance)
-    ) {
+    const distance = Math.abs(start - hint);
+    if (!best || agreement > best.agreement || (agreement === best.agreement && distance < best.distance)) {
       best = { start, agreement, distance };
     }
   }
   if (!best) return null;
-  return { start: best.start, end: best.start + anchor.exact.length, state: 'anchored', score: 1 };
+  const end = best.start + anchor.exact.length;
+  // The same words in a wholly different context may be a different statement: ask a person.
+  const needed = Math.min(MIN_CONTEXT_AGREEMENT, anchor.prefix.length + anchor.suffix.length);
+  if (best.agreement < needed) return { start: best.start, end, state: 'fuzzy', score: 0.9 };
+  return { start: best.start, end, state: 'anchored', score: 1 };
 }
 
-/** Where a claim's anchor points in a body now; `orphaned` when the quote cannot be found. */
-export function locateAnchor(body: string, anchor: Anchor): Located {
-  return (
-    locateExact(body, anchor) ?? { start: anchor.start, end: anchor.end, state: 'orphaned', score: 0 }
-  );
+/**
+ * The best approximate match of the quote, scored like Hypothesis does
+ * (quote 50, prefix 20, suffix 20, position 2), searched near `hint` first,
+ * then in the whole body. Null when nothing reaches the thresholds.
+ */
+function locateFuzzy(body: string, anchor: Anchor, hint: number): Located | null {
+  const maxErrors = Math.floor(anchor.exact.length * (1 - MIN_QUOTE_SIMILARITY));
+  if (maxErrors === 0) return null;
+  const from = Math.max(0, hint - SEARCH_WINDOW);
+  const to = Math.min(body.length, hint + anchor.exact.length + SEARCH_WINDOW);
+  const near = bestFuzzy(body, anchor, hint, from, to, maxErrors);
+  if (near || (from === 0 && to === body.length)) return near;
+  return bestFuzzy(body, anchor, hint, 0, body.length, maxErrors);
+}
+
+function bestFuzzy(
+  body: string,
+  anchor: Anchor,
+  hint: number,
+  from: number,
+  to: number,
+  maxErrors: number,
+): Located | null {
+  let best: Located | null = null;
+  for (const match of search(body.slice(from, to), anchor.exact, maxErrors)) {
+    const span = tidySpan(body, from + match.start, from + match.end);
+    if (!span) continue;
+    const quote = similarity(body.slice(span.start, span.end), anchor.exact);
+    if (quote < MIN_QUOTE_SIMILARITY) continue;
+    const prefix = similarity(body.slice(Math.max(0, span.start - anchor.prefix.length), span.start), anchor.prefix);
+    const suffix = similarity(body.slice(span.end, span.end + anchor.suffix.length), anchor.suffix);
+    const position = 1 - Math.abs(span.start - hint) / Math.max(1, body.length);
+    const score = (50 * quote + 20 * prefix + 20 * suffix + 2 * position) / 92;
+    if (score >= FUZZY_THRESHOLD && (!best || score > best.score)) {
+      best = { ...span, state: 'fuzzy', score: Math.round(score * 1000) / 1000 };
+    }
+  }
+  return best;
+}
+
+/**
+ * A matched span made presentable: no surrounding white space, no half of a
+ * surrogate pair, and no combining mark or joiner cut off from its character.
+ */
+function tidySpan(body: string, start: number, end: number): { start: number; end: number } | null {
+  let s = snap(body, start, -1);
+  let e = snap(body, end, 1);
+  while (s > 0 && /[\p{M}\u200c\u200d]/u.test(body[s]!)) s = snap(body, s - 1, -1);
+  while (e < body.length && /[\p{M}\u200c\u200d]/u.test(body[e]!)) e = snap(body, e + 1, 1);
+  while (s < e && /\s/u.test(body[s]!)) s++;
+  while (e > s && /\s/u.test(body[e - 1]!)) e--;
+  return s < e ? { start: s, end: e } : null;
+}
+
+/** 1 minus the edit distance over the longer length: 1 for equal strings, 0 for nothing in common. */
+export function similarity(a: string, b: string): number {
+  const longest = Math.max(a.length, b.length);
+  return longest === 0 ? 1 : 1 - editDistance(a, b) / longest;
+}
+
+/** Levenshtein distance in UTF-16 code units (two rows; quotes are short). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 /** The quote in context for display: up to `context` characters each side, cut at word boundaries. */

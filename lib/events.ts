@@ -57,9 +57,13 @@ export function describeEvent(kind: string, before: Json, after: Json): string {
       return `Also found in “${str(after?.article)}”`;
     case 'reanchored': {
       const state = str(after?.state);
-      if (state === 'orphaned') return 'Passage no longer found in the revised article';
-      if (state === 'fuzzy') return 'Passage changed in the revised article (needs review)';
-      return 'Position updated for a revised article';
+      const where = after?.article ? ` “${str(after.article)}”` : ' article';
+      if (state === 'orphaned') return `Passage no longer found in the revised${where}`;
+      if (state === 'fuzzy') return `Passage changed in the revised${where} (needs review)`;
+      if (state === 'removed') return 'Passage confirmed removed from the article';
+      if (after?.resolution === 'accepted') return 'Changed passage reviewed and accepted';
+      if (after?.resolution === 'reselected') return 'Passage selected again after a revision';
+      return `Position updated for the revised${where}`;
     }
     default:
       return kind.replaceAll('_', ' ');

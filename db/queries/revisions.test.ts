@@ -1,0 +1,243 @@
+import { asc, eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getDb } from '@/db';
+import { articleRevisions, articles, claimEvents, claims } from '@/db/schema';
+import { removeDatabase, useFreshDatabase } from '@/db/testing';
+import { createAnchor, occurrences } from '@/lib/anchor';
+import { describeEvent } from '@/lib/events';
+import { createArticle } from './articles';
+import { addAppearance, createClaim } from './claims';
+import {
+  acceptProposedAnchor,
+  createRevision,
+  getRevisionComparison,
+  listClaimsNeedingReview,
+  markAnchorRemoved,
+  reselectAnchor,
+} from './revisions';
+
+let file: string;
+beforeEach(() => {
+  file = useFreshDatabase();
+});
+afterEach(() => removeDatabase(file));
+
+const BODY = [
+  'The ferry operator said on Friday that crossings to Marrow Island would double by next summer.',
+  'Islanders said the morning boat had been cancelled nine times in October.',
+  'A harbour spokesperson said the new pier would open in the spring, and said the fares would not rise.',
+  'The operator said the fares would not rise this year either.',
+].join('\n\n');
+
+function setup() {
+  const article = createArticle({ title: 'Ferry promises', outlet: 'Coast Post', body: BODY, actorId: null });
+  const claimOn = (quote: string, occurrence = 0) => {
+    const start = occurrences(article.body, quote)[occurrence]!;
+    return createClaim({
+      articleId: article.id,
+      anchor: createAnchor(article.body, start, start + quote.length)!,
+      published: true,
+      actorId: null,
+    });
+  };
+  return { article, claimOn };
+}
+
+const claim = (id: number) => getDb().select().from(claims).where(eq(claims.id, id)).get()!;
+const eventsOf = (id: number) =>
+  getDb().select().from(claimEvents).where(eq(claimEvents.claimId, id)).orderBy(asc(claimEvents.id)).all();
+const bodyAt = (c: { revisionId: number; anchorStart: number; anchorEnd: number }) =>
+  getDb().select().from(articleRevisions).where(eq(articleRevisions.id, c.revisionId)).get()!.body.slice(c.anchorStart, c.anchorEnd);
+
+describe('createRevision', () => {
+  it('keeps, moves, flags and orphans claims in one go, keeping the old revision', () => {
+    const { article, claimOn } = setup();
+    const kept = claimOn('crossings to Marrow Island would double by next summer');
+    const moved = claimOn('the new pier would open in the spring');
+    const altered = claimOn('the morning boat had been cancelled nine times in October');
+    const deleted = claimOn('the fares would not rise this year either');
+    const revised = BODY.replace('nine times in October', 'eight times in October')
+      .replace('A harbour spokesperson', 'Update, 3 November: a harbour spokesperson')
+      .replace('\n\nThe operator said the fares would not rise this year either.', '');
+
+    const { revision, counts } = createRevision({ articleId: article.id, body: revised, actorId: null });
+
+    expect(counts).toEqual({ kept: 1, moved: 1, fuzzy: 1, orphaned: 1 });
+    const current = getDb().select().from(articles).where(eq(articles.id, article.id)).get()!;
+    expect(current.currentRevisionId).toBe(revision.id);
+    expect(getDb().select().from(articleRevisions).where(eq(articleRevisions.articleId, article.id)).all()).toHaveLength(2);
+
+    expect(claim(kept.id)).toMatchObject({ anchorState: 'anchored', anchorStart: kept.anchorStart, revisionId: revision.id, version: 1 });
+    expect(eventsOf(kept.id).map((e) => e.kind)).toEqual(['created']);
+
+    const movedNow = claim(moved.id);
+    expect(movedNow).toMatchObject({ anchorState: 'anchored', revisionId: revision.id, version: 2 });
+    expect(movedNow.anchorStart).toBe(revised.indexOf('the new pier would open in the spring'));
+    expect(bodyAt(movedNow)).toBe('the new pier would open in the spring');
+    expect(movedNow.anchorPrefix).toBe('er: a harbour spokesperson said ');
+
+    const alteredNow = claim(altered.id);
+    expect(alteredNow).toMatchObject({ anchorState: 'fuzzy', anchorExact: altered.anchorExact, revisionId: revision.id });
+    expect(bodyAt(alteredNow)).toBe('the morning boat had been cancelled eight times in October');
+    expect(alteredNow.anchorScore).toBeGreaterThan(0.8);
+
+    const deletedNow = claim(deleted.id);
+    expect(deletedNow).toMatchObject({ anchorState: 'orphaned', anchorExact: deleted.anchorExact, revisionId: deleted.revisionId });
+    expect(bodyAt(deletedNow)).toBe('the fares would not rise this year either');
+
+    const described = [moved, altered, deleted].map((c) => {
+      const e = eventsOf(c.id).at(-1)!;
+      expect(e.kind).toBe('reanchored');
+      return describeEvent(e.kind, e.before as Record<string, unknown>, e.after as Record<string, unknown>);
+    });
+    expect(described).toEqual([
+      'Position updated for the revised article',
+      'Passage changed in the revised article (needs review)',
+      'Passage no longer found in the revised article',
+    ]);
+  });
+
+  it('picks the right one of repeated quotes by its context', () => {
+    const { article, claimOn } = setup();
+    const second = claimOn('said the fares would not rise', 1);
+    const revised = 'Editor’s note: figures updated.\n\n' + BODY.replace('A harbour spokesperson said', 'A port official said');
+    createRevision({ articleId: article.id, body: revised, actorId: null });
+    const now = claim(second.id);
+    expect(now.anchorState).toBe('anchored');
+    expect(now.anchorStart).toBe(occurrences(revised, 'said the fares would not rise')[1]);
+  });
+
+  it('stores the body normalised and refuses an unchanged text', () => {
+    const { article } = setup();
+    expect(() => createRevision({ articleId: article.id, body: BODY.replaceAll('\n', '\r\n') + '\r\n', actorId: null })).toThrow(
+      expect.objectContaining({ code: 'invalid', fieldErrors: { body: ['This text is the same as the current revision.'] } }),
+    );
+    expect(() => createRevision({ articleId: article.id, body: ' \n ', actorId: null })).toThrow(
+      expect.objectContaining({ code: 'invalid' }),
+    );
+    expect(() => createRevision({ articleId: 999, body: 'Text', actorId: null })).toThrow(
+      expect.objectContaining({ code: 'not_found' }),
+    );
+  });
+
+  it('re-anchors the appearances of claims from other articles', () => {
+    const { claimOn } = setup();
+    const original = claimOn('crossings to Marrow Island would double by next summer');
+    const other = createArticle({
+      title: 'Island weekly',
+      body: 'Again the operator promised that crossings to Marrow Island would double by next summer.',
+      actorId: null,
+    });
+    const start = other.body.indexOf('crossings');
+    addAppearance({
+      claimId: original.id,
+      articleId: other.id,
+      anchor: createAnchor(other.body, start, start + 'crossings to Marrow Island would double by next summer'.length)!,
+      actorId: null,
+    });
+    createRevision({ articleId: other.id, body: 'The operator retracted its promise.', actorId: null });
+    const last = eventsOf(original.id).at(-1)!;
+    expect(describeEvent(last.kind, last.before as never, last.after as never)).toBe(
+      'Passage no longer found in the revised “Island weekly”',
+    );
+    expect(claim(original.id)).toMatchObject({ anchorState: 'anchored', version: 2 });
+  });
+
+  it('finds an orphaned passage again when a later revision restores it', () => {
+    const { article, claimOn } = setup();
+    const c = claimOn('the morning boat had been cancelled nine times in October');
+    createRevision({ articleId: article.id, body: BODY.replace(/Islanders said[^\n]*\n\n/, ''), actorId: null });
+    expect(claim(c.id).anchorState).toBe('orphaned');
+    const { revision } = createRevision({ articleId: article.id, body: BODY + '\n\nA closing line.', actorId: null });
+    expect(claim(c.id)).toMatchObject({ anchorState: 'anchored', anchorStart: c.anchorStart, revisionId: revision.id });
+  });
+});
+
+describe('review', () => {
+  function revisedSetup() {
+    const { article, claimOn } = setup();
+    const altered = claimOn('the morning boat had been cancelled nine times in October');
+    const deleted = claimOn('the fares would not rise this year either');
+    const fine = claimOn('crossings to Marrow Island would double by next summer');
+    const revised = BODY.replace('nine times', 'eight times').replace(/\n\nThe operator said[^\n]*$/, '');
+    const { revision } = createRevision({ articleId: article.id, body: revised, actorId: null });
+    return { article, altered: claim(altered.id), deleted: claim(deleted.id), fine, revised, revision };
+  }
+
+  it('lists fuzzy and orphaned claims with the old quote and the proposed or last known passage', () => {
+    const { article, altered, deleted } = revisedSetup();
+    const list = listClaimsNeedingReview({ articleId: article.id });
+    expect(list.map((c) => [c.id, c.anchorState, c.oldQuote, c.context.exact])).toEqual([
+      [altered.id, 'fuzzy', 'the morning boat had been cancelled nine times in October', 'the morning boat had been cancelled eight times in October'],
+      [deleted.id, 'orphaned', 'the fares would not rise this year either', 'the fares would not rise this year either'],
+    ]);
+  });
+
+  it('accepts a proposed passage as the new quote, with a version check', () => {
+    const { article, altered } = revisedSetup();
+    expect(() => acceptProposedAnchor({ id: altered.id, version: altered.version - 1, actorId: null })).toThrow(
+      expect.objectContaining({ code: 'conflict' }),
+    );
+    const updated = acceptProposedAnchor({ id: altered.id, version: altered.version, actorId: null });
+    expect(updated).toMatchObject({
+      anchorState: 'anchored',
+      anchorExact: 'the morning boat had been cancelled eight times in October',
+      version: altered.version + 1,
+    });
+    expect(eventsOf(altered.id).at(-1)).toMatchObject({ kind: 'reanchored', after: expect.objectContaining({ resolution: 'accepted' }) });
+    expect(listClaimsNeedingReview({ articleId: article.id }).map((c) => c.id)).not.toContain(altered.id);
+  });
+
+  it('re-selects a passage by its words, refusing words that are missing or ambiguous', () => {
+    const { deleted, revised } = revisedSetup();
+    const attempt = (quote: string) => () => reselectAnchor({ id: deleted.id, version: deleted.version, quote, actorId: null });
+    expect(attempt('words that are nowhere')).toThrow(expect.objectContaining({ fieldErrors: { quote: [expect.stringMatching(/not in the current text/)] } }));
+    expect(attempt('said the')).toThrow(expect.objectContaining({ fieldErrors: { quote: [expect.stringMatching(/appear 3 times/)] } }));
+    const updated = reselectAnchor({ id: deleted.id, version: deleted.version, quote: '  and said the fares would not rise\r\n', actorId: null });
+    expect(updated).toMatchObject({ anchorState: 'anchored', anchorExact: 'and said the fares would not rise' });
+    expect(revised.slice(updated.anchorStart, updated.anchorEnd)).toBe('and said the fares would not rise');
+  });
+
+  it('marks a lost passage as removed with a note for readers, and later revisions leave it alone', () => {
+    const { article, deleted, revised } = revisedSetup();
+    expect(() => markAnchorRemoved({ id: deleted.id, version: deleted.version, note: ' ', actorId: null })).toThrow(
+      expect.objectContaining({ fieldErrors: { note: [expect.any(String)] } }),
+    );
+    const updated = markAnchorRemoved({
+      id: deleted.id,
+      version: deleted.version,
+      note: 'Passage retracted by the outlet.',
+      status: 'retracted',
+      actorId: null,
+    });
+    expect(updated).toMatchObject({ anchorState: 'removed', status: 'retracted', statusNote: 'Passage retracted by the outlet.' });
+    expect(eventsOf(deleted.id).slice(-2).map((e) => describeEvent(e.kind, e.before as never, e.after as never))).toEqual([
+      'Passage confirmed removed from the article',
+      'Status changed from Unverified to Retracted',
+    ]);
+    expect(listClaimsNeedingReview({ articleId: article.id }).map((c) => c.id)).not.toContain(deleted.id);
+    createRevision({ articleId: article.id, body: revised + '\n\nThe operator said the fares would not rise this year either.', actorId: null });
+    expect(claim(deleted.id)).toMatchObject({ anchorState: 'removed', version: updated.version });
+  });
+
+  it('keeps the last known quote of a fuzzy claim marked removed in the revision that had it', () => {
+    const { altered } = revisedSetup();
+    const updated = markAnchorRemoved({ id: altered.id, version: altered.version, note: 'Sentence rewritten.', actorId: null });
+    expect(bodyAt(updated)).toBe('the morning boat had been cancelled nine times in October');
+  });
+});
+
+describe('getRevisionComparison', () => {
+  it('compares the latest two revisions by default and any two on request', () => {
+    const { article } = setup();
+    const second = createRevision({ articleId: article.id, body: BODY + '\n\nSecond.', actorId: null }).revision;
+    const third = createRevision({ articleId: article.id, body: BODY + '\n\nThird.', actorId: null }).revision;
+    const latest = getRevisionComparison({ slug: article.slug })!;
+    expect([latest.from.id, latest.to.id]).toEqual([second.id, third.id]);
+    expect(latest.revisions.map((r) => r.number)).toEqual([1, 2, 3]);
+    const chosen = getRevisionComparison({ slug: article.slug, from: article.currentRevisionId, to: third.id })!;
+    expect(chosen.from.body).toBe(BODY);
+    expect(chosen.to.body.endsWith('Third.')).toBe(true);
+    expect(getRevisionComparison({ slug: 'nope' })).toBeUndefined();
+  });
+});

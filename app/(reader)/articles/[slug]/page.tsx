@@ -2,11 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleBody } from '@/components/article-body';
+import { isDetached } from '@/lib/anchor';
 import { StatusBadge } from '@/components/status-badge';
 import { formatDate, plural } from '@/lib/format';
 import { claimPath } from '@/lib/routes';
 import { STATUSES, STATUS_INFO } from '@/lib/status';
 import { readArticle } from '@/lib/server/reader';
+import { RevisionNote } from './_components/revision-note';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -24,7 +26,6 @@ export default async function ArticlePage({ params }: Props) {
     href: claimPath(c),
   }));
   const present = STATUSES.filter((s) => claims.some((c) => c.status === s));
-  const revised = article.revisions.length > 1 ? article.revisions[article.revisions.length - 1] : undefined;
   return (
     <article className="grid gap-10 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
       <div>
@@ -35,7 +36,7 @@ export default async function ArticlePage({ params }: Props) {
             {article.publishedAt ? ` · ${formatDate(article.publishedAt)}` : ''}
           </p>
           <h1 className="mt-1 text-3xl font-bold leading-tight">{article.title}</h1>
-          {revised ? <p className="muted mt-2 text-sm">Revised on {formatDate(revised.createdAt)}.</p> : null}
+          <RevisionNote article={article} />
           {article.canonicalUrl ? (
             <p className="mt-2 text-sm">
               <a href={article.canonicalUrl} rel="noopener noreferrer nofollow">
@@ -52,7 +53,7 @@ export default async function ArticlePage({ params }: Props) {
             ))}
           </section>
         ) : null}
-        <ArticleBody body={article.body} claims={claims} />
+        <ArticleBody body={article.body} claims={claims.filter((c) => !isDetached(c.anchorState))} />
       </div>
       <aside aria-labelledby="claims-heading">
         <h2 id="claims-heading" className="mb-3 text-xl font-bold">
@@ -69,6 +70,7 @@ export default async function ArticlePage({ params }: Props) {
                 <Link href={c.href}>{c.statement}</Link>
               </p>
               <p className="muted mt-1 text-xs">{STATUS_INFO[c.status].description}</p>
+              {isDetached(c.anchorState) ? <p className="muted mt-1 text-xs">No longer in the article.</p> : null}
             </li>
           ))}
         </ol>

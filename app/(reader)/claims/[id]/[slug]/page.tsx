@@ -2,13 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { StatusBadge } from '@/components/status-badge';
-import { quoteInContext } from '@/lib/anchor';
 import { formatDate, isoDate } from '@/lib/format';
 import { parseId } from '@/lib/params';
 import { articlePath, claimPath, partyPath } from '@/lib/routes';
 import { STATUS_INFO } from '@/lib/status';
 import { readClaim } from '@/lib/server/reader';
 import { History } from './_components/history';
+import { QuoteInContext } from './_components/quote-in-context';
 import { ResponseList } from './_components/response-list';
 import { SourceList } from './_components/source-list';
 
@@ -33,8 +33,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ClaimPage({ params }: Props) {
   const claim = await load(params);
-  const context = quoteInContext(claim.body, claim.anchorStart, claim.anchorEnd);
-  const orphaned = claim.anchorState === 'orphaned';
   return (
     <article className="mx-auto max-w-4xl">
       <header>
@@ -65,20 +63,7 @@ export default async function ClaimPage({ params }: Props) {
         <h2 id="context-heading" className="text-sm font-semibold uppercase tracking-wide muted">
           In context
         </h2>
-        {orphaned ? (
-          <p className="mt-2 font-serif text-lg">
-            <mark className={`claim-mark status-${claim.status}`}>{claim.anchorExact}</mark>{' '}
-            <span className="muted text-sm">(no longer in the article)</span>
-          </p>
-        ) : (
-          <p className="mt-2 font-serif text-lg">
-            {context.clippedStart ? '…' : ''}
-            {context.before}
-            <mark className={`claim-mark status-${claim.status}`}>{context.exact}</mark>
-            {context.after}
-            {context.clippedEnd ? '…' : ''}
-          </p>
-        )}
+        <QuoteInContext claim={claim} body={claim.body} article={claim.article} />
         <p className="mt-2 text-sm">
           <Link href={`${articlePath(claim.article)}#claim-${claim.id}`}>See it in the article</Link>
         </p>

@@ -1,0 +1,78 @@
+import { diffArrays, diffWordsWithSpace } from 'diff';
+
+/**
+ * What changed between two revisions of an article, for readers: paragraphs are
+ * compared first (cheap on long articles), then the words of the paragraphs that
+ * changed.
+ */
+export type DiffPart = { text: string; change: 'same' | 'added' | 'removed' };
+export type DiffParagraph = { parts: DiffPart[]; changed: boolean };
+
+const WORD_DIFF_TIMEOUT_MS = 300;
+
+export function diffRevisions(before: string, after: string): DiffParagraph[] {
+  const result: DiffParagraph[] = [];
+  const chunks = diffArrays(before.split('\n\n'), after.split('\n\n'));
+  for (let i = 0; i < chunks.length; i++) {
+    const chunk = chunks[i]!;
+    const next = chunks[i + 1];
+    if (!chunk.added && !chunk.removed) {
+      for (const text of chunk.value) result.push({ parts: [{ text, change: 'same' }], changed: false });
+    } else if (chunk.removed && next?.added) {
+      result.push(...wordDiff(chunk.value.join('\n\n'), next.value.join('\n\n')));
+      i++;
+    } else {
+      const change = chunk.added ? 'added' : 'removed';
+      for (const text of chunk.value) result.push({ parts: [{ text, change }], changed: true });
+    }
+  }
+  return result;
+}
+
+/** The words of changed paragraphs, re-cut into paragraphs; whole paragraphs when the texts differ too much. */
+function wordDiff(before: string, after: string): DiffParagraph[] {
+  const changes = diffWordsWithSpace(before, after, { timeout: WORD_DIFF_TIMEOUT_MS });
+  const parts: DiffPart[] = changes
+    ? changes.map((c) => ({ text: c.value, change: c.added ? 'added' : c.removed ? 'removed' : 'same' }))
+    : [
+        { text: before, change: 'removed' },
+        { text: '\n\n', change: 'same' },
+        { text: after, change: 'added' },
+      ];
+  const paragraphs: DiffPart[][] = [[]];
+  for (const part of parts) {
+    part.text.split('\n\n').forEach((text, j) => {
+      if (j > 0) paragraphs.push([]);
+      if (text) paragraphs.at(-1)!.push({ text, change: part.change });
+    });
+  }
+  return paragraphs
+    .filter((p) => p.length > 0)
+    .map((p) => ({ parts: p, changed: p.some((part) => part.change !== 'same') }));
+}
+
+export type DiffItem = { kind: 'paragraph'; paragraph: DiffParagraph } | { kind: 'skipped'; count: number };
+
+/** Runs of unchanged paragraphs folded away, keeping `context` paragraphs next to each change. */
+export function foldUnchanged(paragraphs: DiffParagraph[], context = 1): DiffItem[] {
+  const keep = paragraphs.map((_, i) =>
+    paragraphs.slice(Math.max(0, i - context), i + context + 1).some((p) => p.changed),
+  );
+  const items: DiffItem[] = [];
+  paragraphs.forEach((paragraph, i) => {
+    const last = items.at(-1);
+    if (keep[i]) items.push({ kind: 'paragraph', paragraph });
+    else if (last?.kind === 'skipped') last.count++;
+    else items.push({ kind: 'skipped', count: 1 });
+  });
+  return items;
+}
+
+/** How many words were added and removed. */
+export function diffSummary(paragraphs: DiffParagraph[]): { added: number; removed: number } {
+  const count = { added: 0, removed: 0 };
+  for (const part of paragraphs.flatMap((p) => p.parts)) {
+    if (part.change !== 'same') count[part.change] += part.text.split(/\s+/u).filter(Boolean).length;
+  }
+  return count;
+}

@@ -103,7 +103,8 @@ export function createRevision(input: { articleId: number; body: string; actorId
         after: { ...next.event.after, article: article.title },
       });
     }
-    return { revision, counts };
+    const claimIds = [...new Set([...own.map((c) => c.id), ...appearing.map((a) => a.claimId)])];
+    return { revision, counts, claimIds };
   });
 }
 
@@ -222,22 +223,6 @@ export function listClaimsNeedingReview({ articleId }: { articleId: number }) {
     // Fuzzy: the proposed passage in the current revision. Orphaned: the last known quote where it was.
     context: quoteInContext(bodyOf(c.revisionId), c.anchorStart, c.anchorEnd, 80),
   }));
-}
-
-/** How many claims of each article wait for an anchor review, keyed by article id. */
-export function countClaimsNeedingReview() {
-  const rows = getDb()
-    .select({ articleId: claims.articleId, state: claims.anchorState })
-    .from(claims)
-    .where(inArray(claims.anchorState, ['fuzzy', 'orphaned']))
-    .all();
-  const counts = new Map<number, { fuzzy: number; orphaned: number }>();
-  for (const r of rows) {
-    const entry = counts.get(r.articleId) ?? { fuzzy: 0, orphaned: 0 };
-    entry[r.state as 'fuzzy' | 'orphaned']++;
-    counts.set(r.articleId, entry);
-  }
-  return counts;
 }
 
 type Resolution = { id: number; version: number; actorId: string | null; at?: Date };

@@ -1,6 +1,7 @@
 import 'server-only';
 import { getArticleBySlug, listArticlesWithCounts, listPublishedClaimsInArticle } from '@/db/queries/articles';
 import { getPublishedClaim, listRecentClaims } from '@/db/queries/claims';
+import { getRevisionComparison } from '@/db/queries/revisions';
 import { cached, tags } from './cache';
 
 /**
@@ -49,4 +50,13 @@ export function readHome() {
     articles: listArticlesWithCounts(),
     recent: listRecentClaims({ limit: 8 }),
   }));
+}
+
+/** Two revisions of an article and the list of all of them, for the changes page; null for an unknown slug. */
+export function readRevisionComparison(slug: string, from?: number, to?: number) {
+  return cached(
+    `changes:${slug}:${from ?? ''}:${to ?? ''}`,
+    (c) => (c ? [tags.article(c.article.id)] : [tags.lists]),
+    () => getRevisionComparison({ slug, from, to }) ?? null,
+  );
 }

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getRevisionComparison } from '@/db/queries/revisions';
 import { formatDate, plural } from '@/lib/format';
 import { parseId } from '@/lib/params';
 import { diffRevisions, diffSummary, foldUnchanged } from '@/lib/revision-diff';
 import { articlePath } from '@/lib/routes';
+import { readRevisionComparison } from '@/lib/server/reader';
 import { DiffView } from './_components/diff-view';
 
 type Props = {
@@ -17,17 +17,13 @@ const idParam = (value: string | string[] | undefined) =>
   typeof value === 'string' ? (parseId(value) ?? undefined) : undefined;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const comparison = getRevisionComparison({ slug: (await params).slug });
+  const comparison = readRevisionComparison((await params).slug);
   return comparison ? { title: `Changes to “${comparison.article.title}”`, robots: { index: false } } : {};
 }
 
 export default async function ArticleChangesPage({ params, searchParams }: Props) {
   const query = await searchParams;
-  const comparison = getRevisionComparison({
-    slug: (await params).slug,
-    from: idParam(query.from),
-    to: idParam(query.to),
-  });
+  const comparison = readRevisionComparison((await params).slug, idParam(query.from), idParam(query.to));
   if (!comparison) notFound();
   const { article, revisions, from, to } = comparison;
   const diff = diffRevisions(from.body, to.body);

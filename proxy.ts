@@ -1,0 +1,52 @@
+import { NextResponse, type NextRequest } from 'next/server';
+
+/**
+ * Security headers for every page and route. A fresh nonce per request lets
+ * Next's own inline bootstrap scripts run (Next reads the nonce from the
+ * request's CSP header and puts it on every script it emits) while any other
+ * inline script, such as one smuggled into an article, is refused. Pages here
+ * render per request anyway (no static prerendering of reader pages), so
+ * nonces cost no caching. Authorisation is NOT done here: every action and
+ * route checks it itself.
+ */
+export function proxy(request: NextRequest) {
+  const embeddable = BADGE.test(request.nextUrl.pathname);
+  const policy = embeddable ? BADGE_POLICY : pagePolicy(nonce());
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('content-security-policy', policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('content-security-policy', policy);
+  // For browsers that predate frame-ancestors.
+  if (!embeddable) response.headers.set('x-frame-options', 'DENY');
+  return response;
+}
+
+// The status badge is meant to be embedded on other sites; as an SVG document it may still run no script.
+const BADGE = /^\/claims\/\d+\/badge\.svg$/;
+const BADGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+const nonce = () => Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
+
+function pagePolicy(nonce: string): string {
+  const dev = process.env.NODE_ENV === 'development';
+  return [
+    "default-src 'self'",
+    // strict-dynamic: scripts Next loads from a nonced script (route chunks) are trusted, nothing else.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
+    // Inline styles stay allowed: the status colours are one generated <style> element and
+    // components may use style attributes; CSS cannot run script.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export const config = {
+  // Built assets carry no markup to protect; next.config.js still gives them nosniff and the rest.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+};

@@ -49,7 +49,10 @@ const edit = db.transaction((id, n) => {
 }).immediate;
 let n = 0;
 const stop = new Int32Array(workerData.stop);
-while (Atomics.load(stop, 0) === 0) edit(ids[n % ids.length], n++);
+while (Atomics.load(stop, 0) === 0) {
+  edit(ids[n % ids.length], n++);
+  if (n === 50) parentPort.postMessage('writing');
+}
 db.close();
 parentPort.postMessage(n);
 `;
@@ -81,16 +84,19 @@ describe('online backup', () => {
       eval: true,
       workerData: { file, stop, driver: require.resolve('better-sqlite3') },
     });
-    const edits = new Promise<number>((resolve, reject) => {
-      worker.on('message', resolve);
-      worker.on('error', reject);
-    });
-    await new Promise((r) => setTimeout(r, 100));
+    const next = () =>
+      new Promise<unknown>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      });
+    const writing = next();
+    expect(await writing).toBe('writing');
+    const edits = next();
 
     await backupDatabase({ from: file, to: copy });
     await backupDatabase({ from: file, to: copy }); // over an older backup
     Atomics.store(new Int32Array(stop), 0, 1);
-    expect(await edits).toBeGreaterThan(0);
+    expect(await edits).toBeGreaterThan(50);
 
     // The copy opens like any Claimline database, passes its integrity check and has no torn edit.
     const restored = openDatabase(copy);

@@ -36,7 +36,7 @@ export default async function EditorHome() {
             </p>
             {a.fuzzy || a.orphaned || a.overdue ? (
               <p className="mt-2 text-sm font-semibold text-amber-800 dark:text-amber-300">
-                Needs review:{' '}
+                {a.fuzzy || a.orphaned ? <Link href={`/edit/articles/${a.id}/review`}>Needs review</Link> : 'Needs review'}:{' '}
                 {[
                   a.fuzzy ? `${a.fuzzy} moved passage${a.fuzzy === 1 ? '' : 's'}` : '',
                   a.orphaned ? `${a.orphaned} lost passage${a.orphaned === 1 ? '' : 's'}` : '',

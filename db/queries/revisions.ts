@@ -409,3 +409,25 @@ export function getRevisionComparison({ slug, from, to }: { slug: string; from?:
     to: { ...newer, body: bodyOf(newer.id) },
   };
 }
+
+/** An article for the editor's revision screens: its current text and how its claims' anchors stand. */
+export function getArticleForRevision({ id }: { id: number }) {
+  const db = getDb();
+  const article = db.select().from(articles).where(eq(articles.id, id)).get();
+  if (!article?.currentRevisionId) return undefined;
+  const current = db
+    .select({ body: articleRevisions.body, createdAt: articleRevisions.createdAt })
+    .from(articleRevisions)
+    .where(eq(articleRevisions.id, article.currentRevisionId))
+    .get();
+  const revisionCount = db
+    .select({ id: articleRevisions.id })
+    .from(articleRevisions)
+    .where(eq(articleRevisions.articleId, id))
+    .all().length;
+  const anchors: Record<AnchorState, number> = { anchored: 0, fuzzy: 0, orphaned: 0, removed: 0 };
+  for (const c of db.select({ state: claims.anchorState }).from(claims).where(eq(claims.articleId, id)).all()) {
+    anchors[c.state]++;
+  }
+  return { ...article, body: current?.body ?? '', revisedAt: current?.createdAt, revisionCount, anchors };
+}

@@ -1,0 +1,63 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Field, FormMessage } from '@/components/forms/fields';
+import { SubmitButton } from '@/components/forms/submit-button';
+import { acceptAnchorAction, removeAnchorAction, reselectAnchorAction } from './actions';
+
+type ClaimRef = { claimId: number; version: number };
+
+function Hidden({ claimId, version }: ClaimRef) {
+  return (
+    <>
+      <input type="hidden" name="claimId" value={claimId} />
+      <input type="hidden" name="version" value={version} />
+    </>
+  );
+}
+
+/** The three ways to resolve a claim whose passage changed or disappeared. */
+export function ReviewForms({ claim, proposed }: { claim: ClaimRef; proposed: boolean }) {
+  const [accepted, accept] = useActionState(acceptAnchorAction, { ok: true });
+  const [reselected, reselect] = useActionState(reselectAnchorAction, { ok: true });
+  const [removed, remove] = useActionState(removeAnchorAction, { ok: true });
+  return (
+    <div className="mt-4 grid gap-4 md:grid-cols-3">
+      {proposed ? (
+        <form action={accept}>
+          <h4 className="mb-2 font-semibold">Accept</h4>
+          <FormMessage state={accepted} />
+          <Hidden {...claim} />
+          <p className="mb-3 text-sm">The new passage becomes the claim’s quote.</p>
+          <SubmitButton>Accept new passage</SubmitButton>
+        </form>
+      ) : null}
+      <form action={reselect}>
+        <h4 className="mb-2 font-semibold">Select again</h4>
+        <FormMessage state={reselected} />
+        <Hidden {...claim} />
+        <Field label="Words from the new text" name="quote" multiline rows={3} required state={reselected} />
+        <SubmitButton>Use these words</SubmitButton>
+      </form>
+      <form action={remove}>
+        <h4 className="mb-2 font-semibold">No longer in the article</h4>
+        <FormMessage state={removed} />
+        <Hidden {...claim} />
+        <Field
+          label="Note for readers"
+          name="note"
+          required
+          placeholder="Passage retracted by the outlet"
+          hint="Shown on the claim page as the reason for its status."
+          state={removed}
+        />
+        <p className="mb-4 text-sm">
+          <label className="inline-flex items-center gap-2">
+            <input type="checkbox" name="retracted" /> Also set the status to Retracted
+          </label>
+        </p>
+        <SubmitButton>Mark as removed</SubmitButton>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { expect, test } from './fixtures';
+import { articleWithClaims, RevisionPages } from './pages/revisions';
+
+const MOVED = 'the night ferry would keep running through the winter';
+const ALTERED = 'fares on the island route rose by 12 per cent in March';
+const DELETED = 'the harbour master resigned after the inspection';
+
+const BODY = [
+  `The operator said on Monday that ${MOVED}.`,
+  `Passengers told the paper that ${ALTERED}, the second rise this year.`,
+  `According to two council members, ${DELETED}. The port authority did not comment.`,
+  'The timetable for next summer will be published in April.',
+].join('\n\n');
+
+const REVISED = [
+  'Correction, 14 November: an earlier version of this article misstated the fare rise and the harbour master’s role.',
+  `The operator said on Monday that ${MOVED}.`,
+  `Passengers told the paper that ${ALTERED.replace('12 per cent', '9 per cent')}, the second rise this year.`,
+  'The port authority did not comment.',
+  'The timetable for next summer will be published in April.',
+].join('\n\n');
+
+test('an editor records a revision; claims are kept, flagged or orphaned; readers see the change', async ({ page, auth, browser }) => {
+  const article = articleWithClaims({ title: `Island ferry fares ${randomUUID().slice(0, 6)}`, body: BODY, quotes: [MOVED, ALTERED, DELETED] });
+  const [moved, altered, deleted] = article.claims;
+  const revisions = new RevisionPages(page);
+  await auth.signedIn('editor');
+
+  await revisions.submitRevision(article.id, REVISED);
+  await expect(page.getByRole('status').filter({ hasText: 'found in the current text' })).toHaveText(
+    '1 claim found in the current text · 1 with a changed passage · 1 with a lost passage',
+  );
+  const fuzzy = revisions.reviewCard(ALTERED);
+  await expect(fuzzy).toContainText(/Passage changed \(match \d+%\)/);
+  await expect(fuzzy.locator('mark')).toHaveText(ALTERED.replace('12 per cent', '9 per cent'));
+  const orphaned = revisions.reviewCard(DELETED);
+  await expect(orphaned).toContainText('Passage not found in the new text');
+  await expect(revisions.reviewCard(MOVED)).toHaveCount(0);
+
+  // Readers, signed out and without JavaScript, see the revision note and what changed.
+  const reader = await browser.newContext({ javaScriptEnabled: false });
+  const readerPage = await reader.newPage();
+  await readerPage.goto(`/articles/${article.slug}`);
+  await expect(readerPage.getByText(/Revised on .* — see changes/)).toBeVisible();
+  await expect(readerPage.locator('.article-body mark a', { hasText: MOVED })).toBeVisible();
+  await expect(readerPage.locator('.article-body mark a', { hasText: DELETED })).toHaveCount(0);
+  await readerPage.getByRole('link', { name: 'see changes' }).click();
+  await expect(readerPage.getByRole('heading', { name: 'Changes to the article', level: 1 })).toBeVisible();
+  await expect(readerPage.locator('del', { hasText: '12' })).toBeVisible();
+  await expect(readerPage.locator('ins', { hasText: '9' })).toBeVisible();
+  await expect(readerPage.locator('del', { hasText: DELETED })).toBeVisible();
+  // Choosing the same revision twice works with a plain form submission.
+  await readerPage.getByLabel('Older revision').selectOption({ index: 1 });
+  await readerPage.getByRole('button', { name: 'Compare' }).click();
+  await expect(readerPage).toHaveURL(/from=\d+&to=\d+/);
+  await expect(readerPage.getByText(/the same revision\./)).toBeVisible();
+
+  await readerPage.goto(`/claims/${altered!.id}/${altered!.slug}`);
+  await expect(readerPage.getByRole('region', { name: 'In context' })).toContainText('This passage changed in a revision of the article.');
+  await readerPage.goto(`/claims/${deleted!.id}/${deleted!.slug}`);
+  const lost = readerPage.getByRole('region', { name: 'In context' });
+  await expect(lost).toContainText('No longer in the article.');
+  await expect(lost.locator('mark')).toHaveText(DELETED);
+  await readerPage.goto(`/claims/${moved!.id}/${moved!.slug}`);
+  await expect(readerPage.getByRole('region', { name: 'History' })).toContainText('Position updated for the revised article');
+
+  // The editor resolves both: accepts the new wording, and marks the lost passage as removed.
+  await fuzzy.getByRole('button', { name: 'Accept new passage' }).click();
+  await expect(fuzzy.getByRole('status').filter({ hasText: /\S/ })).toHaveText('The new passage is now the claim’s quote.');
+  await orphaned.getByLabel('Note for readers').fill('Passage retracted by the outlet.');
+  await orphaned.getByLabel('Also set the status to Retracted').check();
+  await orphaned.getByRole('button', { name: 'Mark as removed' }).click();
+  await expect(orphaned.getByRole('status').filter({ hasText: /\S/ })).toHaveText('Marked as no longer in the article.');
+  await page.reload();
+  await expect(page.getByText('Nothing to review: every claim is anchored in the current text.')).toBeVisible();
+
+  await readerPage.goto(`/claims/${deleted!.id}/${deleted!.slug}`);
+  await expect(readerPage.locator('main header .badge').first()).toContainText('Retracted');
+  await expect(readerPage.getByRole('region', { name: 'Why this status' })).toContainText('Passage retracted by the outlet.');
+  await readerPage.goto(`/claims/${altered!.id}/${altered!.slug}`);
+  await expect(readerPage.getByRole('region', { name: 'In context' })).not.toContainText('changed in a revision');
+  await reader.close();
+});

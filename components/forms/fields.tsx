@@ -39,7 +39,7 @@ export function Field({ label, name, state, defaultValue, hint, multiline, rows,
         </p>
       ) : null}
       {multiline ? (
-        <textarea {...common} rows={rows ?? 6} required={rest.required} maxLength={rest.maxLength} placeholder={rest.placeholder} />
+        <textarea {...common} rows={rows ?? 6} required={rest.required} maxLength={rest.maxLength} placeholder={rest.placeholder} autoFocus={rest.autoFocus} />
       ) : (
         <input {...common} {...rest} />
       )}

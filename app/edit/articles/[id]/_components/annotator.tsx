@@ -1,0 +1,142 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+type Selected = { start: number; end: number; top: number; left: number };
+
+/**
+ * The offset in the body of a DOM point inside the annotator. Inside a
+ * segment's text node it is the segment's data-start plus the offset in that
+ * node (both UTF-16 code units, like the server's strings), so emoji, RTL and
+ * combining marks agree with the server. Any other point (between paragraphs,
+ * on a claim number) counts as the start of the next segment.
+ */
+function pointOffset(root: HTMLElement, node: Node, offset: number): number | null {
+  if (node.nodeType === Node.TEXT_NODE) {
+    const segment = node.parentElement;
+    if (segment?.dataset.start !== undefined && root.contains(segment)) return Number(segment.dataset.start) + offset;
+  }
+  const segments = root.querySelectorAll<HTMLElement>('[data-start]');
+  if (!segments.length) return null;
+  const point = document.createRange();
+  point.setStart(node, offset);
+  // Segments are in document order: binary search for the first one at or after the point.
+  let low = 0;
+  let high = segments.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (point.comparePoint(segments[mid]!, 0) >= 0) high = mid;
+    else low = mid + 1;
+  }
+  const next = segments[low];
+  return next ? Number(next.dataset.start) : Number(segments[segments.length - 1]!.dataset.end);
+}
+
+const NAVIGATION_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', 'Tab', 'Escape', 'Shift', 'Control', 'Alt', 'Meta']);
+
+/**
+ * Makes the article text selectable by mouse and keyboard (a read-only
+ * caret: contentEditable whose every edit is refused) and turns a selection
+ * into the "Create claim" step: a floating button, or the C key. Clicking a
+ * highlight opens its claim. The text itself is rendered by the server and
+ * passed in as children, so selecting never re-renders the body.
+ */
+export function Annotator({ articleId, children }: { articleId: number; children: React.ReactNode }) {
+  const router = useRouter();
+  const root = useRef<HTMLDivElement>(null);
+  const [selected, setSelected] = useState<Selected | null>(null);
+
+  useEffect(() => {
+    let frame = 0;
+    const update = () => {
+      const el = root.current;
+      const selection = document.getSelection();
+      if (!el || !selection || selection.rangeCount === 0 || selection.isCollapsed) return setSelected(null);
+      const range = selection.getRangeAt(0);
+      if (!el.contains(range.commonAncestorContainer)) return setSelected(null);
+      const start = pointOffset(el, range.startContainer, range.startOffset);
+      const end = pointOffset(el, range.endContainer, range.endOffset);
+      if (start === null || end === null || end <= start) return setSelected(null);
+      const box = range.getBoundingClientRect();
+      const origin = el.getBoundingClientRect();
+      setSelected({ start, end, top: box.bottom - origin.top + 6, left: Math.max(0, box.left - origin.left) });
+    };
+    const onChange = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(update);
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => {
+      cancelAnimationFrame(frame);
+      document.removeEventListener('selectionchange', onChange);
+    };
+  }, []);
+
+  const createClaim = useCallback(() => {
+    if (!selected) return;
+    router.push(`/edit/articles/${articleId}?start=${selected.start}&end=${selected.end}`, { scroll: false });
+  }, [articleId, router, selected]);
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === 'c' || event.key === 'C') {
+      event.preventDefault();
+      createClaim();
+    } else if (!NAVIGATION_KEYS.has(event.key)) {
+      // Read-only: typing, Enter and deletions change nothing.
+      event.preventDefault();
+    }
+  };
+
+  const onClick = (event: React.MouseEvent) => {
+    if (!document.getSelection()?.isCollapsed) return;
+    const mark = (event.target as Element).closest<HTMLElement>('[data-claim]');
+    if (mark) router.push(`/edit/articles/${articleId}?claim=${mark.dataset.claim}`, { scroll: false });
+  };
+
+  const refuse = (event: React.SyntheticEvent) => event.preventDefault();
+
+  return (
+    <div className="relative">
+      <p id="annotator-help" className="muted mb-3 text-sm">
+        Select a passage with the mouse, or with Shift and the arrow keys, then press C or “Create claim”. Click a highlight to open its claim.
+      </p>
+      <div
+        ref={root}
+        role="textbox"
+        aria-label="Article text"
+        aria-readonly="true"
+        aria-multiline="true"
+        aria-describedby="annotator-help"
+        contentEditable
+        suppressContentEditableWarning
+        spellCheck={false}
+        inputMode="none"
+        tabIndex={0}
+        className="caret-[var(--link)] rounded outline-none focus-visible:ring-4 focus-visible:ring-amber-500"
+        onKeyDown={onKeyDown}
+        onBeforeInput={refuse}
+        onPaste={refuse}
+        onCut={refuse}
+        onDrop={refuse}
+        onClick={onClick}
+      >
+        {children}
+      </div>
+      {selected ? (
+        <button
+          type="button"
+          className="absolute z-10 rounded bg-[var(--link)] px-3 py-1 text-sm font-semibold text-white shadow-lg dark:text-black"
+          style={{ top: selected.top, left: selected.left }}
+          // Keep the selection when the button is pressed with the mouse.
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={createClaim}
+          aria-keyshortcuts="C"
+        >
+          Create claim
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useActionState, useId } from 'react';
+import { Field, FormMessage, inputClass } from '@/components/forms/fields';
+import { SubmitButton, buttonClass } from '@/components/forms/submit-button';
+import { StatusBadge } from '@/components/status-badge';
+import { STATUSES, STATUS_INFO, isStatus } from '@/lib/status';
+import { saveClaimAction } from '../actions';
+import { ClaimantFields, type PartyOption } from './claimant-fields';
+
+export type EditableClaim = {
+  id: number;
+  version: number;
+  statement: string;
+  claimantPartyId: number | null;
+  status: (typeof STATUSES)[number];
+  statusNote: string;
+  published: boolean;
+};
+
+/** The other editor's saved claim, as the conflict answer carries it. */
+function theirVersion(detail: unknown): EditableClaim | null {
+  const d = detail as Partial<EditableClaim> | undefined;
+  return d && typeof d.version === 'number' && isStatus(d.status) ? (d as EditableClaim) : null;
+}
+
+/**
+ * Statement, claimant, status with its note, and publication. The form carries
+ * the claim's version; when someone else saved first, their saved values are
+ * shown beside this editor's input (which stays in the fields), with a choice:
+ * take theirs, or save this input over theirs.
+ */
+export function ClaimEditorForm({ claim, articleId, parties }: { claim: EditableClaim; articleId: number; parties: PartyOption[] }) {
+  const router = useRouter();
+  const id = useId();
+  const [state, formAction] = useActionState(saveClaimAction, { ok: true });
+  const theirs = !state.ok && state.code === 'conflict' ? theirVersion(state.detail) : null;
+  const values = state.ok ? undefined : state.values;
+  const partyName = (partyId: number | null) => parties.find((p) => p.id === partyId)?.name ?? 'Not set';
+  const statusErrors = state.ok ? [] : (state.fieldErrors.status ?? []);
+  return (
+    <form action={formAction} aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`} className="mb-2 text-lg font-semibold">
+        Edit claim
+      </h2>
+      <FormMessage state={state} />
+      {theirs ? (
+        <section aria-labelledby={`${id}-theirs`} className="mb-4 rounded border-2 border-amber-600 p-3">
+          <h3 id={`${id}-theirs`} className="font-semibold">
+            Their saved version
+          </h3>
+          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+            <dt className="font-semibold">Statement</dt>
+            <dd>{theirs.statement}</dd>
+            <dt className="font-semibold">Claimant</dt>
+            <dd>{partyName(theirs.claimantPartyId)}</dd>
+            <dt className="font-semibold">Status</dt>
+            <dd>
+              <StatusBadge status={theirs.status} />
+            </dd>
+            <dt className="font-semibold">Why</dt>
+            <dd>{theirs.statusNote || '—'}</dd>
+            <dt className="font-semibold">Published</dt>
+            <dd>{theirs.published ? 'Yes' : 'No'}</dd>
+          </dl>
+          <div className="mt-3 flex flex-wrap gap-3">
+            <button type="button" className="rounded border border-[var(--rule)] px-3 py-2 font-semibold" onClick={() => router.refresh()}>
+              Take theirs
+            </button>
+            <button type="submit" name="overwriteVersion" value={theirs.version} className={buttonClass}>
+              Save mine over theirs
+            </button>
+          </div>
+        </section>
+      ) : null}
+      <input type="hidden" name="id" value={claim.id} />
+      <input type="hidden" name="articleId" value={articleId} />
+      <input type="hidden" name="version" value={claim.version} />
+      <input type="hidden" name="savedStatus" value={claim.status} />
+      <input type="hidden" name="savedNote" value={claim.statusNote} />
+      <Field label="Statement" name="statement" multiline rows={3} defaultValue={claim.statement} state={state} required />
+      <ClaimantFields parties={parties} state={state} partyId={claim.claimantPartyId} />
+      <div className="mb-4">
+        <label htmlFor={`${id}-status`} className="block text-sm font-semibold">
+          Status
+        </label>
+        <select id={`${id}-status`} name="status" defaultValue={values?.status ?? claim.status} aria-invalid={statusErrors.length > 0} className={inputClass}>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_INFO[s].label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Field
+        label="Why this status"
+        name="statusNote"
+        multiline
+        rows={3}
+        defaultValue={claim.statusNote}
+        hint="Required when the status changes: say what the evidence shows."
+        state={state}
+      />
+      <div className="mb-4 flex items-center gap-2">
+        <input
+          id={`${id}-published`}
+          type="checkbox"
+          name="published"
+          defaultChecked={values ? values.published === 'on' : claim.published}
+          className="size-5"
+        />
+        <label htmlFor={`${id}-published`} className="font-semibold">
+          Published (readers can see this claim)
+        </label>
+      </div>
+      {theirs ? null : <SubmitButton>Save claim</SubmitButton>}
+    </form>
+  );
+}

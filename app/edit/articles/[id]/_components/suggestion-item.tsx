@@ -1,0 +1,42 @@
+'use client';
+
+import { useActionState } from 'react';
+import type { Suggestion } from '@/lib/suggest';
+import { createClaimAction, dismissSuggestionAction } from '../actions';
+
+/** One suggested passage with Accept (creates the claim) and Dismiss (remembered for this article). */
+export function SuggestionItem({ articleId, suggestion }: { articleId: number; suggestion: Suggestion }) {
+  const [accepted, accept, accepting] = useActionState(createClaimAction, { ok: true });
+  const [dismissed, dismiss, dismissing] = useActionState(dismissSuggestionAction, { ok: true });
+  const failed = !accepted.ok ? accepted : !dismissed.ok ? dismissed : null;
+  const short = suggestion.exact.length > 90 ? `${suggestion.exact.slice(0, 87)}…` : suggestion.exact;
+  return (
+    <li className="rounded border border-[var(--rule)] p-2">
+      <p className="font-serif">{suggestion.exact}</p>
+      <p className="muted mt-1 text-xs">Cues: {suggestion.reasons.join(', ')}</p>
+      <div className="mt-2 flex gap-3 text-sm">
+        <form action={accept}>
+          <input type="hidden" name="articleId" value={articleId} />
+          <input type="hidden" name="start" value={suggestion.start} />
+          <input type="hidden" name="end" value={suggestion.end} />
+          <input type="hidden" name="exact" value={suggestion.exact} />
+          <button type="submit" className="font-semibold underline" disabled={accepting} aria-label={`Accept suggestion: ${short}`}>
+            Accept
+          </button>
+        </form>
+        <form action={dismiss}>
+          <input type="hidden" name="articleId" value={articleId} />
+          <input type="hidden" name="exact" value={suggestion.exact} />
+          <button type="submit" className="underline" disabled={dismissing} aria-label={`Dismiss suggestion: ${short}`}>
+            Dismiss
+          </button>
+        </form>
+      </div>
+      {failed ? (
+        <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-300">
+          {[failed.message, ...Object.values(failed.fieldErrors).flat()].join(' ')}
+        </p>
+      ) : null}
+    </li>
+  );
+}

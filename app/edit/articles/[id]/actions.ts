@@ -1,0 +1,72 @@
+'use server';
+
+import { refresh } from 'next/cache';
+import { createClaimFromSelection, dismissSuggestion, linkAppearance, saveClaim, getClaimForEditor } from '@/db/queries/annotator';
+import { action } from '@/lib/server/action';
+import { claimTags } from '@/lib/server/cache';
+import { createClaimSchema, dismissSchema, linkAppearanceSchema, saveClaimSchema } from './schema';
+
+const claimUrl = (articleId: number, claimId: number) => `/edit/articles/${articleId}?claim=${claimId}`;
+
+/** Creates a claim from a selected passage or an accepted suggestion, then opens it. */
+export const createClaimAction = action({
+  role: 'editor',
+  schema: createClaimSchema,
+  run: (input, user) =>
+    createClaimFromSelection({
+      articleId: input.articleId,
+      start: input.start,
+      end: input.end,
+      exact: input.exact,
+      statement: input.statement || undefined,
+      claimantPartyId: input.claimantPartyId,
+      newParty: input.newParty,
+      actorId: user.id,
+    }),
+  tags: (claim) => claimTags({ id: claim.id, articleIds: [claim.articleId], partyIds: [claim.claimantPartyId] }),
+  redirectTo: (claim) => claimUrl(claim.articleId, claim.id),
+});
+
+/** Records the passage as another appearance of a claim tracked elsewhere, instead of a duplicate. */
+export const linkAppearanceAction = action({
+  role: 'editor',
+  schema: linkAppearanceSchema,
+  run: (input, user) => linkAppearance({ ...input, actorId: user.id }),
+  tags: (claim) => claimTags({ id: claim.id, articleIds: claim.articleIds, partyIds: [claim.claimantPartyId] }),
+  redirectTo: (claim, input) => claimUrl(input.articleId, claim.id),
+});
+
+export const dismissSuggestionAction = action({
+  role: 'editor',
+  schema: dismissSchema,
+  run: (input, user) => {
+    dismissSuggestion({ articleId: input.articleId, exact: input.exact, actorId: user.id });
+    refresh();
+  },
+});
+
+/** Saves the claim editor with the optimistic version check; a conflict returns the other editor's claim. */
+export const saveClaimAction = action({
+  role: 'editor',
+  schema: saveClaimSchema,
+  run: (input, user) => {
+    const { previousClaimantId } = saveClaim({
+      id: input.id,
+      version: input.overwriteVersion ?? input.version,
+      patch: {
+        statement: input.statement,
+        claimantPartyId: input.claimantPartyId,
+        status: input.status,
+        statusNote: input.statusNote,
+        published: input.published,
+      },
+      newParty: input.newParty,
+      actorId: user.id,
+    });
+    refresh();
+    return { claim: getClaimForEditor({ id: input.id })!, previousClaimantId };
+  },
+  tags: ({ claim, previousClaimantId }) =>
+    claimTags({ id: claim.id, articleIds: claim.articleIds, partyIds: [previousClaimantId, claim.claimantPartyId] }),
+  message: 'Saved.',
+});

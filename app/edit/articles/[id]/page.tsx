@@ -1,0 +1,167 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { StatusBadge } from '@/components/status-badge';
+import { getArticleForEditor, getClaimForEditor, listDismissedSuggestions, type EditorArticle } from '@/db/queries/annotator';
+import { listParties } from '@/db/queries/parties';
+import { findSimilarClaims } from '@/db/queries/similar';
+import { createAnchor } from '@/lib/anchor';
+import { formatDate, plural } from '@/lib/format';
+import { parseId } from '@/lib/params';
+import { articlePath, claimPath } from '@/lib/routes';
+import { requirePageUser } from '@/lib/server/session';
+import { openSuggestions, suggestClaims } from '@/lib/suggest';
+import { Annotator } from './_components/annotator';
+import { ClaimEditorForm } from './_components/claim-editor-form';
+import { CreateClaimForm } from './_components/create-claim-form';
+import { EditorBody } from './_components/editor-body';
+import { SimilarClaims } from './_components/similar-claims';
+import { SuggestionItem } from './_components/suggestion-item';
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export const metadata: Metadata = { title: 'Annotate article' };
+
+const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : undefined);
+const offset = (v: string | undefined) => (v && /^\d{1,9}$/.test(v) ? Number(v) : null);
+
+/**
+ * The annotator: the article text on the left (select a passage to create a
+ * claim; click a highlight to open one), the claim panel on the right. What
+ * the panel shows lives in the URL (?claim=ID, or ?start=&end= for a new
+ * claim), so back, forward and links work.
+ */
+export default async function AnnotatorPage({ params, searchParams }: Props) {
+  await requirePageUser('editor');
+  const articleId = parseId((await params).id);
+  const article = articleId ? getArticleForEditor({ id: articleId }) : undefined;
+  if (!article) notFound();
+  const query = await searchParams;
+  const claimId = parseId(one(query.claim) ?? '');
+  const start = offset(one(query.start));
+  const end = offset(one(query.end));
+  const passage = start !== null && end !== null ? createAnchor(article.body, start, end) : null;
+  const numbered = article.claims.map((c, i) => ({ ...c, number: i + 1 }));
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div>
+        <header className="mb-4">
+          <p className="muted text-sm">
+            {article.outlet}
+            {article.author ? ` · ${article.author}` : ''}
+            {article.publishedAt ? ` · ${formatDate(article.publishedAt)}` : ''}
+          </p>
+          <h1 className="mt-1 text-2xl font-bold leading-tight">{article.title}</h1>
+          <p className="mt-1 text-sm">
+            <Link href={articlePath(article)}>Reader page</Link>
+          </p>
+        </header>
+        <Annotator articleId={article.id}>
+          <EditorBody body={article.body} claims={numbered} selectedId={claimId} pending={passage} />
+        </Annotator>
+      </div>
+      <aside aria-label="Claim panel" className="space-y-6 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
+        <ClaimPanel article={article} claimId={claimId} passage={passage} />
+        <Suggestions article={article} />
+        <ClaimList article={article} claims={numbered} selectedId={claimId} />
+        {/* Revisions (new revision form, claims needing review) can be added here as further sections. */}
+      </aside>
+    </div>
+  );
+}
+
+function ClaimPanel({ article, claimId, passage }: { article: EditorArticle; claimId: number | null; passage: ReturnType<typeof createAnchor> }) {
+  const parties = listParties().map((p) => ({ id: p.id, name: p.name }));
+  if (passage) {
+    const selection = { articleId: article.id, start: passage.start, end: passage.end, exact: passage.exact };
+    return (
+      <section className="panel rounded-lg p-4">
+        <CreateClaimForm key={`${passage.start}-${passage.end}`} passage={selection} parties={parties} />
+        <SimilarClaims passage={selection} claims={findSimilarClaims({ text: passage.exact, articleId: article.id })} />
+      </section>
+    );
+  }
+  const claim = claimId ? getClaimForEditor({ id: claimId }) : undefined;
+  if (!claim) {
+    return (
+      <section className="panel rounded-lg p-4">
+        <h2 className="text-lg font-semibold">No claim open</h2>
+        <p className="muted text-sm">Select a passage to create a claim, accept a suggestion, or open a claim from the list.</p>
+      </section>
+    );
+  }
+  return (
+    <section className="panel rounded-lg p-4">
+      <p className="muted mb-2 text-sm">
+        Claim {claim.id} · version {claim.version} · saved {formatDate(claim.updatedAt)}
+        {claim.published ? (
+          <>
+            {' · '}
+            <Link href={claimPath(claim)}>public page</Link>
+          </>
+        ) : null}
+      </p>
+      <blockquote className="mb-3 border-l-4 border-[var(--link)] pl-3 font-serif">{claim.anchorExact}</blockquote>
+      <ClaimEditorForm key={`${claim.id}:${claim.version}`} claim={claim} articleId={article.id} parties={parties} />
+      {/* Sources and responses sections for this claim (app/edit/claims/[id]/_components) go here. */}
+    </section>
+  );
+}
+
+function Suggestions({ article }: { article: EditorArticle }) {
+  const suggestions = openSuggestions(suggestClaims(article.body), {
+    claims: article.claims,
+    dismissed: listDismissedSuggestions({ articleId: article.id }),
+  });
+  return (
+    <section aria-labelledby="suggestions-heading">
+      <h2 id="suggestions-heading" className="mb-2 text-lg font-semibold">
+        Suggestions ({suggestions.length})
+      </h2>
+      {suggestions.length ? (
+        <ul className="space-y-2">
+          {suggestions.map((s) => (
+            <SuggestionItem key={`${s.start}-${s.end}`} articleId={article.id} suggestion={s} />
+          ))}
+        </ul>
+      ) : (
+        <p className="muted text-sm">No more suggested passages.</p>
+      )}
+    </section>
+  );
+}
+
+function ClaimList({ article, claims, selectedId }: { article: EditorArticle; claims: (EditorArticle['claims'][number] & { number: number })[]; selectedId: number | null }) {
+  return (
+    <section aria-labelledby="claims-heading">
+      <h2 id="claims-heading" className="mb-2 text-lg font-semibold">
+        {plural(claims.length, 'claim')} in this article
+      </h2>
+      <ol className="space-y-2">
+        {claims.map((c) => (
+          <li key={`${c.id}-${c.own}`} className="flex items-start gap-2 text-sm">
+            <span className="font-bold">{c.number}.</span>
+            <StatusBadge status={c.status} />
+            <Link
+              href={`/edit/articles/${article.id}?claim=${c.id}`}
+              scroll={false}
+              aria-current={c.id === selectedId ? 'true' : undefined}
+              className={c.id === selectedId ? 'font-semibold' : ''}
+            >
+              {c.statement}
+            </Link>
+            <span className="muted">
+              {c.published ? '' : '(draft)'}
+              {c.own ? '' : ' (also in another article)'}
+              {c.anchorState !== 'anchored' ? ` (${c.anchorState})` : ''}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

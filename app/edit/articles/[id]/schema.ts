@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { STATUSES } from '@/lib/status';
+import { PARTY_KINDS } from '@/lib/vocabulary';
+
+const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const offset = z.coerce.number().int().min(0).max(10_000_000);
+
+/** A passage of an article as the annotator sends it. */
+export const selectionSchema = z.object({
+  articleId: id,
+  start: offset,
+  end: offset,
+  exact: z.string().min(1).max(20_000),
+});
+
+/** The claimant: an existing party, none, or a new one named inline. */
+const claimantFields = {
+  claimantPartyId: z
+    .string()
+    .regex(/^\d*$/, 'Choose a party from the list.')
+    .optional()
+    .transform((v) => (v ? Number(v) : null)),
+  newPartyName: z
+    .string()
+    .max(200, 'At most 200 characters.')
+    .optional()
+    .transform((v) => v?.trim() ?? ''),
+  newPartyKind: z.enum(PARTY_KINDS, 'Choose a kind.').default('organization'),
+};
+
+const newParty = (input: { newPartyName: string; newPartyKind: (typeof PARTY_KINDS)[number] }) =>
+  input.newPartyName ? { name: input.newPartyName, kind: input.newPartyKind } : null;
+
+const statement = z.string().trim().min(1, 'Write the claim as a statement.').max(2000, 'At most 2,000 characters.');
+
+export const createClaimSchema = selectionSchema
+  .extend({ statement: statement.optional().or(z.literal('')), ...claimantFields })
+  .transform((input) => ({ ...input, newParty: newParty(input) }));
+
+export const linkAppearanceSchema = selectionSchema.extend({ claimId: id });
+
+export const dismissSchema = z.object({ articleId: id, exact: z.string().min(1).max(20_000) });
+
+export const saveClaimSchema = z
+  .object({
+    id,
+    articleId: id,
+    version: id,
+    /** Sent by "Save mine over theirs" after a conflict: the version the other editor saved. */
+    overwriteVersion: id.optional(),
+    statement,
+    ...claimantFields,
+    status: z.enum(STATUSES, 'Choose a status.'),
+    statusNote: z.string().max(4000, 'At most 4,000 characters.').default(''),
+    savedStatus: z.enum(STATUSES),
+    savedNote: z.string().max(4000).default(''),
+    published: z
+      .literal('on')
+      .optional()
+      .transform((v) => v === 'on'),
+  })
+  .refine((input) => input.status === input.savedStatus || (input.statusNote.trim() && input.statusNote.trim() !== input.savedNote.trim()), {
+    path: ['statusNote'],
+    message: 'The status changes: write a note saying why.',
+  })
+  .transform((input) => ({ ...input, newParty: newParty(input) }));

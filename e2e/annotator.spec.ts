@@ -1,0 +1,225 @@
+import { expect, test } from './fixtures';
+import { AnnotatorPage } from './pages/annotator';
+import { AuthPages } from './pages/auth';
+import { IntakePage } from './pages/intake';
+
+// Emoji, RTL and combining marks before the passages: positions must agree between browser and server.
+const ARTICLE = [
+  'Harbour festival 🎉🎊 drew crowds to the quay on Saturday. שלום and مرحبا greeted visitors from abroad.',
+  'The organisers said 18,000 people attended, up from 12,000 last year. Cafe\u0301 owners reported record takings.',
+  'The weather was mild and the boats were decorated with flags.',
+].join('\n\n');
+
+async function newArticle(page: import('@playwright/test').Page, title: string) {
+  const intake = new IntakePage(page);
+  await intake.open();
+  await intake.pasteText(ARTICLE, { title, outlet: 'Quay Weekly' });
+  await expect(page).toHaveURL(/\/edit\/articles\/\d+$/);
+  const annotator = new AnnotatorPage(page);
+  await expect(annotator.text()).toBeVisible();
+  return annotator;
+}
+
+test.describe('annotator', () => {
+  test('a mouse selection after emoji, RTL text and combining marks becomes a claim with the same quote', async ({ page, auth }) => {
+    await auth.signedIn('editor');
+    const annotator = await newArticle(page, 'Festival crowds');
+    const quote = '18,000 people attended, up from 12,000 last year';
+    await annotator.createClaim(quote, { newParty: 'Festival organisers' });
+    const panel = annotator.panel();
+    await expect(panel.getByRole('blockquote')).toHaveText(quote);
+    await expect(panel.getByLabel('Statement')).toHaveValue(quote);
+    await expect(panel.getByLabel('Who made the claim')).toHaveValue(/\d+/);
+    // The new claim is drawn on the text and listed; its passage no longer appears as a suggestion.
+    await expect(annotator.text().locator('mark')).toHaveText([quote]);
+    await expect(page.getByRole('region', { name: /1 claim in this article/ })).toContainText(quote);
+    await expect(page.getByRole('region', { name: /Suggestions/ })).not.toContainText('18,000');
+
+    // A second selection that crosses the first highlight (overlapping claims are allowed).
+    await annotator.createClaim('The organisers said 18,000 people');
+    await expect(page.getByRole('region', { name: /2 claims in this article/ })).toBeVisible();
+
+    // Clicking a highlight opens its claim; back returns to the previous one.
+    const url = page.url();
+    await annotator.text().locator('mark', { hasText: 'up from 12,000' }).click();
+    await expect(panel.getByLabel('Statement')).toHaveValue(quote);
+    await page.goBack();
+    await expect(page).toHaveURL(url);
+    await expect(panel.getByLabel('Statement')).toHaveValue('The organisers said 18,000 people');
+  });
+
+  test('a claim is created, filled in and saved with the keyboard alone', async ({ page, auth }) => {
+    await auth.signedIn('editor');
+    await newArticle(page, 'Festival by keyboard');
+    const annotator = new AnnotatorPage(page);
+    await page.goto(page.url());
+    await annotator.tabTo(annotator.text());
+    // The caret starts at the beginning: select "Harbour festival" with Shift and the arrow keys.
+    for (let i = 0; i < 'Harbour festival'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('c');
+    const panel = annotator.panel();
+    await expect(panel.getByRole('heading', { name: 'New claim' })).toBeVisible();
+    await expect(panel.getByRole('blockquote')).toHaveText('Harbour festival');
+    await expect(panel.getByLabel('Statement')).toBeFocused();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('The harbour festival drew crowds on Saturday.');
+    await annotator.tabTo(panel.getByLabel('Or a new party'));
+    await page.keyboard.type('Quay Weekly');
+    await annotator.tabTo(panel.getByRole('button', { name: 'Create claim' }));
+    await page.keyboard.press('Enter');
+
+    await expect(panel.getByRole('heading', { name: 'Edit claim' })).toBeVisible();
+    await annotator.tabTo(panel.getByLabel('Status'));
+    await page.keyboard.type('Confirmed');
+    await annotator.tabTo(panel.getByLabel('Why this status'));
+    await page.keyboard.type('Police counted the crowd.');
+    await annotator.tabTo(panel.getByLabel('Published (readers can see this claim)'));
+    await page.keyboard.press('Space');
+    await annotator.tabTo(panel.getByRole('button', { name: 'Save claim' }));
+    await page.keyboard.press('Enter');
+    await expect(panel).toContainText('version 2');
+    await expect(panel.getByLabel('Status')).toHaveValue('confirmed');
+    await expect(panel.getByLabel('Statement')).toHaveValue('The harbour festival drew crowds on Saturday.');
+    await expect(panel.getByLabel('Published (readers can see this claim)')).toBeChecked();
+  });
+
+  test('a status change needs a note; the error keeps what was typed', async ({ page, auth }) => {
+    await auth.signedIn('editor');
+    const annotator = await newArticle(page, 'Festival notes');
+    await annotator.createClaim('Cafe\u0301 owners reported record takings');
+    const panel = annotator.panel();
+    await panel.getByLabel('Statement').fill('Café owners had record takings.');
+    await panel.getByLabel('Status').selectOption({ label: 'Disputed' });
+    await panel.getByRole('button', { name: 'Save claim' }).click();
+    await expect(panel.getByText('The status changes: write a note saying why.')).toBeVisible();
+    await expect(panel.getByLabel('Statement')).toHaveValue('Café owners had record takings.');
+    await expect(panel.getByLabel('Status')).toHaveValue('disputed');
+    await expect(panel).toContainText('version 1');
+    await annotator.setStatus('Disputed', 'The owners’ association says takings fell.');
+    await expect(panel.getByLabel('Why this status')).toHaveValue('The owners’ association says takings fell.');
+  });
+
+  test('conflicting edits: the second save shows the other change and keeps the second editor’s input', async ({ page, auth, browser }) => {
+    await auth.signedIn('editor', 'First');
+    const first = await newArticle(page, 'Festival conflict');
+    await first.createClaim('18,000 people attended');
+    const claimUrl = page.url();
+
+    const context = await browser.newContext();
+    const otherPage = await context.newPage();
+    await new AuthPages(otherPage).signedIn('editor', 'Second');
+    await otherPage.goto(claimUrl);
+    const second = new AnnotatorPage(otherPage);
+    await expect(second.panel().getByLabel('Statement')).toHaveValue('18,000 people attended');
+
+    // The first editor saves a change.
+    await first.panel().getByLabel('Statement').fill('About 18,000 people attended the festival.');
+    await first.setStatus('Confirmed', 'Ticket sales match.');
+
+    // The second editor, still on version 1, saves theirs.
+    const panel = second.panel();
+    await panel.getByLabel('Statement').fill('Organisers claim 18,000 visitors.');
+    await panel.getByLabel('Status').selectOption({ label: 'Disputed' });
+    await panel.getByLabel('Why this status').fill('Police counted fewer.');
+    await panel.getByRole('button', { name: 'Save claim' }).click();
+    await expect(panel.getByRole('alert').filter({ hasText: 'Someone else saved this' })).toBeVisible();
+    const theirs = panel.getByRole('region', { name: 'Their saved version' });
+    await expect(theirs).toContainText('About 18,000 people attended the festival.');
+    await expect(theirs).toContainText('Confirmed');
+    await expect(theirs).toContainText('Ticket sales match.');
+    // Their own input is still in the fields.
+    await expect(panel.getByLabel('Statement')).toHaveValue('Organisers claim 18,000 visitors.');
+    await expect(panel.getByLabel('Status')).toHaveValue('disputed');
+    await expect(panel.getByLabel('Why this status')).toHaveValue('Police counted fewer.');
+
+    // Saving over theirs is a deliberate choice.
+    await panel.getByRole('button', { name: 'Save mine over theirs' }).click();
+    await expect(panel).toContainText('version 3');
+    await expect(panel.getByLabel('Statement')).toHaveValue('Organisers claim 18,000 visitors.');
+    await first.page.reload();
+    await expect(first.panel().getByLabel('Status')).toHaveValue('disputed');
+    await context.close();
+  });
+
+  test('taking the other editor’s version after a conflict', async ({ page, auth, browser }) => {
+    await auth.signedIn('editor', 'First');
+    const first = await newArticle(page, 'Festival take theirs');
+    await first.createClaim('the boats were decorated with flags');
+    const context = await browser.newContext();
+    const otherPage = await context.newPage();
+    await new AuthPages(otherPage).signedIn('editor', 'Second');
+    await otherPage.goto(page.url());
+    const second = new AnnotatorPage(otherPage);
+    await first.panel().getByLabel('Statement').fill('Boats carried flags.');
+    await first.save();
+    await second.panel().getByLabel('Statement').fill('Every boat flew flags.');
+    await second.panel().getByRole('button', { name: 'Save claim' }).click();
+    await second.panel().getByRole('button', { name: 'Take theirs' }).click();
+    await expect(second.panel().getByLabel('Statement')).toHaveValue('Boats carried flags.');
+    await expect(second.panel()).toContainText('version 2');
+    await expect(second.panel().getByRole('button', { name: 'Save claim' })).toBeVisible();
+    await context.close();
+  });
+
+  test('similar claims from other articles are offered; linking records another appearance', async ({ page, auth }) => {
+    await auth.signedIn('editor');
+    const annotator = await newArticle(page, 'Festival original');
+    await annotator.createClaim('18,000 people attended, up from 12,000 last year');
+    const original = page.url();
+    const again = await newArticle(page, 'Festival repeated');
+    await again.startClaim('18,000 people attended, up from 12,000 last year');
+    const similar = again.panel().getByRole('region', { name: 'Already tracked elsewhere?' });
+    await expect(similar).toContainText('in “Festival original” (draft)');
+    await similar.getByRole('button', { name: /Link as another appearance of claim/ }).click();
+    await expect(again.panel().getByRole('heading', { name: 'Edit claim' })).toBeVisible();
+    await expect(page.getByRole('region', { name: /1 claim in this article/ })).toContainText('(also in another article)');
+    await expect(again.text().locator('mark')).toHaveText(['18,000 people attended, up from 12,000 last year']);
+    await page.goto(original);
+    await expect(page.getByRole('region', { name: /1 claim in this article/ })).not.toContainText('also in another article');
+  });
+
+  test('suggestions: accept creates the claim, dismiss is remembered', async ({ page, auth }) => {
+    await auth.signedIn('editor');
+    const annotator = await newArticle(page, 'Festival suggestions');
+    const suggestions = page.getByRole('region', { name: /Suggestions/ });
+    await expect(suggestions).toContainText('The organisers said 18,000 people attended, up from 12,000 last year.');
+    await suggestions.getByRole('button', { name: /Dismiss suggestion: Harbour festival/ }).click();
+    await expect(suggestions).not.toContainText('Harbour festival');
+    await suggestions.getByRole('button', { name: /Accept suggestion: The organisers said/ }).click();
+    await expect(annotator.panel().getByLabel('Statement')).toHaveValue('The organisers said 18,000 people attended, up from 12,000 last year.');
+    await page.reload();
+    await expect(suggestions).not.toContainText('Harbour festival');
+    await expect(suggestions).not.toContainText('The organisers said');
+  });
+
+  test('posting to the annotator’s actions without a session changes nothing', async ({ page, auth, playwright, baseURL }) => {
+    await auth.signedIn('editor');
+    await newArticle(page, 'Festival anonymous');
+    const suggestions = page.getByRole('region', { name: /Suggestions/ });
+    const accept = suggestions.getByRole('button', { name: /Accept suggestion: The organisers said/ });
+    // Capture the browser's real action request, without letting it through.
+    let captured: { url: string; headers: Record<string, string>; body: Buffer } | null = null;
+    await page.route('**/edit/articles/**', async (route) => {
+      const request = route.request();
+      if (request.method() === 'POST' && request.headers()['next-action']) {
+        captured = { url: request.url(), headers: request.headers(), body: request.postDataBuffer()! };
+        await route.abort();
+      } else {
+        await route.continue();
+      }
+    });
+    await accept.click();
+    await expect.poll(() => captured).not.toBeNull();
+    await page.unroute('**/edit/articles/**');
+
+    const anonymous = await playwright.request.newContext({ baseURL });
+    const { cookie: _cookie, ...headers } = captured!.headers;
+    const response = await anonymous.post(captured!.url, { headers, data: captured!.body });
+    expect(await response.text()).toContain('Please sign in to do this.');
+    await anonymous.dispose();
+
+    await page.reload();
+    await expect(page.getByRole('region', { name: /0 claims in this article/ })).toBeVisible();
+    await expect(suggestions).toContainText('The organisers said 18,000 people attended');
+  });
+});

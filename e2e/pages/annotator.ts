@@ -79,7 +79,7 @@ export class AnnotatorPage {
   /** Sets status (with its note) and publication in the open claim editor, then saves. */
   async setStatus(status: string, note: string, { publish }: { publish?: boolean } = {}) {
     const panel = this.panel();
-    await panel.getByLabel('Status').selectOption({ label: status });
+    await panel.getByLabel('Status', { exact: true }).selectOption({ label: status });
     await panel.getByLabel('Why this status').fill(note);
     if (publish !== undefined) await panel.getByLabel('Published (readers can see this claim)').setChecked(publish);
     await this.save();

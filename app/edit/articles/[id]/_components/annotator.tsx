@@ -47,36 +47,39 @@ export function Annotator({ articleId, children }: { articleId: number; children
   const root = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState<Selected | null>(null);
 
+  /** The current selection as body offsets (read fresh: a key pressed right after selecting must not see a stale one). */
+  const readSelection = useCallback((): Selected | null => {
+    const el = root.current;
+    const selection = document.getSelection();
+    if (!el || !selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+    const range = selection.getRangeAt(0);
+    if (!el.contains(range.commonAncestorContainer)) return null;
+    const start = pointOffset(el, range.startContainer, range.startOffset);
+    const end = pointOffset(el, range.endContainer, range.endOffset);
+    if (start === null || end === null || end <= start) return null;
+    const box = range.getBoundingClientRect();
+    const origin = el.getBoundingClientRect();
+    return { start, end, top: box.bottom - origin.top + 6, left: Math.max(0, box.left - origin.left) };
+  }, []);
+
   useEffect(() => {
     let frame = 0;
-    const update = () => {
-      const el = root.current;
-      const selection = document.getSelection();
-      if (!el || !selection || selection.rangeCount === 0 || selection.isCollapsed) return setSelected(null);
-      const range = selection.getRangeAt(0);
-      if (!el.contains(range.commonAncestorContainer)) return setSelected(null);
-      const start = pointOffset(el, range.startContainer, range.startOffset);
-      const end = pointOffset(el, range.endContainer, range.endOffset);
-      if (start === null || end === null || end <= start) return setSelected(null);
-      const box = range.getBoundingClientRect();
-      const origin = el.getBoundingClientRect();
-      setSelected({ start, end, top: box.bottom - origin.top + 6, left: Math.max(0, box.left - origin.left) });
-    };
     const onChange = () => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(update);
+      frame = requestAnimationFrame(() => setSelected(readSelection()));
     };
     document.addEventListener('selectionchange', onChange);
     return () => {
       cancelAnimationFrame(frame);
       document.removeEventListener('selectionchange', onChange);
     };
-  }, []);
+  }, [readSelection]);
 
   const createClaim = useCallback(() => {
-    if (!selected) return;
-    router.push(`/edit/articles/${articleId}?start=${selected.start}&end=${selected.end}`, { scroll: false });
-  }, [articleId, router, selected]);
+    const current = readSelection();
+    if (!current) return;
+    router.push(`/edit/articles/${articleId}?start=${current.start}&end=${current.end}`, { scroll: false });
+  }, [articleId, readSelection, router]);
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;

@@ -85,7 +85,8 @@ export function ClaimEditorForm({ claim, articleId, parties }: { claim: Editable
         <label htmlFor={`${id}-status`} className="block text-sm font-semibold">
           Status
         </label>
-        <select id={`${id}-status`} name="status" defaultValue={values?.status ?? claim.status} aria-invalid={statusErrors.length > 0} className={inputClass}>
+        {/* Keyed by the submitted value: React resets a form after its action, and a remount makes that value the default. */}
+        <select key={values?.status} id={`${id}-status`} name="status" defaultValue={values?.status ?? claim.status} aria-invalid={statusErrors.length > 0} className={inputClass}>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
               {STATUS_INFO[s].label}
@@ -104,6 +105,7 @@ export function ClaimEditorForm({ claim, articleId, parties }: { claim: Editable
       />
       <div className="mb-4 flex items-center gap-2">
         <input
+          key={values ? `sent-${values.published}` : 'saved'}
           id={`${id}-published`}
           type="checkbox"
           name="published"

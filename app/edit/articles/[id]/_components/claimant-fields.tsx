@@ -14,7 +14,9 @@ export function ClaimantFields({ parties, state, partyId }: { parties: PartyOpti
       <label htmlFor={`${id}-party`} className="block text-sm font-semibold">
         Who made the claim
       </label>
+      {/* Keyed by the submitted value so it survives the form reset after a failed save. */}
       <select
+        key={state?.values?.claimantPartyId}
         id={`${id}-party`}
         name="claimantPartyId"
         defaultValue={state?.values?.claimantPartyId ?? (partyId ? String(partyId) : '')}
@@ -35,7 +37,7 @@ export function ClaimantFields({ parties, state, partyId }: { parties: PartyOpti
           <label htmlFor={`${id}-kind`} className="block text-sm font-semibold">
             Kind of new party
           </label>
-          <select id={`${id}-kind`} name="newPartyKind" defaultValue={state?.values?.newPartyKind ?? 'organization'} className={inputClass}>
+          <select key={state?.values?.newPartyKind} id={`${id}-kind`} name="newPartyKind" defaultValue={state?.values?.newPartyKind ?? 'organization'} className={inputClass}>
             {PARTY_KINDS.map((k) => (
               <option key={k} value={k}>
                 {PARTY_KIND_LABELS[k]}

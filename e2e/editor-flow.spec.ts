@@ -1,0 +1,69 @@
+import { expect, test } from './fixtures';
+import { AnnotatorPage } from './pages/annotator';
+import { newAccount } from './pages/auth';
+import { IntakePage } from './pages/intake';
+
+const TITLE = 'Northbridge library hours cut as council trims budget';
+const ARTICLE = [
+  'Northbridge council will close the central library on Mondays from April, the council said on Tuesday.',
+  'The council leader said the change saves £240,000 a year. Library users collected 3,100 signatures against the plan.',
+  '“Nobody asked the people who use it,” said a volunteer who runs the homework club.',
+].join('\n\n');
+
+test('the whole editor flow: invite, paste, annotate, source, response, status, publish, read', async ({ page, auth }) => {
+  // An admin invites an editor from the People page.
+  await auth.signedIn('admin');
+  await page.getByRole('link', { name: 'People' }).click();
+  const editor = newAccount('Editor');
+  await page.getByLabel('Email (optional)').fill(editor.email);
+  await page.getByRole('button', { name: 'Create invitation' }).click();
+  const link = await page.getByLabel('Invitation link').inputValue();
+  await auth.signOut();
+
+  // The editor joins with the link and pastes an article.
+  await auth.join(link, editor);
+  await expect(page.getByRole('navigation', { name: 'Workspace' })).toContainText('(editor)');
+  const intake = new IntakePage(page);
+  await intake.open();
+  await intake.pasteText(ARTICLE, { title: TITLE, outlet: 'Northbridge Echo', author: 'A. Reporter' });
+  const annotator = new AnnotatorPage(page);
+  await expect(annotator.text()).toBeVisible();
+
+  // Three claims: two from selections, one from a suggestion.
+  await annotator.createClaim('close the central library on Mondays from April', {
+    statement: 'The central library will close on Mondays from April.',
+    newParty: 'Northbridge council',
+  });
+  const libraryClaim = page.url();
+  await annotator.createClaim('the change saves £240,000 a year', { statement: 'Closing on Mondays saves £240,000 a year.' });
+  const savingsClaim = page.url();
+  const suggestions = page.getByRole('region', { name: /Suggestions/ });
+  await suggestions.getByRole('button', { name: /Accept suggestion: “Nobody asked the people/ }).click();
+  await expect(annotator.panel().getByLabel('Statement')).toHaveValue('“Nobody asked the people who use it,” said a volunteer who runs the homework club.');
+  await expect(page.getByRole('region', { name: /3 claims in this article/ })).toBeVisible();
+
+  // SOURCES-AND-RESPONSES: added here once the sources section is in the claim panel.
+
+  // Status with a note, and publication.
+  await page.goto(savingsClaim);
+  await annotator.setStatus('Disputed', 'Library users say the saving counts staff who would move elsewhere.', { publish: true });
+  await page.goto(libraryClaim);
+  await annotator.setStatus('Confirmed', 'The council’s published timetable shows Monday closures.', { publish: true });
+
+  // A reader (signed out) sees the highlighted article and the claim page with its history.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.goto('/');
+  await page.getByRole('link', { name: TITLE }).first().click();
+  const highlights = page.locator('.article-body mark a');
+  await expect(highlights).toHaveText(['close the central library on Mondays from April', 'the change saves £240,000 a year']);
+  await highlights.filter({ hasText: '£240,000' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Closing on Mondays saves £240,000 a year.');
+  await expect(page.locator('main header .badge').first()).toContainText('Disputed');
+  await expect(page.getByText('Library users say the saving counts staff who would move elsewhere.').first()).toBeVisible();
+  const history = page.getByRole('region', { name: 'History' });
+  await expect(history).toContainText('Claim recorded');
+  await expect(history).toContainText('Status changed from Unverified to Disputed');
+  await expect(history).toContainText('Published');
+  // The unpublished third claim stays invisible to readers.
+  await expect(page.locator('.article-body')).toHaveCount(0);
+});

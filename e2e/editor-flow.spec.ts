@@ -26,6 +26,7 @@ test('the whole editor flow: invite, paste, annotate, source, response, status, 
   const intake = new IntakePage(page);
   await intake.open();
   await intake.pasteText(ARTICLE, { title: TITLE, outlet: 'Northbridge Echo', author: 'A. Reporter' });
+  await expect(page).toHaveURL(/\/edit\/articles\/\d+$/);
   const annotator = new AnnotatorPage(page);
   await expect(annotator.text()).toBeVisible();
 
@@ -57,7 +58,7 @@ test('the whole editor flow: invite, paste, annotate, source, response, status, 
   const highlights = page.locator('.article-body mark a');
   await expect(highlights).toHaveText(['close the central library on Mondays from April', 'the change saves £240,000 a year']);
   await highlights.filter({ hasText: '£240,000' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Closing on Mondays saves £240,000 a year.');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Closing on Mondays saves £240,000 a year.');
   await expect(page.locator('main header .badge').first()).toContainText('Disputed');
   await expect(page.getByText('Library users say the saving counts staff who would move elsewhere.').first()).toBeVisible();
   const history = page.getByRole('region', { name: 'History' });

@@ -56,8 +56,10 @@ export default async function AnnotatorPage({ params, searchParams }: Props) {
             {article.publishedAt ? ` · ${formatDate(article.publishedAt)}` : ''}
           </p>
           <h1 className="mt-1 text-2xl font-bold leading-tight">{article.title}</h1>
-          <p className="mt-1 text-sm">
+          <p className="mt-1 flex flex-wrap gap-4 text-sm">
             <Link href={articlePath(article)}>Reader page</Link>
+            <Link href={`/edit/articles/${article.id}/revise`}>New revision</Link>
+            <Link href={`/edit/articles/${article.id}/review`}>Review moved passages</Link>
           </p>
         </header>
         <Annotator articleId={article.id}>

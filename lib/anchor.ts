@@ -232,17 +232,36 @@ function bestFuzzy(
 }
 
 /**
- * A matched span made presentable: no surrounding white space, no half of a
- * surrogate pair, and no combining mark or joiner cut off from its character.
+ * A matched span made presentable: no surrounding white space, and both ends on
+ * grapheme boundaries, so no emoji, ZWJ sequence, flag or letter with combining
+ * marks is cut in two.
  */
 function tidySpan(body: string, start: number, end: number): { start: number; end: number } | null {
-  let s = snap(body, start, -1);
-  let e = snap(body, end, 1);
-  while (s > 0 && /[\p{M}\u200c\u200d]/u.test(body[s]!)) s = snap(body, s - 1, -1);
-  while (e < body.length && /[\p{M}\u200c\u200d]/u.test(body[e]!)) e = snap(body, e + 1, 1);
+  let s = start;
+  let e = end;
   while (s < e && /\s/u.test(body[s]!)) s++;
   while (e > s && /\s/u.test(body[e - 1]!)) e--;
-  return s < e ? { start: s, end: e } : null;
+  if (s >= e) return null;
+  return { start: graphemeBoundary(body, s, -1), end: graphemeBoundary(body, e, 1) };
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Longer than any grapheme cluster met in text (a family emoji is 11 code units).
+const CLUSTER_WINDOW = 32;
+
+/** The nearest grapheme boundary at or before (-1), or at or after (1), an offset. */
+function graphemeBoundary(body: string, offset: number, direction: -1 | 1): number {
+  if (offset <= 0 || offset >= body.length) return offset;
+  const from = Math.max(0, offset - CLUSTER_WINDOW);
+  const window = body.slice(from, offset + CLUSTER_WINDOW);
+  let before = from;
+  for (const { index } of graphemes.segment(window)) {
+    const at = from + index;
+    if (at === offset) return offset;
+    if (at > offset) return direction === -1 ? before : at;
+    before = at;
+  }
+  return direction === -1 ? before : from + window.length;
 }
 
 /** 1 minus the edit distance over the longer length: 1 for equal strings, 0 for nothing in common. */

@@ -1,5 +1,21 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { normalizeBody } from './text';
 import { diffRevisions, diffSummary, foldUnchanged, type DiffParagraph } from './revision-diff';
+
+/** One revision rebuilt from the diff: the older skips added words and breaks, the newer skips removed words. */
+const side = (diff: DiffParagraph[], skip: 'added' | 'removed') => {
+  let text = '';
+  let separated = false;
+  for (const p of diff) {
+    separated ||= skip === 'removed' || !p.addedBreak;
+    const words = p.parts.filter((x) => x.change !== skip).map((x) => x.text).join('');
+    if (!words) continue;
+    text += (text && separated ? '\n\n' : '') + words;
+    separated = false;
+  }
+  return text;
+};
 
 const show = (paragraphs: DiffParagraph[]) =>
   paragraphs.map((p) => p.parts.map((x) => (x.change === 'same' ? x.text : x.change === 'added' ? `{+${x.text}+}` : `[-${x.text}-]`)).join(''));
@@ -32,11 +48,23 @@ describe('diffRevisions', () => {
     const a = 'قال الوزير 😀 إن\n\nשלום עולם';
     const b = 'قال الرئيس 😀 إن\n\nשלום עולם 𠮷';
     const diff = diffRevisions(a, b);
-    const side = (skip: 'added' | 'removed') =>
-      diff.map((p) => p.parts.filter((x) => x.change !== skip).map((x) => x.text).join('')).filter(Boolean).join('\n\n');
-    expect(side('added')).toBe(a);
-    expect(side('removed')).toBe(b);
+    expect(side(diff, 'added')).toBe(a);
+    expect(side(diff, 'removed')).toBe(b);
   });
+});
+
+it('rebuilds both revisions from the diff for any texts (property)', () => {
+  const text = fc
+    .array(fc.constantFrom('the', 'mayor', 'said', ' ', ' ', '.', '\n\n', '12', 'é', '😀', 'שלום', 'x\u0301', '\u200b'), { maxLength: 40 })
+    .map((parts) => normalizeBody(parts.join('')));
+  fc.assert(
+    fc.property(text, text, (a, b) => {
+      const diff = diffRevisions(a, b);
+      expect(side(diff, 'added')).toBe(a);
+      expect(side(diff, 'removed')).toBe(b);
+    }),
+    { numRuns: 300 },
+  );
 });
 
 describe('foldUnchanged', () => {

@@ -6,7 +6,13 @@ import { diffArrays, diffWordsWithSpace } from 'diff';
  * changed.
  */
 export type DiffPart = { text: string; change: 'same' | 'added' | 'removed' };
-export type DiffParagraph = { parts: DiffPart[]; changed: boolean };
+/**
+ * Paragraphs follow the newer text: a paragraph break the newer revision added
+ * starts a paragraph with `addedBreak`; one it removed stays inside a removed part
+ * as "\n\n". So skipping removed parts rebuilds the newer text, and skipping added
+ * parts and added breaks rebuilds the older one.
+ */
+export type DiffParagraph = { parts: DiffPart[]; changed: boolean; addedBreak?: boolean };
 
 const WORD_DIFF_TIMEOUT_MS = 300;
 
@@ -39,16 +45,17 @@ function wordDiff(before: string, after: string): DiffParagraph[] {
         { text: '\n\n', change: 'same' },
         { text: after, change: 'added' },
       ];
-  const paragraphs: DiffPart[][] = [[]];
+  const paragraphs: DiffParagraph[] = [{ parts: [], changed: false }];
   for (const part of parts) {
-    part.text.split('\n\n').forEach((text, j) => {
-      if (j > 0) paragraphs.push([]);
-      if (text) paragraphs.at(-1)!.push({ text, change: part.change });
+    const pieces = part.change === 'removed' ? [part.text] : part.text.split('\n\n');
+    pieces.forEach((text, j) => {
+      if (j > 0) paragraphs.push({ parts: [], changed: part.change === 'added', addedBreak: part.change === 'added' });
+      const paragraph = paragraphs.at(-1)!;
+      if (text) paragraph.parts.push({ text, change: part.change });
+      if (part.change !== 'same') paragraph.changed = true;
     });
   }
-  return paragraphs
-    .filter((p) => p.length > 0)
-    .map((p) => ({ parts: p, changed: p.some((part) => part.change !== 'same') }));
+  return paragraphs.filter((p) => p.parts.length > 0 || p.addedBreak);
 }
 
 export type DiffItem = { kind: 'paragraph'; paragraph: DiffParagraph } | { kind: 'skipped'; count: number };

@@ -5,6 +5,9 @@ describe('normalizeBody', () => {
   it('makes NFC, \\n line ends and single blank lines between paragraphs', () => {
     expect(normalizeBody('Cafe\u0301\r\nline two\r\rpara\n\n\n\nnext  \n')).toBe('Café\nline two\n\npara\n\nnext');
   });
+  it('drops a leading byte-order mark but keeps zero-width characters inside the text', () => {
+    expect(normalizeBody('\uFEFFa\u200bb\u200dc')).toBe('a\u200bb\u200dc');
+  });
   it('is idempotent', () => {
     const once = normalizeBody(' a\r\n\r\n\r\nb\u2028c ');
     expect(normalizeBody(once)).toBe(once);

@@ -6,6 +6,8 @@
 /** NFC, `\n` line ends, no trailing spaces, paragraphs separated by exactly one blank line. */
 export function normalizeBody(input: string): string {
   return input
+    // A byte-order mark copied from a file is not text (and would shift every position by one).
+    .replace(/^\uFEFF/, '')
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u2028\u2029]/g, '\n')

@@ -16,6 +16,12 @@ export function DiffView({ items }: { items: DiffItem[] }) {
           </p>
         ) : (
           <p key={i} className="mb-5 whitespace-pre-line">
+            {item.paragraph.addedBreak ? (
+              <ins className={ADDED}>
+                <span aria-hidden="true">¶</span>
+                <span className="sr-only">[new paragraph]</span>
+              </ins>
+            ) : null}
             {item.paragraph.parts.map((part, j) => (
               <Part key={j} part={part} />
             ))}
@@ -26,11 +32,14 @@ export function DiffView({ items }: { items: DiffItem[] }) {
   );
 }
 
+const ADDED =
+  'bg-green-100 text-green-950 underline decoration-2 underline-offset-2 dark:bg-green-950 dark:text-green-100';
+
 function Part({ part }: { part: DiffPart }) {
   if (part.change === 'same') return part.text;
   if (part.change === 'added') {
     return (
-      <ins className="bg-green-100 text-green-950 underline decoration-2 underline-offset-2 dark:bg-green-950 dark:text-green-100">
+      <ins className={ADDED}>
         <span className="sr-only">[added: </span>
         {part.text}
         <span className="sr-only">]</span>
@@ -40,7 +49,8 @@ function Part({ part }: { part: DiffPart }) {
   return (
     <del className="bg-red-100 text-red-950 line-through decoration-2 dark:bg-red-950 dark:text-red-100">
       <span className="sr-only">[removed: </span>
-      {part.text}
+      {/* A removed paragraph break, shown as a mark rather than as a break that is no longer there. */}
+      {part.text.replaceAll('\n\n', ' ¶ ')}
       <span className="sr-only">]</span>
     </del>
   );

@@ -63,7 +63,7 @@ test('an editor records a revision; claims are kept, flagged or orphaned; reader
   await expect(lost).toContainText('No longer in the article.');
   await expect(lost.locator('mark')).toHaveText(DELETED);
   await readerPage.goto(`/claims/${moved!.id}/${moved!.slug}`);
-  await expect(readerPage.getByRole('region', { name: 'History' })).toContainText('Position updated for the revised article');
+  await expect(readerPage.getByRole('region', { name: 'History' })).toContainText('Position in the article updated after a revision');
 
   // The editor resolves both: accepts the new wording, and marks the lost passage as removed.
   await fuzzy.getByRole('button', { name: 'Accept new passage' }).click();

@@ -56,14 +56,15 @@ export function describeEvent(kind: string, before: Json, after: Json): string {
     case 'appearance_added':
       return `Also found in “${str(after?.article)}”`;
     case 'reanchored': {
+      // Appearances name their article; a claim's own article is "the article".
+      const where = after?.article ? `“${str(after.article)}”` : 'the article';
       const state = str(after?.state);
-      const where = after?.article ? ` “${str(after.article)}”` : ' article';
-      if (state === 'orphaned') return `Passage no longer found in the revised${where}`;
-      if (state === 'fuzzy') return `Passage changed in the revised${where} (needs review)`;
-      if (state === 'removed') return 'Passage confirmed removed from the article';
-      if (after?.resolution === 'accepted') return 'Changed passage reviewed and accepted';
-      if (after?.resolution === 'reselected') return 'Passage selected again after a revision';
-      return `Position updated for the revised${where}`;
+      if (state === 'orphaned') return `Passage no longer found in ${where} after a revision`;
+      if (state === 'fuzzy') return `Passage changed in ${where} after a revision (needs review)`;
+      if (state === 'removed') return `Passage confirmed removed from ${where}`;
+      if (after?.resolution === 'accepted') return `Changed passage in ${where} reviewed and accepted`;
+      if (after?.resolution === 'reselected') return `Passage in ${where} selected again after a revision`;
+      return `Position in ${where} updated after a revision`;
     }
     default:
       return kind.replaceAll('_', ' ');

@@ -230,6 +230,7 @@ export function getPublishedClaim({ id }: { id: number }) {
       title: articles.title,
       outlet: articles.outlet,
       publishedAt: articles.publishedAt,
+      anchorState: claimAppearances.anchorState,
     })
     .from(claimAppearances)
     .innerJoin(articles, eq(articles.id, claimAppearances.articleId))

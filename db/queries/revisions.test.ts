@@ -7,14 +7,7 @@ import { createAnchor, occurrences } from '@/lib/anchor';
 import { describeEvent } from '@/lib/events';
 import { createArticle } from './articles';
 import { addAppearance, createClaim } from './claims';
-import {
-  acceptProposedAnchor,
-  createRevision,
-  getRevisionComparison,
-  listClaimsNeedingReview,
-  markAnchorRemoved,
-  reselectAnchor,
-} from './revisions';
+import { createRevision, getRevisionComparison } from './revisions';
 
 let file: string;
 beforeEach(() => {
@@ -91,9 +84,9 @@ describe('createRevision', () => {
       return describeEvent(e.kind, e.before as Record<string, unknown>, e.after as Record<string, unknown>);
     });
     expect(described).toEqual([
-      'Position updated for the revised article',
-      'Passage changed in the revised article (needs review)',
-      'Passage no longer found in the revised article',
+      'Position in the article updated after a revision',
+      'Passage changed in the article after a revision (needs review)',
+      'Passage no longer found in the article after a revision',
     ]);
   });
 
@@ -138,7 +131,7 @@ describe('createRevision', () => {
     createRevision({ articleId: other.id, body: 'The operator retracted its promise.', actorId: null });
     const last = eventsOf(original.id).at(-1)!;
     expect(describeEvent(last.kind, last.before as never, last.after as never)).toBe(
-      'Passage no longer found in the revised “Island weekly”',
+      'Passage no longer found in “Island weekly” after a revision',
     );
     expect(claim(original.id)).toMatchObject({ anchorState: 'anchored', version: 2 });
   });
@@ -150,80 +143,6 @@ describe('createRevision', () => {
     expect(claim(c.id).anchorState).toBe('orphaned');
     const { revision } = createRevision({ articleId: article.id, body: BODY + '\n\nA closing line.', actorId: null });
     expect(claim(c.id)).toMatchObject({ anchorState: 'anchored', anchorStart: c.anchorStart, revisionId: revision.id });
-  });
-});
-
-describe('review', () => {
-  function revisedSetup() {
-    const { article, claimOn } = setup();
-    const altered = claimOn('the morning boat had been cancelled nine times in October');
-    const deleted = claimOn('the fares would not rise this year either');
-    const fine = claimOn('crossings to Marrow Island would double by next summer');
-    const revised = BODY.replace('nine times', 'eight times').replace(/\n\nThe operator said[^\n]*$/, '');
-    const { revision } = createRevision({ articleId: article.id, body: revised, actorId: null });
-    return { article, altered: claim(altered.id), deleted: claim(deleted.id), fine, revised, revision };
-  }
-
-  it('lists fuzzy and orphaned claims with the old quote and the proposed or last known passage', () => {
-    const { article, altered, deleted } = revisedSetup();
-    const list = listClaimsNeedingReview({ articleId: article.id });
-    expect(list.map((c) => [c.id, c.anchorState, c.oldQuote, c.context.exact])).toEqual([
-      [altered.id, 'fuzzy', 'the morning boat had been cancelled nine times in October', 'the morning boat had been cancelled eight times in October'],
-      [deleted.id, 'orphaned', 'the fares would not rise this year either', 'the fares would not rise this year either'],
-    ]);
-  });
-
-  it('accepts a proposed passage as the new quote, with a version check', () => {
-    const { article, altered } = revisedSetup();
-    expect(() => acceptProposedAnchor({ id: altered.id, version: altered.version - 1, actorId: null })).toThrow(
-      expect.objectContaining({ code: 'conflict' }),
-    );
-    const updated = acceptProposedAnchor({ id: altered.id, version: altered.version, actorId: null });
-    expect(updated).toMatchObject({
-      anchorState: 'anchored',
-      anchorExact: 'the morning boat had been cancelled eight times in October',
-      version: altered.version + 1,
-    });
-    expect(eventsOf(altered.id).at(-1)).toMatchObject({ kind: 'reanchored', after: expect.objectContaining({ resolution: 'accepted' }) });
-    expect(listClaimsNeedingReview({ articleId: article.id }).map((c) => c.id)).not.toContain(altered.id);
-  });
-
-  it('re-selects a passage by its words, refusing words that are missing or ambiguous', () => {
-    const { deleted, revised } = revisedSetup();
-    const attempt = (quote: string) => () => reselectAnchor({ id: deleted.id, version: deleted.version, quote, actorId: null });
-    expect(attempt('words that are nowhere')).toThrow(expect.objectContaining({ fieldErrors: { quote: [expect.stringMatching(/not in the current text/)] } }));
-    expect(attempt('said the')).toThrow(expect.objectContaining({ fieldErrors: { quote: [expect.stringMatching(/appear 3 times/)] } }));
-    const updated = reselectAnchor({ id: deleted.id, version: deleted.version, quote: '  and said the fares would not rise\r\n', actorId: null });
-    expect(updated).toMatchObject({ anchorState: 'anchored', anchorExact: 'and said the fares would not rise' });
-    expect(revised.slice(updated.anchorStart, updated.anchorEnd)).toBe('and said the fares would not rise');
-  });
-
-  it('marks a lost passage as removed with a note for readers, and later revisions leave it alone', () => {
-    const { article, deleted, revised } = revisedSetup();
-    expect(() => markAnchorRemoved({ id: deleted.id, version: deleted.version, note: ' ', actorId: null })).toThrow(
-      expect.objectContaining({ fieldErrors: { note: [expect.any(String)] } }),
-    );
-    const updated = markAnchorRemoved({
-      id: deleted.id,
-      version: deleted.version,
-      note: 'Passage retracted by the outlet.',
-      status: 'retracted',
-      actorId: null,
-    });
-    expect(updated).toMatchObject({ anchorState: 'removed', status: 'retracted', statusNote: 'Passage retracted by the outlet.' });
-    expect(eventsOf(deleted.id).slice(-2).map((e) => describeEvent(e.kind, e.before as never, e.after as never))).toEqual([
-      'Passage confirmed removed from the article',
-      'Status changed from Unverified to Retracted',
-    ]);
-    expect(listClaimsNeedingReview({ articleId: article.id }).map((c) => c.id)).not.toContain(deleted.id);
-    createRevision({ articleId: article.id, body: revised + '\n\nThe operator said the fares would not rise this year either.', actorId: null });
-    expect(claim(deleted.id)).toMatchObject({ anchorState: 'removed', version: updated.version });
-  });
-
-  it('keeps the last known quote of a fuzzy claim marked removed in the revision that had it', () => {
-    const { altered } = revisedSetup();
-    const updated = markAnchorRemoved({ id: altered.id, version: altered.version, note: 'Sentence rewritten.', actorId: null });
-    expect(bodyAt(updated)).toBe('the morning boat had been cancelled nine times in October');
   });
 });
 

@@ -1,26 +1,23 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { articleRevisions, articles, claimAppearances, claims } from '@/db/schema';
 import {
   compareBodies,
   createAnchor,
   locateAnchor,
-  occurrences,
-  quoteInContext,
   type Anchor,
   type AnchorState,
   type BodyChange,
 } from '@/lib/anchor';
 import { AppError } from '@/lib/errors';
-import type { Status } from '@/lib/status';
 import { normalizeBody } from '@/lib/text';
 import { bodyHash } from './articles';
 import { recordEvent, write, type Tx } from './tx';
 
 export type ReanchorCounts = { kept: number; moved: number; fuzzy: number; orphaned: number };
 
-type AnchorRow = {
+export type AnchorRow = {
   anchorStart: number;
   anchorEnd: number;
   anchorExact: string;
@@ -31,7 +28,7 @@ type AnchorRow = {
   revisionId: number;
 };
 
-const anchorOf = (row: AnchorRow): Anchor => ({
+export const anchorOf = (row: AnchorRow): Anchor => ({
   start: row.anchorStart,
   end: row.anchorEnd,
   exact: row.anchorExact,
@@ -182,201 +179,6 @@ function reanchor(row: AnchorRow, body: string, revisionId: number, change: Body
       },
     },
   };
-}
-
-// ---- review ----
-
-/**
- * The claims first made in an article whose anchor needs an editor after a
- * revision: fuzzy ones with the old quote and the proposed passage in the current
- * text, orphaned ones with their last known quote in its old context.
- */
-export function listClaimsNeedingReview({ articleId }: { articleId: number }) {
-  const db = getDb();
-  const rows = db
-    .select()
-    .from(claims)
-    .where(and(eq(claims.articleId, articleId), inArray(claims.anchorState, ['fuzzy', 'orphaned'])))
-    .orderBy(asc(claims.anchorStart), asc(claims.id))
-    .all();
-  const bodies = new Map<number, string>();
-  const bodyOf = (revisionId: number) => {
-    if (!bodies.has(revisionId)) {
-      const row = db
-        .select({ body: articleRevisions.body })
-        .from(articleRevisions)
-        .where(eq(articleRevisions.id, revisionId))
-        .get();
-      bodies.set(revisionId, row?.body ?? '');
-    }
-    return bodies.get(revisionId)!;
-  };
-  return rows.map((c) => ({
-    id: c.id,
-    slug: c.slug,
-    statement: c.statement,
-    status: c.status,
-    version: c.version,
-    anchorState: c.anchorState as 'fuzzy' | 'orphaned',
-    score: c.anchorScore,
-    oldQuote: c.anchorExact,
-    // Fuzzy: the proposed passage in the current revision. Orphaned: the last known quote where it was.
-    context: quoteInContext(bodyOf(c.revisionId), c.anchorStart, c.anchorEnd, 80),
-  }));
-}
-
-type Resolution = { id: number; version: number; actorId: string | null; at?: Date };
-
-/** Loads a claim for a resolution: it must exist, be at `version`, and its article's current body is returned. */
-function claimForResolution(tx: Tx, input: Resolution) {
-  const claim = tx.select().from(claims).where(eq(claims.id, input.id)).get();
-  if (!claim) throw new AppError('not_found');
-  if (claim.version !== input.version) throw new AppError('conflict', { detail: claim });
-  const article = tx
-    .select({ revisionId: articles.currentRevisionId })
-    .from(articles)
-    .where(eq(articles.id, claim.articleId))
-    .get();
-  const revision = article?.revisionId
-    ? tx.select().from(articleRevisions).where(eq(articleRevisions.id, article.revisionId)).get()
-    : undefined;
-  if (!revision) throw new AppError('not_found');
-  return { claim, revision };
-}
-
-function anchorTo(tx: Tx, input: Resolution, claim: AnchorRow & { version: number }, anchor: Anchor, revisionId: number, resolution: string) {
-  const at = input.at ?? new Date();
-  const updated = tx
-    .update(claims)
-    .set({
-      anchorStart: anchor.start,
-      anchorEnd: anchor.end,
-      anchorExact: anchor.exact,
-      anchorPrefix: anchor.prefix,
-      anchorSuffix: anchor.suffix,
-      anchorState: 'anchored',
-      anchorScore: null,
-      revisionId,
-      version: claim.version + 1,
-      updatedAt: at,
-    })
-    .where(and(eq(claims.id, input.id), eq(claims.version, input.version)))
-    .returning()
-    .get();
-  recordEvent(tx, {
-    claimId: input.id,
-    actorId: input.actorId,
-    at,
-    kind: 'reanchored',
-    before: { state: claim.anchorState, exact: claim.anchorExact, revisionId: claim.revisionId },
-    after: { state: 'anchored', exact: anchor.exact, start: anchor.start, end: anchor.end, revisionId, resolution },
-  });
-  return updated;
-}
-
-/** Accepts the passage proposed for a fuzzy anchor: it becomes the claim's quote. */
-export function acceptProposedAnchor(input: Resolution) {
-  return write((tx) => {
-    const { claim, revision } = claimForResolution(tx, input);
-    if (claim.anchorState !== 'fuzzy' || claim.revisionId !== revision.id) {
-      throw new AppError('invalid', { message: 'There is no proposed passage to accept for this claim.' });
-    }
-    const anchor = createAnchor(revision.body, claim.anchorStart, claim.anchorEnd);
-    if (!anchor) throw new AppError('invalid', { message: 'There is no proposed passage to accept for this claim.' });
-    return anchorTo(tx, input, claim, anchor, revision.id, 'accepted');
-  });
-}
-
-/**
- * Anchors a claim on a passage an editor copied from the current text. The words
- * must appear exactly once, so that they point to one place.
- */
-export function reselectAnchor(input: Resolution & { quote: string }) {
-  const quote = input.quote.normalize('NFC').replace(/\r\n?/g, '\n').trim();
-  return write((tx) => {
-    const { claim, revision } = claimForResolution(tx, input);
-    const found = occurrences(revision.body, quote);
-    if (!quote || found.length === 0) {
-      throw new AppError('invalid', {
-        fieldErrors: { quote: ['These words are not in the current text. Copy them exactly as they appear.'] },
-      });
-    }
-    if (found.length > 1) {
-      throw new AppError('invalid', {
-        fieldErrors: {
-          quote: [`These words appear ${found.length} times in the article. Include a few more so they point to one place.`],
-        },
-      });
-    }
-    const anchor = createAnchor(revision.body, found[0]!, found[0]! + quote.length)!;
-    return anchorTo(tx, input, claim, anchor, revision.id, 'reselected');
-  });
-}
-
-/**
- * Confirms that a claim's passage is gone from the article: the anchor becomes
- * `removed` (no longer awaiting review) and the note explains it on the claim page,
- * e.g. "Passage retracted by the outlet". The status changes too when given.
- */
-export function markAnchorRemoved(input: Resolution & { note: string; status?: Status }) {
-  const note = input.note.trim();
-  if (!note) {
-    throw new AppError('invalid', { fieldErrors: { note: ['Say what happened to the passage, for readers.'] } });
-  }
-  return write((tx) => {
-    const { claim } = claimForResolution(tx, input);
-    if (claim.anchorState !== 'fuzzy' && claim.anchorState !== 'orphaned') {
-      throw new AppError('invalid', { message: 'Only a claim whose passage changed or disappeared can be marked removed.' });
-    }
-    const at = input.at ?? new Date();
-    const status = input.status ?? claim.status;
-    // A fuzzy anchor's positions point into the new revision; the last known quote lives in its old one.
-    const values =
-      claim.anchorState === 'fuzzy' ? lastKnownAnchor(tx, claim) : { revisionId: claim.revisionId };
-    const updated = tx
-      .update(claims)
-      .set({ ...values, anchorState: 'removed', anchorScore: null, status, statusNote: note, version: claim.version + 1, updatedAt: at })
-      .where(and(eq(claims.id, input.id), eq(claims.version, input.version)))
-      .returning()
-      .get();
-    const event = { claimId: claim.id, actorId: input.actorId, at };
-    recordEvent(tx, {
-      ...event,
-      kind: 'reanchored',
-      before: { state: claim.anchorState, exact: claim.anchorExact },
-      after: { state: 'removed', exact: claim.anchorExact, note },
-    });
-    if (status !== claim.status || note !== claim.statusNote) {
-      recordEvent(tx, {
-        ...event,
-        kind: 'status_changed',
-        before: { status: claim.status, note: claim.statusNote },
-        after: { status, note },
-      });
-    }
-    return updated;
-  });
-}
-
-/**
- * The revision and position where a fuzzy claim's old quote last stood exactly:
- * the newest earlier revision whose text at the stored context still has it.
- */
-function lastKnownAnchor(tx: Tx, claim: AnchorRow & { articleId: number }) {
-  const older = tx
-    .select({ id: articleRevisions.id, body: articleRevisions.body })
-    .from(articleRevisions)
-    .where(eq(articleRevisions.articleId, claim.articleId))
-    .orderBy(desc(articleRevisions.id))
-    .all()
-    .filter((r) => r.id < claim.revisionId);
-  for (const revision of older) {
-    const found = locateAnchor(revision.body, anchorOf(claim));
-    if (found.state === 'anchored') {
-      return { revisionId: revision.id, anchorStart: found.start, anchorEnd: found.end };
-    }
-  }
-  return { revisionId: claim.revisionId };
 }
 
 // ---- readers ----

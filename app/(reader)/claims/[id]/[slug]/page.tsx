@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { StatusBadge } from '@/components/status-badge';
+import { isDetached } from '@/lib/anchor';
 import { formatDate, isoDate } from '@/lib/format';
 import { parseId } from '@/lib/params';
 import { articlePath, claimPath, partyPath } from '@/lib/routes';
@@ -98,6 +99,7 @@ export default async function ClaimPage({ params }: Props) {
                   {' '}
                   — {a.outlet}
                   {a.publishedAt ? `, ${formatDate(a.publishedAt)}` : ''}
+                  {isDetached(a.anchorState) ? ' (no longer in that article)' : ''}
                 </span>
               </li>
             ))}

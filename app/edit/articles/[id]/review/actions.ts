@@ -1,16 +1,29 @@
 'use server';
 
-import { acceptProposedAnchor, markAnchorRemoved, reselectAnchor } from '@/db/queries/revisions';
+import { acceptProposedAnchor, markAnchorRemoved, reselectAnchor } from '@/db/queries/anchor-review';
 import { action } from '@/lib/server/action';
 import { tags } from '@/lib/server/cache';
 import { acceptSchema, removeSchema, reselectSchema } from './schema';
 
-const claimTags = (claim: { id: number; articleId: number }) => [tags.claim(claim.id), tags.article(claim.articleId), tags.lists];
+const target = (input: { claimId: number; appearanceId?: number; version: number }, actorId: string) => ({
+  id: input.claimId,
+  appearanceId: input.appearanceId,
+  version: input.version,
+  actorId,
+});
+
+// The review page's article may be an appearance's, not the claim's own: invalidate that one too.
+const claimTags = (claim: { id: number; articleId: number }, input: { articleId: number }) => [
+  tags.claim(claim.id),
+  tags.article(claim.articleId),
+  tags.article(input.articleId),
+  tags.lists,
+];
 
 export const acceptAnchorAction = action({
   role: 'editor',
   schema: acceptSchema,
-  run: (input, user) => acceptProposedAnchor({ id: input.claimId, version: input.version, actorId: user.id }),
+  run: (input, user) => acceptProposedAnchor(target(input, user.id)),
   tags: claimTags,
   message: 'The new passage is now the claim’s quote.',
 });
@@ -18,7 +31,7 @@ export const acceptAnchorAction = action({
 export const reselectAnchorAction = action({
   role: 'editor',
   schema: reselectSchema,
-  run: (input, user) => reselectAnchor({ id: input.claimId, version: input.version, quote: input.quote, actorId: user.id }),
+  run: (input, user) => reselectAnchor({ ...target(input, user.id), quote: input.quote }),
   tags: claimTags,
   message: 'The claim now points to the words you chose.',
 });
@@ -28,11 +41,9 @@ export const removeAnchorAction = action({
   schema: removeSchema,
   run: (input, user) =>
     markAnchorRemoved({
-      id: input.claimId,
-      version: input.version,
+      ...target(input, user.id),
       note: input.note,
       status: input.retracted ? 'retracted' : undefined,
-      actorId: user.id,
     }),
   tags: claimTags,
   message: 'Marked as no longer in the article.',

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { StatusBadge } from '@/components/status-badge';
-import { getArticleForRevision, listClaimsNeedingReview } from '@/db/queries/revisions';
+import { listAnchorsNeedingReview } from '@/db/queries/anchor-review';
+import { getArticleForRevision } from '@/db/queries/revisions';
 import { plural } from '@/lib/format';
 import { parseId } from '@/lib/params';
 import { articleChangesPath, articlePath } from '@/lib/routes';
@@ -16,7 +17,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const id = parseId((await params).id);
   const article = id ? getArticleForRevision({ id }) : undefined;
   if (!article) notFound();
-  const claims = listClaimsNeedingReview({ articleId: article.id });
+  const claims = listAnchorsNeedingReview({ articleId: article.id });
   const { anchored, fuzzy, orphaned, removed } = article.anchors;
   return (
     <div>
@@ -38,11 +39,14 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
       {claims.length === 0 ? <p className="muted">Nothing to review: every claim is anchored in the current text.</p> : null}
       <ul className="space-y-6">
         {claims.map((c) => (
-          <li key={c.id}>
-            <section aria-labelledby={`review-${c.id}`} className="panel rounded-lg p-4">
-              <h2 id={`review-${c.id}`} className="flex flex-wrap items-center gap-2 text-lg font-semibold">
+          <li key={`${c.id}-${c.appearanceId ?? ''}`}>
+            <section aria-labelledby={`review-${c.id}-${c.appearanceId ?? ''}`} className="panel rounded-lg p-4">
+              <h2 id={`review-${c.id}-${c.appearanceId ?? ''}`} className="flex flex-wrap items-center gap-2 text-lg font-semibold">
                 <StatusBadge status={c.status} /> {c.statement}
               </h2>
+              {c.appearanceId ? (
+                <p className="muted text-sm">A claim first recorded in another article, repeated in this one.</p>
+              ) : null}
               <p className="mt-1 text-sm font-semibold text-amber-800 dark:text-amber-300">
                 {c.anchorState === 'fuzzy'
                   ? `Passage changed (match ${Math.round((c.score ?? 0) * 100)}%)`
@@ -64,7 +68,10 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
                   </p>
                 </div>
               </div>
-              <ReviewForms claim={{ claimId: c.id, version: c.version }} proposed={c.anchorState === 'fuzzy'} />
+              <ReviewForms
+                claim={{ articleId: article.id, claimId: c.id, appearanceId: c.appearanceId, version: c.version }}
+                proposed={c.anchorState === 'fuzzy'}
+              />
             </section>
           </li>
         ))}

@@ -5,12 +5,14 @@ import { Field, FormMessage } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { acceptAnchorAction, removeAnchorAction, reselectAnchorAction } from './actions';
 
-type ClaimRef = { claimId: number; version: number };
+type ClaimRef = { articleId: number; claimId: number; appearanceId?: number; version: number };
 
-function Hidden({ claimId, version }: ClaimRef) {
+function Hidden({ articleId, claimId, appearanceId, version }: ClaimRef) {
   return (
     <>
+      <input type="hidden" name="articleId" value={articleId} />
       <input type="hidden" name="claimId" value={claimId} />
+      <input type="hidden" name="appearanceId" value={appearanceId ?? ''} />
       <input type="hidden" name="version" value={version} />
     </>
   );
@@ -48,14 +50,20 @@ export function ReviewForms({ claim, proposed }: { claim: ClaimRef; proposed: bo
           name="note"
           required
           placeholder="Passage retracted by the outlet"
-          hint="Shown on the claim page as the reason for its status."
+          hint={
+            claim.appearanceId
+              ? 'Recorded in the claim’s history; its status stays as it is.'
+              : 'Shown on the claim page as the reason for its status.'
+          }
           state={removed}
         />
-        <p className="mb-4 text-sm">
-          <label className="inline-flex items-center gap-2">
-            <input type="checkbox" name="retracted" /> Also set the status to Retracted
-          </label>
-        </p>
+        {claim.appearanceId ? null : (
+          <p className="mb-4 text-sm">
+            <label className="inline-flex items-center gap-2">
+              <input type="checkbox" name="retracted" /> Also set the status to Retracted
+            </label>
+          </p>
+        )}
         <SubmitButton>Mark as removed</SubmitButton>
       </form>
     </div>

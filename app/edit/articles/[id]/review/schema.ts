@@ -1,8 +1,12 @@
 import { z } from 'zod';
 
 const claimRef = {
+  // The article whose review page this is, for its cache tag.
+  articleId: z.coerce.number().int().positive(),
   claimId: z.coerce.number().int().positive(),
   version: z.coerce.number().int().positive(),
+  // Set when the anchor is an appearance of a claim first made in another article.
+  appearanceId: z.union([z.literal(''), z.coerce.number().int().positive()]).optional().transform((v) => v || undefined),
 };
 
 export const acceptSchema = z.object(claimRef);

@@ -1,0 +1,228 @@
+import 'server-only';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { articleRevisions, articles, claimAppearances, claims } from '@/db/schema';
+import { createAnchor, locateAnchor, occurrences, quoteInContext, type Anchor } from '@/lib/anchor';
+import { AppError } from '@/lib/errors';
+import type { Status } from '@/lib/status';
+import { anchorOf, type AnchorRow } from './revisions';
+import { recordEvent, write, type Tx } from './tx';
+
+/*
+ * After a revision, an editor reviews the anchors re-anchoring could not settle:
+ * claims made in the article and appearances of claims first made elsewhere.
+ */
+
+const NEEDS_REVIEW = ['fuzzy', 'orphaned'] as const;
+
+/**
+ * The anchors in an article that need an editor: fuzzy ones with the old quote and
+ * the proposed passage in the current text, orphaned ones with their last known
+ * quote in its old context.
+ */
+export function listAnchorsNeedingReview({ articleId }: { articleId: number }) {
+  const db = getDb();
+  const claimFields = { id: claims.id, slug: claims.slug, statement: claims.statement, status: claims.status, version: claims.version };
+  const own = db
+    .select({ ...claimFields, anchor: claims })
+    .from(claims)
+    .where(and(eq(claims.articleId, articleId), inArray(claims.anchorState, [...NEEDS_REVIEW])))
+    .all()
+    .map((r) => ({ ...r, appearanceId: undefined as number | undefined }));
+  const appearing = db
+    .select({ ...claimFields, anchor: claimAppearances })
+    .from(claimAppearances)
+    .innerJoin(claims, eq(claims.id, claimAppearances.claimId))
+    .where(and(eq(claimAppearances.articleId, articleId), inArray(claimAppearances.anchorState, [...NEEDS_REVIEW])))
+    .all()
+    .map((r) => ({ ...r, appearanceId: r.anchor.id as number | undefined }));
+  const bodies = new Map<number, string>();
+  const bodyOf = (revisionId: number) => {
+    if (!bodies.has(revisionId)) {
+      const row = db.select({ body: articleRevisions.body }).from(articleRevisions).where(eq(articleRevisions.id, revisionId)).get();
+      bodies.set(revisionId, row?.body ?? '');
+    }
+    return bodies.get(revisionId)!;
+  };
+  return [...own, ...appearing]
+    .sort((a, b) => a.anchor.anchorStart - b.anchor.anchorStart || a.id - b.id)
+    .map(({ anchor, ...claim }) => ({
+      ...claim,
+      anchorState: anchor.anchorState as (typeof NEEDS_REVIEW)[number],
+      score: anchor.anchorScore,
+      oldQuote: anchor.anchorExact,
+      // Fuzzy: the proposed passage in the current revision. Orphaned: the last known quote where it was.
+      context: quoteInContext(bodyOf(anchor.revisionId), anchor.anchorStart, anchor.anchorEnd, 80),
+    }));
+}
+
+/** A resolution names the claim (and its version) and, for an appearance, which one. */
+type Resolution = { id: number; appearanceId?: number; version: number; actorId: string | null; at?: Date };
+
+/** The claim at `version`, the anchor the resolution is about, and that anchor's article and current text. */
+function loadTarget(tx: Tx, input: Resolution) {
+  const claim = tx.select().from(claims).where(eq(claims.id, input.id)).get();
+  if (!claim) throw new AppError('not_found');
+  if (claim.version !== input.version) throw new AppError('conflict', { detail: claim });
+  const appearance = input.appearanceId
+    ? tx
+        .select()
+        .from(claimAppearances)
+        .where(and(eq(claimAppearances.id, input.appearanceId), eq(claimAppearances.claimId, claim.id)))
+        .get()
+    : undefined;
+  if (input.appearanceId && !appearance) throw new AppError('not_found');
+  const anchor: AnchorRow & { articleId: number } = appearance ?? claim;
+  const article = tx
+    .select({ title: articles.title, revisionId: articles.currentRevisionId })
+    .from(articles)
+    .where(eq(articles.id, anchor.articleId))
+    .get();
+  const revision = article?.revisionId
+    ? tx.select().from(articleRevisions).where(eq(articleRevisions.id, article.revisionId)).get()
+    : undefined;
+  if (!article || !revision) throw new AppError('not_found');
+  // Events about an appearance name its article, as re-anchoring does.
+  const where = appearance ? { article: article.title } : {};
+  return { claim, appearance, anchor, revision, where };
+}
+
+type Target = ReturnType<typeof loadTarget>;
+type AnchorValues = Partial<typeof claims.$inferInsert & typeof claimAppearances.$inferInsert>;
+
+/** Writes new anchor columns to the claim or the appearance, and a new version (plus `claimValues`) to the claim. */
+function save(tx: Tx, target: Target, input: Resolution, values: AnchorValues, claimValues: Partial<typeof claims.$inferInsert> = {}) {
+  const at = input.at ?? new Date();
+  if (target.appearance) {
+    tx.update(claimAppearances).set(values).where(eq(claimAppearances.id, target.appearance.id)).run();
+  }
+  return tx
+    .update(claims)
+    .set({ ...(target.appearance ? {} : values), ...claimValues, version: target.claim.version + 1, updatedAt: at })
+    .where(and(eq(claims.id, input.id), eq(claims.version, input.version)))
+    .returning()
+    .get();
+}
+
+function anchorTo(tx: Tx, target: Target, input: Resolution, anchor: Anchor, resolution: 'accepted' | 'reselected') {
+  const updated = save(tx, target, input, {
+    anchorStart: anchor.start,
+    anchorEnd: anchor.end,
+    anchorExact: anchor.exact,
+    anchorPrefix: anchor.prefix,
+    anchorSuffix: anchor.suffix,
+    anchorState: 'anchored',
+    anchorScore: null,
+    revisionId: target.revision.id,
+  });
+  recordEvent(tx, {
+    claimId: input.id,
+    actorId: input.actorId,
+    at: input.at,
+    kind: 'reanchored',
+    before: { state: target.anchor.anchorState, exact: target.anchor.anchorExact, revisionId: target.anchor.revisionId },
+    after: { state: 'anchored', exact: anchor.exact, start: anchor.start, end: anchor.end, revisionId: target.revision.id, resolution, ...target.where },
+  });
+  return updated;
+}
+
+/** Accepts the passage proposed for a fuzzy anchor: it becomes the quote. */
+export function acceptProposedAnchor(input: Resolution) {
+  return write((tx) => {
+    const target = loadTarget(tx, input);
+    const { anchor, revision } = target;
+    const proposed =
+      anchor.anchorState === 'fuzzy' && anchor.revisionId === revision.id
+        ? createAnchor(revision.body, anchor.anchorStart, anchor.anchorEnd)
+        : null;
+    if (!proposed) throw new AppError('invalid', { message: 'There is no proposed passage to accept for this claim.' });
+    return anchorTo(tx, target, input, proposed, 'accepted');
+  });
+}
+
+/**
+ * Anchors a claim (or appearance) on words an editor copied from the current text.
+ * They must appear exactly once, so that they point to one place.
+ */
+export function reselectAnchor(input: Resolution & { quote: string }) {
+  const quote = input.quote.normalize('NFC').replace(/\r\n?/g, '\n').trim();
+  return write((tx) => {
+    const target = loadTarget(tx, input);
+    const found = occurrences(target.revision.body, quote);
+    if (!quote || found.length === 0) {
+      throw new AppError('invalid', {
+        fieldErrors: { quote: ['These words are not in the current text. Copy them exactly as they appear.'] },
+      });
+    }
+    if (found.length > 1) {
+      throw new AppError('invalid', {
+        fieldErrors: {
+          quote: [`These words appear ${found.length} times in the article. Include a few more so they point to one place.`],
+        },
+      });
+    }
+    const anchor = createAnchor(target.revision.body, found[0]!, found[0]! + quote.length)!;
+    return anchorTo(tx, target, input, anchor, 'reselected');
+  });
+}
+
+/**
+ * Confirms that a passage is gone from the article: the anchor becomes `removed`
+ * (no longer awaiting review, left alone by later revisions). For the claim's own
+ * article the note becomes the status note readers see, e.g. "Passage retracted by
+ * the outlet", and the status changes too when given; for an appearance the claim's
+ * status stands and the note goes into its history.
+ */
+export function markAnchorRemoved(input: Resolution & { note: string; status?: Status }) {
+  const note = input.note.trim();
+  if (!note) {
+    throw new AppError('invalid', { fieldErrors: { note: ['Say what happened to the passage, for readers.'] } });
+  }
+  return write((tx) => {
+    const target = loadTarget(tx, input);
+    const { claim, anchor } = target;
+    if (anchor.anchorState !== 'fuzzy' && anchor.anchorState !== 'orphaned') {
+      throw new AppError('invalid', { message: 'Only a passage that changed or disappeared can be marked removed.' });
+    }
+    const status = target.appearance ? claim.status : (input.status ?? claim.status);
+    const statusNote = target.appearance ? claim.statusNote : note;
+    // A fuzzy anchor's positions point into the new revision; the last known quote lives in an older one.
+    const values = anchor.anchorState === 'fuzzy' ? lastKnownAnchor(tx, anchor) : {};
+    const updated = save(tx, target, input, { ...values, anchorState: 'removed', anchorScore: null }, { status, statusNote });
+    const event = { claimId: claim.id, actorId: input.actorId, at: input.at };
+    recordEvent(tx, {
+      ...event,
+      kind: 'reanchored',
+      before: { state: anchor.anchorState, exact: anchor.anchorExact },
+      after: { state: 'removed', exact: anchor.anchorExact, note, ...target.where },
+    });
+    if (status !== claim.status || statusNote !== claim.statusNote) {
+      recordEvent(tx, {
+        ...event,
+        kind: 'status_changed',
+        before: { status: claim.status, note: claim.statusNote },
+        after: { status, note: statusNote },
+      });
+    }
+    return updated;
+  });
+}
+
+/**
+ * The revision and position where a fuzzy anchor's old quote last stood exactly:
+ * the newest earlier revision of its article that still has it.
+ */
+function lastKnownAnchor(tx: Tx, anchor: AnchorRow & { articleId: number }): AnchorValues {
+  const older = tx
+    .select({ id: articleRevisions.id, body: articleRevisions.body })
+    .from(articleRevisions)
+    .where(eq(articleRevisions.articleId, anchor.articleId))
+    .orderBy(desc(articleRevisions.id))
+    .all()
+    .filter((r) => r.id < anchor.revisionId);
+  for (const revision of older) {
+    const found = locateAnchor(revision.body, anchorOf(anchor));
+    if (found.state === 'anchored') return { revisionId: revision.id, anchorStart: found.start, anchorEnd: found.end };
+  }
+  return {};
+}

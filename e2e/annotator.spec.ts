@@ -28,8 +28,8 @@ test.describe('annotator', () => {
     await annotator.createClaim(quote, { newParty: 'Festival organisers' });
     const panel = annotator.panel();
     await expect(panel.getByRole('blockquote')).toHaveText(quote);
-    await expect(panel.getByLabel('Statement')).toHaveValue(quote);
-    await expect(panel.getByLabel('Who made the claim')).toHaveValue(/\d+/);
+    await expect(annotator.editor().getByLabel('Statement')).toHaveValue(quote);
+    await expect(annotator.editor().getByLabel('Who made the claim')).toHaveValue(/\d+/);
     // The new claim is drawn on the text and listed; its passage no longer appears as a suggestion.
     await expect(annotator.text().locator('mark')).toHaveText([quote]);
     await expect(page.getByRole('region', { name: /1 claim in this article/ })).toContainText(quote);
@@ -42,10 +42,10 @@ test.describe('annotator', () => {
     // Clicking a highlight opens its claim; back returns to the previous one.
     const url = page.url();
     await annotator.text().locator('mark', { hasText: 'up from 12,000' }).click();
-    await expect(panel.getByLabel('Statement')).toHaveValue(quote);
+    await expect(annotator.editor().getByLabel('Statement')).toHaveValue(quote);
     await page.goBack();
     await expect(page).toHaveURL(url);
-    await expect(panel.getByLabel('Statement')).toHaveValue('The organisers said 18,000 people');
+    await expect(annotator.editor().getByLabel('Statement')).toHaveValue('The organisers said 18,000 people');
   });
 
   test('a claim is created, filled in and saved with the keyboard alone', async ({ page, auth }) => {
@@ -57,18 +57,18 @@ test.describe('annotator', () => {
     // The caret starts at the beginning: select "Harbour festival" with Shift and the arrow keys.
     for (let i = 0; i < 'Harbour festival'.length; i++) await page.keyboard.press('Shift+ArrowRight');
     await page.keyboard.press('c');
-    const panel = annotator.panel();
-    await expect(panel.getByRole('heading', { name: 'New claim' })).toBeVisible();
-    await expect(panel.getByRole('blockquote')).toHaveText('Harbour festival');
-    await expect(panel.getByLabel('Statement')).toBeFocused();
+    const create = annotator.createForm();
+    await expect(create.getByRole('blockquote')).toHaveText('Harbour festival');
+    await expect(create.getByLabel('Statement')).toBeFocused();
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('The harbour festival drew crowds on Saturday.');
-    await annotator.tabTo(panel.getByLabel('Or a new party'));
+    await annotator.tabTo(create.getByLabel('Or a new party'));
     await page.keyboard.type('Quay Weekly');
-    await annotator.tabTo(panel.getByRole('button', { name: 'Create claim' }));
+    await annotator.tabTo(create.getByRole('button', { name: 'Create claim' }));
     await page.keyboard.press('Enter');
 
-    await expect(panel.getByRole('heading', { name: 'Edit claim' })).toBeVisible();
+    const panel = annotator.editor();
+    await expect(panel).toBeVisible();
     await annotator.tabTo(panel.getByLabel('Status', { exact: true }));
     await page.keyboard.type('Confirmed');
     await annotator.tabTo(panel.getByLabel('Why this status'));
@@ -77,7 +77,7 @@ test.describe('annotator', () => {
     await page.keyboard.press('Space');
     await annotator.tabTo(panel.getByRole('button', { name: 'Save claim' }));
     await page.keyboard.press('Enter');
-    await expect(panel).toContainText('version 2');
+    await expect(annotator.panel()).toContainText('version 2');
     await expect(panel.getByLabel('Status', { exact: true })).toHaveValue('confirmed');
     await expect(panel.getByLabel('Statement')).toHaveValue('The harbour festival drew crowds on Saturday.');
     await expect(panel.getByLabel('Published (readers can see this claim)')).toBeChecked();
@@ -88,14 +88,14 @@ test.describe('annotator', () => {
     const annotator = await newArticle(page, 'Festival notes');
     // Stored text is NFC: the decomposed é typed into the article is one character now.
     await annotator.createClaim('Cafe\u0301 owners reported record takings'.normalize('NFC'));
-    const panel = annotator.panel();
+    const panel = annotator.editor();
     await panel.getByLabel('Statement').fill('Café owners had record takings.');
     await panel.getByLabel('Status', { exact: true }).selectOption({ label: 'Disputed' });
     await panel.getByRole('button', { name: 'Save claim' }).click();
     await expect(panel.getByText('The status changes: write a note saying why.')).toBeVisible();
     await expect(panel.getByLabel('Statement')).toHaveValue('Café owners had record takings.');
     await expect(panel.getByLabel('Status', { exact: true })).toHaveValue('disputed');
-    await expect(panel).toContainText('version 1');
+    await expect(annotator.panel()).toContainText('version 1');
     await annotator.setStatus('Disputed', 'The owners’ association says takings fell.');
     await expect(panel.getByLabel('Why this status')).toHaveValue('The owners’ association says takings fell.');
   });
@@ -111,14 +111,14 @@ test.describe('annotator', () => {
     await new AuthPages(otherPage).signedIn('editor', 'Second');
     await otherPage.goto(claimUrl);
     const second = new AnnotatorPage(otherPage);
-    await expect(second.panel().getByLabel('Statement')).toHaveValue('18,000 people attended');
+    await expect(second.editor().getByLabel('Statement')).toHaveValue('18,000 people attended');
 
     // The first editor saves a change.
-    await first.panel().getByLabel('Statement').fill('About 18,000 people attended the festival.');
+    await first.editor().getByLabel('Statement').fill('About 18,000 people attended the festival.');
     await first.setStatus('Confirmed', 'Ticket sales match.');
 
     // The second editor, still on version 1, saves theirs.
-    const panel = second.panel();
+    const panel = second.editor();
     await panel.getByLabel('Statement').fill('Organisers claim 18,000 visitors.');
     await panel.getByLabel('Status', { exact: true }).selectOption({ label: 'Disputed' });
     await panel.getByLabel('Why this status').fill('Police counted fewer.');
@@ -135,10 +135,10 @@ test.describe('annotator', () => {
 
     // Saving over theirs is a deliberate choice.
     await panel.getByRole('button', { name: 'Save mine over theirs' }).click();
-    await expect(panel).toContainText('version 3');
+    await expect(second.panel()).toContainText('version 3');
     await expect(panel.getByLabel('Statement')).toHaveValue('Organisers claim 18,000 visitors.');
     await first.page.reload();
-    await expect(first.panel().getByLabel('Status', { exact: true })).toHaveValue('disputed');
+    await expect(first.editor().getByLabel('Status', { exact: true })).toHaveValue('disputed');
     await context.close();
   });
 
@@ -151,12 +151,12 @@ test.describe('annotator', () => {
     await new AuthPages(otherPage).signedIn('editor', 'Second');
     await otherPage.goto(page.url());
     const second = new AnnotatorPage(otherPage);
-    await first.panel().getByLabel('Statement').fill('Boats carried flags.');
+    await first.editor().getByLabel('Statement').fill('Boats carried flags.');
     await first.save();
-    await second.panel().getByLabel('Statement').fill('Every boat flew flags.');
+    await second.editor().getByLabel('Statement').fill('Every boat flew flags.');
     await second.panel().getByRole('button', { name: 'Save claim' }).click();
     await second.panel().getByRole('button', { name: 'Take theirs' }).click();
-    await expect(second.panel().getByLabel('Statement')).toHaveValue('Boats carried flags.');
+    await expect(second.editor().getByLabel('Statement')).toHaveValue('Boats carried flags.');
     await expect(second.panel()).toContainText('version 2');
     await expect(second.panel().getByRole('button', { name: 'Save claim' })).toBeVisible();
     await context.close();
@@ -187,7 +187,7 @@ test.describe('annotator', () => {
     await suggestions.getByRole('button', { name: /Dismiss suggestion: Harbour festival/ }).click();
     await expect(suggestions).not.toContainText('Harbour festival');
     await suggestions.getByRole('button', { name: /Accept suggestion: The organisers said/ }).click();
-    await expect(annotator.panel().getByLabel('Statement')).toHaveValue('The organisers said 18,000 people attended, up from 12,000 last year.');
+    await expect(annotator.editor().getByLabel('Statement')).toHaveValue('The organisers said 18,000 people attended, up from 12,000 last year.');
     await page.reload();
     await expect(suggestions).not.toContainText('Harbour festival');
     await expect(suggestions).not.toContainText('The organisers said');

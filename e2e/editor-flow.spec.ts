@@ -40,7 +40,7 @@ test('the whole editor flow: invite, paste, annotate, source, response, status, 
   const savingsClaim = page.url();
   const suggestions = page.getByRole('region', { name: /Suggestions/ });
   await suggestions.getByRole('button', { name: /Accept suggestion: “Nobody asked the people/ }).click();
-  await expect(annotator.panel().getByLabel('Statement')).toHaveValue('“Nobody asked the people who use it,” said a volunteer who runs the homework club.');
+  await expect(annotator.editor().getByLabel('Statement')).toHaveValue('“Nobody asked the people who use it,” said a volunteer who runs the homework club.');
   await expect(page.getByRole('region', { name: /3 claims in this article/ })).toBeVisible();
 
   // SOURCES-AND-RESPONSES: added here once the sources section is in the claim panel.

@@ -12,6 +12,16 @@ export class AnnotatorPage {
     return this.page.getByRole('complementary', { name: 'Claim panel' });
   }
 
+  /** The claim editor form of the open claim. */
+  editor(): Locator {
+    return this.panel().getByRole('form', { name: 'Edit claim' });
+  }
+
+  /** The create step's form. */
+  createForm(): Locator {
+    return this.panel().getByRole('form', { name: 'New claim' });
+  }
+
   async open(articleId: number) {
     await this.page.goto(`/edit/articles/${articleId}`);
     await expect(this.text()).toBeVisible();
@@ -69,25 +79,26 @@ export class AnnotatorPage {
   /** Creates a claim from a passage; returns to the claim editor of the new claim. */
   async createClaim(quote: string, { statement, newParty }: { statement?: string; newParty?: string } = {}) {
     await this.startClaim(quote);
-    if (statement) await this.panel().getByLabel('Statement').fill(statement);
-    if (newParty) await this.panel().getByLabel('Or a new party').fill(newParty);
-    await this.panel().getByRole('button', { name: 'Create claim' }).click();
-    await expect(this.panel().getByRole('heading', { name: 'Edit claim' })).toBeVisible();
+    const form = this.createForm();
+    if (statement) await form.getByLabel('Statement').fill(statement);
+    if (newParty) await form.getByLabel('Or a new party').fill(newParty);
+    await form.getByRole('button', { name: 'Create claim' }).click();
+    await expect(this.editor()).toBeVisible();
     await expect(this.page).toHaveURL(/\?claim=\d+/);
   }
 
   /** Sets status (with its note) and publication in the open claim editor, then saves. */
   async setStatus(status: string, note: string, { publish }: { publish?: boolean } = {}) {
-    const panel = this.panel();
-    await panel.getByLabel('Status', { exact: true }).selectOption({ label: status });
-    await panel.getByLabel('Why this status').fill(note);
-    if (publish !== undefined) await panel.getByLabel('Published (readers can see this claim)').setChecked(publish);
+    const form = this.editor();
+    await form.getByLabel('Status', { exact: true }).selectOption({ label: status });
+    await form.getByLabel('Why this status').fill(note);
+    if (publish !== undefined) await form.getByLabel('Published (readers can see this claim)').setChecked(publish);
     await this.save();
   }
 
   async save() {
     const version = await this.version();
-    await this.panel().getByRole('button', { name: 'Save claim' }).click();
+    await this.editor().getByRole('button', { name: 'Save claim' }).click();
     await expect(this.panel()).toContainText(`version ${version + 1}`);
   }
 

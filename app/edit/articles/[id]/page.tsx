@@ -108,7 +108,7 @@ function ClaimPanel({ article, claimId, passage }: { article: EditorArticle; cla
         ) : null}
       </p>
       <blockquote className="mb-3 border-l-4 border-[var(--link)] pl-3 font-serif">{claim.anchorExact}</blockquote>
-      <ClaimEditorForm key={`${claim.id}:${claim.version}`} claim={claim} articleId={article.id} parties={parties} />
+      <ClaimEditorForm key={`${claim.id}:${claim.version}`} claim={claim} parties={parties} />
       {/* Sources and responses sections for this claim (app/edit/claims/[id]/_components) go here. */}
     </section>
   );

@@ -44,7 +44,6 @@ export const dismissSchema = z.object({ articleId: id, exact: z.string().min(1).
 export const saveClaimSchema = z
   .object({
     id,
-    articleId: id,
     version: id,
     /** Sent by "Save mine over theirs" after a conflict: the version the other editor saved. */
     overwriteVersion: id.optional(),

@@ -31,7 +31,7 @@ function theirVersion(detail: unknown): EditableClaim | null {
  * shown beside this editor's input (which stays in the fields), with a choice:
  * take theirs, or save this input over theirs.
  */
-export function ClaimEditorForm({ claim, articleId, parties }: { claim: EditableClaim; articleId: number; parties: PartyOption[] }) {
+export function ClaimEditorForm({ claim, parties, statusHint }: { claim: EditableClaim; parties: PartyOption[]; statusHint?: React.ReactNode }) {
   const router = useRouter();
   const id = useId();
   const [state, formAction] = useActionState(saveClaimAction, { ok: true });
@@ -75,7 +75,6 @@ export function ClaimEditorForm({ claim, articleId, parties }: { claim: Editable
         </section>
       ) : null}
       <input type="hidden" name="id" value={claim.id} />
-      <input type="hidden" name="articleId" value={articleId} />
       <input type="hidden" name="version" value={claim.version} />
       <input type="hidden" name="savedStatus" value={claim.status} />
       <input type="hidden" name="savedNote" value={claim.statusNote} />
@@ -93,6 +92,7 @@ export function ClaimEditorForm({ claim, articleId, parties }: { claim: Editable
             </option>
           ))}
         </select>
+        {statusHint ? <div className="mt-1">{statusHint}</div> : null}
       </div>
       <Field
         label="Why this status"

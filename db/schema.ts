@@ -122,6 +122,19 @@ export const parties = sqliteTable('parties', {
 export type Party = typeof parties.$inferSelect;
 export type NewParty = typeof parties.$inferInsert;
 
+/** Old party slugs (of parties merged into another) that redirect to the party kept, so old links keep working. */
+export const partyRedirects = sqliteTable(
+  'party_redirects',
+  {
+    slug: text('slug').primaryKey(),
+    partyId: integer('party_id')
+      .notNull()
+      .references(() => parties.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('party_redirects_party_idx').on(t.partyId)],
+);
+
 export const articles = sqliteTable(
   'articles',
   {

@@ -1,13 +1,17 @@
 import { test as base } from '@playwright/test';
 import { AuthPages } from './pages/auth';
+import { ClaimSections } from './pages/claim-sections';
 import { ReaderPages } from './pages/reader';
 
-export const test = base.extend<{ reader: ReaderPages; auth: AuthPages }>({
+export const test = base.extend<{ reader: ReaderPages; auth: AuthPages; claimSections: ClaimSections }>({
   reader: async ({ page }, use) => {
     await use(new ReaderPages(page));
   },
   auth: async ({ page }, use) => {
     await use(new AuthPages(page));
+  },
+  claimSections: async ({ page }, use) => {
+    await use(new ClaimSections(page));
   },
 });
 

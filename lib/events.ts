@@ -15,6 +15,7 @@ export const EVENT_KINDS = [
   'response_removed',
   'appearance_added',
   'reanchored',
+  'party_merged',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -66,6 +67,8 @@ export function describeEvent(kind: string, before: Json, after: Json): string {
       if (after?.resolution === 'reselected') return `Passage in ${where} selected again after a revision`;
       return `Position in ${where} updated after a revision`;
     }
+    case 'party_merged':
+      return `${str(before?.party) || 'A party'} merged into ${str(after?.party) || 'another party'}`;
     default:
       return kind.replaceAll('_', ' ');
   }

@@ -14,6 +14,7 @@ export default async function EditLayout({ children }: { children: React.ReactNo
         <nav aria-label="Workspace" className="mb-6 flex flex-wrap items-center gap-4 border-b border-[var(--rule)] pb-3 text-sm">
           <Link href="/edit">Articles</Link>
           <Link href="/edit/articles/new">New article</Link>
+          <Link href="/edit/parties">Parties</Link>
           {user.role === 'admin' ? <Link href="/edit/users">People</Link> : null}
           <span className="muted ml-auto">
             {user.name} ({user.role})

@@ -65,3 +65,47 @@ export function FormMessage({ state }: { state?: FormState }) {
     </p>
   );
 }
+
+type SelectFieldProps = {
+  label: string;
+  name: string;
+  options: readonly { value: string; label: string }[];
+  state?: FormState;
+  defaultValue?: string;
+  hint?: string;
+  /** A first option with an empty value, e.g. "— none —". */
+  placeholder?: string;
+};
+
+/** A labelled select with its hint and errors; after a failed save it shows what was chosen. */
+export function SelectField({ label, name, options, state, defaultValue, hint, placeholder }: SelectFieldProps) {
+  const id = useId();
+  const errors = state?.fieldErrors?.[name] ?? [];
+  const value = state?.values?.[name] ?? defaultValue;
+  const describedBy = [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="mb-4">
+      <label htmlFor={id} className="block text-sm font-semibold">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="muted text-xs">
+          {hint}
+        </p>
+      ) : null}
+      <select id={id} name={name} defaultValue={value} aria-invalid={errors.length > 0} aria-describedby={describedBy} className={inputClass}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {errors.length ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700 dark:text-red-300">
+          {errors.join(' ')}
+        </p>
+      ) : null}
+    </div>
+  );
+}

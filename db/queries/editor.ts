@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { articles, claims, responses } from '@/db/schema';
+import { articles, claims, parties, responses } from '@/db/schema';
 import { STATUSES, type Status } from '@/lib/status';
 
 /** Every article with counts of its claims by status and by what needs review (editors see drafts too). */
@@ -47,4 +47,26 @@ export function listArticlesForEditor({ now = new Date() }: { now?: Date } = {})
       overdue: overdueRows.find((r) => r.articleId === a.id)?.n ?? 0,
     };
   });
+}
+
+/** A claim (draft or published) with its article title and claimant name, for editor pages. */
+export function getClaimSummary({ id }: { id: number }) {
+  return getDb()
+    .select({
+      id: claims.id,
+      slug: claims.slug,
+      statement: claims.statement,
+      status: claims.status,
+      statusNote: claims.statusNote,
+      published: claims.published,
+      updatedAt: claims.updatedAt,
+      articleId: articles.id,
+      articleTitle: articles.title,
+      claimantName: parties.name,
+    })
+    .from(claims)
+    .innerJoin(articles, eq(articles.id, claims.articleId))
+    .leftJoin(parties, eq(parties.id, claims.claimantPartyId))
+    .where(eq(claims.id, id))
+    .get();
 }

@@ -1,18 +1,24 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { parties } from '@/db/schema';
+import { claims, parties, partyRedirects, responses } from '@/db/schema';
+import { AppError } from '@/lib/errors';
 import { normalizeLine, slugify } from '@/lib/text';
 import type { PartyKind } from '@/lib/vocabulary';
-import { freeSlug, write, type Tx } from './tx';
+import { touchClaim, type ClaimScope } from './claim-scope';
+import { freeSlug, recordEvent, write, type Tx } from './tx';
 
 export type PartyInput = { name: string; kind?: PartyKind; description?: string; url?: string | null };
 
+const slugTaken = (tx: Tx, slug: string) =>
+  Boolean(
+    tx.select({ id: parties.id }).from(parties).where(eq(parties.slug, slug)).get() ??
+      tx.select({ slug: partyRedirects.slug }).from(partyRedirects).where(eq(partyRedirects.slug, slug)).get(),
+  );
+
 export function insertParty(tx: Tx, input: PartyInput) {
   const name = normalizeLine(input.name);
-  const slug = freeSlug(slugify(name), (s) =>
-    Boolean(tx.select({ id: parties.id }).from(parties).where(eq(parties.slug, s)).get()),
-  );
+  const slug = freeSlug(slugify(name), (s) => slugTaken(tx, s));
   return tx
     .insert(parties)
     .values({
@@ -30,10 +36,138 @@ export function createParty(input: PartyInput) {
   return write((tx) => insertParty(tx, input));
 }
 
+/**
+ * Renames or describes a party. The slug stays as it was: links to the party
+ * page (shared, printed, indexed) keep working after a spelling fix.
+ */
+export function updateParty(input: PartyInput & { id: number }) {
+  return write((tx) => {
+    const updated = tx
+      .update(parties)
+      .set({
+        name: normalizeLine(input.name),
+        kind: input.kind ?? 'organization',
+        description: input.description?.trim() ?? '',
+        url: input.url || null,
+        updatedAt: new Date(),
+      })
+      .where(eq(parties.id, input.id))
+      .returning()
+      .get();
+    if (!updated) throw new AppError('not_found');
+    // Pages that name the party: its claims (as claimant or responder).
+    return { party: updated, claimIds: claimIdsOfParty(tx, input.id) };
+  });
+}
+
+function claimIdsOfParty(tx: Tx, partyId: number): number[] {
+  const asClaimant = tx.select({ id: claims.id }).from(claims).where(eq(claims.claimantPartyId, partyId)).all();
+  const asResponder = tx
+    .selectDistinct({ id: responses.claimId })
+    .from(responses)
+    .where(eq(responses.partyId, partyId))
+    .all();
+  return [...new Set([...asClaimant, ...asResponder].map((r) => r.id))];
+}
+
+/**
+ * Merges a duplicate into the party kept: its claims (as claimant) and its
+ * responses move over, its slug redirects to the kept party, and it is
+ * removed; one event per affected claim, all in one transaction. Claims whose
+ * claimant changes get a new version, so a claim form still showing the
+ * removed party answers a conflict instead of writing it back.
+ */
+export function mergeParties(input: { keepId: number; removeId: number; actorId: string | null; at?: Date }) {
+  return write((tx) => {
+    if (input.keepId === input.removeId) {
+      throw new AppError('invalid', { fieldErrors: { removeId: ['Choose a different party to merge.'] } });
+    }
+    const keep = tx.select().from(parties).where(eq(parties.id, input.keepId)).get();
+    const remove = tx.select().from(parties).where(eq(parties.id, input.removeId)).get();
+    if (!keep) throw new AppError('invalid', { fieldErrors: { keepId: ['Choose the party to keep.'] } });
+    if (!remove) throw new AppError('invalid', { fieldErrors: { removeId: ['Choose the party to merge.'] } });
+    const at = input.at ?? new Date();
+
+    const claimantOf = tx.select({ id: claims.id }).from(claims).where(eq(claims.claimantPartyId, remove.id)).all();
+    const responseRows = tx
+      .select({ claimId: responses.claimId })
+      .from(responses)
+      .where(eq(responses.partyId, remove.id))
+      .all();
+    const claimIds = [...new Set([...claimantOf.map((c) => c.id), ...responseRows.map((r) => r.claimId)])];
+
+    if (claimantOf.length > 0) {
+      tx.update(claims)
+        .set({ claimantPartyId: keep.id, version: sql`${claims.version} + 1` })
+        .where(eq(claims.claimantPartyId, remove.id))
+        .run();
+    }
+    tx.update(responses).set({ partyId: keep.id, updatedAt: at }).where(eq(responses.partyId, remove.id)).run();
+
+    const scopes: ClaimScope[] = claimIds.map((claimId) => {
+      const scope = touchClaim(tx, claimId, at);
+      recordEvent(tx, {
+        claimId,
+        actorId: input.actorId,
+        kind: 'party_merged',
+        at,
+        before: { party: remove.name, partyId: remove.id },
+        after: {
+          party: keep.name,
+          partyId: keep.id,
+          claimant: claimantOf.some((c) => c.id === claimId),
+          responses: responseRows.filter((r) => r.claimId === claimId).length,
+        },
+      });
+      return scope;
+    });
+
+    tx.update(partyRedirects).set({ partyId: keep.id }).where(eq(partyRedirects.partyId, remove.id)).run();
+    tx.insert(partyRedirects).values({ slug: remove.slug, partyId: keep.id, createdAt: at }).run();
+    tx.delete(parties).where(eq(parties.id, remove.id)).run();
+    return { kept: keep, removed: remove, scopes };
+  });
+}
+
 export function listParties() {
   return getDb().select().from(parties).orderBy(asc(parties.name)).all();
 }
 
+/** Parties for the editors' list, optionally filtered by a part of the name, with how often each is used. */
+export function searchParties({ query = '' }: { query?: string } = {}) {
+  const q = normalizeLine(query).toLowerCase();
+  // Written out: inside a select, Drizzle renders columns without their table, and "id" would mean the inner table's.
+  const claimCount = sql<number>`(select count(*) from claims where claims.claimant_party_id = parties.id)`;
+  const responseCount = sql<number>`(select count(*) from responses where responses.party_id = parties.id)`;
+  return getDb()
+    .select({
+      id: parties.id,
+      slug: parties.slug,
+      name: parties.name,
+      kind: parties.kind,
+      claims: claimCount,
+      responses: responseCount,
+    })
+    .from(parties)
+    .where(q ? sql`instr(lower(${parties.name}), ${q}) > 0` : undefined)
+    .orderBy(asc(sql`lower(${parties.name})`), asc(parties.id))
+    .all();
+}
+
+export function getParty({ id }: { id: number }) {
+  return getDb().select().from(parties).where(eq(parties.id, id)).get();
+}
+
 export function getPartyBySlug({ slug }: { slug: string }) {
   return getDb().select().from(parties).where(eq(parties.slug, slug)).get();
+}
+
+/** For an old slug of a party merged into another: the kept party's current slug (to redirect to). */
+export function getPartyRedirect({ slug }: { slug: string }) {
+  return getDb()
+    .select({ slug: parties.slug })
+    .from(partyRedirects)
+    .innerJoin(parties, eq(parties.id, partyRedirects.partyId))
+    .where(eq(partyRedirects.slug, slug))
+    .get()?.slug;
 }

@@ -1,9 +1,12 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
+import { getDb } from '@/db';
 import { claimSources, parties, responses, sources } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { normalizeLine } from '@/lib/text';
 import type { Relation, Stance } from '@/lib/vocabulary';
+import { touchClaim, type ClaimScope } from './claim-scope';
+import { insertParty } from './parties';
 import { recordEvent, write, type Tx } from './tx';
 
 export type SourceInput = {
@@ -13,6 +16,11 @@ export type SourceInput = {
   publishedAt?: Date | null;
   archivedUrl?: string | null;
 };
+
+const withParty = (scope: ClaimScope, partyId: number): ClaimScope => ({
+  ...scope,
+  partyIds: [...new Set([...scope.partyIds, partyId])],
+});
 
 /** The source row for a URL: one row per URL, shared by every claim that cites it. */
 export function upsertSource(tx: Tx, input: SourceInput) {
@@ -31,7 +39,36 @@ export function upsertSource(tx: Tx, input: SourceInput) {
     .get();
 }
 
-/** Cites a source on a claim (or updates how it is cited), with its event. */
+/** The source row for a URL, created with `title` only when the URL is new (an existing row keeps its details). */
+function sourceForUrl(tx: Tx, url: string, title: string) {
+  tx.insert(sources).values({ url, title: normalizeLine(title), accessedAt: new Date() }).onConflictDoNothing().run();
+  return tx.select().from(sources).where(eq(sources.url, url)).get()!;
+}
+
+type LinkInput = { relation: Relation; excerpt?: string; note?: string };
+
+const linkValues = (input: LinkInput) => ({
+  relation: input.relation,
+  excerpt: input.excerpt?.trim() ?? '',
+  note: input.note?.trim() ?? '',
+});
+
+const sourceSummary = (source: { url: string; title: string }, link: { relation: Relation; excerpt: string }) => ({
+  url: source.url,
+  title: source.title,
+  relation: link.relation,
+  excerpt: link.excerpt,
+});
+
+function getLink(tx: Tx, claimId: number, sourceId: number) {
+  return tx
+    .select()
+    .from(claimSources)
+    .where(and(eq(claimSources.claimId, claimId), eq(claimSources.sourceId, sourceId)))
+    .get();
+}
+
+/** Cites a source on a claim (or updates how it is cited when the claim already cites that URL), with its event. */
 export function attachSource(input: {
   claimId: number;
   source: SourceInput;
@@ -42,75 +79,263 @@ export function attachSource(input: {
   at?: Date;
 }) {
   return write((tx) => {
+    const at = input.at ?? new Date();
+    const scope = touchClaim(tx, input.claimId, at);
+    const existing = tx.select().from(sources).where(eq(sources.url, input.source.url)).get();
+    const oldLink = existing ? getLink(tx, input.claimId, existing.id) : undefined;
     const source = upsertSource(tx, input.source);
-    const link = { relation: input.relation, excerpt: input.excerpt?.trim() ?? '', note: input.note?.trim() ?? '' };
-    const existing = tx
-      .select()
-      .from(claimSources)
-      .where(and(eq(claimSources.claimId, input.claimId), eq(claimSources.sourceId, source.id)))
-      .get();
-    if (existing) {
+    const link = linkValues(input);
+    if (oldLink) {
       tx.update(claimSources)
         .set(link)
         .where(and(eq(claimSources.claimId, input.claimId), eq(claimSources.sourceId, source.id)))
         .run();
     } else {
-      tx.insert(claimSources).values({ claimId: input.claimId, sourceId: source.id, ...link }).run();
+      tx.insert(claimSources).values({ claimId: input.claimId, sourceId: source.id, ...link, createdAt: at }).run();
     }
     recordEvent(tx, {
       claimId: input.claimId,
       actorId: input.actorId,
-      kind: existing ? 'source_updated' : 'source_added',
-      at: input.at,
-      before: existing ? { relation: existing.relation, url: source.url, title: source.title } : null,
-      after: { relation: link.relation, url: source.url, title: source.title },
+      kind: oldLink ? 'source_updated' : 'source_added',
+      at,
+      before: existing && oldLink ? sourceSummary(existing, oldLink) : null,
+      after: sourceSummary(source, link),
     });
-    return source;
+    return { source, scope };
   });
 }
 
-export type ResponseInput = {
+/**
+ * Edits a source as one claim cites it. Changing the URL points the claim at
+ * the source row of the new URL (other claims citing the old URL keep it).
+ */
+export function updateClaimSource(input: {
   claimId: number;
-  partyId: number;
+  sourceId: number;
+  source: SourceInput;
+  relation: Relation;
+  excerpt?: string;
+  note?: string;
+  actorId: string | null;
+  at?: Date;
+}) {
+  return write((tx) => {
+    const at = input.at ?? new Date();
+    const scope = touchClaim(tx, input.claimId, at);
+    const oldLink = getLink(tx, input.claimId, input.sourceId);
+    if (!oldLink) throw new AppError('not_found');
+    const old = tx.select().from(sources).where(eq(sources.id, input.sourceId)).get()!;
+    const link = linkValues(input);
+    const source = upsertSource(tx, input.source);
+    if (source.id !== old.id) {
+      if (getLink(tx, input.claimId, source.id)) {
+        throw new AppError('invalid', { fieldErrors: { url: ['This claim already cites that address.'] } });
+      }
+      tx.delete(claimSources)
+        .where(and(eq(claimSources.claimId, input.claimId), eq(claimSources.sourceId, old.id)))
+        .run();
+      tx.insert(claimSources)
+        .values({ claimId: input.claimId, sourceId: source.id, ...link, createdAt: oldLink.createdAt })
+        .run();
+    } else {
+      tx.update(claimSources)
+        .set(link)
+        .where(and(eq(claimSources.claimId, input.claimId), eq(claimSources.sourceId, source.id)))
+        .run();
+    }
+    recordEvent(tx, {
+      claimId: input.claimId,
+      actorId: input.actorId,
+      kind: 'source_updated',
+      at,
+      before: sourceSummary(old, oldLink),
+      after: sourceSummary(source, link),
+    });
+    return { source, scope };
+  });
+}
+
+/** Stops citing a source on a claim; the shared source row stays for other claims. */
+export function detachSource(input: { claimId: number; sourceId: number; actorId: string | null; at?: Date }) {
+  return write((tx) => {
+    const at = input.at ?? new Date();
+    const scope = touchClaim(tx, input.claimId, at);
+    const link = getLink(tx, input.claimId, input.sourceId);
+    if (!link) throw new AppError('not_found');
+    const source = tx.select().from(sources).where(eq(sources.id, input.sourceId)).get()!;
+    tx.delete(claimSources)
+      .where(and(eq(claimSources.claimId, input.claimId), eq(claimSources.sourceId, input.sourceId)))
+      .run();
+    recordEvent(tx, {
+      claimId: input.claimId,
+      actorId: input.actorId,
+      kind: 'source_removed',
+      at,
+      before: sourceSummary(source, link),
+    });
+    return { scope };
+  });
+}
+
+/** A claim's sources as editors see them, in the order they were added. */
+export function listClaimSources({ claimId }: { claimId: number }) {
+  return getDb()
+    .select({
+      id: sources.id,
+      url: sources.url,
+      title: sources.title,
+      publisher: sources.publisher,
+      publishedAt: sources.publishedAt,
+      archivedUrl: sources.archivedUrl,
+      relation: claimSources.relation,
+      excerpt: claimSources.excerpt,
+      note: claimSources.note,
+    })
+    .from(claimSources)
+    .innerJoin(sources, eq(sources.id, claimSources.sourceId))
+    .where(eq(claimSources.claimId, claimId))
+    .orderBy(asc(claimSources.createdAt), asc(sources.id))
+    .all();
+}
+
+export type ResponseFields = {
+  /** The responding party; or `newPartyName` to create it in the same transaction. */
+  partyId?: number | null;
+  newPartyName?: string;
   stance?: Stance | null;
   quote?: string;
   respondedAt?: Date | null;
   sourceUrl?: string | null;
   requestedAt?: Date | null;
   deadlineAt?: Date | null;
-  actorId: string | null;
-  at?: Date;
 };
+
+export type ResponseInput = ResponseFields & { claimId: number; actorId: string | null; at?: Date };
+
+function responseValues(tx: Tx, input: ResponseFields) {
+  const party = input.newPartyName?.trim()
+    ? insertParty(tx, { name: input.newPartyName })
+    : input.partyId
+      ? tx.select().from(parties).where(eq(parties.id, input.partyId)).get()
+      : undefined;
+  if (!party) throw new AppError('invalid', { fieldErrors: { partyId: ['Choose a party.'] } });
+  const source = input.sourceUrl ? sourceForUrl(tx, input.sourceUrl, `${party.name} response`) : undefined;
+  const values = {
+    partyId: party.id,
+    stance: input.stance ?? null,
+    quote: input.quote?.trim() ?? '',
+    respondedAt: input.respondedAt ?? null,
+    sourceId: source?.id ?? null,
+    requestedAt: input.requestedAt ?? null,
+    deadlineAt: input.deadlineAt ?? null,
+  };
+  return { party, values };
+}
+
+const responseSummary = (
+  party: { name: string },
+  r: { stance: Stance | null; quote: string; requestedAt: Date | null; deadlineAt: Date | null },
+) => ({
+  party: party.name,
+  stance: r.stance,
+  quote: r.quote,
+  requestedAt: r.requestedAt?.toISOString() ?? null,
+  deadlineAt: r.deadlineAt?.toISOString() ?? null,
+});
 
 /** Records a party's response, or an open request for comment when no stance is given yet. */
 export function addResponse(input: ResponseInput) {
   return write((tx) => {
-    const party = tx.select().from(parties).where(eq(parties.id, input.partyId)).get();
-    if (!party) throw new AppError('invalid', { fieldErrors: { partyId: ['Choose a party.'] } });
-    const source = input.sourceUrl
-      ? upsertSource(tx, { url: input.sourceUrl, title: `${party.name} response` })
-      : undefined;
+    const at = input.at ?? new Date();
+    const scope = touchClaim(tx, input.claimId, at);
+    const { party, values } = responseValues(tx, input);
     const response = tx
       .insert(responses)
-      .values({
-        claimId: input.claimId,
-        partyId: input.partyId,
-        stance: input.stance ?? null,
-        quote: input.quote?.trim() ?? '',
-        respondedAt: input.respondedAt ?? null,
-        sourceId: source?.id ?? null,
-        requestedAt: input.requestedAt ?? null,
-        deadlineAt: input.deadlineAt ?? null,
-      })
+      .values({ claimId: input.claimId, ...values, createdAt: at, updatedAt: at })
       .returning()
       .get();
     recordEvent(tx, {
       claimId: input.claimId,
       actorId: input.actorId,
       kind: 'response_added',
-      at: input.at,
-      after: { party: party.name, stance: response.stance, quote: response.quote },
+      at,
+      after: responseSummary(party, response),
     });
-    return response;
+    return { ...response, scope: withParty(scope, party.id) };
   });
+}
+
+function getResponse(tx: Tx, claimId: number, id: number) {
+  const row = tx
+    .select({ response: responses, partyName: parties.name })
+    .from(responses)
+    .innerJoin(parties, eq(parties.id, responses.partyId))
+    .where(and(eq(responses.id, id), eq(responses.claimId, claimId)))
+    .get();
+  if (!row) throw new AppError('not_found');
+  return row;
+}
+
+/** Changes a response, e.g. the reply to a request for comment arrived. */
+export function updateResponse(input: ResponseInput & { id: number }) {
+  return write((tx) => {
+    const at = input.at ?? new Date();
+    const scope = touchClaim(tx, input.claimId, at);
+    const old = getResponse(tx, input.claimId, input.id);
+    const { party, values } = responseValues(tx, input);
+    const response = tx
+      .update(responses)
+      .set({ ...values, updatedAt: at })
+      .where(eq(responses.id, input.id))
+      .returning()
+      .get();
+    recordEvent(tx, {
+      claimId: input.claimId,
+      actorId: input.actorId,
+      kind: 'response_updated',
+      at,
+      before: responseSummary({ name: old.partyName }, old.response),
+      after: responseSummary(party, response),
+    });
+    return { ...response, scope: withParty(withParty(scope, old.response.partyId), party.id) };
+  });
+}
+
+export function removeResponse(input: { claimId: number; id: number; actorId: string | null; at?: Date }) {
+  return write((tx) => {
+    const at = input.at ?? new Date();
+    const scope = touchClaim(tx, input.claimId, at);
+    const old = getResponse(tx, input.claimId, input.id);
+    tx.delete(responses).where(eq(responses.id, input.id)).run();
+    recordEvent(tx, {
+      claimId: input.claimId,
+      actorId: input.actorId,
+      kind: 'response_removed',
+      at,
+      before: responseSummary({ name: old.partyName }, old.response),
+    });
+    return { scope };
+  });
+}
+
+/** A claim's responses and open requests for comment, as editors see them. */
+export function listClaimResponses({ claimId }: { claimId: number }) {
+  return getDb()
+    .select({
+      id: responses.id,
+      partyId: responses.partyId,
+      partyName: parties.name,
+      stance: responses.stance,
+      quote: responses.quote,
+      respondedAt: responses.respondedAt,
+      requestedAt: responses.requestedAt,
+      deadlineAt: responses.deadlineAt,
+      sourceUrl: sources.url,
+    })
+    .from(responses)
+    .innerJoin(parties, eq(parties.id, responses.partyId))
+    .leftJoin(sources, eq(sources.id, responses.sourceId))
+    .where(eq(responses.claimId, claimId))
+    .orderBy(asc(responses.createdAt), asc(responses.id))
+    .all();
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { Role } from '@/db/queries/users';
@@ -47,8 +48,8 @@ export function formToObject(form: FormData): Record<string, unknown> {
 /**
  * The one wrapper every server action goes through, in this order: checks the
  * session and role, parses the form with the action's zod schema, runs the
- * query, invalidates the cache tags it touched, and returns an ActionState the
- * form reads with useActionState. Errors become field messages; database
+ * query, invalidates the cache tags it touched, refreshes the page the form is
+ * on, and returns an ActionState the form reads with useActionState. Errors become field messages; database
  * details are logged, never shown.
  */
 export function action<S extends z.ZodType, R>(options: Options<S, R>) {
@@ -63,7 +64,11 @@ export function action<S extends z.ZodType, R>(options: Options<S, R>) {
       const result = await options.run(parsed.data, user);
       if (options.tags) invalidate(options.tags(result, parsed.data));
       if (options.redirectTo) destination = options.redirectTo(result, parsed.data);
-      else return { ok: true, message: options.message, data: options.data?.(result) };
+      else {
+        // The page the form sits on shows what changed (e.g. the list it added to) in the same round trip.
+        refresh();
+        return { ok: true, message: options.message, data: options.data?.(result) };
+      }
     } catch (error) {
       return failure(error, form);
     }

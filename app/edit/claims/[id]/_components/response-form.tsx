@@ -1,0 +1,69 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Field, FormMessage, SelectField } from '@/components/forms/fields';
+import { SubmitButton } from '@/components/forms/submit-button';
+import { STANCES, STANCE_LABELS } from '@/lib/vocabulary';
+import { saveResponseAction } from './responses-actions';
+
+export type ResponseValues = {
+  id: number;
+  partyId: string;
+  stance: string;
+  quote: string;
+  respondedAt: string;
+  sourceUrl: string;
+  requestedAt: string;
+  deadlineAt: string;
+};
+
+const stanceOptions = STANCES.map((s) => ({ value: s, label: STANCE_LABELS[s] }));
+
+/** Records a response or a request for comment, or edits one (when `response` is given). */
+export function ResponseForm({
+  claimId,
+  parties,
+  response,
+  label,
+}: {
+  claimId: number;
+  parties: { id: number; name: string }[];
+  response?: ResponseValues;
+  label: string;
+}) {
+  const [state, formAction] = useActionState(saveResponseAction, { ok: true });
+  const partyOptions = parties.map((p) => ({ value: String(p.id), label: p.name }));
+  return (
+    <form action={formAction} aria-label={label} className="mt-2">
+      <FormMessage state={state} />
+      <input type="hidden" name="claimId" value={claimId} />
+      <input type="hidden" name="responseId" value={response?.id ?? ''} />
+      <SelectField label="Party" name="partyId" options={partyOptions} placeholder="— choose —" defaultValue={response?.partyId ?? ''} state={state} />
+      {response ? null : <Field label="Or a new party" name="newPartyName" hint="Creates the party with this name." state={state} />}
+      <fieldset className="mb-4 rounded border border-[var(--rule)] p-3">
+        <legend className="px-1 text-sm font-semibold">Right of reply</legend>
+        <Field label="Comment requested on" name="requestedAt" type="date" defaultValue={response?.requestedAt} state={state} />
+        <Field
+          label="Reply deadline"
+          name="deadlineAt"
+          type="date"
+          hint="After this day with no stance recorded, readers see “no response by” this date."
+          defaultValue={response?.deadlineAt}
+          state={state}
+        />
+      </fieldset>
+      <SelectField
+        label="Stance"
+        name="stance"
+        options={stanceOptions}
+        placeholder="— awaiting reply —"
+        defaultValue={response?.stance ?? ''}
+        state={state}
+      />
+      <Field label="Quote" name="quote" multiline rows={3} defaultValue={response?.quote} state={state} />
+      <Field label="Responded on" name="respondedAt" type="date" defaultValue={response?.respondedAt} state={state} />
+      <Field label="Link to the response" name="sourceUrl" type="url" defaultValue={response?.sourceUrl} state={state} />
+      <SubmitButton>{response ? 'Save response' : 'Add response'}</SubmitButton>
+    </form>
+  );
+}

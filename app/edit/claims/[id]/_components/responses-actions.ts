@@ -1,0 +1,23 @@
+'use server';
+
+import { addResponse, removeResponse, updateResponse } from '@/db/queries/sources';
+import { action } from '@/lib/server/action';
+import { claimTags } from '@/lib/server/cache';
+import { removeResponseSchema, responseSchema } from './responses-schema';
+
+export const saveResponseAction = action({
+  role: 'editor',
+  schema: responseSchema,
+  run: ({ responseId, ...input }, user) =>
+    responseId ? updateResponse({ ...input, id: responseId, actorId: user.id }) : addResponse({ ...input, actorId: user.id }),
+  tags: ({ scope }) => claimTags(scope),
+  message: 'Response saved.',
+});
+
+export const removeResponseAction = action({
+  role: 'editor',
+  schema: removeResponseSchema,
+  run: ({ claimId, responseId }, user) => removeResponse({ claimId, id: responseId, actorId: user.id }),
+  tags: ({ scope }) => claimTags(scope),
+  message: 'Response removed.',
+});

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { formId, optionalDay, optionalHttpUrl, optionalText } from '@/lib/form-fields';
+import { STANCES } from '@/lib/vocabulary';
+
+/**
+ * A party's response, or a request for comment: with no stance yet, the
+ * request date and deadline say when comment was asked for and by when.
+ */
+export const responseSchema = z
+  .object({
+    claimId: formId,
+    responseId: z.union([z.literal('').transform(() => undefined), formId]).optional(),
+    partyId: z.union([z.literal('').transform(() => null), formId]),
+    newPartyName: optionalText(200),
+    stance: z.union([z.literal('').transform(() => null), z.enum(STANCES, 'Choose a stance.')]),
+    quote: optionalText(2000),
+    respondedAt: optionalDay,
+    sourceUrl: optionalHttpUrl,
+    requestedAt: optionalDay,
+    deadlineAt: optionalDay,
+  })
+  .superRefine((v, ctx) => {
+    if (!v.partyId && !v.newPartyName) {
+      ctx.addIssue({ code: 'custom', path: ['partyId'], message: 'Choose a party, or type the name of a new one.' });
+    }
+    if (!v.stance && !v.requestedAt && !v.deadlineAt) {
+      ctx.addIssue({ code: 'custom', path: ['stance'], message: 'Choose a stance, or record when comment was requested.' });
+    }
+    if (v.requestedAt && v.deadlineAt && v.deadlineAt < v.requestedAt) {
+      ctx.addIssue({ code: 'custom', path: ['deadlineAt'], message: 'The deadline cannot be before the request.' });
+    }
+    if (v.stance === 'no_response' && !v.deadlineAt) {
+      ctx.addIssue({ code: 'custom', path: ['deadlineAt'], message: 'Give the deadline that passed without a response.' });
+    }
+  });
+export type ResponseForm = z.input<typeof responseSchema>;
+
+export const removeResponseSchema = z.object({ claimId: formId, responseId: formId });

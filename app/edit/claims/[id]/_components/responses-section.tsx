@@ -1,0 +1,74 @@
+import { listParties } from '@/db/queries/parties';
+import { listClaimResponses } from '@/db/queries/sources';
+import { dayValue } from '@/lib/form-fields';
+import { formatDate } from '@/lib/format';
+import { STANCE_LABELS } from '@/lib/vocabulary';
+import { RemoveButton } from './remove-button';
+import { ResponseForm } from './response-form';
+import { removeResponseAction } from './responses-actions';
+
+type Row = ReturnType<typeof listClaimResponses>[number];
+
+/** What the editor sees for one response: the stance, or where the request for comment stands. */
+function describe(r: Row, now: Date): string {
+  if (r.stance && r.stance !== 'no_response') return `${r.partyName} ${STANCE_LABELS[r.stance]}`;
+  const asked = r.requestedAt ? `asked on ${formatDate(r.requestedAt)}` : 'asked for comment';
+  if (r.stance === 'no_response' || (r.deadlineAt && r.deadlineAt < now)) {
+    return `${r.partyName} ${asked}, no response by ${formatDate(r.deadlineAt)}`;
+  }
+  return `${r.partyName} ${asked}${r.deadlineAt ? `, reply due by ${formatDate(r.deadlineAt)}` : ''}`;
+}
+
+/** A claim's responses and requests for comment: list, edit, remove, add. The page around it checks the session. */
+export function ResponsesSection({ claimId, now = new Date() }: { claimId: number; now?: Date }) {
+  const responses = listClaimResponses({ claimId });
+  const parties = listParties();
+  return (
+    <section aria-labelledby="editor-responses-heading" className="mt-6">
+      <h2 id="editor-responses-heading" className="text-lg font-semibold">
+        Responses
+      </h2>
+      {responses.length === 0 ? <p className="muted mt-1 text-sm">No responses or requests for comment yet.</p> : null}
+      <ul className="mt-2 space-y-3">
+        {responses.map((r) => (
+          <li key={r.id} className="panel rounded p-3" aria-label={`Response from ${r.partyName}`}>
+            <p>
+              {describe(r, now)}
+              {r.respondedAt ? <span className="muted text-sm"> · {formatDate(r.respondedAt)}</span> : null}
+            </p>
+            {r.quote ? <blockquote className="mt-1 font-serif">“{r.quote}”</blockquote> : null}
+            <div className="mt-2 flex flex-wrap items-start gap-4">
+              <details className="flex-1">
+                <summary className="cursor-pointer text-sm underline">Edit</summary>
+                <ResponseForm
+                  claimId={claimId}
+                  parties={parties}
+                  label={`Edit response from ${r.partyName}`}
+                  response={{
+                    id: r.id,
+                    partyId: String(r.partyId),
+                    stance: r.stance ?? '',
+                    quote: r.quote,
+                    respondedAt: dayValue(r.respondedAt),
+                    sourceUrl: r.sourceUrl ?? '',
+                    requestedAt: dayValue(r.requestedAt),
+                    deadlineAt: dayValue(r.deadlineAt),
+                  }}
+                />
+              </details>
+              <RemoveButton
+                action={removeResponseAction}
+                fields={{ claimId, responseId: r.id }}
+                label={`Remove response from ${r.partyName}`}
+              />
+            </div>
+          </li>
+        ))}
+      </ul>
+      <details className="mt-3">
+        <summary className="cursor-pointer font-semibold">Add a response or request for comment</summary>
+        <ResponseForm claimId={claimId} parties={parties} label="Add a response" />
+      </details>
+    </section>
+  );
+}

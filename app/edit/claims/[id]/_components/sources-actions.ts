@@ -1,0 +1,25 @@
+'use server';
+
+import { attachSource, detachSource, updateClaimSource } from '@/db/queries/sources';
+import { action } from '@/lib/server/action';
+import { claimTags } from '@/lib/server/cache';
+import { removeSourceSchema, sourceSchema } from './sources-schema';
+
+export const saveSourceAction = action({
+  role: 'editor',
+  schema: sourceSchema,
+  run: ({ claimId, sourceId, url, title, publisher, publishedAt, archivedUrl, relation, excerpt, note }, user) => {
+    const input = { claimId, source: { url, title, publisher, publishedAt, archivedUrl }, relation, excerpt, note, actorId: user.id };
+    return sourceId ? updateClaimSource({ ...input, sourceId }) : attachSource(input);
+  },
+  tags: ({ scope }) => claimTags(scope),
+  message: 'Source saved.',
+});
+
+export const removeSourceAction = action({
+  role: 'editor',
+  schema: removeSourceSchema,
+  run: (input, user) => detachSource({ ...input, actorId: user.id }),
+  tags: ({ scope }) => claimTags(scope),
+  message: 'Source removed.',
+});

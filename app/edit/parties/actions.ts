@@ -1,0 +1,28 @@
+'use server';
+
+import { createParty, mergeParties, updateParty } from '@/db/queries/parties';
+import { action } from '@/lib/server/action';
+import { claimTags, tags } from '@/lib/server/cache';
+import { mergeSchema, partySchema } from './schema';
+
+export const savePartyAction = action({
+  role: 'editor',
+  schema: partySchema,
+  run: ({ id, ...input }) =>
+    id ? updateParty({ id, ...input }) : { party: createParty(input), claimIds: [] as number[] },
+  // A new name shows on the party page and on every claim page naming the party.
+  tags: ({ party, claimIds }) => [tags.party(party.id), ...claimIds.map(tags.claim), tags.lists],
+  redirectTo: ({ party }) => `/edit/parties/${party.id}?saved=1`,
+});
+
+export const mergePartiesAction = action({
+  role: 'editor',
+  schema: mergeSchema,
+  run: (input, user) => mergeParties({ ...input, actorId: user.id }),
+  tags: ({ kept, removed, scopes }) => [
+    tags.party(kept.id),
+    tags.party(removed.id),
+    ...scopes.flatMap((scope) => claimTags(scope)),
+  ],
+  redirectTo: ({ kept }) => `/edit/parties/${kept.id}?merged=1`,
+});

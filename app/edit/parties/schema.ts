@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { formId, optionalHttpUrl, optionalText } from '@/lib/form-fields';
+import { PARTY_KINDS } from '@/lib/vocabulary';
+
+export const partySchema = z.object({
+  id: z.union([z.literal('').transform(() => undefined), formId]).optional(),
+  name: z.string().trim().min(1, 'Give the party a name.').max(200, 'At most 200 characters.'),
+  kind: z.enum(PARTY_KINDS, 'Choose a kind.'),
+  description: optionalText(2000),
+  url: optionalHttpUrl,
+});
+
+export const mergeSchema = z.object({
+  keepId: z.coerce.number('Choose the party to keep.').int().positive('Choose the party to keep.'),
+  removeId: z.coerce.number('Choose the duplicate.').int().positive('Choose the duplicate.'),
+});

@@ -1,0 +1,45 @@
+import 'server-only';
+import { eq, sql } from 'drizzle-orm';
+import { claimAppearances, claims, responses } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import type { Tx } from './tx';
+
+/** What a change to a claim touched, for cache invalidation (see claimTags in lib/server/cache.ts). */
+export type ClaimScope = { id: number; articleIds: number[]; partyIds: number[] };
+
+/**
+ * Marks a claim as changed by a source or response edit and returns what its
+ * pages depend on. Moves updated_at (the reader's "updated" date) but not
+ * `version`: version is the claim editor form's optimistic lock, and a source
+ * or response saved beside an open claim form must not make that form conflict.
+ */
+export function touchClaim(tx: Tx, claimId: number, at: Date): ClaimScope {
+  const claim = tx
+    .select({ id: claims.id, articleId: claims.articleId, claimantPartyId: claims.claimantPartyId })
+    .from(claims)
+    .where(eq(claims.id, claimId))
+    .get();
+  if (!claim) throw new AppError('not_found');
+  // Never backwards: seeded or imported history may be recorded with an earlier date.
+  tx.update(claims)
+    .set({ updatedAt: sql`max(${claims.updatedAt}, ${at.getTime()})` })
+    .where(eq(claims.id, claimId))
+    .run();
+  const appearances = tx
+    .select({ articleId: claimAppearances.articleId })
+    .from(claimAppearances)
+    .where(eq(claimAppearances.claimId, claimId))
+    .all();
+  const responders = tx
+    .select({ partyId: responses.partyId })
+    .from(responses)
+    .where(eq(responses.claimId, claimId))
+    .all();
+  return {
+    id: claim.id,
+    articleIds: [...new Set([claim.articleId, ...appearances.map((a) => a.articleId)])],
+    partyIds: [...new Set([claim.claimantPartyId, ...responders.map((r) => r.partyId)])].filter(
+      (id): id is number => id !== null,
+    ),
+  };
+}

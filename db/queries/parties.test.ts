@@ -1,0 +1,82 @@
+import { count, eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getDb } from '../index';
+import { claimEvents, claims, parties, responses } from '../schema';
+import { seedDemoOnFirstRun } from '../seed';
+import { removeDatabase, useFreshDatabase } from '../testing';
+import { createParty, getPartyBySlug, getPartyRedirect, mergeParties, searchParties, updateParty } from './parties';
+import { addResponse } from './sources';
+import { updateClaim } from './claims';
+
+let file: string;
+beforeEach(() => {
+  file = useFreshDatabase();
+  seedDemoOnFirstRun();
+});
+afterEach(() => removeDatabase(file));
+
+const db = () => getDb();
+const eventCount = () => db().select({ n: count() }).from(claimEvents).get()!.n;
+
+describe('parties', () => {
+  it('keeps the slug when a party is renamed, and gives a new party a free slug', () => {
+    const party = createParty({ name: 'Harbour Trust' });
+    const { party: renamed } = updateParty({ id: party.id, name: 'Harbour Trust Ltd', kind: 'organization', description: 'Runs the port.' });
+    expect(renamed).toMatchObject({ name: 'Harbour Trust Ltd', slug: party.slug, description: 'Runs the port.' });
+    expect(createParty({ name: 'Harbour  Trust' }).slug).toBe(`${party.slug}-2`);
+    expect(searchParties({ query: 'trust ltd' }).map((p) => p.id)).toEqual([renamed.id]);
+  });
+
+  it('merges a duplicate: claims and responses move, one event per claim, the old slug redirects', () => {
+    const keep = createParty({ name: 'River Authority' });
+    const dupe = createParty({ name: 'The River Authority', kind: 'government' });
+    const [a, b, c] = db().select().from(claims).orderBy(claims.id).limit(3).all();
+    updateClaim({ id: a!.id, version: a!.version, patch: { claimantPartyId: dupe.id }, actorId: null });
+    addResponse({ claimId: a!.id, partyId: dupe.id, stance: 'denies', actorId: null });
+    addResponse({ claimId: b!.id, partyId: dupe.id, stance: 'confirms', actorId: null });
+    addResponse({ claimId: b!.id, partyId: dupe.id, stance: 'disputes', actorId: null });
+    const untouched = db().select().from(claims).where(eq(claims.id, c!.id)).get()!;
+    const versionA = db().select().from(claims).where(eq(claims.id, a!.id)).get()!.version;
+    const before = eventCount();
+
+    const result = mergeParties({ keepId: keep.id, removeId: dupe.id, actorId: null });
+
+    expect(result.scopes.map((s) => s.id).sort()).toEqual([a!.id, b!.id].sort());
+    expect(db().select().from(parties).where(eq(parties.id, dupe.id)).get()).toBeUndefined();
+    expect(db().select().from(responses).where(eq(responses.partyId, keep.id)).all()).toHaveLength(3);
+    const movedA = db().select().from(claims).where(eq(claims.id, a!.id)).get()!;
+    expect(movedA.claimantPartyId).toBe(keep.id);
+    expect(movedA.version).toBe(versionA + 1);
+    expect(db().select().from(claims).where(eq(claims.id, c!.id)).get()).toEqual(untouched);
+    expect(eventCount()).toBe(before + 2);
+    const merged = db().select().from(claimEvents).where(eq(claimEvents.claimId, b!.id)).all().at(-1)!;
+    expect(merged).toMatchObject({ kind: 'party_merged', before: { party: dupe.name }, after: { party: keep.name, responses: 2 } });
+
+    expect(searchParties({ query: 'river authority' })).toEqual([
+      expect.objectContaining({ id: keep.id, claims: 1, responses: 3 }),
+    ]);
+    expect(getPartyBySlug({ slug: dupe.slug })).toBeUndefined();
+    expect(getPartyRedirect({ slug: dupe.slug })).toBe(keep.slug);
+    // A new party may not take the redirected slug.
+    expect(createParty({ name: 'The River Authority' }).slug).not.toBe(dupe.slug);
+  });
+
+  it('redirects older merged slugs on to the party kept by a later merge', () => {
+    const a = createParty({ name: 'Port Board' });
+    const b = createParty({ name: 'Port Board Two' });
+    const c = createParty({ name: 'Port Board Three' });
+    mergeParties({ keepId: b.id, removeId: a.id, actorId: null });
+    mergeParties({ keepId: c.id, removeId: b.id, actorId: null });
+    expect(getPartyRedirect({ slug: a.slug })).toBe(c.slug);
+    expect(getPartyRedirect({ slug: b.slug })).toBe(c.slug);
+  });
+
+  it('refuses merging a party into itself or an unknown party, changing nothing', () => {
+    const keep = createParty({ name: 'Ferry Company' });
+    const before = { parties: db().select().from(parties).all(), events: eventCount() };
+    expect(() => mergeParties({ keepId: keep.id, removeId: keep.id, actorId: null })).toThrow();
+    expect(() => mergeParties({ keepId: keep.id, removeId: 999_999, actorId: null })).toThrow();
+    expect(() => mergeParties({ keepId: 999_999, removeId: keep.id, actorId: null })).toThrow();
+    expect({ parties: db().select().from(parties).all(), events: eventCount() }).toEqual(before);
+  });
+});

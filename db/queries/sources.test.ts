@@ -1,0 +1,164 @@
+import { count, eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getDb } from '../index';
+import { claimEvents, claimSources, claims, parties, responses, sources } from '../schema';
+import { seedDemoOnFirstRun } from '../seed';
+import { removeDatabase, useFreshDatabase } from '../testing';
+import {
+  addResponse,
+  attachSource,
+  detachSource,
+  listClaimResponses,
+  listClaimSources,
+  removeResponse,
+  updateClaimSource,
+  updateResponse,
+} from './sources';
+
+let file: string;
+beforeEach(() => {
+  file = useFreshDatabase();
+  seedDemoOnFirstRun();
+});
+afterEach(() => removeDatabase(file));
+
+const db = () => getDb();
+const claimRows = () => db().select().from(claims).orderBy(claims.id).all();
+const eventsOf = (claimId: number) =>
+  db().select().from(claimEvents).where(eq(claimEvents.claimId, claimId)).orderBy(claimEvents.id).all();
+const lastEvent = (claimId: number) => eventsOf(claimId).at(-1)!;
+const total = (table: typeof sources | typeof claimSources | typeof responses | typeof claimEvents) =>
+  db().select({ n: count() }).from(table).get()!.n;
+const snapshot = () => ({
+  sources: total(sources),
+  links: total(claimSources),
+  responses: total(responses),
+  events: total(claimEvents),
+  claims: claimRows(),
+});
+
+const later = new Date(Date.now() + 60_000);
+const source = { url: 'https://stats.example.org/report-2026', title: 'Annual traffic count', publisher: 'Example Statistics Office' };
+
+describe('sources on a claim', () => {
+  it('adds a source with its event, moves updated_at but not the claim version', () => {
+    const [claim] = claimRows();
+    const { scope } = attachSource({ claimId: claim!.id, source, relation: 'contradicts', excerpt: ' Traffic rose. ', actorId: null, at: later });
+    expect(listClaimSources({ claimId: claim!.id }).at(-1)).toMatchObject({ ...source, relation: 'contradicts', excerpt: 'Traffic rose.' });
+    expect(lastEvent(claim!.id)).toMatchObject({ kind: 'source_added', after: { url: source.url, relation: 'contradicts' } });
+    const after = db().select().from(claims).where(eq(claims.id, claim!.id)).get()!;
+    expect(after.version).toBe(claim!.version);
+    expect(after.updatedAt).toEqual(later);
+    expect(scope.articleIds).toContain(claim!.articleId);
+  });
+
+  it('keeps one source row per URL across claims; removing it from one claim keeps it for the other', () => {
+    const [a, b] = claimRows();
+    const first = attachSource({ claimId: a!.id, source, relation: 'supports', actorId: null });
+    const second = attachSource({ claimId: b!.id, source: { ...source, title: 'Annual traffic count 2026' }, relation: 'context', actorId: null });
+    expect(second.source.id).toBe(first.source.id);
+    expect(db().select().from(sources).where(eq(sources.url, source.url)).all()).toHaveLength(1);
+
+    detachSource({ claimId: a!.id, sourceId: first.source.id, actorId: null });
+    expect(listClaimSources({ claimId: a!.id }).map((s) => s.url)).not.toContain(source.url);
+    expect(listClaimSources({ claimId: b!.id }).map((s) => s.url)).toContain(source.url);
+    expect(lastEvent(a!.id)).toMatchObject({ kind: 'source_removed', before: { url: source.url } });
+  });
+
+  it('edits how a claim cites a source, and moves the claim to another URL without touching other claims', () => {
+    const [a, b] = claimRows();
+    const { source: shared } = attachSource({ claimId: a!.id, source, relation: 'supports', actorId: null });
+    attachSource({ claimId: b!.id, source, relation: 'supports', actorId: null });
+    updateClaimSource({ claimId: a!.id, sourceId: shared.id, source, relation: 'context', excerpt: 'Only weekdays.', actorId: null });
+    expect(listClaimSources({ claimId: a!.id }).find((s) => s.id === shared.id)).toMatchObject({ relation: 'context', excerpt: 'Only weekdays.' });
+    expect(lastEvent(a!.id)).toMatchObject({ kind: 'source_updated', before: { relation: 'supports' }, after: { relation: 'context' } });
+
+    const moved = updateClaimSource({
+      claimId: a!.id,
+      sourceId: shared.id,
+      source: { ...source, url: 'https://stats.example.org/report-2026-corrected' },
+      relation: 'context',
+      actorId: null,
+    });
+    expect(moved.source.id).not.toBe(shared.id);
+    expect(listClaimSources({ claimId: a!.id }).map((s) => s.url)).toContain('https://stats.example.org/report-2026-corrected');
+    expect(listClaimSources({ claimId: a!.id }).map((s) => s.url)).not.toContain(source.url);
+    expect(listClaimSources({ claimId: b!.id }).map((s) => s.url)).toContain(source.url);
+  });
+
+  it('saves nothing for an unknown claim or a source the claim does not cite', () => {
+    const [a] = claimRows();
+    const before = snapshot();
+    expect(() => attachSource({ claimId: 999_999, source, relation: 'supports', actorId: null })).toThrow(/does not exist/);
+    const other = db().select().from(sources).get()!;
+    const cited = listClaimSources({ claimId: a!.id }).map((s) => s.id);
+    const notCited = db().select().from(sources).all().find((s) => !cited.includes(s.id)) ?? other;
+    expect(() => detachSource({ claimId: a!.id, sourceId: notCited.id, actorId: null })).toThrow(/does not exist/);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('refuses to move a citation onto a URL the claim already cites, leaving everything as it was', () => {
+    const [a] = claimRows();
+    const { source: one } = attachSource({ claimId: a!.id, source, relation: 'supports', actorId: null });
+    const { source: two } = attachSource({ claimId: a!.id, source: { ...source, url: 'https://other.example.org/' }, relation: 'supports', actorId: null });
+    const before = snapshot();
+    expect(() =>
+      updateClaimSource({ claimId: a!.id, sourceId: two.id, source: { ...source, title: 'Renamed' }, relation: 'context', actorId: null }),
+    ).toThrow();
+    expect(snapshot()).toEqual(before);
+    expect(db().select().from(sources).where(eq(sources.id, one.id)).get()!.title).toBe(source.title);
+  });
+});
+
+describe('responses and requests for comment', () => {
+  it('records a request with a deadline, then the reply, then removes it, each with an event', () => {
+    const [claim] = claimRows();
+    const party = db().select().from(parties).get()!;
+    const deadline = new Date('2026-03-10T00:00:00Z');
+    const request = addResponse({ claimId: claim!.id, partyId: party.id, requestedAt: new Date('2026-03-03T00:00:00Z'), deadlineAt: deadline, actorId: null });
+    expect(request.stance).toBeNull();
+    expect(lastEvent(claim!.id)).toMatchObject({ kind: 'response_added', after: { party: party.name, stance: null } });
+
+    updateResponse({
+      id: request.id,
+      claimId: claim!.id,
+      partyId: party.id,
+      stance: 'disputes',
+      quote: 'The figures leave out the weekend.',
+      respondedAt: new Date('2026-03-08T00:00:00Z'),
+      requestedAt: request.requestedAt,
+      deadlineAt: deadline,
+      sourceUrl: 'https://party.example.org/statement',
+      actorId: null,
+    });
+    expect(listClaimResponses({ claimId: claim!.id }).find((r) => r.id === request.id)).toMatchObject({
+      stance: 'disputes',
+      quote: 'The figures leave out the weekend.',
+      sourceUrl: 'https://party.example.org/statement',
+    });
+    expect(lastEvent(claim!.id)).toMatchObject({ kind: 'response_updated', before: { stance: null }, after: { stance: 'disputes' } });
+
+    removeResponse({ claimId: claim!.id, id: request.id, actorId: null });
+    expect(listClaimResponses({ claimId: claim!.id }).map((r) => r.id)).not.toContain(request.id);
+    expect(lastEvent(claim!.id)).toMatchObject({ kind: 'response_removed', before: { party: party.name } });
+  });
+
+  it('a response link to a URL already cited as a source keeps that source as it is', () => {
+    const [claim] = claimRows();
+    const party = db().select().from(parties).get()!;
+    attachSource({ claimId: claim!.id, source, relation: 'supports', actorId: null });
+    addResponse({ claimId: claim!.id, partyId: party.id, stance: 'confirms', sourceUrl: source.url, actorId: null });
+    expect(db().select().from(sources).where(eq(sources.url, source.url)).get()!.title).toBe(source.title);
+  });
+
+  it('saves nothing for an unknown party or a response of another claim', () => {
+    const [a, b] = claimRows();
+    const party = db().select().from(parties).get()!;
+    const response = addResponse({ claimId: a!.id, partyId: party.id, stance: 'confirms', actorId: null });
+    const before = snapshot();
+    expect(() => addResponse({ claimId: a!.id, partyId: 999_999, stance: 'denies', sourceUrl: 'https://new.example.org/', actorId: null })).toThrow();
+    expect(() => updateResponse({ id: response.id, claimId: b!.id, partyId: party.id, stance: 'denies', actorId: null })).toThrow(/does not exist/);
+    expect(() => removeResponse({ id: response.id, claimId: b!.id, actorId: null })).toThrow(/does not exist/);
+    expect(snapshot()).toEqual(before);
+  });
+});

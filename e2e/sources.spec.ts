@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { DEMO, expect, test } from './fixtures';
+
+const MILL_STREET = 'more lanes would follow on Mill Street next year';
+
+test.describe('sources and responses on a claim', () => {
+  let claimId: number;
+  test.beforeEach(async ({ auth, claimSections }) => {
+    claimId = await claimSections.claimIdFromReader(DEMO.busArticle, MILL_STREET);
+    await auth.signedIn('editor');
+  });
+
+  test('an editor adds, edits and removes a source; the reader page follows each change', async ({ page, claimSections }) => {
+    const title = `Mill Street consultation ${randomUUID().slice(0, 6)}`;
+    await claimSections.open(claimId);
+    await expect(page.getByTestId('suggested-status')).toContainText('Unverified');
+    await claimSections.addSource({
+      url: 'https://riverside-council.example/consultations/mill-street',
+      title,
+      publisher: 'Riverside City Council',
+      publishedOn: '2026-03-02',
+      relation: 'Contradicts',
+      excerpt: 'No works on Mill Street are planned before 2028.',
+    });
+    await expect(claimSections.sources().getByRole('listitem', { name: title })).toContainText('Contradicts');
+    await expect(page.getByTestId('suggested-status')).toContainText('False');
+    await expect(page.getByTestId('suggested-status')).toContainText('Sources contradict it and none support it.');
+
+    await page.goto(`/claims/${claimId}/x`);
+    const readerSources = page.getByRole('region', { name: 'Sources' });
+    await expect(readerSources.getByRole('heading', { name: 'Contradicts' })).toBeVisible();
+    await expect(readerSources.getByRole('link', { name: title })).toBeVisible();
+    await expect(readerSources).toContainText('No works on Mill Street are planned before 2028.');
+    await expect(page.getByRole('region', { name: 'History' })).toContainText(`Source added: ${title}`);
+
+    await claimSections.open(claimId);
+    await claimSections.editSource(title, { relation: 'Context', excerpt: 'Consultation closes in May.' });
+    await expect(claimSections.sources().getByRole('listitem', { name: title })).toContainText('Consultation closes in May.');
+    await page.goto(`/claims/${claimId}/x`);
+    await expect(readerSources.getByRole('heading', { name: 'Context' })).toBeVisible();
+    await expect(readerSources.getByRole('heading', { name: 'Contradicts' })).toHaveCount(0);
+    await expect(readerSources).toContainText('Consultation closes in May.');
+
+    await claimSections.open(claimId);
+    await claimSections.removeSource(title);
+    await page.goto(`/claims/${claimId}/x`);
+    await expect(readerSources.getByRole('link', { name: title })).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'History' })).toContainText(`Source removed: ${title}`);
+  });
+
+  test('an address that is not http or https gives a field error and saves nothing', async ({ page, claimSections }) => {
+    await claimSections.open(claimId);
+    const before = await claimSections.sources().getByRole('listitem').count();
+    const form = await claimSections.addSource({ url: 'javascript:alert(1)', title: 'Not a source' });
+    await expect(form.getByText('Enter a web address starting with http:// or https://.')).toBeVisible();
+    // What was typed stays on screen.
+    await expect(form.getByLabel('Title')).toHaveValue('Not a source');
+    await page.reload();
+    await expect(claimSections.sources().getByRole('listitem')).toHaveCount(before);
+    await page.goto(`/claims/${claimId}/x`);
+    await expect(page.getByRole('region', { name: 'Sources' })).not.toContainText('Not a source');
+  });
+
+  test('a request for comment with a deadline, then the reply, then its removal', async ({ page, claimSections }) => {
+    const party = `Mill Street Traders ${randomUUID().slice(0, 6)}`;
+    await claimSections.open(claimId);
+    await claimSections.addResponse({ newParty: party, requestedOn: '2026-01-05', deadline: '2026-01-12' });
+    await expect(claimSections.responses().getByRole('listitem', { name: `Response from ${party}` })).toContainText(
+      'no response by 12 Jan 2026',
+    );
+    await page.goto(`/claims/${claimId}/x`);
+    const readerResponses = page.getByRole('region', { name: 'Responses' });
+    await expect(readerResponses).toContainText(`${party} was asked for comment, no response by 12 Jan 2026`);
+
+    await claimSections.open(claimId);
+    await claimSections.editResponse(party, { stance: 'disputes', quote: 'No trader was consulted.', respondedOn: '2026-01-15' });
+    await expect(claimSections.responses().getByRole('listitem', { name: `Response from ${party}` })).toContainText(`${party} disputes`);
+    await page.goto(`/claims/${claimId}/x`);
+    await expect(readerResponses).toContainText(`${party} disputes`);
+    await expect(readerResponses).toContainText('No trader was consulted.');
+    await expect(readerResponses).not.toContainText('no response by 12 Jan 2026');
+
+    await claimSections.open(claimId);
+    await claimSections.removeResponse(party);
+    await page.goto(`/claims/${claimId}/x`);
+    await expect(readerResponses).not.toContainText(party);
+    await expect(page.getByRole('region', { name: 'History' })).toContainText(`Response from ${party} removed`);
+  });
+
+  test('merging two parties moves the duplicate’s responses to the party kept', async ({ page, claimSections }) => {
+    const suffix = randomUUID().slice(0, 6);
+    const keep = `Harbour Board ${suffix}`;
+    const duplicate = `The Harbour Board ${suffix}`;
+    await claimSections.createParty(keep, 'Government');
+    await claimSections.createParty(duplicate);
+    await claimSections.open(claimId);
+    await claimSections.addResponse({ party: duplicate, stance: 'confirms', quote: 'Mill Street is next.' });
+    await expect(claimSections.responses().getByRole('listitem', { name: `Response from ${duplicate}` })).toBeVisible();
+
+    await claimSections.mergeParties(keep, duplicate);
+    await page.goto('/edit/parties');
+    await expect(page.getByRole('link', { name: duplicate, exact: true })).toHaveCount(0);
+    await expect(page.getByRole('listitem').filter({ hasText: keep })).toContainText('1 response');
+
+    await page.goto(`/claims/${claimId}/x`);
+    const readerResponses = page.getByRole('region', { name: 'Responses' });
+    await expect(readerResponses).toContainText(`${keep} confirms`);
+    await expect(readerResponses).not.toContainText(duplicate);
+    await expect(page.getByRole('region', { name: 'History' })).toContainText(`${duplicate} merged into ${keep}`);
+  });
+
+  test('a signed-out visitor posting to the actions changes nothing', async ({ page, context, claimSections }) => {
+    await claimSections.open(claimId);
+    await page.getByText('Add a source', { exact: true }).click();
+    const form = page.getByRole('form', { name: 'Add a source' });
+    await form.getByLabel('Web address').fill('https://example.org/anonymous');
+    await form.getByLabel('Title').fill('Anonymous source');
+    await context.clearCookies();
+    await form.getByRole('button', { name: 'Add source' }).click();
+    await expect(form.getByRole('alert')).toContainText('Please sign in to do this.');
+
+    await page.goto(`/claims/${claimId}/x`);
+    await expect(page.getByRole('region', { name: 'Sources' })).not.toContainText('Anonymous source');
+    await page.goto(`/edit/claims/${claimId}`);
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+});

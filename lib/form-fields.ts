@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/** zod pieces for form fields shared by several editor forms (every form value arrives as a string). */
+
+const URL_MESSAGE = 'Enter a web address starting with http:// or https://.';
+
+/** A web address: http or https only (no javascript:, data:, file: links on public pages). */
+export const httpUrl = z
+  .string()
+  .trim()
+  .min(1, URL_MESSAGE)
+  .max(2000, 'At most 2000 characters.')
+  .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, message: URL_MESSAGE }));
+
+/** An optional web address: empty becomes null. */
+export const optionalHttpUrl = z.union([z.literal('').transform(() => null), httpUrl]);
+
+/** A day from `<input type="date">` (YYYY-MM-DD, taken as UTC midnight); empty becomes null. */
+export const optionalDay = z
+  .string()
+  .trim()
+  .regex(/^$|^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD.')
+  .transform((v, ctx) => {
+    if (!v) return null;
+    const date = new Date(`${v}T00:00:00Z`);
+    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== v) {
+      ctx.addIssue({ code: 'custom', message: 'Enter a real date.' });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+/** A row id from a hidden field. */
+export const formId = z.coerce.number().int().positive();
+
+/** Free text up to `max` characters, trimmed; empty allowed. */
+export const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).default('');
+
+/** The value of a date input for a stored date (UTC day), or ''. */
+export function dayValue(date: Date | null | undefined): string {
+  return date ? date.toISOString().slice(0, 10) : '';
+}

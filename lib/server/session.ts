@@ -14,7 +14,9 @@ export type SessionUser = { id: string; name: string; email: string; role: Role;
  * the absolute timeout end even while in use.
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getAuth().api.getSession({ headers: await headers() });
+  // headers() first: at build time it stops prerendering here, before getAuth() would open the database.
+  const requestHeaders = await headers();
+  const session = await getAuth().api.getSession({ headers: requestHeaders });
   if (!session) return null;
   const user = getUserById({ id: session.user.id });
   const tooOld = Date.now() - session.session.createdAt.getTime() > SESSION_ABSOLUTE_MS;

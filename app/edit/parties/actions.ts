@@ -19,9 +19,11 @@ export const mergePartiesAction = action({
   role: 'editor',
   schema: mergeSchema,
   run: (input, user) => mergeParties({ ...input, actorId: user.id }),
+  // Lists include the party index, where the duplicate disappears even when it had no claims.
   tags: ({ kept, removed, scopes }) => [
     tags.party(kept.id),
     tags.party(removed.id),
+    tags.lists,
     ...scopes.flatMap((scope) => claimTags(scope)),
   ],
   redirectTo: ({ kept }) => `/edit/parties/${kept.id}?merged=1`,

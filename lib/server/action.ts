@@ -32,6 +32,12 @@ type Options<S extends z.ZodType, R> = {
   redirectTo?: (result: R, input: z.infer<S>) => string;
   message?: string;
   data?: (result: R) => unknown;
+  /**
+   * Re-render the page the form is on in the same round trip (e.g. to show the
+   * row just added). Off by default: a form that disappears on re-render (a
+   * review item once handled) would lose its success message.
+   */
+  refresh?: boolean;
 };
 
 /** Form fields as an object; repeated names become arrays. */
@@ -48,8 +54,8 @@ export function formToObject(form: FormData): Record<string, unknown> {
 /**
  * The one wrapper every server action goes through, in this order: checks the
  * session and role, parses the form with the action's zod schema, runs the
- * query, invalidates the cache tags it touched, refreshes the page the form is
- * on, and returns an ActionState the form reads with useActionState. Errors become field messages; database
+ * query, invalidates the cache tags it touched, and returns an ActionState the
+ * form reads with useActionState. Errors become field messages; database
  * details are logged, never shown.
  */
 export function action<S extends z.ZodType, R>(options: Options<S, R>) {
@@ -65,8 +71,7 @@ export function action<S extends z.ZodType, R>(options: Options<S, R>) {
       if (options.tags) invalidate(options.tags(result, parsed.data));
       if (options.redirectTo) destination = options.redirectTo(result, parsed.data);
       else {
-        // The page the form sits on shows what changed (e.g. the list it added to) in the same round trip.
-        refresh();
+        if (options.refresh) refresh();
         return { ok: true, message: options.message, data: options.data?.(result) };
       }
     } catch (error) {

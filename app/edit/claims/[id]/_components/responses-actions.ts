@@ -11,6 +11,7 @@ export const saveResponseAction = action({
   run: ({ responseId, ...input }, user) =>
     responseId ? updateResponse({ ...input, id: responseId, actorId: user.id }) : addResponse({ ...input, actorId: user.id }),
   tags: ({ scope }) => claimTags(scope),
+  refresh: true,
   message: 'Response saved.',
 });
 
@@ -19,5 +20,6 @@ export const removeResponseAction = action({
   schema: removeResponseSchema,
   run: ({ claimId, responseId }, user) => removeResponse({ claimId, id: responseId, actorId: user.id }),
   tags: ({ scope }) => claimTags(scope),
+  refresh: true,
   message: 'Response removed.',
 });

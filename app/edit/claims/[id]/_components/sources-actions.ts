@@ -13,6 +13,7 @@ export const saveSourceAction = action({
     return sourceId ? updateClaimSource({ ...input, sourceId }) : attachSource(input);
   },
   tags: ({ scope }) => claimTags(scope),
+  refresh: true,
   message: 'Source saved.',
 });
 
@@ -21,5 +22,6 @@ export const removeSourceAction = action({
   schema: removeSourceSchema,
   run: (input, user) => detachSource({ ...input, actorId: user.id }),
   tags: ({ scope }) => claimTags(scope),
+  refresh: true,
   message: 'Source removed.',
 });

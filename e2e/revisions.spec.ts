@@ -22,7 +22,8 @@ const REVISED = [
 ].join('\n\n');
 
 test('an editor records a revision; claims are kept, flagged or orphaned; readers see the change', async ({ page, auth, browser }) => {
-  const article = articleWithClaims({ title: `Island ferry fares ${randomUUID().slice(0, 6)}`, body: BODY, quotes: [MOVED, ALTERED, DELETED] });
+  const title = `Island ferry fares ${randomUUID().slice(0, 6)}`;
+  const article = articleWithClaims({ title, body: BODY, quotes: [MOVED, ALTERED, DELETED] });
   const [moved, altered, deleted] = article.claims;
   const revisions = new RevisionPages(page);
   await auth.signedIn('editor');
@@ -37,6 +38,15 @@ test('an editor records a revision; claims are kept, flagged or orphaned; reader
   const orphaned = revisions.reviewCard(DELETED);
   await expect(orphaned).toContainText('Passage not found in the new text');
   await expect(revisions.reviewCard(MOVED)).toHaveCount(0);
+
+  // The annotator lists one kept, one changed and one lost passage, and draws only the two still in the text.
+  await page.getByRole('link', { name: title }).click();
+  const claims = page.getByRole('region', { name: '3 claims in this article' });
+  await expect(claims.getByRole('listitem').filter({ hasText: MOVED })).not.toContainText('needs review');
+  await expect(claims.getByRole('listitem').filter({ hasText: ALTERED })).toContainText('(passage changed, needs review)');
+  await expect(claims.getByRole('listitem').filter({ hasText: DELETED })).toContainText('(passage lost, needs review)');
+  await expect(page.getByRole('textbox', { name: 'Article text' }).locator('mark')).toHaveCount(2);
+  await page.getByRole('link', { name: 'Review moved passages' }).click();
 
   // Readers, signed out and without JavaScript, see the revision note and what changed.
   const reader = await browser.newContext({ javaScriptEnabled: false });

@@ -14,6 +14,14 @@ import search from 'approx-string-match';
 export const ANCHOR_STATES = ['anchored', 'fuzzy', 'orphaned', 'removed'] as const;
 export type AnchorState = (typeof ANCHOR_STATES)[number];
 
+/** How an anchor's state reads in the editor's lists. */
+export const ANCHOR_STATE_LABELS: Record<AnchorState, string> = {
+  anchored: 'in the text',
+  fuzzy: 'passage changed, needs review',
+  orphaned: 'passage lost, needs review',
+  removed: 'no longer in the article',
+};
+
 /** Whether the claim's passage is missing from the current revision (its anchor shows the last known quote). */
 export const isDetached = (state: AnchorState) => state === 'orphaned' || state === 'removed';
 

@@ -5,7 +5,7 @@ import { StatusBadge } from '@/components/status-badge';
 import { getArticleForEditor, getClaimForEditor, listDismissedSuggestions, type EditorArticle } from '@/db/queries/annotator';
 import { listParties } from '@/db/queries/parties';
 import { findSimilarClaims } from '@/db/queries/similar';
-import { createAnchor } from '@/lib/anchor';
+import { ANCHOR_STATE_LABELS, createAnchor, isDetached } from '@/lib/anchor';
 import { formatDate, plural } from '@/lib/format';
 import { parseId } from '@/lib/params';
 import { articlePath, claimPath } from '@/lib/routes';
@@ -63,7 +63,8 @@ export default async function AnnotatorPage({ params, searchParams }: Props) {
           </p>
         </header>
         <Annotator articleId={article.id}>
-          <EditorBody body={article.body} claims={numbered} selectedId={claimId} pending={passage} />
+          {/* A lost passage's positions belong to an older revision: listed below, not drawn. */}
+          <EditorBody body={article.body} claims={numbered.filter((c) => !isDetached(c.anchorState))} selectedId={claimId} pending={passage} />
         </Annotator>
       </div>
       <aside aria-label="Claim panel" className="space-y-6 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
@@ -159,7 +160,7 @@ function ClaimList({ article, claims, selectedId }: { article: EditorArticle; cl
             <span className="muted">
               {c.published ? '' : '(draft)'}
               {c.own ? '' : ' (also in another article)'}
-              {c.anchorState !== 'anchored' ? ` (${c.anchorState})` : ''}
+              {c.anchorState !== 'anchored' ? ` (${ANCHOR_STATE_LABELS[c.anchorState]})` : ''}
             </span>
           </li>
         ))}

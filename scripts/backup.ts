@@ -16,11 +16,12 @@ if (to === from) {
   process.exit(2);
 }
 const started = performance.now();
-try {
-  const bytes = await backupDatabase({ from, to });
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`Backed up ${from} to ${to} (${(bytes / 1e6).toFixed(1)} MB, integrity ok) in ${seconds} s`);
-} catch (error) {
-  console.error(`Backup failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-}
+backupDatabase({ from, to })
+  .then((bytes) => {
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`Backed up ${from} to ${to} (${(bytes / 1e6).toFixed(1)} MB, integrity ok) in ${seconds} s`);
+  })
+  .catch((error: unknown) => {
+    console.error(`Backup failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });

@@ -201,7 +201,9 @@ try {
     ),
   );
   skipped.forEach((s) => console.log(`skipped ${s}`));
-  if (search) console.log(`FTS search over ${values.claims} claims, direct: p50 ${search.p50} ms, p95 ${search.p95} ms`);
+  for (const [name, t] of Object.entries(search)) {
+    console.log(`FTS ${name} over ${values.claims} claims, direct (${t.queries} queries): p50 ${t.p50} ms, p95 ${t.p95} ms, max ${t.max} ms`);
+  }
   console.log(`server RSS ${rssBefore} MB before, ${rssAfter} MB after; WAL ${(results.walBytes / 1e6).toFixed(1)} MB`);
   fs.mkdirSync(path.join(root, 'bench'), { recursive: true });
   fs.writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

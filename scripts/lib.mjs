@@ -23,3 +23,18 @@ export function runTs(script, args = [], options = {}) {
 }
 
 export const baseEnv = () => ({ ...process.env, NEXT_TELEMETRY_DISABLED: '1' });
+
+/** Runs a TypeScript script like runTs and resolves with what it printed on stdout. */
+export function runTsOutput(script, args = [], options = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin('tsx'), ['--conditions=react-server', '--tsconfig', path.join(root, 'tsconfig.json'), script, ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      ...options,
+    });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${script} failed (${code})`))));
+  });
+}

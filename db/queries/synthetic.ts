@@ -97,8 +97,8 @@ export function finishBulkLoad(): void {
 export function benchmarkTargets({ claims, claimsPerArticle }: { claims: number; claimsPerArticle: number }) {
   const sqlite = getDb().$client;
   const sample = sqlite
-    .prepare('select id, slug from claims where published = 1 and id % 97 = 0 order by id limit ?')
-    .all(claims) as { id: number; slug: string }[];
+    .prepare('select id, slug, statement from claims where published = 1 and id % 97 = 0 order by id limit ?')
+    .all(claims) as { id: number; slug: string; statement: string }[];
   const article = sqlite
     .prepare(
       `select a.slug, count(*) as claims from articles a join claims c on c.article_id = a.id and c.published = 1

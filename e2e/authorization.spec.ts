@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { expect, test } from '@playwright/test';
+import { FormClient } from '../scripts/lib/form-client';
+import { inviteLink, newAccount } from './pages/auth';
+
+// Every server action, posted straight over HTTP (as a script would, without the
+// pages that hide buttons) by a signed-out visitor, a disabled editor, an editor and
+// an admin. Whether it happened is read from the database, not from the response.
+
+type Who = 'anonymous' | 'disabled' | 'editor' | 'admin';
+const EVERYONE: Who[] = ['anonymous', 'disabled', 'editor', 'admin'];
+const base = `http://127.0.0.1:${process.env.E2E_PORT}`;
+
+function query<T>(sql: string, ...params: unknown[]): T {
+  const db = new Database(process.env.E2E_DATABASE_PATH!, { readonly: true });
+  try {
+    return db.prepare(sql).pluck().get(...params) as T;
+  } finally {
+    db.close();
+  }
+}
+
+async function member(role: 'admin' | 'editor') {
+  const client = new FormClient(base);
+  const account = newAccount(role === 'admin' ? 'Matrix admin' : 'Matrix editor');
+  const joined = await client.submit(
+    new URL(inviteLink(role)).pathname,
+    { name: account.name, email: account.email, password: account.password, confirm: account.password },
+    'name',
+  );
+  expect(joined.status, `joining as ${role}`).toBe(303);
+  const id = query<string>('select id from users where email = ?', account.email.toLowerCase());
+  return { client, id };
+}
+
+type Case = {
+  name: string;
+  /** Who may do it. */
+  allowed: Who[];
+  /** A page where an admin finds the action's form, and a field that identifies the form. */
+  page: string;
+  field: string;
+  /** Fields for one attempt, and whether that attempt changed the database. */
+  attempt: () => { fields: Record<string, string>; happened: () => boolean };
+};
+
+test('every server action allows exactly the roles it should, whoever calls it over HTTP', async () => {
+  test.setTimeout(120_000);
+  const admin = await member('admin');
+  const editor = await member('editor');
+  const disabled = await member('editor');
+  const victim = await member('editor');
+  const clients: Record<Who, FormClient> = {
+    anonymous: new FormClient(base),
+    disabled: disabled.client,
+    editor: editor.client,
+    admin: admin.client,
+  };
+  const articleId = query<number>('select id from articles order by id limit 1');
+  const disableForm = await admin.client.readForm('/edit/users', 'userId');
+  const disabledOff = await admin.client.post('/edit/users', disableForm, { userId: disabled.id, disabled: 'true' });
+  expect(disabledOff.status).toBeLessThan(400);
+  expect(query('select disabled_at from users where id = ?', disabled.id)).not.toBeNull();
+
+  const cases: Case[] = [
+    {
+      name: 'create an article',
+      allowed: ['editor', 'admin'],
+      page: '/edit/articles/new',
+      field: 'text',
+      attempt: () => {
+        const title = `Matrix article ${randomUUID()}`;
+        return {
+          fields: { mode: 'text', title, text: 'The mayor said the ferry runs every hour.' },
+          happened: () => query<number>('select count(*) from articles where title = ?', title) > 0,
+        };
+      },
+    },
+    {
+      name: 'revise an article',
+      allowed: ['editor', 'admin'],
+      page: `/edit/articles/${articleId}/revise`,
+      field: 'body',
+      attempt: () => {
+        const marker = `Matrix revision ${randomUUID()}`;
+        return {
+          fields: { mode: 'text', articleId: String(articleId), body: `${marker}.\n\nThe rest of the article was cut.` },
+          happened: () => query<number>('select count(*) from article_revisions where body like ?', `${marker}%`) > 0,
+        };
+      },
+    },
+    {
+      name: 'invite a member',
+      allowed: ['admin'],
+      page: '/edit/users',
+      field: 'days',
+      attempt: () => {
+        const email = `matrix-${randomUUID().slice(0, 8)}@newsroom.example`;
+        return {
+          fields: { email, role: 'admin', days: '7' },
+          happened: () => query<number>('select count(*) from invites where email = ?', email) > 0,
+        };
+      },
+    },
+    {
+      name: 'disable a member',
+      allowed: ['admin'],
+      page: '/edit/users',
+      field: 'userId',
+      attempt: () => ({
+        fields: { userId: victim.id, disabled: 'true' },
+        happened: () => query('select disabled_at from users where id = ?', victim.id) !== null,
+      }),
+    },
+  ];
+
+  const outcome: Record<string, Record<Who, boolean>> = {};
+  const expected: Record<string, Record<Who, boolean>> = {};
+  for (const c of cases) {
+    const form = await admin.client.readForm(c.page, c.field);
+    outcome[c.name] = {} as Record<Who, boolean>;
+    expected[c.name] = {} as Record<Who, boolean>;
+    for (const who of EVERYONE) {
+      const { fields, happened } = c.attempt();
+      const response = await clients[who].post(c.page, form, fields);
+      expect(response.status, `${who}: ${c.name}`).toBeLessThan(500);
+      outcome[c.name]![who] = happened();
+      expected[c.name]![who] = c.allowed.includes(who);
+      if (c.name === 'disable a member' && happened()) {
+        await admin.client.post('/edit/users', form, { userId: victim.id, disabled: 'false' });
+      }
+    }
+  }
+  expect(outcome).toEqual(expected);
+});

@@ -1,0 +1,162 @@
+// `npm run crash-test [-- --rounds 20]` (3 rounds in e2e/crash.spec.ts): editors save
+// through the real production server while it is killed with SIGKILL at random moments
+// and restarted, again and again. Afterwards every save the server had acknowledged must
+// be there, the database must pass PRAGMA integrity_check, and no claim may lack its
+// history. Exits non-zero and says what was wrong otherwise.
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { FormClient } from './lib/form-client';
+import { baseEnv, bin, root, run, runTs, runTsOutput } from './lib.mjs';
+
+/** A port nobody listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** `next start` in its own process group, so SIGKILL reaches the worker it spawns too. */
+async function startServer({ port, env }: { port: number; env: NodeJS.ProcessEnv }) {
+  const child = spawn(bin('next'), ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const kill = async (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // already gone
+    }
+    await exited;
+  };
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return { kill };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await kill('SIGKILL');
+  throw new Error('the server did not start');
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+type Health = {
+  integrity: string;
+  claimsWithoutEvents: number[];
+  articlesWithoutText: number[];
+  missingTitles: string[];
+  articles: number;
+};
+
+/**
+ * Runs `rounds` kill-and-restart rounds; resolves with what it saw. Throws on a
+ * lost acknowledged save, a failed integrity check or a claim without history.
+ */
+async function crashTest({ rounds, writers = 4, log = console.log }: { rounds: number; writers?: number; log?: (line: string) => void }) {
+  const database = path.join(os.tmpdir(), `claimline-crash-${randomUUID()}.db`);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const env = { ...baseEnv(), DATABASE_PATH: database, APP_URL: base, PORT: String(port) };
+  const acknowledged: string[] = [];
+  let unexpected = 0;
+  try {
+    await runTs('scripts/prepare-db.ts', [], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const invite = (await runTsOutput('scripts/invite.ts', ['--role', 'editor'], { env })).trim();
+    const client = new FormClient(base);
+
+    for (let round = 1; round <= rounds; round++) {
+      const server = await startServer({ port, env });
+      if (round === 1) {
+        const joined = await client.submit(new URL(invite).pathname, {
+          name: 'Crash Tester',
+          email: 'crash@example.org',
+          password: 'a long test password',
+          confirm: 'a long test password',
+        }, 'name');
+        if (joined.status !== 303) throw new Error(`joining failed (HTTP ${joined.status})`);
+      }
+      const form = await client.readForm('/edit/articles/new', 'text');
+      let killed = false;
+      const writer = async (w: number) => {
+        for (let i = 0; !killed; i++) {
+          const title = `Crash round ${round} writer ${w} save ${i}`;
+          try {
+            const saved = await client.post('/edit/articles/new', form, {
+              mode: 'text',
+              title,
+              text: `The council said the ${title.toLowerCase()} was on time.\n\nNobody disputed it.`,
+            });
+            if (saved.status === 303 && /^\/edit\/articles\/\d+/.test(new URL(saved.location ?? '/', base).pathname)) {
+              acknowledged.push(title);
+            } else {
+              unexpected++;
+            }
+          } catch (error) {
+            if (!killed) log(`writer ${w}: ${error instanceof Error ? error.message : String(error)}`);
+            return; // the server is gone: this save was never acknowledged
+          }
+        }
+      };
+      const before = acknowledged.length;
+      const running = Array.from({ length: writers }, (_, w) => writer(w));
+      // Kill at a random moment once saves are flowing (a cold server answers its first request slowly).
+      for (let waited = 0; acknowledged.length === before && waited < 30_000; waited += 50) await sleep(50);
+      await sleep(Math.random() * 1000);
+      killed = true;
+      await server.kill('SIGKILL');
+      await Promise.all(running);
+      log(`round ${round}: killed with ${acknowledged.length} saves acknowledged so far`);
+    }
+
+    // One more start proves the server comes back on the killed database.
+    const server = await startServer({ port, env });
+    await server.kill('SIGTERM');
+    const titlesFile = `${database}.titles.json`;
+    fs.writeFileSync(titlesFile, JSON.stringify(acknowledged));
+    const health = JSON.parse(await runTsOutput('scripts/crash-check.ts', [titlesFile], { env })) as Health;
+    fs.rmSync(titlesFile, { force: true });
+    const result = { rounds, acknowledged: acknowledged.length, unexpected, ...health };
+    const problems = [
+      health.integrity !== 'ok' && `integrity_check: ${health.integrity}`,
+      health.missingTitles.length && `${health.missingTitles.length} acknowledged saves lost: ${health.missingTitles.slice(0, 3).join('; ')}`,
+      health.claimsWithoutEvents.length && `claims without their created event: ${health.claimsWithoutEvents.join(', ')}`,
+      health.articlesWithoutText.length && `articles without their text: ${health.articlesWithoutText.join(', ')}`,
+      acknowledged.length === 0 && 'no save was acknowledged: the test proved nothing',
+      unexpected > 0 && `${unexpected} saves were answered with something other than success`,
+    ].filter(Boolean);
+    if (problems.length) throw new Error(`crash test failed: ${problems.join(' | ')}`);
+    return result;
+  } finally {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(database + suffix, { force: true });
+  }
+}
+
+const { values } = parseArgs({ options: { rounds: { type: 'string', default: '20' } } });
+const rounds = Number(values.rounds);
+run(process.execPath, ['scripts/build-if-needed.mjs'])
+  .then(() => crashTest({ rounds }))
+  .then((result) => {
+    console.log(
+      `\nOK: ${result.acknowledged} acknowledged saves over ${rounds} SIGKILLs, all present; integrity ok; every claim has its history.`,
+    );
+  })
+  .catch((error: unknown) => {
+    console.error(`\n${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });

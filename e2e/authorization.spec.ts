@@ -58,6 +58,14 @@ test('every server action allows exactly the roles it should, whoever calls it o
     admin: admin.client,
   };
   const articleId = query<number>('select id from articles order by id limit 1');
+  const body = query<string>(
+    'select r.body from article_revisions r join articles a on a.current_revision_id = r.id where a.id = ?',
+    articleId,
+  );
+  const sentenceEnd = body.indexOf('.') + 1;
+  const claimId = query<number>('select id from claims where article_id = ? order by id limit 1', articleId);
+  // Revised in its own article, so the passages chosen above stay where they are.
+  const revisedId = query<number>('select id from articles order by id desc limit 1');
   const disableForm = await admin.client.readForm('/edit/users', 'userId');
   const disabledOff = await admin.client.post('/edit/users', disableForm, { userId: disabled.id, disabled: 'true' });
   expect(disabledOff.status).toBeLessThan(400);
@@ -80,13 +88,40 @@ test('every server action allows exactly the roles it should, whoever calls it o
     {
       name: 'revise an article',
       allowed: ['editor', 'admin'],
-      page: `/edit/articles/${articleId}/revise`,
+      page: `/edit/articles/${revisedId}/revise`,
       field: 'body',
       attempt: () => {
         const marker = `Matrix revision ${randomUUID()}`;
         return {
-          fields: { mode: 'text', articleId: String(articleId), body: `${marker}.\n\nThe rest of the article was cut.` },
+          fields: { mode: 'text', articleId: String(revisedId), body: `${marker}.\n\nThe rest of the article was cut.` },
           happened: () => query<number>('select count(*) from article_revisions where body like ?', `${marker}%`) > 0,
+        };
+      },
+    },
+    {
+      name: 'create a claim',
+      allowed: ['editor', 'admin'],
+      page: `/edit/articles/${articleId}?start=0&end=${sentenceEnd}`,
+      field: 'exact',
+      attempt: () => {
+        const statement = `Matrix claim ${randomUUID()}`;
+        return {
+          fields: { statement },
+          happened: () => query<number>('select count(*) from claims where statement = ?', statement) > 0,
+        };
+      },
+    },
+    {
+      name: 'save a claim',
+      allowed: ['editor', 'admin'],
+      page: `/edit/articles/${articleId}?claim=${claimId}`,
+      field: 'version',
+      attempt: () => {
+        const note = `Matrix note ${randomUUID()}`;
+        const current = query<number>('select version from claims where id = ?', claimId);
+        return {
+          fields: { version: String(current), statusNote: note },
+          happened: () => query<number>('select count(*) from claims where id = ? and status_note = ?', claimId, note) > 0,
         };
       },
     },

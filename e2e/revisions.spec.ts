@@ -77,12 +77,19 @@ test('an editor records a revision; claims are kept, flagged or orphaned; reader
 
   // The editor resolves both: accepts the new wording, and marks the lost passage as removed.
   await fuzzy.getByRole('button', { name: 'Accept new passage' }).click();
-  await expect(fuzzy.getByRole('status').filter({ hasText: /\S/ })).toHaveText('The new passage is now the claim’s quote.');
+  await expect(page.getByRole('status').filter({ hasText: 'The new passage is now the claim’s quote.' })).toBeVisible();
+  await expect(fuzzy).toHaveCount(0);
+  // Words that point to several places are refused beside the field.
+  await orphaned.getByLabel('Words from the new text').fill('the');
+  await orphaned.getByRole('button', { name: 'Use these words' }).click();
+  await expect(orphaned.getByText(/These words appear \d+ times in the article/)).toBeVisible();
+  await orphaned.getByRole('button', { name: 'Mark as removed' }).click();
+  // A note for readers is required; the browser asks for it before anything is sent.
+  expect(await orphaned.getByLabel('Note for readers').evaluate((input: HTMLInputElement) => input.validity.valueMissing)).toBe(true);
   await orphaned.getByLabel('Note for readers').fill('Passage retracted by the outlet.');
   await orphaned.getByLabel('Also set the status to Retracted').check();
   await orphaned.getByRole('button', { name: 'Mark as removed' }).click();
-  await expect(orphaned.getByRole('status').filter({ hasText: /\S/ })).toHaveText('Marked as no longer in the article.');
-  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'Marked as no longer in the article.' })).toBeVisible();
   await expect(page.getByText('Nothing to review: every claim is anchored in the current text.')).toBeVisible();
 
   await readerPage.goto(`/claims/${deleted!.id}/${deleted!.slug}`);

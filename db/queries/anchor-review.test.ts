@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { articleRevisions, claimAppearances, claimEvents, claims } from '@/db/schema';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
 import { createAnchor, occurrences } from '@/lib/anchor';
-import { describeEvent } from '@/lib/events';
+import { describeEvent, eventNote } from '@/lib/events';
 import { createArticle } from './articles';
 import { addAppearance, createClaim } from './claims';
 import { acceptProposedAnchor, listAnchorsNeedingReview, markAnchorRemoved, reselectAnchor } from './anchor-review';
@@ -143,6 +143,7 @@ describe('appearances', () => {
     expect(bodyAt(appearance)).toBe('crossings to Marrow Island would double by next summer');
     const last = eventsOf(original.id).at(-1)!;
     expect(describeEvent(last.kind, last.before as never, last.after as never)).toBe('Passage confirmed removed from “Island weekly”');
+    expect(eventNote(last.after as never)).toBe('The weekly corrected its report.');
     expect(listAnchorsNeedingReview({ articleId: other.id })).toEqual([]);
   });
 

@@ -194,7 +194,8 @@ export function markAnchorRemoved(input: Resolution & { note: string; status?: S
       ...event,
       kind: 'reanchored',
       before: { state: anchor.anchorState, exact: anchor.anchorExact },
-      after: { state: 'removed', exact: anchor.anchorExact, note, ...target.where },
+      // A claim's own note goes with its status change below; an appearance's note is told here.
+      after: { state: 'removed', exact: anchor.anchorExact, ...(target.appearance ? { note } : {}), ...target.where },
     });
     if (status !== claim.status || statusNote !== claim.statusNote) {
       recordEvent(tx, {

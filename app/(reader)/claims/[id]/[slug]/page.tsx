@@ -65,9 +65,11 @@ export default async function ClaimPage({ params }: Props) {
           In context
         </h2>
         <QuoteInContext claim={claim} body={claim.body} article={claim.article} />
-        <p className="mt-2 text-sm">
-          <Link href={`${articlePath(claim.article)}#claim-${claim.id}`}>See it in the article</Link>
-        </p>
+        {isDetached(claim.anchorState) ? null : (
+          <p className="mt-2 text-sm">
+            <Link href={`${articlePath(claim.article)}#claim-${claim.id}`}>See it in the article</Link>
+          </p>
+        )}
       </section>
 
       {claim.statusNote ? (

@@ -3,7 +3,7 @@
 import { acceptProposedAnchor, markAnchorRemoved, reselectAnchor } from '@/db/queries/anchor-review';
 import { action } from '@/lib/server/action';
 import { tags } from '@/lib/server/cache';
-import { acceptSchema, removeSchema, reselectSchema } from './schema';
+import { acceptSchema, RESOLVED, removeSchema, reselectSchema } from './schema';
 
 const target = (input: { claimId: number; appearanceId?: number; version: number }, actorId: string) => ({
   id: input.claimId,
@@ -20,12 +20,16 @@ const claimTags = (claim: { id: number; articleId: number }, input: { articleId:
   tags.lists,
 ];
 
+// Back to the list, which no longer shows the resolved claim, with a line saying what happened.
+const done = (outcome: keyof typeof RESOLVED) => (_claim: unknown, input: { articleId: number }) =>
+  `/edit/articles/${input.articleId}/review?done=${outcome}`;
+
 export const acceptAnchorAction = action({
   role: 'editor',
   schema: acceptSchema,
   run: (input, user) => acceptProposedAnchor(target(input, user.id)),
   tags: claimTags,
-  message: 'The new passage is now the claim’s quote.',
+  redirectTo: done('accepted'),
 });
 
 export const reselectAnchorAction = action({
@@ -33,7 +37,7 @@ export const reselectAnchorAction = action({
   schema: reselectSchema,
   run: (input, user) => reselectAnchor({ ...target(input, user.id), quote: input.quote }),
   tags: claimTags,
-  message: 'The claim now points to the words you chose.',
+  redirectTo: done('reselected'),
 });
 
 export const removeAnchorAction = action({
@@ -46,5 +50,5 @@ export const removeAnchorAction = action({
       status: input.retracted ? 'retracted' : undefined,
     }),
   tags: claimTags,
-  message: 'Marked as no longer in the article.',
+  redirectTo: done('removed'),
 });

@@ -9,16 +9,21 @@ import { parseId } from '@/lib/params';
 import { articleChangesPath, articlePath } from '@/lib/routes';
 import { requirePageUser } from '@/lib/server/session';
 import { ReviewForms } from './review-forms';
+import { RESOLVED } from './schema';
 
 export const metadata: Metadata = { title: 'Needs review' };
 
-export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string | string[] }> };
+
+export default async function ReviewPage({ params, searchParams }: Props) {
   await requirePageUser('editor');
   const id = parseId((await params).id);
   const article = id ? getArticleForRevision({ id }) : undefined;
   if (!article) notFound();
   const claims = listAnchorsNeedingReview({ articleId: article.id });
   const { anchored, fuzzy, orphaned, removed } = article.anchors;
+  const { done } = await searchParams;
+  const resolved = typeof done === 'string' && Object.hasOwn(RESOLVED, done) ? RESOLVED[done as keyof typeof RESOLVED] : null;
   return (
     <div>
       <p className="muted text-sm">
@@ -32,6 +37,11 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         · <Link href={`/edit/articles/${article.id}/revise`}>new revision</Link>
       </p>
       <h1 className="mb-2 text-2xl font-bold">Needs review</h1>
+      {resolved ? (
+        <p role="status" className="mb-4 rounded border border-green-700 p-2 text-sm">
+          {resolved}
+        </p>
+      ) : null}
       <p role="status" className="mb-6">
         {plural(anchored, 'claim')} found in the current text · {fuzzy} with a changed passage · {orphaned} with a lost
         passage{removed ? ` · ${removed} marked as removed` : ''}

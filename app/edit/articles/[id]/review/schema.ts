@@ -24,3 +24,10 @@ export const removeSchema = z.object({
     .optional()
     .transform((v) => v === 'on'),
 });
+
+/** What the list says after a resolution (`?done=` on the review page). */
+export const RESOLVED = {
+  accepted: 'The new passage is now the claim’s quote.',
+  reselected: 'The claim now points to the words you chose.',
+  removed: 'Marked as no longer in the article.',
+} as const;

@@ -126,6 +126,7 @@ async function exists(pathname) {
   return res.status === 200;
 }
 
+const loadBefore = Math.round(os.loadavg()[0] * 10) / 10;
 const database = await syntheticDatabase();
 await buildIfNeeded();
 const targetsFile = path.join(os.tmpdir(), `claimline-bench-targets-${port}.json`);
@@ -184,6 +185,9 @@ try {
   const results = {
     at: new Date().toISOString(),
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+    // Other work on the machine skews every number; the 1-minute load average says how much.
+    loadAverageBefore: loadBefore,
+    loadAverageAfter: Math.round(os.loadavg()[0] * 10) / 10,
     data: { articles: Number(values.articles), claims: Number(values.claims) },
     connections,
     durationSeconds: duration,
@@ -205,6 +209,7 @@ try {
     console.log(`FTS ${name} over ${values.claims} claims, direct (${t.queries} queries): p50 ${t.p50} ms, p95 ${t.p95} ms, max ${t.max} ms`);
   }
   console.log(`server RSS ${rssBefore} MB before, ${rssAfter} MB after; WAL ${(results.walBytes / 1e6).toFixed(1)} MB`);
+  console.log(`load average ${loadBefore} before, ${results.loadAverageAfter} after (${os.cpus().length} cores)`);
   fs.mkdirSync(path.join(root, 'bench'), { recursive: true });
   fs.writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('wrote bench/results.json');

@@ -61,6 +61,7 @@ type Health = {
   claimsWithoutEvents: number[];
   articlesWithoutText: number[];
   missingTitles: string[];
+  missingStatements: string[];
   articles: number;
 };
 
@@ -73,7 +74,10 @@ async function crashTest({ rounds, writers = 4, log = console.log }: { rounds: n
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const env = { ...baseEnv(), DATABASE_PATH: database, APP_URL: base, PORT: String(port) };
-  const acknowledged: string[] = [];
+  // What the server confirmed: article titles (a redirect to the new article) and claim
+  // statements (a redirect to the new claim), half of the claims with a new party.
+  const acknowledged = { titles: [] as string[], statements: [] as string[] };
+  const count = () => acknowledged.titles.length + acknowledged.statements.length;
   let unexpected = 0;
   try {
     await runTs('scripts/prepare-db.ts', [], { env, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -92,20 +96,29 @@ async function crashTest({ rounds, writers = 4, log = console.log }: { rounds: n
         if (joined.status !== 303) throw new Error(`joining failed (HTTP ${joined.status})`);
       }
       const form = await client.readForm('/edit/articles/new', 'text');
+      const claimPage = '/edit/articles/1?start=0&end=40';
+      const claimForm = await client.readForm(claimPage, 'exact');
       let killed = false;
       const writer = async (w: number) => {
         for (let i = 0; !killed; i++) {
-          const title = `Crash round ${round} writer ${w} save ${i}`;
+          const label = `Crash round ${round} writer ${w} save ${i}`;
           try {
-            const saved = await client.post('/edit/articles/new', form, {
-              mode: 'text',
-              title,
-              text: `The council said the ${title.toLowerCase()} was on time.\n\nNobody disputed it.`,
-            });
-            if (saved.status === 303 && /^\/edit\/articles\/\d+/.test(new URL(saved.location ?? '/', base).pathname)) {
-              acknowledged.push(title);
+            if (i % 2 === 0) {
+              const saved = await client.post('/edit/articles/new', form, {
+                mode: 'text',
+                title: label,
+                text: `The council said the ${label.toLowerCase()} was on time.\n\nNobody disputed it.`,
+              });
+              if (saved.status === 303 && /^\/edit\/articles\/\d+$/.test(new URL(saved.location ?? '/', base).pathname)) {
+                acknowledged.titles.push(label);
+              } else unexpected++;
             } else {
-              unexpected++;
+              const saved = await client.post(claimPage, claimForm, {
+                statement: label,
+                ...(i % 4 === 1 ? { newPartyName: `Party of ${label}`, newPartyKind: 'organization' } : {}),
+              });
+              if (saved.status === 303 && /[?&]claim=\d+/.test(saved.location ?? '')) acknowledged.statements.push(label);
+              else unexpected++;
             }
           } catch (error) {
             if (!killed) log(`writer ${w}: ${error instanceof Error ? error.message : String(error)}`);
@@ -113,15 +126,15 @@ async function crashTest({ rounds, writers = 4, log = console.log }: { rounds: n
           }
         }
       };
-      const before = acknowledged.length;
+      const before = count();
       const running = Array.from({ length: writers }, (_, w) => writer(w));
       // Kill at a random moment once saves are flowing (a cold server answers its first request slowly).
-      for (let waited = 0; acknowledged.length === before && waited < 30_000; waited += 50) await sleep(50);
+      for (let waited = 0; count() === before && waited < 30_000; waited += 50) await sleep(50);
       await sleep(Math.random() * 1000);
       killed = true;
       await server.kill('SIGKILL');
       await Promise.all(running);
-      log(`round ${round}: killed with ${acknowledged.length} saves acknowledged so far`);
+      log(`round ${round}: killed with ${count()} saves acknowledged so far`);
     }
 
     // One more start proves the server comes back on the killed database.
@@ -131,13 +144,14 @@ async function crashTest({ rounds, writers = 4, log = console.log }: { rounds: n
     fs.writeFileSync(titlesFile, JSON.stringify(acknowledged));
     const health = JSON.parse(await runTsOutput('scripts/crash-check.ts', [titlesFile], { env })) as Health;
     fs.rmSync(titlesFile, { force: true });
-    const result = { rounds, acknowledged: acknowledged.length, unexpected, ...health };
+    const result = { rounds, acknowledged: count(), unexpected, ...health };
     const problems = [
       health.integrity !== 'ok' && `integrity_check: ${health.integrity}`,
-      health.missingTitles.length && `${health.missingTitles.length} acknowledged saves lost: ${health.missingTitles.slice(0, 3).join('; ')}`,
+      health.missingTitles.length && `${health.missingTitles.length} acknowledged articles lost: ${health.missingTitles.slice(0, 3).join('; ')}`,
+      health.missingStatements.length && `${health.missingStatements.length} acknowledged claims lost: ${health.missingStatements.slice(0, 3).join('; ')}`,
       health.claimsWithoutEvents.length && `claims without their created event: ${health.claimsWithoutEvents.join(', ')}`,
       health.articlesWithoutText.length && `articles without their text: ${health.articlesWithoutText.join(', ')}`,
-      acknowledged.length === 0 && 'no save was acknowledged: the test proved nothing',
+      (acknowledged.titles.length === 0 || acknowledged.statements.length === 0) && 'no article or no claim save was acknowledged: the test proved nothing',
       unexpected > 0 && `${unexpected} saves were answered with something other than success`,
     ].filter(Boolean);
     if (problems.length) throw new Error(`crash test failed: ${problems.join(' | ')}`);

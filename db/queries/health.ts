@@ -5,11 +5,10 @@ import { getDb } from '@/db';
  * Checks of the database as a whole, for the crash test and operators: what
  * must hold however the server stopped.
  */
-export function databaseHealth({ titles = [] }: { titles?: string[] } = {}) {
+export function databaseHealth({ titles = [], statements = [] }: { titles?: string[]; statements?: string[] } = {}) {
   const sqlite = getDb().$client;
-  const found = new Set(
-    (sqlite.prepare('select title from articles').pluck().all() as string[]).filter((t) => titles.includes(t)),
-  );
+  const found = new Set(sqlite.prepare('select title from articles').pluck().all() as string[]);
+  const claimed = new Set(sqlite.prepare('select statement from claims').pluck().all() as string[]);
   return {
     integrity: sqlite.pragma('integrity_check', { simple: true }) as string,
     /** Claims whose creation was not recorded in their history (a half-written claim). */
@@ -25,6 +24,7 @@ export function databaseHealth({ titles = [] }: { titles?: string[] } = {}) {
       .pluck()
       .all() as number[],
     missingTitles: titles.filter((t) => !found.has(t)),
+    missingStatements: statements.filter((t) => !claimed.has(t)),
     articles: sqlite.prepare('select count(*) from articles').pluck().get() as number,
   };
 }

@@ -24,6 +24,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             </Link>
             <nav aria-label="Main" className="flex gap-4 text-sm">
               <Link href="/">Articles</Link>
+              <Link href="/claims">Claims</Link>
             </nav>
           </div>
         </header>

@@ -1,15 +1,23 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { StatusBadge } from '@/components/status-badge';
-import { formatDate, plural } from '@/lib/format';
+import { describeEvent } from '@/lib/events';
+import { formatDate, isoDate, plural } from '@/lib/format';
 import { articlePath, claimPath } from '@/lib/routes';
 import { STATUSES } from '@/lib/status';
-import { readHome } from '@/lib/server/reader';
+import { readHome, readMostDisputed, readStatusChanges } from '@/lib/server/reader';
+
+export const metadata: Metadata = {
+  alternates: { types: { 'application/atom+xml': '/feeds/claims.atom' } },
+};
 
 export default async function HomePage() {
   // Rendered per request from the runtime database, never at build time.
   await connection();
-  const { articles, recent } = readHome();
+  const { articles } = readHome();
+  const changes = readStatusChanges(8);
+  const disputed = readMostDisputed();
   return (
     <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
       <section aria-labelledby="articles-heading">
@@ -43,24 +51,51 @@ export default async function HomePage() {
           </ul>
         )}
       </section>
-      <section aria-labelledby="recent-heading">
-        <h2 id="recent-heading" className="mb-4 text-xl font-bold">
-          Recently updated claims
-        </h2>
-        <ul className="space-y-3">
-          {recent.map((c) => (
-            <li key={c.id}>
-              <StatusBadge status={c.status} />
-              <Link href={claimPath(c)} className="ml-2">
-                {c.statement}
-              </Link>
-              <p className="muted text-sm">
-                {formatDate(c.updatedAt)} · {c.articleTitle}
-              </p>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <div className="space-y-10">
+        <section aria-labelledby="changes-heading">
+          <h2 id="changes-heading" className="mb-4 text-xl font-bold">
+            Recent status changes
+          </h2>
+          {changes.length === 0 ? <p className="muted">No published claims yet.</p> : null}
+          <ul className="space-y-3">
+            {changes.map((e) => (
+              <li key={e.id}>
+                <StatusBadge status={e.status} />
+                <Link href={claimPath({ id: e.claimId, slug: e.claimSlug })} className="ml-2">
+                  {e.statement}
+                </Link>
+                <p className="muted text-sm">
+                  <time dateTime={isoDate(e.at)}>{formatDate(e.at)}</time> · {describeEvent(e.kind, e.before, e.after)}
+                </p>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-4 flex gap-4 text-sm">
+            <Link href="/claims">All claims</Link>
+            <a href="/feeds/claims.atom">Atom feed</a>
+          </p>
+        </section>
+        <section aria-labelledby="disputed-heading">
+          <h2 id="disputed-heading" className="mb-4 text-xl font-bold">
+            Most disputed
+          </h2>
+          {disputed.length === 0 ? <p className="muted">No disputed claims.</p> : null}
+          <ul className="space-y-3">
+            {disputed.map((c) => (
+              <li key={c.id}>
+                <StatusBadge status={c.status} />
+                <Link href={claimPath(c)} className="ml-2">
+                  {c.statement}
+                </Link>
+                <p className="muted text-sm">
+                  {c.disputes > 0 ? `${plural(c.disputes, 'party', 'parties')} disputing · ` : ''}
+                  {c.articleTitle}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
     </div>
   );
 }

@@ -231,6 +231,7 @@ export function getPublishedClaim({ id }: { id: number }) {
       outlet: articles.outlet,
       publishedAt: articles.publishedAt,
       anchorState: claimAppearances.anchorState,
+      canonicalUrl: articles.canonicalUrl,
     })
     .from(claimAppearances)
     .innerJoin(articles, eq(articles.id, claimAppearances.articleId))

@@ -1,7 +1,14 @@
 import 'server-only';
 import { getArticleBySlug, listArticlesWithCounts, listPublishedClaimsInArticle } from '@/db/queries/articles';
-import { getPublishedClaim, listRecentClaims } from '@/db/queries/claims';
+import { getPublishedClaim } from '@/db/queries/claims';
 import { getRevisionComparison } from '@/db/queries/revisions';
+import { listFeedEvents } from '@/db/queries/feeds';
+import { getPartyBySlug, listParties } from '@/db/queries/parties';
+import { getPartyActivity, listMostDisputedClaims } from '@/db/queries/reader-lists';
+import { listOutlets, searchClaims } from '@/db/queries/search';
+import type { ClaimFilters } from '@/lib/claim-filters';
+import type { ReviewedClaim } from '@/lib/claim-review';
+import { articlePath, claimPath, partyPath } from '@/lib/routes';
 import { cached, tags } from './cache';
 
 /**
@@ -46,10 +53,67 @@ export function readArticle(slug: string) {
 }
 
 export function readHome() {
-  return cached('home', [tags.lists], () => ({
-    articles: listArticlesWithCounts(),
-    recent: listRecentClaims({ limit: 8 }),
-  }));
+  return cached('home', [tags.lists], () => ({ articles: listArticlesWithCounts() }));
+}
+
+/** One page of the claims index (and API list) for parsed filters. */
+export function readClaimSearch(filters: ClaimFilters) {
+  return cached(`search:${JSON.stringify(filters)}`, [tags.lists], () => searchClaims({ filters }));
+}
+
+/** Every claim matching the filters, without paging (exports, the ClaimReview feed). */
+export function readAllClaims(filters: ClaimFilters) {
+  return cached(`all:${JSON.stringify(filters)}`, [tags.lists], () => searchClaims({ filters, all: true }));
+}
+
+export function readFilterOptions() {
+  return cached('filter-options', [tags.lists], () => ({ parties: listParties(), outlets: listOutlets() }));
+}
+
+/** A party with its published claims and responses, or null. */
+export function readParty(slug: string) {
+  return cached(
+    `party:${slug}`,
+    // Responses and claims naming the party change with any claim edit: follow the lists too.
+    (p) => (p ? [tags.party(p.id), tags.lists] : [tags.lists]),
+    () => {
+      const party = getPartyBySlug({ slug });
+      return party ? { ...party, ...getPartyActivity({ partyId: party.id }) } : null;
+    },
+  );
+}
+
+/** Status changes across the site (home page and site feed), newest first. */
+export function readStatusChanges(limit: number) {
+  return cached(`status-changes:${limit}`, [tags.lists], () => listFeedEvents({ scope: {}, limit }));
+}
+
+export function readMostDisputed() {
+  return cached('most-disputed', [tags.lists], () => listMostDisputedClaims({ limit: 5 }));
+}
+
+/** The claim as schema.org sees it (see lib/claim-review.ts), with absolute URLs on `site`. */
+export function toReviewedClaim(claim: PublishedClaim, site: string): ReviewedClaim {
+  const statusSet = [...claim.events].reverse().find((e) => e.kind === 'status_changed' || e.kind === 'created');
+  const articleUrl = (a: { slug: string; canonicalUrl: string | null }) => a.canonicalUrl ?? `${site}${articlePath(a)}`;
+  return {
+    url: `${site}${claimPath(claim)}`,
+    statement: claim.statement,
+    status: claim.status,
+    statusNote: claim.statusNote,
+    reviewedAt: statusSet?.at ?? claim.createdAt,
+    updatedAt: claim.updatedAt,
+    claimant: claim.claimant
+      ? { name: claim.claimant.name, kind: claim.claimant.kind, url: `${site}${partyPath(claim.claimant)}` }
+      : null,
+    appearances: [claim.article, ...claim.appearances].map((a) => ({
+      url: articleUrl(a),
+      headline: a.title,
+      outlet: a.outlet,
+      publishedAt: a.publishedAt,
+    })),
+    imageUrl: `${site}/claims/${claim.id}/share.png`,
+  };
 }
 
 /** Two revisions of an article and the list of all of them, for the changes page; null for an unknown slug. */

@@ -1,13 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
+import { JsonLd } from '@/components/json-ld';
 import { StatusBadge } from '@/components/status-badge';
 import { isDetached } from '@/lib/anchor';
+import { claimReviewDocument } from '@/lib/claim-review';
 import { formatDate, isoDate } from '@/lib/format';
 import { parseId } from '@/lib/params';
 import { articlePath, claimPath, partyPath } from '@/lib/routes';
 import { STATUS_INFO } from '@/lib/status';
-import { readClaim } from '@/lib/server/reader';
+import { readClaim, toReviewedClaim } from '@/lib/server/reader';
+import { publisher, siteUrl } from '@/lib/server/site';
+import { Embed } from './_components/embed';
 import { History } from './_components/history';
 import { QuoteInContext } from './_components/quote-in-context';
 import { ResponseList } from './_components/response-list';
@@ -26,16 +30,37 @@ async function load(params: Props['params']) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const claim = await load(params);
+  const site = await siteUrl();
+  const label = STATUS_INFO[claim.status].label;
+  const description = `${label}: ${claim.statusNote || STATUS_INFO[claim.status].description}`;
+  const image = { url: `${site}/claims/${claim.id}/share.png`, width: 1200, height: 630, alt: `${label}: “${claim.statement}”` };
   return {
     title: claim.statement,
-    description: `${STATUS_INFO[claim.status].label}: ${claim.statusNote || STATUS_INFO[claim.status].description}`,
+    description,
+    alternates: {
+      canonical: `${site}${claimPath(claim)}`,
+      types: { 'application/atom+xml': `/claims/${claim.id}/feed.atom` },
+    },
+    openGraph: {
+      type: 'article',
+      title: `${label}: “${claim.statement}”`,
+      description,
+      url: `${site}${claimPath(claim)}`,
+      siteName: (await publisher()).name,
+      images: [image],
+      modifiedTime: isoDate(claim.updatedAt),
+    },
+    twitter: { card: 'summary_large_image', title: `${label}: “${claim.statement}”`, description, images: [image] },
   };
 }
 
 export default async function ClaimPage({ params }: Props) {
   const claim = await load(params);
+  const site = await siteUrl();
+  const review = claimReviewDocument(toReviewedClaim(claim, site), await publisher());
   return (
     <article className="mx-auto max-w-4xl">
+      {review ? <JsonLd data={review} /> : null}
       <header>
         <p className="muted flex flex-wrap items-center justify-between gap-2 text-sm">
           <span>
@@ -108,6 +133,11 @@ export default async function ClaimPage({ params }: Props) {
           </ul>
         </section>
       ) : null}
+
+      <Embed claimUrl={`${site}${claimPath(claim)}`} badgeUrl={`${site}/claims/${claim.id}/badge.svg`} status={claim.status} />
+      <p className="no-print mt-6 text-sm">
+        <a href={`/claims/${claim.id}/feed.atom`}>Follow this claim (Atom feed)</a>
+      </p>
     </article>
   );
 }

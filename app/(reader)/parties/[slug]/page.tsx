@@ -1,0 +1,116 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ClaimList } from '@/components/claim-list';
+import { StatusBadge } from '@/components/status-badge';
+import { formatDate, isoDate, plural } from '@/lib/format';
+import { claimPath } from '@/lib/routes';
+import { readParty } from '@/lib/server/reader';
+import { PARTY_KIND_LABELS, STANCES, STANCE_LABELS, type Stance } from '@/lib/vocabulary';
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const party = readParty(slug);
+  if (!party) return {};
+  return {
+    title: party.name,
+    description: `Claims made by ${party.name} and its responses to claims, with their status.`,
+    alternates: { types: { 'application/atom+xml': `/parties/${slug}/feed.atom` } },
+  };
+}
+
+/** A response's stance, counting a lapsed request for comment as no response. */
+function stanceOf(r: { stance: Stance | null; deadlineAt: Date | null }, now: Date): Stance | 'awaiting' {
+  if (r.stance) return r.stance;
+  return r.deadlineAt && r.deadlineAt < now ? 'no_response' : 'awaiting';
+}
+
+export default async function PartyPage({ params }: Props) {
+  const { slug } = await params;
+  const party = readParty(slug);
+  if (!party) notFound();
+  const now = new Date();
+  const stances = party.responses.map((r) => ({ ...r, shown: stanceOf(r, now) }));
+  const counts = STANCES.map((s) => ({ stance: s, n: stances.filter((r) => r.shown === s).length })).filter((c) => c.n > 0);
+  const awaiting = stances.filter((r) => r.shown === 'awaiting').length;
+  return (
+    <div className="mx-auto max-w-4xl">
+      <header>
+        <p className="muted text-sm">{PARTY_KIND_LABELS[party.kind]}</p>
+        <h1 className="mt-1 text-3xl font-bold">{party.name}</h1>
+        {party.description ? <p className="mt-2">{party.description}</p> : null}
+        <p className="mt-2 flex flex-wrap gap-4 text-sm">
+          {party.url ? (
+            <a href={party.url} rel="noopener noreferrer nofollow">
+              Website
+            </a>
+          ) : null}
+          <a href={`/parties/${party.slug}/feed.atom`}>Atom feed of status changes</a>
+          <Link href={`/claims?party=${party.slug}`}>Search its claims</Link>
+        </p>
+      </header>
+
+      <section aria-labelledby="stance-heading" className="mt-8">
+        <h2 id="stance-heading" className="text-lg font-semibold">
+          Responses by stance
+        </h2>
+        {counts.length === 0 && awaiting === 0 ? <p className="muted mt-2">No responses recorded.</p> : null}
+        <dl className="mt-2 grid grid-cols-2 gap-x-6 gap-y-1 sm:grid-cols-3">
+          {counts.map((c) => (
+            <div key={c.stance} className="flex gap-2">
+              <dt className="capitalize">{STANCE_LABELS[c.stance]}</dt>
+              <dd className="font-semibold">{c.n}</dd>
+            </div>
+          ))}
+          {awaiting > 0 ? (
+            <div className="flex gap-2">
+              <dt>Awaiting a reply</dt>
+              <dd className="font-semibold">{awaiting}</dd>
+            </div>
+          ) : null}
+        </dl>
+      </section>
+
+      <section aria-labelledby="party-claims-heading" className="mt-8">
+        <h2 id="party-claims-heading" className="mb-3 text-lg font-semibold">
+          Claims made ({party.claims.length})
+        </h2>
+        {party.claims.length === 0 ? <p className="muted">No published claims.</p> : <ClaimList claims={party.claims} />}
+      </section>
+
+      <section aria-labelledby="party-responses-heading" className="mt-8">
+        <h2 id="party-responses-heading" className="mb-3 text-lg font-semibold">
+          {plural(stances.length, 'response')} to claims
+        </h2>
+        <ol className="space-y-3">
+          {stances.map((r) => {
+            const date = r.respondedAt ?? r.requestedAt;
+            return (
+              <li key={r.id} className="border-l-2 border-[var(--rule)] pl-3">
+                <p className="text-sm">
+                  {date ? (
+                    <time dateTime={isoDate(date)} className="muted">
+                      {formatDate(date)} ·{' '}
+                    </time>
+                  ) : null}
+                  <strong>
+                    {r.shown === 'awaiting'
+                      ? `asked for comment${r.deadlineAt ? `, reply expected by ${formatDate(r.deadlineAt)}` : ''}`
+                      : r.shown === 'no_response' && r.deadlineAt
+                        ? `asked for comment, no response by ${formatDate(r.deadlineAt)}`
+                        : STANCE_LABELS[r.shown]}
+                  </strong>{' '}
+                  on <Link href={claimPath({ id: r.claimId, slug: r.claimSlug })}>{r.statement}</Link>{' '}
+                  <StatusBadge status={r.status} />
+                </p>
+                {r.quote ? <blockquote className="mt-1 font-serif">“{r.quote}”</blockquote> : null}
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import type { Status } from '@/lib/status';
+import type { Stance } from '@/lib/vocabulary';
+
+/** Lists for reader pages and the API that cut across entities (published claims only). */
+
+type ClaimRow = {
+  id: number;
+  slug: string;
+  statement: string;
+  status: Status;
+  updatedAt: number;
+  articleSlug: string;
+  articleTitle: string;
+  partySlug: string | null;
+  partyName: string | null;
+};
+
+const claimColumns = sql`c.id AS id, c.slug AS slug, c.statement AS statement, c.status AS status,
+  c.updated_at AS updatedAt, a.slug AS articleSlug, a.title AS articleTitle,
+  p.slug AS partySlug, p.name AS partyName`;
+const claimJoins = sql`JOIN articles a ON a.id = c.article_id LEFT JOIN parties p ON p.id = c.claimant_party_id`;
+const withDates = <T extends { updatedAt: number }>(r: T) => ({ ...r, updatedAt: new Date(r.updatedAt) });
+
+/**
+ * The most contested claims: most parties disputing or denying them, then
+ * disputed and false claims, most recently updated first.
+ */
+export function listMostDisputedClaims({ limit = 5 }: { limit?: number } = {}) {
+  return getDb()
+    .all<ClaimRow & { disputes: number }>(
+      sql`SELECT ${claimColumns},
+        (SELECT count(*) FROM responses r WHERE r.claim_id = c.id AND r.stance IN ('disputes', 'denies')) AS disputes
+      FROM claims c ${claimJoins}
+      WHERE c.published = 1
+        AND (c.status IN ('disputed', 'false')
+          OR EXISTS (SELECT 1 FROM responses r WHERE r.claim_id = c.id AND r.stance IN ('disputes', 'denies')))
+      ORDER BY disputes DESC, c.status = 'disputed' DESC, c.updated_at DESC, c.id DESC
+      LIMIT ${limit}`,
+    )
+    .map(withDates);
+}
+
+/** A party's published claims and its responses on published claims, with counts by stance. */
+export function getPartyActivity({ partyId }: { partyId: number }) {
+  const db = getDb();
+  const claims = db
+    .all<ClaimRow>(
+      sql`SELECT ${claimColumns} FROM claims c ${claimJoins}
+      WHERE c.published = 1 AND c.claimant_party_id = ${partyId}
+      ORDER BY c.updated_at DESC, c.id DESC`,
+    )
+    .map(withDates);
+  const responses = db
+    .all<{
+      id: number;
+      stance: Stance | null;
+      quote: string;
+      respondedAt: number | null;
+      requestedAt: number | null;
+      deadlineAt: number | null;
+      claimId: number;
+      claimSlug: string;
+      statement: string;
+      status: Status;
+    }>(
+      sql`SELECT r.id AS id, r.stance AS stance, r.quote AS quote, r.responded_at AS respondedAt,
+        r.requested_at AS requestedAt, r.deadline_at AS deadlineAt,
+        c.id AS claimId, c.slug AS claimSlug, c.statement AS statement, c.status AS status
+      FROM responses r JOIN claims c ON c.id = r.claim_id
+      WHERE c.published = 1 AND r.party_id = ${partyId}
+      ORDER BY coalesce(r.responded_at, r.requested_at, r.created_at) DESC, r.id DESC`,
+    )
+    .map((r) => ({
+      ...r,
+      respondedAt: r.respondedAt === null ? null : new Date(r.respondedAt),
+      requestedAt: r.requestedAt === null ? null : new Date(r.requestedAt),
+      deadlineAt: r.deadlineAt === null ? null : new Date(r.deadlineAt),
+    }));
+  return { claims, responses };
+}
+
+/** Every party with how many published claims it made and how many responses it gave on them. */
+export function listPartiesWithCounts() {
+  return getDb().all<{ id: number; slug: string; name: string; kind: string; description: string; url: string | null; claims: number; responses: number }>(
+    sql`SELECT p.id AS id, p.slug AS slug, p.name AS name, p.kind AS kind, p.description AS description, p.url AS url,
+      (SELECT count(*) FROM claims c WHERE c.claimant_party_id = p.id AND c.published = 1) AS claims,
+      (SELECT count(*) FROM responses r JOIN claims c ON c.id = r.claim_id
+        WHERE r.party_id = p.id AND c.published = 1) AS responses
+    FROM parties p ORDER BY p.name, p.id`,
+  );
+}

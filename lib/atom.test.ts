@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { atomFeed } from './atom';
+
+describe('Atom feed', () => {
+  it('names the status each entry set and escapes text', () => {
+    const xml = atomFeed({
+      title: 'Status changes',
+      selfUrl: 'https://desk.example/feeds/claims.atom',
+      pageUrl: 'https://desk.example/claims',
+      site: 'https://desk.example',
+      publisher: 'Example Desk',
+      events: [
+        {
+          id: 9,
+          at: new Date('2026-05-04T10:00:00Z'),
+          kind: 'status_changed',
+          before: { status: 'unverified', note: '' },
+          after: { status: 'false', note: 'Budget <papers> disagree & more' },
+          claimId: 4,
+          claimSlug: 'grant',
+          statement: 'Paid for by a grant',
+          status: 'confirmed',
+          articleTitle: 'Lanes',
+        },
+      ],
+    });
+    expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+    expect(xml).toContain('False: Paid for by a grant');
+    expect(xml).toContain('https://desk.example/claims/4/grant#event-9');
+    expect(xml).not.toContain('<papers>');
+    expect(xml).toContain('Budget &lt;papers&gt; disagree &amp; more');
+  });
+});

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { STATUSES, type Status } from './status';
+
+/**
+ * The claim search and filter parameters shared by the claims index, the JSON
+ * API and the exports: one schema, parsed from a URL's query string.
+ */
+
+export const SORTS = ['relevance', 'updated', 'newest', 'oldest'] as const;
+export type Sort = (typeof SORTS)[number];
+export const SORT_LABELS: Record<Sort, string> = {
+  relevance: 'Best match',
+  updated: 'Recently updated',
+  newest: 'Newest claims',
+  oldest: 'Oldest claims',
+};
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-05-31.')
+  .refine((s) => {
+    const ms = Date.parse(`${s}T00:00:00Z`);
+    return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(s);
+  }, 'Not a real date.');
+
+const filterSchema = z.object({
+  q: z.string().trim().max(200, 'Search for at most 200 characters.').optional(),
+  status: z.array(z.enum(STATUSES, { error: `Use one of: ${STATUSES.join(', ')}.` })).max(STATUSES.length).optional(),
+  party: z.string().regex(/^[a-z0-9-]{1,120}$/, 'Use a party slug, e.g. riverside-city-council.').optional(),
+  outlet: z.string().trim().max(200).optional(),
+  from: day.optional(),
+  to: day.optional(),
+  sort: z.enum(SORTS, { error: `Use one of: ${SORTS.join(', ')}.` }).optional(),
+  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,400}$/, 'Use the cursor from the previous page.').optional(),
+  limit: z.coerce.number().int().min(1).max(100, 'At most 100.').optional(),
+});
+
+export type ClaimFilters = {
+  q?: string;
+  status?: Status[];
+  party?: string;
+  outlet?: string;
+  from?: string;
+  to?: string;
+  sort: Sort;
+  cursor?: string;
+  limit: number;
+};
+
+export const FILTER_PARAMS = Object.keys(filterSchema.shape) as (keyof typeof filterSchema.shape)[];
+
+export type FilterResult = { ok: true; filters: ClaimFilters } | { ok: false; errors: Record<string, string> };
+
+/**
+ * Parses a query string. Empty values count as absent (a plain GET form sends
+ * every field). With `strict`, an unknown parameter is an error (the API);
+ * pages ignore them (e.g. tracking parameters).
+ */
+export function parseClaimFilters(
+  params: URLSearchParams,
+  { strict = false, defaultLimit = 20 }: { strict?: boolean; defaultLimit?: number } = {},
+): FilterResult {
+  const errors: Record<string, string> = {};
+  const raw: Record<string, unknown> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key).filter((v) => v.trim() !== '');
+    if (!(FILTER_PARAMS as string[]).includes(key)) {
+      if (strict) errors[key] = 'Unknown parameter.';
+      continue;
+    }
+    if (values.length === 0) continue;
+    if (key === 'status') raw.status = values.flatMap((v) => v.split(','));
+    else if (values.length > 1) errors[key] = 'Give this parameter once.';
+    else raw[key] = values[0];
+  }
+  const parsed = filterSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? 'query');
+      errors[key] ??= issue.message;
+    }
+  }
+  if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
+  const data = parsed.data;
+  if (data.from && data.to && data.from > data.to) return { ok: false, errors: { to: 'Must not be before “from”.' } };
+  const q = data.q || undefined;
+  return {
+    ok: true,
+    filters: {
+      ...data,
+      q,
+      status: data.status?.length ? [...new Set(data.status)] : undefined,
+      sort: data.sort ?? (q ? 'relevance' : 'updated'),
+      limit: data.limit ?? defaultLimit,
+    },
+  };
+}
+
+/** The query string for filters (without cursor unless given), for links and the next page. */
+export function filterQuery(filters: Partial<ClaimFilters>, extra: Record<string, string | undefined> = {}): string {
+  const params = new URLSearchParams();
+  if (filters.q) params.set('q', filters.q);
+  for (const s of filters.status ?? []) params.append('status', s);
+  if (filters.party) params.set('party', filters.party);
+  if (filters.outlet) params.set('outlet', filters.outlet);
+  if (filters.from) params.set('from', filters.from);
+  if (filters.to) params.set('to', filters.to);
+  if (filters.sort) params.set('sort', filters.sort);
+  for (const [key, value] of Object.entries(extra)) if (value) params.set(key, value);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+/** Marks around matched words in search snippets: private-use characters, split apart when rendering. */
+export const MATCH_START = '\uE000';
+export const MATCH_END = '\uE001';
+
+/** A snippet cut into plain and matched parts, so it renders without any HTML. */
+export function snippetParts(snippet: string): { text: string; match: boolean }[] {
+  return snippet
+    .split(MATCH_START)
+    .flatMap((chunk, i) => {
+      if (i === 0) return [{ text: chunk, match: false }];
+      const [matched = '', rest = ''] = chunk.split(MATCH_END);
+      return [
+        { text: matched, match: true },
+        { text: rest, match: false },
+      ];
+    })
+    .filter((p) => p.text !== '');
+}
+
+/** Words of a search box turned into an FTS5 query: every word must match, as a prefix. */
+export function ftsQuery(q: string): string | null {
+  const words = q.normalize('NFC').match(/[\p{L}\p{N}]+/gu);
+  if (!words) return null;
+  return words
+    .slice(0, 12)
+    .map((w) => `"${w}"*`)
+    .join(' ');
+}
+
+/** An opaque page cursor: the last row's sort key and id. */
+export type Cursor = { key: number; id: number };
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString('base64url');
+}
+
+const cursorSchema = z.tuple([z.number().finite(), z.number().int().positive()]);
+
+export function decodeCursor(raw: string): Cursor | null {
+  try {
+    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
+    return parsed.success ? { key: parsed.data[0], id: parsed.data[1] } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Start and end (exclusive) of a from/to day range, in ms since the epoch (UTC). */
+export function dayRange(from?: string, to?: string): { since?: number; until?: number } {
+  return {
+    since: from ? Date.parse(`${from}T00:00:00Z`) : undefined,
+    until: to ? Date.parse(`${to}T00:00:00Z`) + 86_400_000 : undefined,
+  };
+}

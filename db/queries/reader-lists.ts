@@ -92,3 +92,42 @@ export function listPartiesWithCounts() {
     FROM parties p ORDER BY p.name, p.id`,
   );
 }
+
+/**
+ * Articles newest first (by publication, else creation), keyset-paged after
+ * `after` (the last row's sort key and id), with their count of published claims.
+ */
+export function listArticlesPage({ limit, after }: { limit: number; after?: { key: number; id: number } | null }) {
+  const key = sql`coalesce(a.published_at, a.created_at)`;
+  const rows = getDb().all<{
+    id: number;
+    slug: string;
+    title: string;
+    outlet: string;
+    author: string;
+    publishedAt: number | null;
+    canonicalUrl: string | null;
+    updatedAt: number;
+    claims: number;
+    sortKey: number;
+  }>(sql`SELECT a.id AS id, a.slug AS slug, a.title AS title, a.outlet AS outlet, a.author AS author,
+      a.published_at AS publishedAt, a.canonical_url AS canonicalUrl, a.updated_at AS updatedAt,
+      (SELECT count(*) FROM claims c WHERE c.article_id = a.id AND c.published = 1) AS claims,
+      ${key} AS sortKey
+    FROM articles a
+    WHERE a.current_revision_id IS NOT NULL
+      ${after ? sql`AND (${key} < ${after.key} OR (${key} = ${after.key} AND a.id < ${after.id}))` : sql``}
+    ORDER BY ${key} DESC, a.id DESC
+    LIMIT ${limit + 1}`);
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
+  const last = page[page.length - 1];
+  return {
+    articles: page.map(({ sortKey: _k, ...a }) => ({
+      ...a,
+      publishedAt: a.publishedAt === null ? null : new Date(a.publishedAt),
+      updatedAt: new Date(a.updatedAt),
+    })),
+    next: more && last ? { key: last.sortKey, id: last.id } : null,
+  };
+}

@@ -4,6 +4,9 @@ import { z } from 'zod';
 const envSchema = z.object({
   APP_URL: z.url().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // The organisation named as author of ClaimReviews and feeds.
+  PUBLISHER_NAME: z.string().trim().min(1).default('Claimline'),
+  PUBLISHER_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 /** The environment, read and validated once. */

@@ -1,30 +1,19 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { z } from 'zod';
 import type { Publisher } from '@/lib/claim-review';
-
-const env = z
-  .object({
-    SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
-    PUBLISHER_NAME: z.string().trim().min(1).default('Claimline'),
-    PUBLISHER_URL: z.url({ protocol: /^https?$/ }).optional(),
-  })
-  .parse({
-    SITE_URL: process.env.SITE_URL || undefined,
-    PUBLISHER_NAME: process.env.PUBLISHER_NAME || undefined,
-    PUBLISHER_URL: process.env.PUBLISHER_URL || undefined,
-  });
+import { env } from './env';
 
 /**
- * The public origin for absolute links (feeds, JSON-LD, share images):
- * SITE_URL when set, else the request's own host.
+ * The public origin for absolute links (feeds, JSON-LD, share images, API):
+ * APP_URL when set (set it in production), else the request's Host header.
+ * X-Forwarded-Host is not trusted: a shared cache could keep a poisoned copy.
  */
 export async function siteUrl(): Promise<string> {
-  if (env.SITE_URL) return env.SITE_URL.replace(/\/+$/, '');
+  if (env.APP_URL) return env.APP_URL.replace(/\/+$/, '');
   const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000';
-  const proto = h.get('x-forwarded-proto') ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
-  return `${proto.split(',')[0]}://${host.split(',')[0]}`;
+  const host = h.get('host') ?? `localhost:${env.PORT}`;
+  const proto = h.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https' ? 'https' : 'http';
+  return `${proto}://${host}`;
 }
 
 /** The organisation named as author of ClaimReviews and feeds (PUBLISHER_NAME, PUBLISHER_URL). */

@@ -3,13 +3,9 @@ import { parseId } from '@/lib/params';
 import { cachedResponse } from '@/lib/server/http';
 import { readClaim } from '@/lib/server/reader';
 
-// Other sites show the badge: allow cross-origin use and framing of this image only,
-// and forbid anything active inside it.
-const EMBED_HEADERS = {
-  'Cross-Origin-Resource-Policy': 'cross-origin',
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *",
-  'X-Content-Type-Options': 'nosniff',
-};
+// Other sites show the badge: allow its cross-origin use (proxy.ts gives it a script-free CSP
+// without frame-ancestors, so it alone may be framed).
+const EMBED_HEADERS = { 'Cross-Origin-Resource-Policy': 'cross-origin' };
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const id = parseId((await params).id);

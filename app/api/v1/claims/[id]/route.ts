@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { parseId } from '@/lib/params';
+import { badId, claimDetail, notFoundJson, parseQuery } from '@/lib/server/api';
+import { jsonResponse, preflight } from '@/lib/server/http';
+import { readClaim } from '@/lib/server/reader';
+import { siteUrl } from '@/lib/server/site';
+
+/** One published claim with its sources, responses, history and appearances. */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const id = parseId((await params).id);
+  if (!id) return badId();
+  const query = parseQuery(request, z.object({}));
+  if (!query.ok) return query.response;
+  const claim = readClaim(id);
+  if (!claim) return notFoundJson();
+  return jsonResponse(request, { data: claimDetail(claim, await siteUrl()) });
+}
+
+export const OPTIONS = preflight;

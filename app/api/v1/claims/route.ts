@@ -1,0 +1,26 @@
+import { filterQuery, parseClaimFilters } from '@/lib/claim-filters';
+import { claimSummary, invalidParams } from '@/lib/server/api';
+import { jsonResponse, preflight } from '@/lib/server/http';
+import { readClaimSearch } from '@/lib/server/reader';
+import { siteUrl } from '@/lib/server/site';
+
+/** Published claims with the claims index's search and filters, cursor-paged. */
+export async function GET(request: Request) {
+  const parsed = parseClaimFilters(new URL(request.url).searchParams, { strict: true });
+  if (!parsed.ok) return invalidParams(parsed.errors);
+  const { filters } = parsed;
+  const site = await siteUrl();
+  const result = readClaimSearch(filters);
+  const extra = { limit: String(filters.limit) };
+  return jsonResponse(request, {
+    data: result.hits.map((h) => claimSummary(h, site)),
+    total: result.total,
+    nextCursor: result.nextCursor,
+    links: {
+      self: `${site}/api/v1/claims${filterQuery(filters, { ...extra, cursor: filters.cursor })}`,
+      next: result.nextCursor ? `${site}/api/v1/claims${filterQuery(filters, { ...extra, cursor: result.nextCursor })}` : null,
+    },
+  });
+}
+
+export const OPTIONS = preflight;

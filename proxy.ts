@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { readerPageCaching } from '@/lib/server/page-cache';
 
 /**
  * Security headers for every page and route. A fresh nonce per request lets
@@ -14,7 +15,12 @@ export function proxy(request: NextRequest) {
   const policy = embeddable ? BADGE_POLICY : pagePolicy(nonce());
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('content-security-policy', policy);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // Reader pages: CDN caching headers, and a 304 without rendering when the copy is current.
+  const caching = readerPageCaching(request);
+  const response = caching?.notModified
+    ? new NextResponse(null, { status: 304 })
+    : NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(caching?.headers ?? {})) response.headers.set(name, value);
   response.headers.set('content-security-policy', policy);
   // For browsers that predate frame-ancestors.
   if (!embeddable) response.headers.set('x-frame-options', 'DENY');

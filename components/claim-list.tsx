@@ -18,6 +18,15 @@ export type ClaimListItem = {
   snippet?: string | null;
 };
 
+const snippetText = (snippet: string) => snippetParts(snippet).map((p) => p.text).join('');
+
+/** A search snippet with its matched words marked (rendered as text, never as HTML). */
+function Highlighted({ snippet }: { snippet: string }) {
+  return snippetParts(snippet).map((part, i) =>
+    part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+  );
+}
+
 /** Claims as a list of cards: status (word and icon), statement, who said it where, and the search match. */
 export function ClaimList({ claims }: { claims: ClaimListItem[] }) {
   return (
@@ -27,14 +36,12 @@ export function ClaimList({ claims }: { claims: ClaimListItem[] }) {
           <p className="flex flex-wrap items-start gap-3">
             <StatusBadge status={c.status} />
             <Link href={claimPath(c)} className="flex-1 font-semibold">
-              {c.statement}
+              {c.snippet && snippetText(c.snippet) === c.statement ? <Highlighted snippet={c.snippet} /> : c.statement}
             </Link>
           </p>
-          {c.snippet ? (
+          {c.snippet && snippetText(c.snippet) !== c.statement ? (
             <p className="mt-2 font-serif text-sm">
-              {snippetParts(c.snippet).map((part, i) =>
-                part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
-              )}
+              <Highlighted snippet={c.snippet} />
             </p>
           ) : null}
           <p className="muted mt-2 text-sm">

@@ -27,4 +27,40 @@ export class ReaderPages {
   claimHeading() {
     return this.page.getByRole('heading', { level: 1 });
   }
+
+  /** The claims index: a plain GET form for search and filters, and its results. */
+  async openClaims(query = '') {
+    await this.page.goto(`/claims${query}`);
+    await expect(this.page.getByRole('heading', { name: 'Claims', level: 1 })).toBeVisible();
+  }
+
+  searchForm() {
+    return this.page.getByRole('search', { name: 'Search and filter claims' });
+  }
+
+  async search(words: string) {
+    await this.searchForm().getByLabel('Search claims').fill(words);
+    await this.searchForm().getByRole('button', { name: 'Search' }).click();
+  }
+
+  /** Ticks a status box (its label is the badge: icon and word) and submits the form. */
+  async filterByStatus(label: string) {
+    await this.searchForm().getByRole('checkbox', { name: label }).check();
+    await this.searchForm().getByRole('button', { name: 'Search' }).click();
+  }
+
+  async filterByParty(name: string) {
+    await this.searchForm().getByLabel('Party').selectOption({ label: name });
+    await this.searchForm().getByRole('button', { name: 'Search' }).click();
+  }
+
+  /** The heading that counts the results, e.g. "2 claims found". */
+  resultCount() {
+    return this.page.getByRole('heading', { name: /found$/ });
+  }
+
+  /** One card per claim in the results. */
+  results() {
+    return this.page.getByRole('region', { name: /found$/ }).getByRole('listitem');
+  }
 }

@@ -59,7 +59,7 @@ export default async function ClaimPage({ params }: Props) {
   const site = await siteUrl();
   const review = claimReviewDocument(toReviewedClaim(claim, site), await publisher());
   return (
-    <article className="mx-auto max-w-4xl">
+    <article className="print-urls mx-auto max-w-4xl">
       {review ? <JsonLd data={review} /> : null}
       <header>
         <p className="muted flex flex-wrap items-center justify-between gap-2 text-sm">

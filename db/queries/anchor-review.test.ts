@@ -8,6 +8,7 @@ import { describeEvent, eventNote } from '@/lib/events';
 import { createArticle } from './articles';
 import { addAppearance, createClaim } from './claims';
 import { acceptProposedAnchor, listAnchorsNeedingReview, markAnchorRemoved, reselectAnchor } from './anchor-review';
+import { listArticlesForEditor } from './editor';
 import { createRevision } from './revisions';
 
 let file: string;
@@ -134,6 +135,8 @@ describe('appearances', () => {
     const [item] = listAnchorsNeedingReview({ articleId: other.id });
     expect(item).toMatchObject({ id: original.id, anchorState: 'fuzzy', context: { exact: 'crossings to Marrow Island would triple by next summer' } });
     expect(item!.appearanceId).toBeDefined();
+    // The editor's article list counts it as needing review on the article it appears in.
+    expect(listArticlesForEditor().find((a) => a.id === other.id)).toMatchObject({ fuzzy: 1, orphaned: 0 });
 
     const version = claim(original.id).version;
     const updated = markAnchorRemoved({ id: original.id, appearanceId: item!.appearanceId, version, note: 'The weekly corrected its report.', status: 'retracted', actorId: null });

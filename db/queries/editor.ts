@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { articles, claims, parties, responses } from '@/db/schema';
+import { articles, claimAppearances, claims, parties, responses } from '@/db/schema';
 import { STATUSES, type Status } from '@/lib/status';
 
 /** Every article with counts of its claims by status and by what needs review (editors see drafts too). */
@@ -24,6 +24,16 @@ export function listArticlesForEditor({ now = new Date() }: { now?: Date } = {})
     .from(claims)
     .groupBy(claims.articleId, claims.status)
     .all();
+  // Appearances of claims first made elsewhere are reviewed on the article they appear in.
+  const appearanceRows = db
+    .select({
+      articleId: claimAppearances.articleId,
+      fuzzy: sql<number>`sum(case when ${claimAppearances.anchorState} = 'fuzzy' then 1 else 0 end)`,
+      orphaned: sql<number>`sum(case when ${claimAppearances.anchorState} = 'orphaned' then 1 else 0 end)`,
+    })
+    .from(claimAppearances)
+    .groupBy(claimAppearances.articleId)
+    .all();
   const overdueRows = db
     .select({ articleId: claims.articleId, n: sql<number>`count(*)` })
     .from(responses)
@@ -37,13 +47,14 @@ export function listArticlesForEditor({ now = new Date() }: { now?: Date } = {})
       STATUSES.map((s) => [s, mine.find((r) => r.status === s)?.n ?? 0]),
     ) as Record<Status, number>;
     const sum = (key: 'n' | 'drafts' | 'fuzzy' | 'orphaned') => mine.reduce((t, r) => t + (r[key] ?? 0), 0);
+    const appearing = appearanceRows.find((r) => r.articleId === a.id);
     return {
       ...a,
       byStatus,
       total: sum('n'),
       drafts: sum('drafts'),
-      fuzzy: sum('fuzzy'),
-      orphaned: sum('orphaned'),
+      fuzzy: sum('fuzzy') + (appearing?.fuzzy ?? 0),
+      orphaned: sum('orphaned') + (appearing?.orphaned ?? 0),
       overdue: overdueRows.find((r) => r.articleId === a.id)?.n ?? 0,
     };
   });

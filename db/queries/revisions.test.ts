@@ -60,11 +60,12 @@ describe('createRevision', () => {
     expect(current.currentRevisionId).toBe(revision.id);
     expect(getDb().select().from(articleRevisions).where(eq(articleRevisions.articleId, article.id)).all()).toHaveLength(2);
 
-    expect(claim(kept.id)).toMatchObject({ anchorState: 'anchored', anchorStart: kept.anchorStart, revisionId: revision.id, version: 1 });
+    expect(claim(kept.id)).toMatchObject({ anchorState: 'anchored', anchorStart: kept.anchorStart, revisionId: revision.id, version: 1, updatedAt: kept.updatedAt });
     expect(eventsOf(kept.id).map((e) => e.kind)).toEqual(['created']);
 
     const movedNow = claim(moved.id);
-    expect(movedNow).toMatchObject({ anchorState: 'anchored', revisionId: revision.id, version: 2 });
+    expect(movedNow).toMatchObject({ anchorState: 'anchored', revisionId: revision.id, version: 2, updatedAt: moved.updatedAt });
+    expect(claim(altered.id).updatedAt.getTime()).toBeGreaterThanOrEqual(revision.createdAt.getTime());
     expect(movedNow.anchorStart).toBe(revised.indexOf('the new pier would open in the spring'));
     expect(bodyAt(movedNow)).toBe('the new pier would open in the spring');
     expect(movedNow.anchorPrefix).toBe('er: a harbour spokesperson said ');

@@ -74,8 +74,11 @@ export function createRevision(input: { articleId: number; body: string; actorId
     for (const claim of own) {
       const next = reanchor(claim, body, revision.id, changes(claim.revisionId), counts);
       if (!next) continue;
+      // Only a change readers see (passage changed or lost) moves the claim's "updated" date; set
+      // explicitly, as the schema would otherwise stamp every update, and feeds would fill with moved claims.
+      const updatedAt = next.values.anchorState !== claim.anchorState ? at : claim.updatedAt;
       tx.update(claims)
-        .set({ ...next.values, ...(next.changed ? { version: claim.version + 1, updatedAt: at } : {}) })
+        .set({ ...next.values, updatedAt, ...(next.changed ? { version: claim.version + 1 } : {}) })
         .where(eq(claims.id, claim.id))
         .run();
       if (next.changed) recordEvent(tx, { ...event, claimId: claim.id, kind: 'reanchored', ...next.event });
@@ -87,9 +90,14 @@ export function createRevision(input: { articleId: number; body: string; actorId
       if (!next) continue;
       tx.update(claimAppearances).set(next.values).where(eq(claimAppearances.id, appearance.id)).run();
       if (!next.changed) continue;
-      const claim = tx.select({ version: claims.version }).from(claims).where(eq(claims.id, appearance.claimId)).get();
+      const claim = tx
+        .select({ version: claims.version, updatedAt: claims.updatedAt })
+        .from(claims)
+        .where(eq(claims.id, appearance.claimId))
+        .get();
+      const updatedAt = next.values.anchorState !== appearance.anchorState ? at : claim?.updatedAt;
       tx.update(claims)
-        .set({ version: (claim?.version ?? 0) + 1, updatedAt: at })
+        .set({ version: (claim?.version ?? 0) + 1, updatedAt })
         .where(eq(claims.id, appearance.claimId))
         .run();
       recordEvent(tx, {

@@ -43,6 +43,7 @@ test.describe('annotator', () => {
     const url = page.url();
     await annotator.text().locator('mark', { hasText: 'up from 12,000' }).click();
     await expect(annotator.editor().getByLabel('Statement')).toHaveValue(quote);
+    await expect.poll(() => annotator.highlighted('claimline-open')).toEqual([quote]);
     await page.goBack();
     await expect(page).toHaveURL(url);
     await expect(annotator.editor().getByLabel('Statement')).toHaveValue('The organisers said 18,000 people');
@@ -59,6 +60,7 @@ test.describe('annotator', () => {
     await page.keyboard.press('c');
     const create = annotator.createForm();
     await expect(create.getByRole('blockquote')).toHaveText('Harbour festival');
+    await expect.poll(() => annotator.highlighted('claimline-pending')).toEqual(['Harbour festival']);
     await expect(create.getByLabel('Statement')).toBeFocused();
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('The harbour festival drew crowds on Saturday.');

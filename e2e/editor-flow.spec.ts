@@ -10,7 +10,7 @@ const ARTICLE = [
   '“Nobody asked the people who use it,” said a volunteer who runs the homework club.',
 ].join('\n\n');
 
-test('the whole editor flow: invite, paste, annotate, source, response, status, publish, read', async ({ page, auth }) => {
+test('the whole editor flow: invite, paste, annotate, source, response, status, publish, read', async ({ page, auth, claimSections }) => {
   // An admin invites an editor from the People page.
   await auth.signedIn('admin');
   await page.getByRole('link', { name: 'People' }).click();
@@ -43,10 +43,26 @@ test('the whole editor flow: invite, paste, annotate, source, response, status, 
   await expect(annotator.editor().getByLabel('Statement')).toHaveValue('“Nobody asked the people who use it,” said a volunteer who runs the homework club.');
   await expect(page.getByRole('region', { name: /3 claims in this article/ })).toBeVisible();
 
-  // SOURCES-AND-RESPONSES: added here once the sources section is in the claim panel.
+  // A source and a party's response on the savings claim, in the claim panel.
+  await page.goto(savingsClaim);
+  await claimSections.addSource({
+    url: 'https://northbridge-council.example/budget/2026-libraries',
+    title: 'Library budget 2026',
+    publisher: 'Northbridge Council',
+    publishedOn: '2026-02-10',
+    relation: 'Supports',
+    excerpt: 'Monday closure: saving £240,000 a year.',
+  });
+  await expect(claimSections.sources().getByRole('listitem', { name: 'Library budget 2026' })).toContainText('Supports');
+  await claimSections.addResponse({
+    newParty: 'Friends of Northbridge Library',
+    stance: 'disputes',
+    quote: 'Most of that saving is staff moved to other branches.',
+    respondedOn: '2026-03-01',
+  });
+  await expect(claimSections.responses()).toContainText('Friends of Northbridge Library disputes');
 
   // Status with a note, and publication.
-  await page.goto(savingsClaim);
   await annotator.setStatus('Disputed', 'Library users say the saving counts staff who would move elsewhere.', { publish: true });
   await page.goto(libraryClaim);
   await annotator.setStatus('Confirmed', 'The council’s published timetable shows Monday closures.', { publish: true });
@@ -61,9 +77,15 @@ test('the whole editor flow: invite, paste, annotate, source, response, status, 
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Closing on Mondays saves £240,000 a year.');
   await expect(page.locator('main header .badge').first()).toContainText('Disputed');
   await expect(page.getByText('Library users say the saving counts staff who would move elsewhere.').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Sources' }).getByRole('link', { name: 'Library budget 2026' })).toBeVisible();
+  const responses = page.getByRole('region', { name: 'Responses' });
+  await expect(responses).toContainText('Friends of Northbridge Library');
+  await expect(responses).toContainText('Most of that saving is staff moved to other branches.');
   const history = page.getByRole('region', { name: 'History' });
   await expect(history).toContainText('Claim recorded');
   await expect(history).toContainText('Status changed from Unverified to Disputed');
+  await expect(history).toContainText('Source added: Library budget 2026');
+  await expect(history).toContainText('Response recorded from Friends of Northbridge Library');
   await expect(history).toContainText('Published');
   // The unpublished third claim stays invisible to readers.
   await expect(page.locator('.article-body')).toHaveCount(0);

@@ -57,6 +57,7 @@ export class AnnotatorPage {
         range.setEnd(node, offset + 1);
         return range.getBoundingClientRect();
       };
+      (locate(at).node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
       const first = rectOf(at);
       const last = rectOf(at + quote.length - 1);
       return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
@@ -85,6 +86,8 @@ export class AnnotatorPage {
     await form.getByRole('button', { name: 'Create claim' }).click();
     await expect(this.editor()).toBeVisible();
     await expect(this.page).toHaveURL(/\?claim=\d+/);
+    // The article text shows the new claim as the open one once it has caught up with the panel.
+    await expect.poll(() => this.highlighted('claimline-open')).toEqual([quote]);
   }
 
   /** Sets status (with its note) and publication in the open claim editor, then saves. */
@@ -105,6 +108,20 @@ export class AnnotatorPage {
   async version(): Promise<number> {
     const text = await this.panel().getByText(/Claim \d+ · version \d+/).textContent();
     return Number(/version (\d+)/.exec(text ?? '')![1]);
+  }
+
+  /** The text of each range of a CSS custom highlight the annotator draws (the open claim, the passage being claimed). */
+  async highlighted(name: 'claimline-open' | 'claimline-pending'): Promise<string[]> {
+    return this.page.evaluate(
+      (name) =>
+        [...(CSS.highlights.get(name) ?? [])].map((range) => {
+          // The article's words only, without the claim numbers drawn between them.
+          const copy = (range as Range).cloneContents();
+          copy.querySelectorAll('[aria-hidden="true"]').forEach((ref) => ref.remove());
+          return copy.textContent;
+        }),
+      name,
+    );
   }
 
   /** Presses Tab until the element with this accessible name has focus. */

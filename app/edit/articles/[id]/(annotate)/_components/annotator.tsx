@@ -1,6 +1,6 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
+import { useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 type Selected = { start: number; end: number; top: number; left: number };
@@ -33,6 +33,37 @@ function pointOffset(root: HTMLElement, node: Node, offset: number): number | nu
   return next ? Number(next.dataset.start) : Number(segments[segments.length - 1]!.dataset.end);
 }
 
+/** The DOM point at a body offset: inside the segment that holds it (binary search, segments are in order). */
+function offsetPoint(root: HTMLElement, offset: number): { node: Node; offset: number } | null {
+  const segments = root.querySelectorAll<HTMLElement>('[data-start]');
+  let low = 0;
+  let high = segments.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const segment = segments[mid]!;
+    const start = Number(segment.dataset.start);
+    const end = Number(segment.dataset.end);
+    if (offset < start) high = mid - 1;
+    else if (offset > end) low = mid + 1;
+    else return segment.firstChild ? { node: segment.firstChild, offset: offset - start } : null;
+  }
+  return null;
+}
+
+function bodyRange(root: HTMLElement, start: number, end: number): Range | null {
+  const from = offsetPoint(root, start);
+  const to = offsetPoint(root, end);
+  if (!from || !to) return null;
+  const range = document.createRange();
+  range.setStart(from.node, from.offset);
+  range.setEnd(to.node, to.offset);
+  return range;
+}
+
+// Names of the CSS custom highlights (styled with ::highlight() in globals.css).
+const PENDING = 'claimline-pending';
+const OPEN = 'claimline-open';
+
 const NAVIGATION_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', 'Tab', 'Escape', 'Shift', 'Control', 'Alt', 'Meta']);
 
 /**
@@ -42,10 +73,38 @@ const NAVIGATION_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDow
  * highlight opens its claim. The text itself is rendered by the server and
  * passed in as children, so selecting never re-renders the body.
  */
-export function Annotator({ articleId, children }: { articleId: number; children: React.ReactNode }) {
+export function Annotator({
+  articleId,
+  claims,
+  children,
+}: {
+  articleId: number;
+  claims: { id: number; start: number; end: number }[];
+  children: React.ReactNode;
+}) {
   const router = useRouter();
+  const params = useSearchParams();
   const root = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState<Selected | null>(null);
+
+  // The open claim and the passage being claimed, drawn with the CSS Custom Highlight API
+  // (no change to the body's markup); browsers without it still show the claim in the panel.
+  const openId = Number(params.get('claim'));
+  const pendingStart = Number(params.get('start'));
+  const pendingEnd = Number(params.get('end'));
+  useEffect(() => {
+    const el = root.current;
+    if (!el || typeof CSS === 'undefined' || !('highlights' in CSS)) return;
+    const ranges = (spans: { start: number; end: number }[]) =>
+      spans.map((s) => bodyRange(el, s.start, s.end)).filter((r): r is Range => r !== null);
+    CSS.highlights.set(OPEN, new Highlight(...ranges(claims.filter((c) => c.id === openId))));
+    const pending = pendingEnd > pendingStart ? [{ start: pendingStart, end: pendingEnd }] : [];
+    CSS.highlights.set(PENDING, new Highlight(...ranges(pending)));
+    return () => {
+      CSS.highlights.delete(OPEN);
+      CSS.highlights.delete(PENDING);
+    };
+  }, [claims, openId, pendingStart, pendingEnd]);
 
   /** The current selection as body offsets (read fresh: a key pressed right after selecting must not see a stale one). */
   const readSelection = useCallback((): Selected | null => {

@@ -1,6 +1,5 @@
 'use server';
 
-import { refresh } from 'next/cache';
 import { createClaimFromSelection, dismissSuggestion, linkAppearance, saveClaim, getClaimForEditor } from '@/db/queries/annotator';
 import { action } from '@/lib/server/action';
 import { claimTags } from '@/lib/server/cache';
@@ -39,10 +38,8 @@ export const linkAppearanceAction = action({
 export const dismissSuggestionAction = action({
   role: 'editor',
   schema: dismissSchema,
-  run: (input, user) => {
-    dismissSuggestion({ articleId: input.articleId, exact: input.exact, actorId: user.id });
-    refresh();
-  },
+  run: (input, user) => dismissSuggestion({ articleId: input.articleId, exact: input.exact, actorId: user.id }),
+  refresh: true,
 });
 
 /** Saves the claim editor with the optimistic version check; a conflict returns the other editor's claim. */
@@ -63,10 +60,10 @@ export const saveClaimAction = action({
       newParty: input.newParty,
       actorId: user.id,
     });
-    refresh();
     return { claim: getClaimForEditor({ id: input.id })!, previousClaimantId };
   },
   tags: ({ claim, previousClaimantId }) =>
     claimTags({ id: claim.id, articleIds: claim.articleIds, partyIds: [previousClaimantId, claim.claimantPartyId] }),
   message: 'Saved.',
+  refresh: true,
 });

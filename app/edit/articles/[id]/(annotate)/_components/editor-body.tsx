@@ -3,32 +3,20 @@ import { STATUS_INFO, type Status } from '@/lib/status';
 
 export type EditorBodyClaim = { id: number; number: number; status: Status; published: boolean; start: number; end: number };
 
-/** The passage being turned into a claim (drawn as a selection, not as a claim). */
-const PENDING = -1;
-
 /**
  * The annotator's article text: paragraphs of segments, each carrying its
  * offsets (data-start, data-end) so a browser selection maps back to positions
  * in the body, with every claim (drafts dashed) drawn as a highlight that names
  * its innermost claim (data-claim). No links inside: the annotator opens a
- * claim on click, and selecting across highlights stays easy.
+ * claim on click, and selecting across highlights stays easy. The open claim
+ * and the passage being claimed are marked by the annotator in the browser,
+ * so this (long) markup does not change when the panel does.
  */
-export function EditorBody({
-  body,
-  claims,
-  selectedId,
-  pending,
-}: {
-  body: string;
-  claims: EditorBodyClaim[];
-  selectedId?: number | null;
-  pending?: { start: number; end: number } | null;
-}) {
+export function EditorBody({ body, claims }: { body: string; claims: EditorBodyClaim[] }) {
   const byId = new Map(claims.map((c) => [c.id, c]));
-  const spans = pending ? [...claims, { id: PENDING, ...pending }] : claims;
   return (
     <div className="font-serif text-lg leading-relaxed">
-      {segmentBody(body, spans).map((segments) => (
+      {segmentBody(body, claims).map((segments) => (
         <p key={segments[0]!.start} className="mb-5 whitespace-pre-line">
           {segments.map((segment) => {
             const text = (
@@ -36,31 +24,21 @@ export function EditorBody({
                 {segment.text}
               </span>
             );
-            const isPending = segment.spans.includes(PENDING);
-            const covering = segment.spans.filter((id) => id !== PENDING).map((id) => byId.get(id)!);
+            const covering = segment.spans.map((id) => byId.get(id)!);
             const inner = covering[0];
-            let drawn = text;
-            if (inner) {
-              const selected = covering.some((c) => c.id === selectedId);
-              drawn = (
-                <mark
-                  key={segment.start}
-                  data-claim={inner.id}
-                  data-depth={Math.min(covering.length, 3)}
-                  className={`claim-mark status-${inner.status} cursor-pointer ${inner.published ? '' : 'border-dashed'} ${selected ? 'outline-2 outline-offset-1 outline-[var(--link)]' : ''}`}
-                  title={`Claim ${inner.number}`}
-                >
-                  {text}
-                </mark>
-              );
-            }
-            if (isPending) {
-              drawn = (
-                <span key={segment.start} data-pending className="rounded-sm bg-sky-300/60 dark:bg-sky-700/60">
-                  {drawn}
-                </span>
-              );
-            }
+            const drawn = inner ? (
+              <mark
+                key={segment.start}
+                data-claim={inner.id}
+                data-depth={Math.min(covering.length, 3)}
+                className={`claim-mark status-${inner.status} cursor-pointer ${inner.published ? '' : 'border-dashed'}`}
+                title={`Claim ${inner.number}`}
+              >
+                {text}
+              </mark>
+            ) : (
+              text
+            );
             const ending = covering.filter((c) => c.end === segment.end);
             if (!ending.length) return drawn;
             return (

@@ -1,22 +1,25 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ResponsesSection } from '@/app/edit/claims/[id]/_components/responses-section';
+import { SourcesSection } from '@/app/edit/claims/[id]/_components/sources-section';
+import { SuggestedStatus } from '@/app/edit/claims/[id]/_components/suggested-status';
 import { StatusBadge } from '@/components/status-badge';
 import { getArticleForEditor, getClaimForEditor, listDismissedSuggestions, type EditorArticle } from '@/db/queries/annotator';
 import { listParties } from '@/db/queries/parties';
 import { findSimilarClaims } from '@/db/queries/similar';
-import { ANCHOR_STATE_LABELS, createAnchor, isDetached } from '@/lib/anchor';
+import { ANCHOR_STATE_LABELS, createAnchor } from '@/lib/anchor';
 import { formatDate, plural } from '@/lib/format';
 import { parseId } from '@/lib/params';
-import { articlePath, claimPath } from '@/lib/routes';
+import { claimPath } from '@/lib/routes';
 import { requirePageUser } from '@/lib/server/session';
 import { openSuggestions, suggestClaims } from '@/lib/suggest';
-import { Annotator } from './_components/annotator';
+import { RefreshWhenBodyStale } from './_components/body-freshness';
 import { ClaimEditorForm } from './_components/claim-editor-form';
 import { CreateClaimForm } from './_components/create-claim-form';
-import { EditorBody } from './_components/editor-body';
 import { SimilarClaims } from './_components/similar-claims';
 import { SuggestionItem } from './_components/suggestion-item';
+import { bodySignature } from './signature';
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -29,10 +32,9 @@ const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : u
 const offset = (v: string | undefined) => (v && /^\d{1,9}$/.test(v) ? Number(v) : null);
 
 /**
- * The annotator: the article text on the left (select a passage to create a
- * claim; click a highlight to open one), the claim panel on the right. What
- * the panel shows lives in the URL (?claim=ID, or ?start=&end= for a new
- * claim), so back, forward and links work.
+ * The annotator's claim panel (the article text is in the layout). What it
+ * shows lives in the URL (?claim=ID, or ?start=&end= for a new claim), so back,
+ * forward and links work.
  */
 export default async function AnnotatorPage({ params, searchParams }: Props) {
   await requirePageUser('editor');
@@ -45,35 +47,13 @@ export default async function AnnotatorPage({ params, searchParams }: Props) {
   const end = offset(one(query.end));
   const passage = start !== null && end !== null ? createAnchor(article.body, start, end) : null;
   const numbered = article.claims.map((c, i) => ({ ...c, number: i + 1 }));
-
   return (
-    <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-      <div>
-        <header className="mb-4">
-          <p className="muted text-sm">
-            {article.outlet}
-            {article.author ? ` · ${article.author}` : ''}
-            {article.publishedAt ? ` · ${formatDate(article.publishedAt)}` : ''}
-          </p>
-          <h1 className="mt-1 text-2xl font-bold leading-tight">{article.title}</h1>
-          <p className="mt-1 flex flex-wrap gap-4 text-sm">
-            <Link href={articlePath(article)}>Reader page</Link>
-            <Link href={`/edit/articles/${article.id}/revise`}>New revision</Link>
-            <Link href={`/edit/articles/${article.id}/review`}>Review moved passages</Link>
-          </p>
-        </header>
-        <Annotator articleId={article.id}>
-          {/* A lost passage's positions belong to an older revision: listed below, not drawn. */}
-          <EditorBody body={article.body} claims={numbered.filter((c) => !isDetached(c.anchorState))} selectedId={claimId} pending={passage} />
-        </Annotator>
-      </div>
-      <aside aria-label="Claim panel" className="space-y-6 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
-        <ClaimPanel article={article} claimId={claimId} passage={passage} />
-        <Suggestions article={article} />
-        <ClaimList article={article} claims={numbered} selectedId={claimId} />
-        {/* Revisions (new revision form, claims needing review) can be added here as further sections. */}
-      </aside>
-    </div>
+    <>
+      <RefreshWhenBodyStale signature={bodySignature(article.claims)} />
+      <ClaimPanel article={article} claimId={claimId} passage={passage} />
+      <Suggestions article={article} />
+      <ClaimList article={article} claims={numbered} selectedId={claimId} />
+    </>
   );
 }
 
@@ -109,8 +89,15 @@ function ClaimPanel({ article, claimId, passage }: { article: EditorArticle; cla
         ) : null}
       </p>
       <blockquote className="mb-3 border-l-4 border-[var(--link)] pl-3 font-serif">{claim.anchorExact}</blockquote>
-      <ClaimEditorForm key={`${claim.id}:${claim.version}`} claim={claim} parties={parties} />
-      {/* Sources and responses sections for this claim (app/edit/claims/[id]/_components) go here. */}
+      <ClaimEditorForm
+        key={`${claim.id}:${claim.version}`}
+        claim={claim}
+        parties={parties}
+        statusHint={<SuggestedStatus claimId={claim.id} />}
+      />
+      {/* Saving a source or response does not change the claim's version, so the form above keeps any typing. */}
+      <SourcesSection claimId={claim.id} />
+      <ResponsesSection claimId={claim.id} />
     </section>
   );
 }

@@ -1,0 +1,56 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getArticleForEditor } from '@/db/queries/annotator';
+import { isDetached } from '@/lib/anchor';
+import { formatDate } from '@/lib/format';
+import { parseId } from '@/lib/params';
+import { articlePath } from '@/lib/routes';
+import { requirePageUser } from '@/lib/server/session';
+import { Annotator } from './_components/annotator';
+import { BodySignatureProvider } from './_components/body-freshness';
+import { EditorBody } from './_components/editor-body';
+import { bodySignature } from './signature';
+
+/**
+ * The annotator's frame: the article text (left) stays while the claim panel
+ * (the page, right) follows the URL. A layout is not re-rendered when only the
+ * search params change, so opening a claim or starting one does not send a long
+ * body again; after a write that changes the highlights, the page notices the
+ * text is stale and refreshes the route (body-freshness.tsx).
+ */
+export default async function AnnotatorLayout({ params, children }: { params: Promise<{ id: string }>; children: React.ReactNode }) {
+  await requirePageUser('editor');
+  const id = parseId((await params).id);
+  const article = id ? getArticleForEditor({ id }) : undefined;
+  if (!article) notFound();
+  // A lost passage's positions belong to an older revision: listed in the panel, not drawn.
+  const numbered = article.claims.map((c, i) => ({ ...c, number: i + 1 })).filter((c) => !isDetached(c.anchorState));
+  return (
+    <BodySignatureProvider signature={bodySignature(article.claims)}>
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div>
+          <header className="mb-4">
+            <p className="muted text-sm">
+              {article.outlet}
+              {article.author ? ` · ${article.author}` : ''}
+              {article.publishedAt ? ` · ${formatDate(article.publishedAt)}` : ''}
+            </p>
+            <h1 className="mt-1 text-2xl font-bold leading-tight">{article.title}</h1>
+            <p className="mt-1 flex flex-wrap gap-4 text-sm">
+              <Link href={articlePath(article)}>Reader page</Link>
+              <Link href={`/edit/articles/${article.id}/revise`}>New revision</Link>
+              <Link href={`/edit/articles/${article.id}/review`}>Review moved passages</Link>
+            </p>
+          </header>
+          <Annotator articleId={article.id} claims={numbered.map((c) => ({ id: c.id, start: c.start, end: c.end }))}>
+            <EditorBody body={article.body} claims={numbered} />
+          </Annotator>
+        </div>
+        <aside aria-label="Claim panel" className="space-y-6 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
+          {children}
+          {/* Revisions (new revision form, claims needing review) can be added here as further sections. */}
+        </aside>
+      </div>
+    </BodySignatureProvider>
+  );
+}

@@ -13,7 +13,7 @@ import { seedDemoOnFirstRun } from '@/db/seed';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
 import { isAppError } from '@/lib/errors';
 import { formToObject } from '@/lib/server/action';
-import { createClaimSchema, saveClaimSchema } from './edit/articles/[id]/schema';
+import { createClaimSchema, saveClaimSchema } from './edit/articles/[id]/(annotate)/schema';
 import { newArticleSchema } from './edit/articles/new/schema';
 
 // Every form schema, fed whatever a hostile client can post: no input may throw, and

@@ -159,5 +159,9 @@ describe('getRevisionComparison', () => {
     expect(chosen.from.body).toBe(BODY);
     expect(chosen.to.body.endsWith('Third.')).toBe(true);
     expect(getRevisionComparison({ slug: 'nope' })).toBeUndefined();
+    // A revision of another article is never shown here: the defaults apply instead.
+    const other = createArticle({ title: 'Unrelated', body: 'Private draft text.', actorId: null });
+    const guarded = getRevisionComparison({ slug: article.slug, from: other.currentRevisionId!, to: other.currentRevisionId! })!;
+    expect([guarded.from.id, guarded.to.id]).toEqual([second.id, third.id]);
   });
 });

@@ -5,7 +5,7 @@ import { ArticleBody } from '@/components/article-body';
 import { isDetached } from '@/lib/anchor';
 import { StatusBadge } from '@/components/status-badge';
 import { formatDate, plural } from '@/lib/format';
-import { claimPath } from '@/lib/routes';
+import { claimPath, externalHref } from '@/lib/routes';
 import { STATUSES, STATUS_INFO } from '@/lib/status';
 import { readArticle } from '@/lib/server/reader';
 import { RevisionNote } from './_components/revision-note';
@@ -37,9 +37,9 @@ export default async function ArticlePage({ params }: Props) {
           </p>
           <h1 className="mt-1 text-3xl font-bold leading-tight">{article.title}</h1>
           <RevisionNote article={article} />
-          {article.canonicalUrl ? (
+          {externalHref(article.canonicalUrl) ? (
             <p className="mt-2 text-sm">
-              <a href={article.canonicalUrl} rel="noopener noreferrer nofollow">
+              <a href={externalHref(article.canonicalUrl)} rel="noopener noreferrer nofollow">
                 Original article
               </a>
             </p>

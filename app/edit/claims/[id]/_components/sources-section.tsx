@@ -1,6 +1,7 @@
 import { listClaimSources } from '@/db/queries/sources';
 import { dayValue } from '@/lib/form-fields';
 import { formatDate } from '@/lib/format';
+import { externalHref } from '@/lib/routes';
 import { RELATION_LABELS } from '@/lib/vocabulary';
 import { RemoveButton } from './remove-button';
 import { SourceForm } from './source-form';
@@ -20,9 +21,13 @@ export function SourcesSection({ claimId }: { claimId: number }) {
           <li key={s.id} className="panel rounded p-3" aria-label={s.title}>
             <p>
               <span className="text-xs font-semibold uppercase tracking-wide">{RELATION_LABELS[s.relation]}</span>{' '}
-              <a href={s.url} rel="noopener noreferrer nofollow">
-                {s.title}
-              </a>
+              {externalHref(s.url) ? (
+                <a href={externalHref(s.url)} rel="noopener noreferrer nofollow">
+                  {s.title}
+                </a>
+              ) : (
+                s.title
+              )}
               <span className="muted text-sm">
                 {s.publisher ? ` — ${s.publisher}` : ''}
                 {s.publishedAt ? `, ${formatDate(s.publishedAt)}` : ''}

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { formatDate } from '@/lib/format';
-import { partyPath } from '@/lib/routes';
+import { externalHref, partyPath } from '@/lib/routes';
 import { STANCE_LABELS, type Stance } from '@/lib/vocabulary';
 
 type Response = {
@@ -54,8 +54,8 @@ export function ResponseList({ responses, now = new Date() }: { responses: Respo
                 {line}
               </p>
               {r.quote ? <blockquote className="mt-1 font-serif">“{r.quote}”</blockquote> : null}
-              {r.sourceUrl ? (
-                <a href={r.sourceUrl} rel="noopener noreferrer nofollow" className="text-sm">
+              {externalHref(r.sourceUrl) ? (
+                <a href={externalHref(r.sourceUrl)} rel="noopener noreferrer nofollow" className="text-sm">
                   Source of this response
                 </a>
               ) : null}

@@ -1,5 +1,6 @@
 import { formatDate } from '@/lib/format';
 import { RELATIONS, RELATION_LABELS, type Relation } from '@/lib/vocabulary';
+import { externalHref } from '@/lib/routes';
 
 type Source = {
   id: number;
@@ -28,17 +29,21 @@ export function SourceList({ sources }: { sources: Source[] }) {
             <ul className="mt-1 space-y-2">
               {group.map((s) => (
                 <li key={s.id}>
-                  <a href={s.url} rel="noopener noreferrer nofollow">
-                    {s.title}
-                  </a>
+                  {externalHref(s.url) ? (
+                    <a href={externalHref(s.url)} rel="noopener noreferrer nofollow">
+                      {s.title}
+                    </a>
+                  ) : (
+                    s.title
+                  )}
                   <span className="muted text-sm">
                     {s.publisher ? ` — ${s.publisher}` : ''}
                     {s.publishedAt ? `, ${formatDate(s.publishedAt)}` : ''}
                   </span>
-                  {s.archivedUrl ? (
+                  {externalHref(s.archivedUrl) ? (
                     <>
                       {' '}
-                      <a href={s.archivedUrl} rel="noopener noreferrer nofollow" className="text-sm">
+                      <a href={externalHref(s.archivedUrl)} rel="noopener noreferrer nofollow" className="text-sm">
                         (archived copy)
                       </a>
                     </>

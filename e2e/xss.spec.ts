@@ -1,0 +1,73 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+// An article whose every reader-visible field is an attack string (script tags, event
+// attributes, javascript: URLs, SVG payloads, a JSON-LD breakout), written through the
+// app's queries. Every reader and editor page must show it as inert text.
+
+type Hostile = { articleId: number; articleSlug: string; claimId: number; claimSlug: string; partySlug: string };
+
+function seedHostile(): Hostile {
+  const root = path.resolve(__dirname, '..');
+  const out = execFileSync(
+    path.join(root, 'node_modules', '.bin', 'tsx'),
+    ['--conditions=react-server', 'e2e/support/seed-hostile.ts'],
+    { cwd: root, env: { ...process.env, DATABASE_PATH: process.env.E2E_DATABASE_PATH } },
+  );
+  return JSON.parse(out.toString()) as Hostile;
+}
+
+/** Opens each page and fails if any payload ran: a dialog, window.xss, a live javascript: link or an iframe. */
+async function expectInert(page: Page, urls: string[]) {
+  const dialogs: string[] = [];
+  const onDialog = async (dialog: { message(): string; dismiss(): Promise<void> }) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  };
+  page.on('dialog', onDialog);
+  for (const url of urls) {
+    const response = await page.goto(url);
+    expect(response?.status(), url).toBe(200);
+    await page.waitForLoadState('load');
+    // Move across the page once, for payloads that would need an event attribute to fire.
+    await page.mouse.move(10, 10);
+    await page.mouse.move(600, 500, { steps: 5 });
+    expect(await page.evaluate(() => (window as unknown as { xss?: unknown }).xss), url).toBeUndefined();
+    expect(await page.locator('a[href^="javascript:" i], [srcdoc], iframe').count(), url).toBe(0);
+  }
+  page.off('dialog', onDialog);
+  expect(dialogs).toEqual([]);
+}
+
+test.describe('hostile content', () => {
+  let hostile: Hostile;
+  test.beforeAll(() => {
+    hostile = seedHostile();
+  });
+
+  test('renders as text on every reader page: no dialog, no script, no javascript: link', async ({ page }) => {
+    await expectInert(page, [
+      '/',
+      `/articles/${hostile.articleSlug}`,
+      `/claims/${hostile.claimId}/${hostile.claimSlug}`,
+    ]);
+
+    // The attack strings are there, as words a reader can see.
+    await page.goto(`/claims/${hostile.claimId}/${hostile.claimSlug}`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('</script><script>window.xss="json-ld-breakout"</script>');
+    await expect(page.getByText('<script>alert("script-tag")</script>').first()).toBeVisible();
+  });
+
+  test('renders as text in the editor workspace too', async ({ page, auth }) => {
+    await auth.signedIn('editor');
+    await expectInert(page, [
+      '/edit',
+      `/edit/articles/${hostile.articleId}`,
+      `/edit/articles/${hostile.articleId}?claim=${hostile.claimId}`,
+      `/edit/claims/${hostile.claimId}`,
+      '/edit/parties',
+    ]);
+  });
+});

@@ -126,6 +126,45 @@ test('every server action allows exactly the roles it should, whoever calls it o
       },
     },
     {
+      name: 'add a source to a claim',
+      allowed: ['editor', 'admin'],
+      page: `/edit/claims/${claimId}`,
+      field: 'relation',
+      attempt: () => {
+        const url = `https://records.example/matrix/${randomUUID()}`;
+        return {
+          fields: { sourceId: '', url, title: 'Matrix source', relation: 'supports' },
+          happened: () => query<number>('select count(*) from sources where url = ?', url) > 0,
+        };
+      },
+    },
+    {
+      name: 'record a response',
+      allowed: ['editor', 'admin'],
+      page: `/edit/claims/${claimId}`,
+      field: 'stance',
+      attempt: () => {
+        const quote = `Matrix response ${randomUUID()}`;
+        return {
+          fields: { responseId: '', partyId: '', newPartyName: 'Matrix party', stance: 'disputes', quote },
+          happened: () => query<number>('select count(*) from responses where quote = ?', quote) > 0,
+        };
+      },
+    },
+    {
+      name: 'create a party',
+      allowed: ['editor', 'admin'],
+      page: '/edit/parties',
+      field: 'kind',
+      attempt: () => {
+        const name = `Matrix party ${randomUUID().slice(0, 8)}`;
+        return {
+          fields: { id: '', name, kind: 'organization' },
+          happened: () => query<number>('select count(*) from parties where name = ?', name) > 0,
+        };
+      },
+    },
+    {
       name: 'invite a member',
       allowed: ['admin'],
       page: '/edit/users',

@@ -5,7 +5,8 @@ import { expect, test } from './fixtures';
 
 // An article whose every reader-visible field is an attack string (script tags, event
 // attributes, javascript: URLs, SVG payloads, a JSON-LD breakout), written through the
-// app's queries. Every reader and editor page must show it as inert text.
+// app's queries. Every reader and editor page, feed, badge and API answer must show it
+// as inert text.
 
 type Hostile = { articleId: number; articleSlug: string; claimId: number; claimSlug: string; partySlug: string };
 
@@ -41,6 +42,15 @@ async function expectInert(page: Page, urls: string[]) {
   expect(dialogs).toEqual([]);
 }
 
+/** The HTML a feed reader sees in an Atom type="html" element: CDATA as it is, otherwise XML-unescaped. */
+const htmlInAtom = (content: string) =>
+  content.startsWith('<![CDATA[')
+    ? content.slice(9, -3)
+    : content.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+
+/** Markup that only an injection could have put into a feed, badge or API answer. */
+const LIVE_MARKUP = /<(script|img|iframe|a\s)[^>]*>|<svg[^>]*onload/i;
+
 test.describe('hostile content', () => {
   let hostile: Hostile;
   test.beforeAll(() => {
@@ -52,6 +62,9 @@ test.describe('hostile content', () => {
       '/',
       `/articles/${hostile.articleSlug}`,
       `/claims/${hostile.claimId}/${hostile.claimSlug}`,
+      `/parties/${hostile.partySlug}`,
+      '/claims?q=hostile',
+      `/claims/${hostile.claimId}/badge.svg`,
     ]);
 
     // The attack strings are there, as words a reader can see.
@@ -69,5 +82,39 @@ test.describe('hostile content', () => {
       `/edit/claims/${hostile.claimId}`,
       '/edit/parties',
     ]);
+  });
+
+  test('feeds, badge and the JSON API escape it', async ({ request }) => {
+    const answers = [
+      `/claims/${hostile.claimId}/badge.svg`,
+      `/claims/${hostile.claimId}/feed.atom`,
+      `/articles/${hostile.articleSlug}/feed.atom`,
+      `/parties/${hostile.partySlug}/feed.atom`,
+      '/feeds/claims.atom',
+      '/feeds/claim-reviews.json',
+      `/api/v1/claims/${hostile.claimId}`,
+      '/api/v1/claims',
+      '/api/v1/export/claims.json',
+      '/api/v1/export/claims.csv',
+    ];
+    for (const url of answers) {
+      const response = await request.get(url);
+      expect(response.status(), url).toBe(200);
+      const type = response.headers()['content-type'] ?? '';
+      expect(type, url).not.toContain('text/html');
+      expect(response.headers()['x-content-type-options'], url).toBe('nosniff');
+      const body = await response.text();
+      if (/json/.test(type)) {
+        expect(() => JSON.parse(body), url).not.toThrow();
+        continue;
+      }
+      if (/csv/.test(type)) continue;
+      // XML (Atom, SVG): user text must never become elements.
+      expect(body.replace(/^<svg[^>]*>/, ''), url).not.toMatch(LIVE_MARKUP);
+      // Atom type="html" content is markup for the feed reader: decoded once, it must still be inert.
+      for (const [, , content = ''] of body.matchAll(/<(\w+)[^>]*type="html"[^>]*>([\s\S]*?)<\/\1>/g)) {
+        expect(htmlInAtom(content), url).not.toMatch(LIVE_MARKUP);
+      }
+    }
   });
 });

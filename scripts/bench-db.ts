@@ -2,8 +2,10 @@
 // request and times full-text queries without HTTP. Writes JSON to the file given.
 import fs from 'node:fs';
 import { closeDb } from '@/db';
+import { searchClaims } from '@/db/queries/search';
 import { findSimilarClaims } from '@/db/queries/similar';
 import { benchmarkTargets } from '@/db/queries/synthetic';
+import { parseClaimFilters } from '@/lib/claim-filters';
 
 const out = process.argv[2];
 if (!out) throw new Error('usage: bench-db.ts <output.json>');
@@ -22,7 +24,16 @@ function percentiles<T>(inputs: T[], run: (input: T) => unknown) {
 }
 
 const targets = benchmarkTargets({ claims: 200, claimsPerArticle: 50 });
+// What readers type into the claims index: one or two words, a name, a place.
+const terms = ['bus lanes', 'hospital', 'flood defences', 'jobs', 'Ørnebakke', 'budget', 'tram', 'recycling', 'Haddad', 'night trains'];
+const filters = terms.map((q) => {
+  const parsed = parseClaimFilters(new URLSearchParams({ q }), { strict: true });
+  if (!parsed.ok) throw new Error(`bad search ${q}`);
+  return parsed.filters;
+});
 const search = {
+  // The claims index search (FTS5 MATCH, ranked, first page), as /claims?q= runs it.
+  claimsIndex: percentiles([...filters, ...filters, ...filters, ...filters, ...filters], (f) => searchClaims({ filters: f })),
   // The annotator's "already tracked elsewhere?" lookup: an OR of the new claim's words, ranked by bm25.
   similarClaims: percentiles(targets.claims, (c) => findSimilarClaims({ text: c.statement, articleId: 0 })),
 };

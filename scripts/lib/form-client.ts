@@ -29,7 +29,9 @@ export class FormClient {
 
   /** GET without following redirects: { status, location, html }. */
   async get(path: string): Promise<Answer> {
-    const response = await fetch(new URL(path, this.base), { headers: this.headers(), redirect: 'manual' });
+    const request = () => fetch(new URL(path, this.base), { headers: this.headers(), redirect: 'manual' });
+    // A kept-alive connection the server closes just as it is reused fails the request; a GET may simply be sent again.
+    const response = await request().catch(request);
     this.keepCookies(response);
     return { status: response.status, location: response.headers.get('location'), html: await response.text() };
   }

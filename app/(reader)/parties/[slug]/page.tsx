@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { ClaimList } from '@/components/claim-list';
 import { StatusBadge } from '@/components/status-badge';
 import { formatDate, isoDate, plural } from '@/lib/format';
-import { claimPath } from '@/lib/routes';
+import { claimPath, externalHref } from '@/lib/routes';
 import { readParty } from '@/lib/server/reader';
 import { PARTY_KIND_LABELS, STANCES, STANCE_LABELS, type Stance } from '@/lib/vocabulary';
 
@@ -42,8 +42,8 @@ export default async function PartyPage({ params }: Props) {
         <h1 className="mt-1 text-3xl font-bold">{party.name}</h1>
         {party.description ? <p className="mt-2">{party.description}</p> : null}
         <p className="mt-2 flex flex-wrap gap-4 text-sm">
-          {party.url ? (
-            <a href={party.url} rel="noopener noreferrer nofollow">
+          {externalHref(party.url) ? (
+            <a href={externalHref(party.url)} rel="noopener noreferrer nofollow">
               Website
             </a>
           ) : null}

@@ -117,7 +117,8 @@ export function Annotator({
     const end = pointOffset(el, range.endContainer, range.endOffset);
     if (start === null || end === null || end <= start) return null;
     const box = range.getBoundingClientRect();
-    const origin = el.getBoundingClientRect();
+    // Relative to the wrapper the button is positioned in.
+    const origin = (el.parentElement ?? el).getBoundingClientRect();
     return { start, end, top: box.bottom - origin.top + 6, left: Math.max(0, box.left - origin.left) };
   }, []);
 
@@ -189,8 +190,9 @@ export function Annotator({
       {selected ? (
         <button
           type="button"
-          className="absolute z-10 rounded bg-[var(--link)] px-3 py-1 text-sm font-semibold text-white shadow-lg dark:text-black"
-          style={{ top: selected.top, left: selected.left }}
+          className="absolute top-0 left-0 z-10 rounded bg-[var(--link)] px-3 py-1 text-sm font-semibold text-white shadow-lg dark:text-black"
+          // A transform moves it without a new layout of a possibly very long text.
+          style={{ transform: `translate(${selected.left}px, ${selected.top}px)` }}
           // Keep the selection when the button is pressed with the mouse.
           onMouseDown={(event) => event.preventDefault()}
           onClick={createClaim}

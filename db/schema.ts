@@ -10,6 +10,7 @@ import {
 import { ANCHOR_STATES } from '../lib/anchor';
 import { PARTY_KINDS, RELATIONS, STANCES } from '../lib/vocabulary';
 import { STATUSES } from '../lib/status';
+import { WORKFLOW_STATES } from '../lib/workflow';
 
 // Timestamps are integer milliseconds (Date in TypeScript).
 const createdAt = () =>
@@ -203,10 +204,21 @@ export const claims = sqliteTable(
     published: integer('published', { mode: 'boolean' }).notNull().default(false),
     version: integer('version').notNull().default(1),
     ...anchorColumns(),
+    // Newsroom workflow (lib/workflow.ts); `published` is true exactly when workflow is 'published'.
+    workflow: text('workflow', { enum: WORKFLOW_STATES }).notNull().default('draft'),
+    assigneeId: text('assignee_id').references(() => users.id),
+    /** Who last set (or proposed) the status: a different editor must approve it when sign-off is required. */
+    verdictSetBy: text('verdict_set_by').references(() => users.id),
+    // A change to a published verdict waiting for a second editor; readers keep the published one meanwhile.
+    pendingStatus: text('pending_status', { enum: STATUSES }),
+    pendingStatusNote: text('pending_status_note'),
+    pendingCorrection: text('pending_correction'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    index('claims_workflow_idx').on(t.workflow, t.updatedAt),
+    index('claims_assignee_idx').on(t.assigneeId),
     index('claims_article_idx').on(t.articleId, t.anchorStart),
     index('claims_claimant_idx').on(t.claimantPartyId),
     index('claims_status_idx').on(t.status, t.updatedAt),

@@ -51,7 +51,7 @@ describe('writes and their history', () => {
     const updated = updateClaim({
       id: claim.id,
       version: claim.version,
-      patch: { status: 'false', statusNote: 'New evidence' },
+      patch: { status: 'false', statusNote: 'New evidence', correction: 'A new report contradicts the claim.' },
       actorId: null,
     });
     expect(updated.version).toBe(claim.version + 1);

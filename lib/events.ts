@@ -16,8 +16,15 @@ export const EVENT_KINDS = [
   'appearance_added',
   'reanchored',
   'party_merged',
+  'workflow_changed',
+  'assigned',
+  'verdict_proposed',
+  'corrected',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** Newsroom-internal steps, kept out of the public history (editors still see them). */
+export const INTERNAL_EVENT_KINDS: readonly string[] = ['workflow_changed', 'assigned', 'verdict_proposed'];
 
 type Json = Record<string, unknown> | null;
 
@@ -39,7 +46,25 @@ export function describeEvent(kind: string, before: Json, after: Json): string {
     case 'edited':
       return 'Claim details edited';
     case 'published':
-      return 'Published';
+      return str(after?.approvedBy) ? `Published after review by ${str(after?.approvedBy)}` : 'Published';
+    case 'corrected': {
+      const from = before?.status;
+      const to = after?.status;
+      const change =
+        isStatus(from) && isStatus(to) && from !== to
+          ? `status changed from ${STATUS_INFO[from].label} to ${STATUS_INFO[to].label}`
+          : 'explanation updated';
+      const by = str(after?.approvedBy);
+      return `Corrected: ${change}${by ? ` (approved by ${by})` : ''}`;
+    }
+    case 'verdict_proposed': {
+      const to = after?.status;
+      return `Verdict change proposed${isStatus(to) ? `: ${STATUS_INFO[to].label}` : ''}, awaiting review`;
+    }
+    case 'workflow_changed':
+      return `Moved to ${str(after?.state).replaceAll('_', ' ')}`;
+    case 'assigned':
+      return str(after?.assignee) ? `Assigned to ${str(after?.assignee)}` : 'Unassigned';
     case 'unpublished':
       return 'Withdrawn from publication';
     case 'source_added':
@@ -74,7 +99,8 @@ export function describeEvent(kind: string, before: Json, after: Json): string {
   }
 }
 
-/** The note attached to an event, where it has one (e.g. why a status changed). */
-export function eventNote(after: Json): string {
-  return str(after?.note);
+/** The note attached to an event, where it has one: a correction's note, else why a status changed. */
+export function eventNote(kind: string, after: Json): string {
+  if (kind === 'corrected') return str(after?.correction);
+  return ['status_changed', 'workflow_changed', 'reanchored'].includes(kind) ? str(after?.note) : '';
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, notInArray } from 'drizzle-orm';
 import { getDb } from '@/db';
 import {
   articleRevisions,
@@ -14,9 +14,11 @@ import {
 } from '@/db/schema';
 import type { Anchor } from '@/lib/anchor';
 import { AppError } from '@/lib/errors';
+import { INTERNAL_EVENT_KINDS } from '@/lib/events';
 import { DEFAULT_STATUS, type Status } from '@/lib/status';
 import { normalizeLine, slugify } from '@/lib/text';
 import { recordEvent, write } from './tx';
+import { signOffRequired } from './workflow';
 
 export type NewClaimInput = {
   articleId: number;
@@ -95,13 +97,20 @@ export type ClaimPatch = {
   claimantPartyId?: number | null;
   status?: Status;
   statusNote?: string;
+  /** Required when the verdict of a published claim changes: what readers are told changed. */
+  correction?: string;
   published?: boolean;
 };
+
+const field = (name: string, message: string) => new AppError('invalid', { fieldErrors: { [name]: [message] } });
 
 /**
  * Applies an editor's change if the claim is still at `version` (optimistic
  * locking); otherwise throws a conflict carrying the current claim. Writes one
- * event per kind of change: status, publication, other details.
+ * event per kind of change. Verdicts follow the newsroom workflow: changing a
+ * published verdict needs a correction note, and while sign-off is required it
+ * waits as a pending change for a second editor (readers keep the old one);
+ * a verdict cannot be published by the editor who set it while sign-off is required.
  */
 export function updateClaim(input: {
   id: number;
@@ -115,19 +124,44 @@ export function updateClaim(input: {
     if (!current) throw new AppError('not_found');
     if (current.version !== input.version) throw new AppError('conflict', { detail: current });
     const at = input.at ?? new Date();
+    const { patch } = input;
+    const status = patch.status ?? current.status;
+    const statusNote = patch.statusNote !== undefined ? patch.statusNote.trim() : current.statusNote;
+    const verdictChanged = status !== current.status || statusNote !== current.statusNote;
+    const correction = patch.correction?.trim() ?? '';
+    const signOff = signOffRequired(tx);
+    if (verdictChanged && current.published && !correction) {
+      throw field('correction', 'This verdict is public: say in a correction note what changed and why.');
+    }
+    // A published verdict under sign-off changes only when a second editor approves it.
+    const propose = verdictChanged && current.published && signOff && input.actorId !== null;
+    const verdictSetBy = verdictChanged ? input.actorId : current.verdictSetBy;
+    const published = patch.published ?? current.published;
+    if (published && !current.published && signOff && verdictSetBy !== null && verdictSetBy === input.actorId) {
+      throw field('published', 'A different editor must approve the verdict you set: ask for review instead.');
+    }
     const next = {
-      statement: input.patch.statement !== undefined ? normalizeLine(input.patch.statement) : current.statement,
-      claimantPartyId:
-        input.patch.claimantPartyId !== undefined ? input.patch.claimantPartyId : current.claimantPartyId,
-      status: input.patch.status ?? current.status,
-      statusNote: input.patch.statusNote !== undefined ? input.patch.statusNote.trim() : current.statusNote,
-      published: input.patch.published ?? current.published,
+      statement: patch.statement !== undefined ? normalizeLine(patch.statement) : current.statement,
+      claimantPartyId: patch.claimantPartyId !== undefined ? patch.claimantPartyId : current.claimantPartyId,
+      status: propose ? current.status : status,
+      statusNote: propose ? current.statusNote : statusNote,
+      published,
     };
+    const workflow = propose
+      ? 'ready_for_review'
+      : published !== current.published
+        ? published
+          ? 'published'
+          : 'in_progress'
+        : current.workflow;
     const updated = tx
       .update(claims)
       .set({
         ...next,
         slug: slugify(next.statement),
+        workflow,
+        verdictSetBy,
+        ...(propose ? { pendingStatus: status, pendingStatusNote: statusNote, pendingCorrection: correction } : {}),
         version: current.version + 1,
         updatedAt: at,
       })
@@ -135,13 +169,13 @@ export function updateClaim(input: {
       .returning()
       .get();
     const event = { claimId: current.id, actorId: input.actorId, at };
-    if (next.status !== current.status || next.statusNote !== current.statusNote) {
-      recordEvent(tx, {
-        ...event,
-        kind: 'status_changed',
-        before: { status: current.status, note: current.statusNote },
-        after: { status: next.status, note: next.statusNote },
-      });
+    const before = { status: current.status, note: current.statusNote };
+    if (propose) {
+      recordEvent(tx, { ...event, kind: 'verdict_proposed', before, after: { status, note: statusNote, correction } });
+    } else if (verdictChanged && current.published) {
+      recordEvent(tx, { ...event, kind: 'corrected', before, after: { status, note: statusNote, correction } });
+    } else if (verdictChanged) {
+      recordEvent(tx, { ...event, kind: 'status_changed', before, after: { status, note: statusNote } });
     }
     if (next.statement !== current.statement || next.claimantPartyId !== current.claimantPartyId) {
       recordEvent(tx, {
@@ -220,7 +254,7 @@ export function getPublishedClaim({ id }: { id: number }) {
       after: claimEvents.after,
     })
     .from(claimEvents)
-    .where(eq(claimEvents.claimId, id))
+    .where(and(eq(claimEvents.claimId, id), notInArray(claimEvents.kind, [...INTERNAL_EVENT_KINDS])))
     .orderBy(asc(claimEvents.at), asc(claimEvents.id))
     .all();
   const appearances = db

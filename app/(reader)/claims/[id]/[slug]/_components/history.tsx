@@ -18,7 +18,7 @@ export function History({ events }: { events: Event[] }) {
       </h2>
       <ol className="mt-2 space-y-2 text-sm">
         {events.map((e) => {
-          const note = e.kind === 'status_changed' || e.kind === 'reanchored' ? eventNote(e.after) : '';
+          const note = eventNote(e.kind, e.after);
           return (
             <li key={e.id}>
               <time dateTime={isoDate(e.at)} className="muted">

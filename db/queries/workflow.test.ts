@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getDb } from '@/db';
+import { claims, users } from '@/db/schema';
+import { seedDemoOnFirstRun } from '@/db/seed';
+import { removeDatabase, useFreshDatabase } from '@/db/testing';
+import { getPublishedClaim, updateClaim } from './claims';
+import { assignClaim, moveClaim, setSignOffRequired } from './workflow';
+
+let file: string;
+let alice: string;
+let bruno: string;
+let admin: string;
+beforeEach(() => {
+  file = useFreshDatabase();
+  seedDemoOnFirstRun();
+  const add = (name: string, role: 'admin' | 'editor' = 'editor') => {
+    const id = randomUUID();
+    getDb().insert(users).values({ id, name, email: `${id}@newsroom.example`, role }).run();
+    return id;
+  };
+  alice = add('Alice Editor');
+  bruno = add('Bruno Reviewer');
+  admin = add('Ada Admin', 'admin');
+});
+afterEach(() => removeDatabase(file));
+
+const claim = (id: number) => getDb().select().from(claims).where(eq(claims.id, id)).get()!;
+const draftId = () => getDb().select().from(claims).where(eq(claims.published, false)).get()!.id;
+const publishedId = () => getDb().select().from(claims).where(eq(claims.status, 'disputed')).get()!.id;
+
+describe('second-reviewer sign-off', () => {
+  it('a verdict is published only after another editor approves it, and the history names the approver', () => {
+    const id = draftId();
+    const set = updateClaim({ id, version: claim(id).version, patch: { status: 'false', statusNote: 'Records show otherwise.' }, actorId: alice });
+    expect(() => updateClaim({ id, version: set.version, patch: { published: true }, actorId: alice })).toThrow(
+      expect.objectContaining({ fieldErrors: { published: [expect.stringMatching(/different editor/)] } }),
+    );
+    moveClaim({ id, to: 'in_progress', actorId: alice });
+    moveClaim({ id, to: 'ready_for_review', actorId: alice });
+    expect(() => moveClaim({ id, to: 'published', actorId: alice })).toThrow(/different editor must approve/);
+    expect(getPublishedClaim({ id })).toBeUndefined();
+    moveClaim({ id, to: 'published', actorId: bruno });
+    const page = getPublishedClaim({ id })!;
+    expect(page.status).toBe('false');
+    expect(page.events.map((e) => e.kind)).toContain('published');
+    expect(page.events.find((e) => e.kind === 'published')!.after).toMatchObject({ approvedBy: 'Bruno Reviewer' });
+    // Internal workflow steps stay out of the public history.
+    expect(page.events.map((e) => e.kind)).not.toContain('workflow_changed');
+  });
+
+  it('a change to a published verdict waits for approval while readers keep the old one', () => {
+    const id = publishedId();
+    const before = claim(id);
+    expect(() => updateClaim({ id, version: before.version, patch: { status: 'false', statusNote: 'x' }, actorId: alice })).toThrow(
+      expect.objectContaining({ fieldErrors: { correction: [expect.any(String)] } }),
+    );
+    updateClaim({
+      id,
+      version: before.version,
+      patch: { status: 'false', statusNote: 'Side-street counts now published.', correction: 'Counts show no rise in side-street traffic.' },
+      actorId: alice,
+    });
+    expect(claim(id)).toMatchObject({ status: 'disputed', pendingStatus: 'false', workflow: 'ready_for_review', published: true });
+    expect(getPublishedClaim({ id })!.status).toBe('disputed');
+    expect(() => moveClaim({ id, to: 'published', actorId: alice })).toThrow(/different editor/);
+    moveClaim({ id, to: 'published', actorId: bruno });
+    const page = getPublishedClaim({ id })!;
+    expect(page).toMatchObject({ status: 'false', statusNote: 'Side-street counts now published.', pendingStatus: null });
+    const correction = page.events.find((e) => e.kind === 'corrected')!;
+    expect(correction.after).toMatchObject({ correction: 'Counts show no rise in side-street traffic.', approvedBy: 'Bruno Reviewer' });
+  });
+
+  it('without sign-off a published verdict changes at once, still with a correction note', () => {
+    setSignOffRequired({ required: false });
+    const id = publishedId();
+    updateClaim({ id, version: claim(id).version, patch: { status: 'confirmed', statusNote: 'Counts agree.', correction: 'New counts.' }, actorId: alice });
+    expect(getPublishedClaim({ id })!.status).toBe('confirmed');
+    const id2 = draftId();
+    const c = updateClaim({ id: id2, version: claim(id2).version, patch: { status: 'false', statusNote: 'n', published: true }, actorId: alice });
+    expect(c.published).toBe(true);
+    expect(c.workflow).toBe('published');
+  });
+
+  it('refuses moves the state machine does not allow', () => {
+    expect(() => moveClaim({ id: draftId(), to: 'published', actorId: bruno })).toThrow(/cannot go from/);
+  });
+});
+
+describe('assignment', () => {
+  it('editors take or drop claims themselves; only admins assign others', () => {
+    const id = draftId();
+    assignClaim({ id, assigneeId: alice, actor: { id: alice, role: 'editor' } });
+    expect(claim(id).assigneeId).toBe(alice);
+    expect(() => assignClaim({ id, assigneeId: bruno, actor: { id: alice, role: 'editor' } })).toThrow(/Only an admin/);
+    assignClaim({ id, assigneeId: bruno, actor: { id: admin, role: 'admin' } });
+    expect(claim(id).assigneeId).toBe(bruno);
+    assignClaim({ id, assigneeId: null, actor: { id: bruno, role: 'editor' } });
+    expect(claim(id).assigneeId).toBeNull();
+  });
+});

@@ -32,7 +32,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           {children}
         </main>
         <footer className="mx-auto max-w-6xl border-t border-[var(--rule)] px-4 py-6 text-sm muted">
-          Claimline tracks factual claims made in news articles. Statuses are the newsroom’s assessment of the evidence at the time shown.
+          Claimline tracks factual claims made in news articles. Statuses are the newsroom’s assessment of the evidence at the time shown.{' '}
+          <a href="/corrections">Corrections</a>
         </footer>
       </body>
     </html>

@@ -15,6 +15,9 @@ export default async function EditLayout({ children }: { children: React.ReactNo
           <Link href="/edit">Articles</Link>
           <Link href="/edit/articles/new">New article</Link>
           <Link href="/edit/parties">Parties</Link>
+          <Link href="/edit/board">Board</Link>
+          <Link href="/edit/inbox">Inbox</Link>
+          <Link href="/edit/replies">Replies</Link>
           {user.role === 'admin' ? <Link href="/edit/users">People</Link> : null}
           <span className="muted ml-auto">
             {user.name} ({user.role})

@@ -2,8 +2,9 @@
 
 import { headers } from 'next/headers';
 import { createInvite, setUserDisabled } from '@/db/queries/users';
+import { setSignOffRequired } from '@/db/queries/workflow';
 import { action } from '@/lib/server/action';
-import { disableSchema, inviteSchema } from './schema';
+import { disableSchema, inviteSchema, signOffSchema } from './schema';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -29,5 +30,12 @@ export const setDisabledAction = action({
   role: 'admin',
   schema: disableSchema,
   run: (input, user) => setUserDisabled({ id: input.userId, disabled: input.disabled, actorId: user.id }),
+  message: 'Saved.',
+});
+
+export const signOffAction = action({
+  role: 'admin',
+  schema: signOffSchema,
+  run: (input) => setSignOffRequired({ required: input.required }),
   message: 'Saved.',
 });

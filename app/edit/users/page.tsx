@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import { listUsers } from '@/db/queries/users';
+import { signOffRequired } from '@/db/queries/workflow';
 import { formatDate } from '@/lib/format';
 import { requirePageUser } from '@/lib/server/session';
 import { DisableButton } from './disable-button';
 import { InviteForm } from './invite-form';
+import { SignOffSetting } from './sign-off-setting';
 
 export const metadata: Metadata = { title: 'People' };
 
@@ -38,6 +40,7 @@ export default async function UsersPage() {
           ))}
         </tbody>
       </table>
+      <SignOffSetting required={signOffRequired()} />
       <InviteForm />
     </div>
   );

@@ -11,3 +11,5 @@ export const disableSchema = z.object({
   userId: z.string().min(1).max(64),
   disabled: z.enum(['true', 'false']).transform((v) => v === 'true'),
 });
+
+export const signOffSchema = z.object({ required: z.enum(['true', 'false']).transform((v) => v === 'true') });

@@ -1,0 +1,26 @@
+'use server';
+
+import { assignClaim, moveClaim } from '@/db/queries/workflow';
+import { action } from '@/lib/server/action';
+import { claimTags } from '@/lib/server/cache';
+import { assignSchema, moveSchema } from './schema';
+
+const touched = (claim: { id: number; articleId: number; claimantPartyId: number | null }) =>
+  claimTags({ id: claim.id, articleIds: [claim.articleId], partyIds: [claim.claimantPartyId] });
+
+export const moveAction = action({
+  role: 'editor',
+  schema: moveSchema,
+  run: (input, user) => moveClaim({ id: input.claimId, to: input.to, actorId: user.id }),
+  tags: touched,
+  message: 'Moved.',
+});
+
+export const assignAction = action({
+  role: 'editor',
+  schema: assignSchema,
+  run: (input, user) => {
+    assignClaim({ id: input.claimId, assigneeId: input.assigneeId, actor: user });
+  },
+  message: 'Assignment saved.',
+});

@@ -1,0 +1,178 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { StatusBadge } from '@/components/status-badge';
+import { listBoardClaims } from '@/db/queries/board';
+import { listArticlesForEditor } from '@/db/queries/editor';
+import { listParties } from '@/db/queries/parties';
+import { listUsers } from '@/db/queries/users';
+import { signOffRequired } from '@/db/queries/workflow';
+import { formatDate } from '@/lib/format';
+import { requirePageUser } from '@/lib/server/session';
+import { STATUSES, STATUS_INFO } from '@/lib/status';
+import { WORKFLOW_LABELS, WORKFLOW_STATES } from '@/lib/workflow';
+import { AssignSelect } from './assign-select';
+import { ClaimControls } from './claim-controls';
+import { boardFilterSchema } from './schema';
+
+export const metadata: Metadata = { title: 'Review board' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function BoardPage({ searchParams }: Props) {
+  const me = await requirePageUser('editor');
+  const raw = await searchParams;
+  const f = boardFilterSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const assigneeId = f.mine ? me.id : f.assignee;
+  const rows = listBoardClaims({ assigneeId, articleId: f.article, status: f.status, workflow: f.state, partyId: f.party, olderThanDays: f.age });
+  const editors = listUsers().filter((u) => !u.disabledAt);
+  const selectClass = 'rounded border border-[var(--rule)] bg-[var(--page-bg)] px-2 py-1';
+  const keep = (view: 'board' | 'table') => {
+    const params = new URLSearchParams(Object.entries({ ...f, view }).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
+    return `/edit/board?${params}`;
+  };
+  return (
+    <div>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">Review board</h1>
+        <p className="text-sm">
+          {f.view === 'board' ? <Link href={keep('table')}>Show as table</Link> : <Link href={keep('board')}>Show as board</Link>}
+        </p>
+      </div>
+      <p className="muted mb-4 text-sm">
+        {signOffRequired() ? 'A second editor must approve every verdict before it is published.' : 'Verdicts are published without a second approval.'}
+      </p>
+      <form method="get" className="panel mb-6 flex flex-wrap items-end gap-3 rounded-lg p-3 text-sm" aria-label="Filter claims">
+        <input type="hidden" name="view" value={f.view} />
+        <label className="flex items-center gap-1">
+          <input type="checkbox" name="mine" value="1" defaultChecked={Boolean(f.mine)} /> My claims
+        </label>
+        <label>
+          Assignee{' '}
+          <select name="assignee" defaultValue={f.assignee ?? ''} className={selectClass}>
+            <option value="">Anyone</option>
+            <option value="none">Unassigned</option>
+            {editors.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Article{' '}
+          <select name="article" defaultValue={f.article ?? ''} className={selectClass}>
+            <option value="">Any</option>
+            {listArticlesForEditor().map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.title.slice(0, 50)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Status{' '}
+          <select name="status" defaultValue={f.status ?? ''} className={selectClass}>
+            <option value="">Any</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_INFO[s].label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          State{' '}
+          <select name="state" defaultValue={f.state ?? ''} className={selectClass}>
+            <option value="">Any</option>
+            {WORKFLOW_STATES.map((s) => (
+              <option key={s} value={s}>
+                {WORKFLOW_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Claimant{' '}
+          <select name="party" defaultValue={f.party ?? ''} className={selectClass}>
+            <option value="">Any</option>
+            {listParties().map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Untouched for{' '}
+          <input type="number" name="age" min={1} defaultValue={f.age ?? ''} className={`${selectClass} w-20`} /> days
+        </label>
+        <button type="submit" className="rounded border border-[var(--rule)] px-3 py-1 font-semibold">
+          Filter
+        </button>
+      </form>
+
+      {f.view === 'board' ? (
+        <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
+          {WORKFLOW_STATES.map((state) => {
+            const column = rows.filter((r) => r.workflow === state);
+            return (
+              <section key={state} aria-labelledby={`col-${state}`} className="panel rounded-lg p-3">
+                <h2 id={`col-${state}`} className="mb-2 font-semibold">
+                  {WORKFLOW_LABELS[state]} <span className="muted">({column.length})</span>
+                </h2>
+                <ul className="space-y-3">
+                  {column.map((c) => (
+                    <li key={c.id} className="rounded border border-[var(--rule)] bg-[var(--page-bg)] p-2">
+                      <StatusBadge status={c.status} />
+                      {c.pendingStatus ? <span className="ml-1 text-xs">→ {STATUS_INFO[c.pendingStatus].label} (pending)</span> : null}
+                      <p className="mt-1 text-sm">
+                        <Link href={`/edit/claims/${c.id}`}>{c.statement}</Link>
+                      </p>
+                      <p className="muted text-xs">
+                        {c.assigneeName ? `Assigned to ${c.assigneeName}` : 'Unassigned'} · {formatDate(c.updatedAt)}
+                      </p>
+                      <ClaimControls claimId={c.id} statement={c.statement} workflow={c.workflow} assigneeId={c.assigneeId} me={me.id} />
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            );
+          })}
+        </div>
+      ) : (
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Claims</caption>
+          <thead>
+            <tr className="border-b border-[var(--rule)]">
+              <th className="py-2">Claim</th>
+              <th>Article</th>
+              <th>Status</th>
+              <th>State</th>
+              <th>Claimant</th>
+              <th>Assignee</th>
+              <th>Updated</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((c) => (
+              <tr key={c.id} className="border-b border-[var(--rule)] align-top">
+                <td className="py-2">
+                  <Link href={`/edit/claims/${c.id}`}>{c.statement}</Link>
+                  <ClaimControls claimId={c.id} statement={c.statement} workflow={c.workflow} assigneeId={c.assigneeId} me={me.id} />
+                </td>
+                <td>{c.articleTitle}</td>
+                <td>
+                  <StatusBadge status={c.status} />
+                </td>
+                <td>{WORKFLOW_LABELS[c.workflow]}</td>
+                <td>{c.partyName ?? ''}</td>
+                <td>{me.role === 'admin' ? <AssignSelect claimId={c.id} assigneeId={c.assigneeId} editors={editors.map((u) => ({ id: u.id, name: u.name }))} /> : (c.assigneeName ?? '—')}</td>
+                <td>{formatDate(c.updatedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

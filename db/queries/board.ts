@@ -1,0 +1,84 @@
+import 'server-only';
+import { aliasedTable, and, asc, desc, eq, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { articles, claims, parties, responses, users } from '@/db/schema';
+import type { Status } from '@/lib/status';
+import type { WorkflowState } from '@/lib/workflow';
+
+export type BoardFilter = {
+  assigneeId?: string | 'none';
+  articleId?: number;
+  status?: Status;
+  workflow?: WorkflowState;
+  partyId?: number;
+  /** Only claims untouched for at least this many days. */
+  olderThanDays?: number;
+};
+
+const assignee = aliasedTable(users, 'assignee');
+
+/** Claims for the review board and table, most recently changed first. */
+export function listBoardClaims(filter: BoardFilter = {}, now = Date.now()) {
+  const where: SQL[] = [];
+  if (filter.assigneeId === 'none') where.push(isNull(claims.assigneeId));
+  else if (filter.assigneeId) where.push(eq(claims.assigneeId, filter.assigneeId));
+  if (filter.articleId) where.push(eq(claims.articleId, filter.articleId));
+  if (filter.status) where.push(eq(claims.status, filter.status));
+  if (filter.workflow) where.push(eq(claims.workflow, filter.workflow));
+  if (filter.partyId) where.push(eq(claims.claimantPartyId, filter.partyId));
+  if (filter.olderThanDays) where.push(lt(claims.updatedAt, new Date(now - filter.olderThanDays * 86_400_000)));
+  return getDb()
+    .select({
+      id: claims.id,
+      statement: claims.statement,
+      status: claims.status,
+      pendingStatus: claims.pendingStatus,
+      workflow: claims.workflow,
+      verdictSetBy: claims.verdictSetBy,
+      updatedAt: claims.updatedAt,
+      articleId: claims.articleId,
+      articleTitle: articles.title,
+      partyName: parties.name,
+      assigneeId: claims.assigneeId,
+      assigneeName: assignee.name,
+    })
+    .from(claims)
+    .innerJoin(articles, eq(articles.id, claims.articleId))
+    .leftJoin(parties, eq(parties.id, claims.claimantPartyId))
+    .leftJoin(assignee, eq(assignee.id, claims.assigneeId))
+    .where(and(...where))
+    .orderBy(desc(claims.updatedAt), desc(claims.id))
+    .limit(500)
+    .all();
+}
+
+/** Open requests for comment (no stance yet), overdue first, then by deadline. */
+export function listOpenReplies(now = new Date()) {
+  return getDb()
+    .select({
+      responseId: responses.id,
+      claimId: claims.id,
+      statement: claims.statement,
+      partyName: parties.name,
+      requestedAt: responses.requestedAt,
+      deadlineAt: responses.deadlineAt,
+      assigneeId: claims.assigneeId,
+      overdue: sql<boolean>`${responses.deadlineAt} is not null and ${responses.deadlineAt} < ${now.getTime()}`.mapWith(Boolean),
+    })
+    .from(responses)
+    .innerJoin(claims, eq(claims.id, responses.claimId))
+    .innerJoin(parties, eq(parties.id, responses.partyId))
+    .where(and(isNull(responses.stance), isNotNull(responses.requestedAt)))
+    .orderBy(sql`${responses.deadlineAt} is null`, asc(responses.deadlineAt))
+    .all();
+}
+
+/** What an editor should act on: claims assigned to them, verdicts others set that they can approve, their overdue replies. */
+export function inboxFor({ userId, now = new Date() }: { userId: string; now?: Date }) {
+  const open = listBoardClaims({}, now.getTime()).filter((c) => c.workflow !== 'published' || c.pendingStatus);
+  return {
+    assigned: open.filter((c) => c.assigneeId === userId && c.workflow !== 'ready_for_review'),
+    toReview: open.filter((c) => c.workflow === 'ready_for_review' && c.verdictSetBy !== userId),
+    overdue: listOpenReplies(now).filter((r) => r.overdue && r.assigneeId === userId),
+  };
+}

@@ -75,14 +75,15 @@ test.describe('annotator', () => {
     await page.keyboard.type('Confirmed');
     await annotator.tabTo(panel.getByLabel('Why this status'));
     await page.keyboard.type('Police counted the crowd.');
-    await annotator.tabTo(panel.getByLabel('Published (readers can see this claim)'));
-    await page.keyboard.press('Space');
     await annotator.tabTo(panel.getByRole('button', { name: 'Save claim' }));
     await page.keyboard.press('Enter');
     await expect(annotator.panel()).toContainText('version 2');
     await expect(panel.getByLabel('Status', { exact: true })).toHaveValue('confirmed');
     await expect(panel.getByLabel('Statement')).toHaveValue('The harbour festival drew crowds on Saturday.');
-    await expect(panel.getByLabel('Published (readers can see this claim)')).toBeChecked();
+    // Workflow buttons are reachable by keyboard too.
+    await annotator.tabTo(panel.getByRole('button', { name: /^Start checking:/ }));
+    await page.keyboard.press('Enter');
+    await expect(panel).toContainText('Workflow: In progress');
   });
 
   test('a status change needs a note; the error keeps what was typed', async ({ page, auth }) => {

@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures';
 import { AnnotatorPage } from './pages/annotator';
 import { newAccount } from './pages/auth';
+import { BoardPage } from './pages/board';
 import { IntakePage } from './pages/intake';
 
 const TITLE = 'Northbridge library hours cut as council trims budget';
@@ -12,7 +13,7 @@ const ARTICLE = [
 
 test('the whole editor flow: invite, paste, annotate, source, response, status, publish, read', async ({ page, auth, claimSections }) => {
   // An admin invites an editor from the People page.
-  await auth.signedIn('admin');
+  const admin = await auth.signedIn('admin', 'Chief');
   await page.getByRole('link', { name: 'People' }).click();
   const editor = newAccount('Editor');
   await page.getByLabel('Email (optional)').fill(editor.email);
@@ -62,13 +63,30 @@ test('the whole editor flow: invite, paste, annotate, source, response, status, 
   });
   await expect(claimSections.responses()).toContainText('Friends of Northbridge Library disputes');
 
-  // Status with a note, and publication.
-  await annotator.setStatus('Disputed', 'Library users say the saving counts staff who would move elsewhere.', { publish: true });
+  // Status with a note; the editor cannot publish their own verdict and asks for review instead.
+  await annotator.setStatus('Disputed', 'Library users say the saving counts staff who would move elsewhere.');
+  await annotator.panel().getByLabel('Published (readers can see this claim)').check();
+  await annotator.panel().getByRole('button', { name: 'Save claim' }).click();
+  await expect(annotator.panel().getByText(/A different editor must approve the verdict you set/)).toBeVisible();
+  await page.goto(savingsClaim);
+  await annotator.move('Start checking', 'Ask for review');
   await page.goto(libraryClaim);
-  await annotator.setStatus('Confirmed', 'The council’s published timetable shows Monday closures.', { publish: true });
+  await annotator.setStatus('Confirmed', 'The council’s published timetable shows Monday closures.');
+  await annotator.move('Start checking', 'Ask for review');
+  await auth.signOut();
+
+  // The admin, a second editor, approves both on the review board.
+  await auth.signIn(admin);
+  await expect(page).toHaveURL(/\/edit$/);
+  const board = new BoardPage(page);
+  await board.open();
+  for (const statement of ['Closing on Mondays saves £240,000 a year.', 'The central library will close on Mondays from April.']) {
+    await board.card('ready_for_review', statement).getByRole('button', { name: /^Approve and publish/ }).click();
+    await expect(board.card('published', statement)).toBeVisible();
+  }
 
   // A reader (signed out) sees the highlighted article and the claim page with its history.
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await auth.signOut();
   await page.goto('/');
   await page.getByRole('link', { name: TITLE }).first().click();
   const highlights = page.locator('.article-body mark a');
@@ -86,7 +104,7 @@ test('the whole editor flow: invite, paste, annotate, source, response, status, 
   await expect(history).toContainText('Status changed from Unverified to Disputed');
   await expect(history).toContainText('Source added: Library budget 2026');
   await expect(history).toContainText('Response recorded from Friends of Northbridge Library');
-  await expect(history).toContainText('Published');
+  await expect(history).toContainText(`Published: verdict by ${editor.name}, approved by ${admin.name}`);
   // The unpublished third claim stays invisible to readers.
   await expect(page.locator('.article-body')).toHaveCount(0);
 });

@@ -45,8 +45,12 @@ export function describeEvent(kind: string, before: Json, after: Json): string {
     }
     case 'edited':
       return 'Claim details edited';
-    case 'published':
-      return str(after?.approvedBy) ? `Published after review by ${str(after?.approvedBy)}` : 'Published';
+    case 'published': {
+      const by = str(after?.verdictBy);
+      const approver = str(after?.approvedBy);
+      if (!approver) return 'Published';
+      return by ? `Published: verdict by ${by}, approved by ${approver}` : `Published after review by ${approver}`;
+    }
     case 'corrected': {
       const from = before?.status;
       const to = after?.status;
@@ -54,8 +58,10 @@ export function describeEvent(kind: string, before: Json, after: Json): string {
         isStatus(from) && isStatus(to) && from !== to
           ? `status changed from ${STATUS_INFO[from].label} to ${STATUS_INFO[to].label}`
           : 'explanation updated';
-      const by = str(after?.approvedBy);
-      return `Corrected: ${change}${by ? ` (approved by ${by})` : ''}`;
+      const by = str(after?.verdictBy);
+      const approver = str(after?.approvedBy);
+      const names = approver ? ` (${by ? `by ${by}, ` : ''}approved by ${approver})` : '';
+      return `Corrected: ${change}${names}`;
     }
     case 'verdict_proposed': {
       const to = after?.status;

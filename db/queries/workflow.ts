@@ -73,11 +73,16 @@ export function moveClaim(input: { id: number; to: WorkflowState; actorId: strin
           status: claim.pendingStatus,
           note: claim.pendingStatusNote ?? '',
           correction: claim.pendingCorrection ?? '',
+          verdictBy: nameOf(tx, claim.verdictSetBy),
           approvedBy: nameOf(tx, input.actorId),
         },
       });
     } else if (approving && !claim.published) {
-      recordEvent(tx, { ...event, kind: 'published', after: { approvedBy: nameOf(tx, input.actorId) } });
+      recordEvent(tx, {
+        ...event,
+        kind: 'published',
+        after: { verdictBy: nameOf(tx, claim.verdictSetBy), approvedBy: nameOf(tx, input.actorId) },
+      });
     }
     return updated;
   });

@@ -99,6 +99,15 @@ export class AnnotatorPage {
     await this.save();
   }
 
+  /** Moves the open claim through the workflow with the panel's buttons (e.g. "Start checking", "Ask for review"). */
+  async move(...labels: string[]) {
+    for (const label of labels) {
+      const version = await this.version();
+      await this.panel().getByRole('button', { name: new RegExp(`^${label}:`) }).click();
+      await expect(this.panel()).toContainText(`version ${version + 1}`);
+    }
+  }
+
   async save() {
     const version = await this.version();
     await this.editor().getByRole('button', { name: 'Save claim' }).click();

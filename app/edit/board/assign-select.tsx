@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { assignAction } from './actions';
+import { assignAction } from '../_components/workflow-actions';
 
 /** For admins: assign a claim to any active editor, or to nobody. */
 export function AssignSelect({ claimId, assigneeId, editors }: { claimId: number; assigneeId: string | null; editors: { id: string; name: string }[] }) {

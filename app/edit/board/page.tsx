@@ -11,7 +11,7 @@ import { requirePageUser } from '@/lib/server/session';
 import { STATUSES, STATUS_INFO } from '@/lib/status';
 import { WORKFLOW_LABELS, WORKFLOW_STATES } from '@/lib/workflow';
 import { AssignSelect } from './assign-select';
-import { ClaimControls } from './claim-controls';
+import { WorkflowControls } from '../_components/workflow-controls';
 import { boardFilterSchema } from './schema';
 
 export const metadata: Metadata = { title: 'Review board' };
@@ -131,7 +131,7 @@ export default async function BoardPage({ searchParams }: Props) {
                       <p className="muted text-xs">
                         {c.assigneeName ? `Assigned to ${c.assigneeName}` : 'Unassigned'} · {formatDate(c.updatedAt)}
                       </p>
-                      <ClaimControls claimId={c.id} statement={c.statement} workflow={c.workflow} assigneeId={c.assigneeId} me={me.id} />
+                      <WorkflowControls claimId={c.id} statement={c.statement} workflow={c.workflow} assigneeId={c.assigneeId} me={me.id} />
                     </li>
                   ))}
                 </ul>
@@ -158,7 +158,7 @@ export default async function BoardPage({ searchParams }: Props) {
               <tr key={c.id} className="border-b border-[var(--rule)] align-top">
                 <td className="py-2">
                   <Link href={`/edit/claims/${c.id}`}>{c.statement}</Link>
-                  <ClaimControls claimId={c.id} statement={c.statement} workflow={c.workflow} assigneeId={c.assigneeId} me={me.id} />
+                  <WorkflowControls claimId={c.id} statement={c.statement} workflow={c.workflow} assigneeId={c.assigneeId} me={me.id} />
                 </td>
                 <td>{c.articleTitle}</td>
                 <td>

@@ -58,6 +58,7 @@ export default async function ClaimPage({ params }: Props) {
   const claim = await load(params);
   const site = await siteUrl();
   const review = claimReviewDocument(toReviewedClaim(claim, site), await publisher());
+  const corrected = claim.events.findLast((e) => e.kind === 'corrected');
   return (
     <article className="print-urls mx-auto max-w-4xl">
       {review ? <JsonLd data={review} /> : null}
@@ -82,6 +83,14 @@ export default async function ClaimPage({ params }: Props) {
           in <Link href={articlePath(claim.article)}>{claim.article.title}</Link>
           {claim.article.publishedAt ? ` on ${formatDate(claim.article.publishedAt)}` : ''} · updated{' '}
           <time dateTime={isoDate(claim.updatedAt)}>{formatDate(claim.updatedAt)}</time>
+          {corrected ? (
+            <>
+              {' · '}
+              <Link href="/corrections" className="font-semibold">
+                corrected on <time dateTime={isoDate(corrected.at)}>{formatDate(corrected.at)}</time>
+              </Link>
+            </>
+          ) : null}
         </p>
       </header>
 

@@ -55,6 +55,7 @@ export const saveClaimAction = action({
         claimantPartyId: input.claimantPartyId,
         status: input.status,
         statusNote: input.statusNote,
+        correction: input.correction,
         published: input.published,
       },
       newParty: input.newParty,

@@ -13,7 +13,10 @@ import { formatDate, plural } from '@/lib/format';
 import { parseId } from '@/lib/params';
 import { claimPath } from '@/lib/routes';
 import { requirePageUser } from '@/lib/server/session';
+import { STATUS_INFO } from '@/lib/status';
 import { openSuggestions, suggestClaims } from '@/lib/suggest';
+import { WORKFLOW_LABELS } from '@/lib/workflow';
+import { WorkflowControls } from '../../../_components/workflow-controls';
 import { RefreshWhenBodyStale } from './_components/body-freshness';
 import { ClaimEditorForm } from './_components/claim-editor-form';
 import { CreateClaimForm } from './_components/create-claim-form';
@@ -37,7 +40,7 @@ const offset = (v: string | undefined) => (v && /^\d{1,9}$/.test(v) ? Number(v) 
  * forward and links work.
  */
 export default async function AnnotatorPage({ params, searchParams }: Props) {
-  await requirePageUser('editor');
+  const user = await requirePageUser('editor');
   const articleId = parseId((await params).id);
   const article = articleId ? getArticleForEditor({ id: articleId }) : undefined;
   if (!article) notFound();
@@ -50,14 +53,24 @@ export default async function AnnotatorPage({ params, searchParams }: Props) {
   return (
     <>
       <RefreshWhenBodyStale signature={bodySignature(article.claims)} />
-      <ClaimPanel article={article} claimId={claimId} passage={passage} />
+      <ClaimPanel article={article} claimId={claimId} passage={passage} userId={user.id} />
       <Suggestions article={article} />
       <ClaimList article={article} claims={numbered} selectedId={claimId} />
     </>
   );
 }
 
-function ClaimPanel({ article, claimId, passage }: { article: EditorArticle; claimId: number | null; passage: ReturnType<typeof createAnchor> }) {
+function ClaimPanel({
+  article,
+  claimId,
+  passage,
+  userId,
+}: {
+  article: EditorArticle;
+  claimId: number | null;
+  passage: ReturnType<typeof createAnchor>;
+  userId: string;
+}) {
   const parties = listParties().map((p) => ({ id: p.id, name: p.name }));
   if (passage) {
     const selection = { articleId: article.id, start: passage.start, end: passage.end, exact: passage.exact };
@@ -95,6 +108,13 @@ function ClaimPanel({ article, claimId, passage }: { article: EditorArticle; cla
         parties={parties}
         statusHint={<SuggestedStatus claimId={claim.id} />}
       />
+      <div className="mt-4 border-t border-[var(--rule)] pt-3">
+        <p className="text-sm">
+          Workflow: <strong>{WORKFLOW_LABELS[claim.workflow]}</strong>
+          {claim.pendingStatus ? ` · change to ${STATUS_INFO[claim.pendingStatus].label} waiting for review` : ''}
+        </p>
+        <WorkflowControls claimId={claim.id} statement={claim.statement} workflow={claim.workflow} assigneeId={claim.assigneeId} me={userId} />
+      </div>
       {/* Saving a source or response does not change the claim's version, so the form above keeps any typing. */}
       <SourcesSection claimId={claim.id} />
       <ResponsesSection claimId={claim.id} />

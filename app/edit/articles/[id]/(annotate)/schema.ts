@@ -53,6 +53,8 @@ export const saveClaimSchema = z
     statusNote: z.string().max(4000, 'At most 4,000 characters.').default(''),
     savedStatus: z.enum(STATUSES),
     savedNote: z.string().max(4000).default(''),
+    /** Public correction note, required when a published verdict changes (db/queries/claims.ts). */
+    correction: z.string().max(2000, 'At most 2,000 characters.').default(''),
     published: z
       .literal('on')
       .optional()

@@ -19,6 +19,8 @@ export type EditableClaim = {
   published: boolean;
 };
 
+const fieldErrorClass = 'mt-1 text-sm text-red-700 dark:text-red-300';
+
 /** The other editor's saved claim, as the conflict answer carries it. */
 function theirVersion(detail: unknown): EditableClaim | null {
   const d = detail as Partial<EditableClaim> | undefined;
@@ -103,6 +105,16 @@ export function ClaimEditorForm({ claim, parties, statusHint }: { claim: Editabl
         hint="Required when the status changes: say what the evidence shows."
         state={state}
       />
+      {claim.published ? (
+        <Field
+          label="Correction note (public)"
+          name="correction"
+          multiline
+          rows={2}
+          hint="This verdict is public. If you change it, tell readers what changed and why; it appears on the corrections page."
+          state={state}
+        />
+      ) : null}
       <div className="mb-4 flex items-center gap-2">
         <input
           key={values ? `sent-${values.published}` : 'saved'}
@@ -116,6 +128,11 @@ export function ClaimEditorForm({ claim, parties, statusHint }: { claim: Editabl
           Published (readers can see this claim)
         </label>
       </div>
+      {!state.ok && state.fieldErrors.published?.length ? (
+        <p role="alert" className={`${fieldErrorClass} mb-4`}>
+          {state.fieldErrors.published.join(' ')}
+        </p>
+      ) : null}
       {theirs ? null : <SubmitButton>Save claim</SubmitButton>}
     </form>
   );

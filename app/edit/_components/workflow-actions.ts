@@ -3,7 +3,7 @@
 import { assignClaim, moveClaim } from '@/db/queries/workflow';
 import { action } from '@/lib/server/action';
 import { claimTags } from '@/lib/server/cache';
-import { assignSchema, moveSchema } from './schema';
+import { assignSchema, moveSchema } from '../board/schema';
 
 const touched = (claim: { id: number; articleId: number; claimantPartyId: number | null }) =>
   claimTags({ id: claim.id, articleIds: [claim.articleId], partyIds: [claim.claimantPartyId] });

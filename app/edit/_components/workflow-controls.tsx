@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { movesFrom, type WorkflowState } from '@/lib/workflow';
-import { assignAction, moveAction } from './actions';
+import { assignAction, moveAction } from './workflow-actions';
 
 type Props = {
   claimId: number;
@@ -13,7 +13,7 @@ type Props = {
 };
 
 /** Buttons that move a claim through the workflow and take or drop it; errors are announced. */
-export function ClaimControls({ claimId, statement, workflow, assigneeId, me }: Props) {
+export function WorkflowControls({ claimId, statement, workflow, assigneeId, me }: Props) {
   const [moved, move, moving] = useActionState(moveAction, { ok: true });
   const [assigned, assign, assigning] = useActionState(assignAction, { ok: true });
   const error = !moved.ok ? moved.message : !assigned.ok ? assigned.message : '';

@@ -16,7 +16,7 @@ for (let i = 0; i < Number(countArg); i++) {
     const claim = getClaimForEditor({ id });
     if (!claim) throw new Error(`claim ${id} is missing`);
     try {
-      updateClaim({ id, version: claim.version, patch: { statusNote: `${label} save ${i}` }, actorId: null });
+      updateClaim({ id, version: claim.version, patch: { statusNote: `${label} save ${i}`, correction: `${label} correction ${i}` }, actorId: null });
       saves++;
       break;
     } catch (error) {

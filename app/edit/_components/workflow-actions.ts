@@ -13,6 +13,7 @@ export const moveAction = action({
   schema: moveSchema,
   run: (input, user) => moveClaim({ id: input.claimId, to: input.to, actorId: user.id }),
   tags: touched,
+  refresh: true,
   message: 'Moved.',
 });
 
@@ -22,5 +23,6 @@ export const assignAction = action({
   run: (input, user) => {
     assignClaim({ id: input.claimId, assigneeId: input.assigneeId, actor: user });
   },
+  refresh: true,
   message: 'Assignment saved.',
 });

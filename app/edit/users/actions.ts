@@ -30,6 +30,7 @@ export const setDisabledAction = action({
   role: 'admin',
   schema: disableSchema,
   run: (input, user) => setUserDisabled({ id: input.userId, disabled: input.disabled, actorId: user.id }),
+  refresh: true,
   message: 'Saved.',
 });
 
@@ -37,5 +38,6 @@ export const signOffAction = action({
   role: 'admin',
   schema: signOffSchema,
   run: (input) => setSignOffRequired({ required: input.required }),
+  refresh: true,
   message: 'Saved.',
 });

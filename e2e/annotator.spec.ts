@@ -81,9 +81,9 @@ test.describe('annotator', () => {
     await expect(panel.getByLabel('Status', { exact: true })).toHaveValue('confirmed');
     await expect(panel.getByLabel('Statement')).toHaveValue('The harbour festival drew crowds on Saturday.');
     // Workflow buttons are reachable by keyboard too.
-    await annotator.tabTo(panel.getByRole('button', { name: /^Start checking:/ }));
+    await annotator.tabTo(annotator.panel().getByRole('button', { name: /^Start checking:/ }));
     await page.keyboard.press('Enter');
-    await expect(panel).toContainText('Workflow: In progress');
+    await expect(annotator.panel()).toContainText('Workflow: In progress');
   });
 
   test('a status change needs a note; the error keeps what was typed', async ({ page, auth }) => {

@@ -120,8 +120,11 @@ test('every server action allows exactly the roles it should, whoever calls it o
         const note = `Matrix note ${randomUUID()}`;
         const current = query<number>('select version from claims where id = ?', claimId);
         return {
-          fields: { version: String(current), statusNote: note },
-          happened: () => query<number>('select count(*) from claims where id = ? and status_note = ?', claimId, note) > 0,
+          // The claim may be published: a verdict change then carries a correction note and,
+          // under sign-off, waits as a pending change.
+          fields: { version: String(current), statusNote: note, correction: 'Matrix correction' },
+          happened: () =>
+            query<number>('select count(*) from claims where id = ? and ? in (status_note, pending_status_note)', claimId, note) > 0,
         };
       },
     },
@@ -178,6 +181,34 @@ test('every server action allows exactly the roles it should, whoever calls it o
       },
     },
     {
+      name: 'move a claim in the workflow',
+      allowed: ['editor', 'admin'],
+      page: '/edit/board',
+      field: 'to',
+      attempt: () => {
+        // Back and forth between draft and in progress, so each allowed attempt has a legal move.
+        const id = query<number>("select id from claims where workflow in ('draft', 'in_progress') order by id limit 1");
+        const to = query<string>('select workflow from claims where id = ?', id) === 'draft' ? 'in_progress' : 'draft';
+        return {
+          fields: { claimId: String(id), to },
+          happened: () => query<string>('select workflow from claims where id = ?', id) === to,
+        };
+      },
+    },
+    {
+      name: 'set the sign-off rule',
+      allowed: ['admin'],
+      page: '/edit/users',
+      field: 'required',
+      attempt: () => {
+        const required = query<string | undefined>("select value from meta where key = 'sign_off_required'") === 'false' ? 'true' : 'false';
+        return {
+          fields: { required },
+          happened: () => (query<string | undefined>("select value from meta where key = 'sign_off_required'") ?? 'true') === required,
+        };
+      },
+    },
+    {
       name: 'disable a member',
       allowed: ['admin'],
       page: '/edit/users',
@@ -203,6 +234,10 @@ test('every server action allows exactly the roles it should, whoever calls it o
       expected[c.name]![who] = c.allowed.includes(who);
       if (c.name === 'disable a member' && happened()) {
         await admin.client.post('/edit/users', form, { userId: victim.id, disabled: 'false' });
+      }
+      // Later specs expect the default rule.
+      if (c.name === 'set the sign-off rule' && happened()) {
+        await admin.client.post('/edit/users', form, { required: fields.required === 'true' ? 'false' : 'true' });
       }
     }
   }

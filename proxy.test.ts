@@ -1,6 +1,14 @@
 import { NextRequest } from 'next/server';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeDatabase, useFreshDatabase } from './db/testing';
 import { proxy } from './proxy';
+
+// The proxy reads the reader cache's content version, which opens the database: never the default file.
+let file: string;
+beforeAll(() => {
+  file = useFreshDatabase();
+});
+afterAll(() => removeDatabase(file));
 
 const policyFor = (path: string) => {
   const response = proxy(new NextRequest(`http://claimline.test${path}`));

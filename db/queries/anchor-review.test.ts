@@ -146,7 +146,7 @@ describe('appearances', () => {
     expect(bodyAt(appearance)).toBe('crossings to Marrow Island would double by next summer');
     const last = eventsOf(original.id).at(-1)!;
     expect(describeEvent(last.kind, last.before as never, last.after as never)).toBe('Passage confirmed removed from “Island weekly”');
-    expect(eventNote(last.after as never)).toBe('The weekly corrected its report.');
+    expect(eventNote(last.kind, last.after as never)).toBe('The weekly corrected its report.');
     expect(listAnchorsNeedingReview({ articleId: other.id })).toEqual([]);
   });
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import type { Status } from '@/lib/status';
+import { INTERNAL_EVENT_KINDS } from '@/lib/events';
 
 export type FeedEvent = {
   id: number;
@@ -24,11 +25,13 @@ type Scope = { claimId: number } | { articleId: number } | { partyId: number } |
  * moments a status was set: status changes, publication, and claims created published.
  */
 export function listFeedEvents({ scope, limit = 50 }: { scope: Scope; limit?: number }): FeedEvent[] {
-  const where: SQL[] = [sql`c.published = 1`];
+  // Newsroom-internal steps (lib/events.ts) are never published.
+  const internal = sql.join(INTERNAL_EVENT_KINDS.map((k) => sql`${k}`), sql`, `);
+  const where: SQL[] = [sql`c.published = 1`, sql`e.kind NOT IN (${internal})`];
   if ('claimId' in scope) {
     where.push(sql`c.id = ${scope.claimId}`);
   } else {
-    where.push(sql`(e.kind IN ('status_changed', 'published')
+    where.push(sql`(e.kind IN ('status_changed', 'corrected', 'published')
       OR (e.kind = 'created' AND json_extract(e.after, '$.published') = 1))`);
   }
   if ('articleId' in scope) {

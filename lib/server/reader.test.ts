@@ -30,7 +30,12 @@ describe('an editor’s status change', () => {
     readStatusChanges(8);
     const version = contentVersion();
 
-    updateClaim({ id: 3, version: claim.version, patch: { status: 'false', statusNote: 'Sensor data shows no rise.' }, actorId: null });
+    updateClaim({
+      id: 3,
+      version: claim.version,
+      patch: { status: 'false', statusNote: 'Sensor data shows no rise.', correction: 'Sensor data published.' },
+      actorId: null,
+    });
     invalidate(claimTags({ id: 3, articleIds: [claim.articleId], partyIds: [claim.claimantPartyId] }));
 
     expect(contentVersion()).not.toBe(version);
@@ -39,7 +44,8 @@ describe('an editor’s status change', () => {
     expect(readArticle(claim.article.slug)!.claims.find((c) => c.id === 3)?.status).toBe('false');
     expect(falseClaims()).toContain(3);
     const [latest] = readStatusChanges(8);
-    expect(latest).toMatchObject({ claimId: 3, kind: 'status_changed', after: { status: 'false' } });
+    // The claim was published, so the change is a correction.
+    expect(latest).toMatchObject({ claimId: 3, kind: 'corrected', after: { status: 'false' } });
   });
 
   it('withdrawing a claim removes it from reader data', () => {

@@ -1,5 +1,7 @@
 import { expect, test } from './fixtures';
 import { AnnotatorPage } from './pages/annotator';
+import { AuthPages } from './pages/auth';
+import { BoardPage } from './pages/board';
 
 // Demo: the bus-lanes article is article 1; its claim 1 is partly true (no other spec relies on it).
 const CLAIM = {
@@ -24,7 +26,18 @@ test('after an editor changes a status, the claim page, article page, feeds, bad
   const annotator = new AnnotatorPage(page);
   await page.goto(`/edit/articles/${CLAIM.articleId}?claim=${CLAIM.id}`);
   await expect(annotator.panel().getByLabel('Statement')).toHaveValue(CLAIM.statement);
-  await annotator.setStatus('False', 'The March report shows no fall in journey times at all once the junction works are excluded.');
+  await annotator.setStatus('False', 'The March report shows no fall in journey times at all once the junction works are excluded.', {
+    correction: 'We had counted the Bridge Street junction works as part of the bus lanes.',
+  });
+  // A published verdict changes for readers once a second editor approves it.
+  const reviewerContext = await page.context().browser()!.newContext();
+  const reviewer = await reviewerContext.newPage();
+  await new AuthPages(reviewer).signedIn('editor', 'Reviewer');
+  const board = new BoardPage(reviewer);
+  await board.open();
+  await board.card('ready_for_review', CLAIM.statement).getByRole('button', { name: /^Approve and publish/ }).click();
+  await expect(board.card('published', CLAIM.statement)).toBeVisible();
+  await reviewerContext.close();
 
   // Revalidating with the old ETags gets the new content, not a 304.
   for (const [path, etag] of Object.entries(before)) {

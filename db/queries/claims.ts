@@ -6,17 +6,15 @@ import {
   articles,
   claimAppearances,
   claimEvents,
-  claimSources,
   claims,
   parties,
-  responses,
-  sources,
 } from '@/db/schema';
 import type { Anchor } from '@/lib/anchor';
 import { AppError } from '@/lib/errors';
 import { INTERNAL_EVENT_KINDS } from '@/lib/events';
 import { DEFAULT_STATUS, type Status } from '@/lib/status';
 import { normalizeLine, slugify } from '@/lib/text';
+import { listClaimResponses, listClaimSources } from './sources';
 import { recordEvent, write } from './tx';
 import { signOffRequired } from './workflow';
 
@@ -210,41 +208,8 @@ export function getPublishedClaim({ id }: { id: number }) {
   const claimant = claim.claimantPartyId
     ? db.select().from(parties).where(eq(parties.id, claim.claimantPartyId)).get()
     : undefined;
-  const claimSourceRows = db
-    .select({
-      id: sources.id,
-      url: sources.url,
-      title: sources.title,
-      publisher: sources.publisher,
-      publishedAt: sources.publishedAt,
-      archivedUrl: sources.archivedUrl,
-      relation: claimSources.relation,
-      excerpt: claimSources.excerpt,
-      note: claimSources.note,
-    })
-    .from(claimSources)
-    .innerJoin(sources, eq(sources.id, claimSources.sourceId))
-    .where(eq(claimSources.claimId, id))
-    .orderBy(asc(claimSources.createdAt))
-    .all();
-  const responseRows = db
-    .select({
-      id: responses.id,
-      stance: responses.stance,
-      quote: responses.quote,
-      respondedAt: responses.respondedAt,
-      requestedAt: responses.requestedAt,
-      deadlineAt: responses.deadlineAt,
-      partyId: parties.id,
-      partyName: parties.name,
-      partySlug: parties.slug,
-      sourceUrl: sources.url,
-    })
-    .from(responses)
-    .innerJoin(parties, eq(parties.id, responses.partyId))
-    .leftJoin(sources, eq(sources.id, responses.sourceId))
-    .where(eq(responses.claimId, id))
-    .all();
+  const claimSourceRows = listClaimSources({ claimId: id });
+  const responseRows = listClaimResponses({ claimId: id });
   const events = db
     .select({
       id: claimEvents.id,

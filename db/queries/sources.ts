@@ -325,6 +325,7 @@ export function listClaimResponses({ claimId }: { claimId: number }) {
       id: responses.id,
       partyId: responses.partyId,
       partyName: parties.name,
+      partySlug: parties.slug,
       stance: responses.stance,
       quote: responses.quote,
       respondedAt: responses.respondedAt,

@@ -91,10 +91,11 @@ export class AnnotatorPage {
   }
 
   /** Sets status (with its note) and publication in the open claim editor, then saves. */
-  async setStatus(status: string, note: string, { publish }: { publish?: boolean } = {}) {
+  async setStatus(status: string, note: string, { publish, correction }: { publish?: boolean; correction?: string } = {}) {
     const form = this.editor();
     await form.getByLabel('Status', { exact: true }).selectOption({ label: status });
     await form.getByLabel('Why this status').fill(note);
+    if (correction !== undefined) await form.getByLabel('Correction note (public)').fill(correction);
     if (publish !== undefined) await form.getByLabel('Published (readers can see this claim)').setChecked(publish);
     await this.save();
   }

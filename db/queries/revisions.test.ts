@@ -1,12 +1,13 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
-import { articleRevisions, articles, claimEvents, claims } from '@/db/schema';
+import { articleRevisions, articles } from '@/db/schema';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
+import { bodyAt, claimRow as claim, eventsOf, FERRY_BODY as BODY, ferryArticle as setup } from '@/db/testing-ferry';
 import { createAnchor, occurrences } from '@/lib/anchor';
 import { describeEvent } from '@/lib/events';
 import { createArticle } from './articles';
-import { addAppearance, createClaim } from './claims';
+import { addAppearance } from './claims';
 import { createRevision, getRevisionComparison } from './revisions';
 
 let file: string;
@@ -14,33 +15,6 @@ beforeEach(() => {
   file = useFreshDatabase();
 });
 afterEach(() => removeDatabase(file));
-
-const BODY = [
-  'The ferry operator said on Friday that crossings to Marrow Island would double by next summer.',
-  'Islanders said the morning boat had been cancelled nine times in October.',
-  'A harbour spokesperson said the new pier would open in the spring, and said the fares would not rise.',
-  'The operator said the fares would not rise this year either.',
-].join('\n\n');
-
-function setup() {
-  const article = createArticle({ title: 'Ferry promises', outlet: 'Coast Post', body: BODY, actorId: null });
-  const claimOn = (quote: string, occurrence = 0) => {
-    const start = occurrences(article.body, quote)[occurrence]!;
-    return createClaim({
-      articleId: article.id,
-      anchor: createAnchor(article.body, start, start + quote.length)!,
-      published: true,
-      actorId: null,
-    });
-  };
-  return { article, claimOn };
-}
-
-const claim = (id: number) => getDb().select().from(claims).where(eq(claims.id, id)).get()!;
-const eventsOf = (id: number) =>
-  getDb().select().from(claimEvents).where(eq(claimEvents.claimId, id)).orderBy(asc(claimEvents.id)).all();
-const bodyAt = (c: { revisionId: number; anchorStart: number; anchorEnd: number }) =>
-  getDb().select().from(articleRevisions).where(eq(articleRevisions.id, c.revisionId)).get()!.body.slice(c.anchorStart, c.anchorEnd);
 
 describe('createRevision', () => {
   it('keeps, moves, flags and orphans claims in one go, keeping the old revision', () => {

@@ -49,7 +49,8 @@ type State = {
   entries: Map<string, Entry>;
 };
 
-const MAX_ENTRIES = 5000;
+// A bound on memory: entries are page-sized (a claim, an article with its text, a list page).
+const MAX_ENTRIES = 2000;
 
 // On globalThis: route bundles may each get their own copy of this module.
 const globalForCache = globalThis as unknown as { claimlineCache?: State };
@@ -82,7 +83,12 @@ const tagVersion = (s: State, tag: string) => s.tagVersions.get(tag) ?? 0;
 export function cached<T>(key: string, dependsOn: readonly string[] | ((value: T) => string[]), load: () => T): T {
   const s = state();
   const hit = s.entries.get(key);
-  if (hit && hit.deps.every(([tag, version]) => tagVersion(s, tag) === version)) return hit.value as T;
+  if (hit && hit.deps.every(([tag, version]) => tagVersion(s, tag) === version)) {
+    // Least recently used goes first when the cache is full: move a hit to the end.
+    s.entries.delete(key);
+    s.entries.set(key, hit);
+    return hit.value as T;
+  }
   const value = load();
   const tagList = typeof dependsOn === 'function' ? dependsOn(value) : dependsOn;
   const deps = tagList.map((tag): [string, number] => [tag, tagVersion(s, tag)]);

@@ -8,7 +8,7 @@ import { getPartyActivity, listMostDisputedClaims } from '@/db/queries/reader-li
 import { listOutlets, searchClaims } from '@/db/queries/search';
 import type { ClaimFilters } from '@/lib/claim-filters';
 import type { ReviewedClaim } from '@/lib/claim-review';
-import { articlePath, claimPath, partyPath } from '@/lib/routes';
+import { articlePath, claimPath, externalHref, partyPath } from '@/lib/routes';
 import { cached, tags } from './cache';
 
 /**
@@ -34,7 +34,13 @@ export function readClaim(id: number) {
   return cached(
     `claim:${id}`,
     (claim) => (claim ? claimPageTags(claim) : [tags.claim(id)]),
-    () => getPublishedClaim({ id }) ?? null,
+    () => {
+      const claim = getPublishedClaim({ id });
+      if (!claim) return null;
+      // Revisions never change, so claims of one revision can share one copy of its (possibly long) text.
+      const body = cached(`revision-body:${claim.revisionId}`, [], () => claim.body);
+      return { ...claim, body };
+    },
   );
 }
 
@@ -56,14 +62,18 @@ export function readHome() {
   return cached('home', [tags.lists], () => ({ articles: listArticlesWithCounts() }));
 }
 
-/** One page of the claims index (and API list) for parsed filters. */
+/**
+ * One page of the claims index (and API list) for parsed filters. Searches with
+ * words are not memoised: their keys are unbounded and FTS5 answers in about a millisecond.
+ */
 export function readClaimSearch(filters: ClaimFilters) {
+  if (filters.q) return searchClaims({ filters });
   return cached(`search:${JSON.stringify(filters)}`, [tags.lists], () => searchClaims({ filters }));
 }
 
-/** Every claim matching the filters, without paging (exports, the ClaimReview feed). */
+/** Every claim matching the filters, without paging (exports, the ClaimReview feed); not memoised, it can be large. */
 export function readAllClaims(filters: ClaimFilters) {
-  return cached(`all:${JSON.stringify(filters)}`, [tags.lists], () => searchClaims({ filters, all: true }));
+  return searchClaims({ filters, all: true });
 }
 
 export function readFilterOptions() {
@@ -95,7 +105,7 @@ export function readMostDisputed() {
 /** The claim as schema.org sees it (see lib/claim-review.ts), with absolute URLs on `site`. */
 export function toReviewedClaim(claim: PublishedClaim, site: string): ReviewedClaim {
   const statusSet = [...claim.events].reverse().find((e) => e.kind === 'status_changed' || e.kind === 'corrected' || e.kind === 'created');
-  const articleUrl = (a: { slug: string; canonicalUrl: string | null }) => a.canonicalUrl ?? `${site}${articlePath(a)}`;
+  const articleUrl = (a: { slug: string; canonicalUrl: string | null }) => externalHref(a.canonicalUrl) ?? `${site}${articlePath(a)}`;
   return {
     url: `${site}${claimPath(claim)}`,
     statement: claim.statement,

@@ -5,16 +5,26 @@ import { ArticleBody } from '@/components/article-body';
 import { isDetached } from '@/lib/anchor';
 import { StatusBadge } from '@/components/status-badge';
 import { formatDate, plural } from '@/lib/format';
-import { claimPath, externalHref } from '@/lib/routes';
+import { articlePath, claimPath, externalHref } from '@/lib/routes';
 import { STATUSES, STATUS_INFO } from '@/lib/status';
 import { readArticle } from '@/lib/server/reader';
+import { siteUrl } from '@/lib/server/site';
 import { RevisionNote } from './_components/revision-note';
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = readArticle((await params).slug);
-  return article ? { title: article.title, description: `Claims tracked in “${article.title}” (${article.outlet}).` } : {};
+  if (!article) return {};
+  const description = `Claims tracked in “${article.title}” (${article.outlet}).`;
+  const url = `${await siteUrl()}${articlePath(article)}`;
+  return {
+    title: article.title,
+    description,
+    alternates: { canonical: url, types: { 'application/atom+xml': `${articlePath(article)}/feed.atom` } },
+    openGraph: { type: 'article', title: article.title, description, url },
+    twitter: { card: 'summary', title: article.title, description },
+  };
 }
 
 export default async function ArticlePage({ params }: Props) {
@@ -37,13 +47,14 @@ export default async function ArticlePage({ params }: Props) {
           </p>
           <h1 className="mt-1 text-3xl font-bold leading-tight">{article.title}</h1>
           <RevisionNote article={article} />
-          {externalHref(article.canonicalUrl) ? (
-            <p className="mt-2 text-sm">
+          <p className="no-print mt-2 flex flex-wrap gap-4 text-sm">
+            {externalHref(article.canonicalUrl) ? (
               <a href={externalHref(article.canonicalUrl)} rel="noopener noreferrer nofollow">
                 Original article
               </a>
-            </p>
-          ) : null}
+            ) : null}
+            <a href={`${articlePath(article)}/feed.atom`}>Atom feed of status changes</a>
+          </p>
         </header>
         {present.length > 0 ? (
           <section aria-label="Legend" className="mb-6 flex flex-wrap items-center gap-2 text-sm">

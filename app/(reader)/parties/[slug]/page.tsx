@@ -4,8 +4,9 @@ import { notFound } from 'next/navigation';
 import { ClaimList } from '@/components/claim-list';
 import { StatusBadge } from '@/components/status-badge';
 import { formatDate, isoDate, plural } from '@/lib/format';
-import { claimPath, externalHref } from '@/lib/routes';
+import { claimPath, externalHref, partyPath } from '@/lib/routes';
 import { readParty } from '@/lib/server/reader';
+import { siteUrl } from '@/lib/server/site';
 import { PARTY_KIND_LABELS, STANCES, STANCE_LABELS, type Stance } from '@/lib/vocabulary';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -14,10 +15,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const party = readParty(slug);
   if (!party) return {};
+  const description = `Claims made by ${party.name} and its responses to claims, with their status.`;
+  const url = `${await siteUrl()}${partyPath(party)}`;
   return {
     title: party.name,
-    description: `Claims made by ${party.name} and its responses to claims, with their status.`,
-    alternates: { types: { 'application/atom+xml': `/parties/${slug}/feed.atom` } },
+    description,
+    alternates: { canonical: url, types: { 'application/atom+xml': `${partyPath(party)}/feed.atom` } },
+    openGraph: { type: 'profile', title: party.name, description, url },
+    twitter: { card: 'summary', title: party.name, description },
   };
 }
 
@@ -47,7 +52,7 @@ export default async function PartyPage({ params }: Props) {
               Website
             </a>
           ) : null}
-          <a href={`/parties/${party.slug}/feed.atom`}>Atom feed of status changes</a>
+          <a href={`${partyPath(party)}/feed.atom`}>Atom feed of status changes</a>
           <Link href={`/claims?party=${party.slug}`}>Search its claims</Link>
         </p>
       </header>

@@ -42,11 +42,12 @@ type Options<S extends z.ZodType, R> = {
 
 /** Form fields as an object; repeated names become arrays. */
 export function formToObject(form: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  // No prototype: a posted field named __proto__ stays an ordinary (and ignored) key.
+  const out: Record<string, unknown> = Object.create(null);
   for (const [key, value] of form.entries()) {
     if (key.startsWith('$ACTION')) continue;
     const v = typeof value === 'string' ? value : value.name;
-    out[key] = key in out ? ([] as unknown[]).concat(out[key], v) : v;
+    out[key] = Object.hasOwn(out, key) ? ([] as unknown[]).concat(out[key], v) : v;
   }
   return out;
 }

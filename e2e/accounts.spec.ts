@@ -61,7 +61,9 @@ test.describe('accounts', () => {
     await auth.signedIn('admin');
     await page.goto('/edit/users');
     await page.getByRole('button', { name: `Disable ${editor.name}` }).click();
-    await expect(page.getByRole('row', { name: new RegExp(editor.name) })).toContainText('Disabled');
+    // The name itself starts with "Disabled": wait for the saved state, not just the word.
+    await expect(page.getByRole('button', { name: `Enable ${editor.name}` })).toBeVisible();
+    await expect(page.getByRole('row', { name: new RegExp(editor.name) })).toContainText('Disabled ·');
 
     await editorPage.goto('/edit');
     await expect(editorPage).toHaveURL(/\/sign-in/);

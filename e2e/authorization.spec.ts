@@ -64,6 +64,7 @@ test('every server action allows exactly the roles it should, whoever calls it o
   );
   const sentenceEnd = body.indexOf('.') + 1;
   const claimId = query<number>('select id from claims where article_id = ? order by id limit 1', articleId);
+  const partyId = query<number>('select id from parties order by id limit 1');
   // Revised in its own article, so the passages chosen above stay where they are.
   const revisedId = query<number>('select id from articles order by id desc limit 1');
   const disableForm = await admin.client.readForm('/edit/users', 'userId');
@@ -164,6 +165,19 @@ test('every server action allows exactly the roles it should, whoever calls it o
         return {
           fields: { id: '', name, kind: 'organization' },
           happened: () => query<number>('select count(*) from parties where name = ?', name) > 0,
+        };
+      },
+    },
+    {
+      name: 'edit a party',
+      allowed: ['editor', 'admin'],
+      page: `/edit/parties/${partyId}`,
+      field: 'description',
+      attempt: () => {
+        const description = `Matrix description ${randomUUID()}`;
+        return {
+          fields: { id: String(partyId), description },
+          happened: () => query<number>('select count(*) from parties where id = ? and description = ?', partyId, description) > 0,
         };
       },
     },

@@ -107,6 +107,13 @@ test.describe('sources and responses on a claim', () => {
     await expect(readerResponses).toContainText(`${keep} confirms`);
     await expect(readerResponses).not.toContainText(duplicate);
     await expect(page.getByRole('region', { name: 'History' })).toContainText(`${duplicate} merged into ${keep}`);
+
+    // The duplicate's old public page leads to the party kept.
+    const old = await page.request.get(`/parties/the-harbour-board-${suffix}`, { maxRedirects: 0 });
+    expect(old.status()).toBe(308);
+    await page.goto(`/parties/the-harbour-board-${suffix}`);
+    await expect(page).toHaveURL(new RegExp(`/parties/harbour-board-${suffix}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(keep);
   });
 
   test('a signed-out visitor posting to the actions changes nothing', async ({ page, context, claimSections }) => {

@@ -3,7 +3,7 @@ import { getArticleBySlug, listArticlesWithCounts, listPublishedClaimsInArticle 
 import { getPublishedClaim } from '@/db/queries/claims';
 import { getRevisionComparison } from '@/db/queries/revisions';
 import { listFeedEvents } from '@/db/queries/feeds';
-import { getPartyBySlug, listParties } from '@/db/queries/parties';
+import { getPartyBySlug, getPartyRedirect, listParties } from '@/db/queries/parties';
 import { getPartyActivity, listMostDisputedClaims } from '@/db/queries/reader-lists';
 import { listOutlets, searchClaims } from '@/db/queries/search';
 import type { ClaimFilters } from '@/lib/claim-filters';
@@ -91,6 +91,11 @@ export function readParty(slug: string) {
       return party ? { ...party, ...getPartyActivity({ partyId: party.id }) } : null;
     },
   );
+}
+
+/** The current slug for the old slug of a party merged into another (merges invalidate the lists), or null. */
+export function readPartyRedirect(slug: string) {
+  return cached(`party-redirect:${slug}`, [tags.lists], () => getPartyRedirect({ slug }) ?? null);
 }
 
 /** Status changes across the site (home page and site feed), newest first. */

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { ClaimList } from '@/components/claim-list';
 import { StatusBadge } from '@/components/status-badge';
 import { formatDate, isoDate, plural } from '@/lib/format';
 import { claimPath, externalHref, partyPath } from '@/lib/routes';
-import { readParty } from '@/lib/server/reader';
+import { readParty, readPartyRedirect } from '@/lib/server/reader';
 import { siteUrl } from '@/lib/server/site';
 import { PARTY_KIND_LABELS, STANCES, STANCE_LABELS, type Stance } from '@/lib/vocabulary';
 
@@ -35,7 +35,12 @@ function stanceOf(r: { stance: Stance | null; deadlineAt: Date | null }, now: Da
 export default async function PartyPage({ params }: Props) {
   const { slug } = await params;
   const party = readParty(slug);
-  if (!party) notFound();
+  if (!party) {
+    // A party merged into another: its old links lead to the party kept.
+    const current = readPartyRedirect(slug);
+    if (current) permanentRedirect(partyPath({ slug: current }));
+    notFound();
+  }
   const now = new Date();
   const stances = party.responses.map((r) => ({ ...r, shown: stanceOf(r, now) }));
   const counts = STANCES.map((s) => ({ stance: s, n: stances.filter((r) => r.shown === s).length })).filter((c) => c.n > 0);

@@ -1,11 +1,16 @@
 import { partyPath } from '@/lib/routes';
 import { tags } from '@/lib/server/cache';
 import { atomResponse } from '@/lib/server/feeds';
-import { readParty } from '@/lib/server/reader';
+import { readParty, readPartyRedirect } from '@/lib/server/reader';
 
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const party = readParty((await params).slug);
-  if (!party) return new Response('Not found', { status: 404 });
+  const { slug } = await params;
+  const party = readParty(slug);
+  if (!party) {
+    const current = readPartyRedirect(slug);
+    if (current) return new Response(null, { status: 308, headers: { location: `${partyPath({ slug: current })}/feed.atom` } });
+    return new Response('Not found', { status: 404 });
+  }
   return atomResponse(request, {
     title: `Claim status changes involving ${party.name}`,
     selfPath: `${partyPath(party)}/feed.atom`,

@@ -2,7 +2,8 @@ import { Feed } from 'feed';
 import { describeEvent, eventNote } from './events';
 import { STATUS_INFO, type Status } from './status';
 
-type Event = {
+/** One history entry of a published claim, as the feeds show it. */
+export type FeedEvent = {
   id: number;
   at: Date;
   kind: string;
@@ -27,7 +28,7 @@ export function atomFeed(input: {
   pageUrl: string;
   site: string;
   publisher: string;
-  events: Event[];
+  events: FeedEvent[];
 }): string {
   const feed = new Feed({
     id: input.selfUrl,

@@ -1,21 +1,9 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
+import type { FeedEvent } from '@/lib/atom';
 import type { Status } from '@/lib/status';
 import { INTERNAL_EVENT_KINDS } from '@/lib/events';
-
-export type FeedEvent = {
-  id: number;
-  at: Date;
-  kind: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  claimId: number;
-  claimSlug: string;
-  statement: string;
-  status: Status;
-  articleTitle: string;
-};
 
 type Scope = { claimId: number } | { articleId: number } | { partyId: number } | Record<string, never>;
 

@@ -21,13 +21,30 @@ type FieldProps = {
 export const inputClass =
   'mt-1 w-full rounded border border-[var(--rule)] bg-[var(--page-bg)] px-3 py-2 text-base aria-[invalid=true]:border-red-600';
 
-/** A labelled input with its hint and errors; after a failed save it shows what was typed. */
-export function Field({ label, name, state, defaultValue, hint, multiline, rows, ...rest }: FieldProps) {
+type ControlProps = { id: string; defaultValue?: string; 'aria-invalid': boolean; 'aria-describedby'?: string };
+
+/**
+ * Label, hint and errors around one control, wired for screen readers; after a
+ * failed save the control shows what was submitted (`state.values`).
+ */
+function FieldFrame({
+  label,
+  name,
+  state,
+  defaultValue,
+  hint,
+  control,
+}: {
+  label: string;
+  name: string;
+  state?: FormState;
+  defaultValue?: string;
+  hint?: string;
+  control: (props: ControlProps) => React.ReactNode;
+}) {
   const id = useId();
   const errors = state?.fieldErrors?.[name] ?? [];
-  const value = state?.values?.[name] ?? defaultValue;
   const describedBy = [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const common = { id, name, defaultValue: value, 'aria-invalid': errors.length > 0, 'aria-describedby': describedBy, className: inputClass };
   return (
     <div className="mb-4">
       <label htmlFor={id} className="block text-sm font-semibold">
@@ -38,17 +55,42 @@ export function Field({ label, name, state, defaultValue, hint, multiline, rows,
           {hint}
         </p>
       ) : null}
-      {multiline ? (
-        <textarea {...common} rows={rows ?? 6} required={rest.required} maxLength={rest.maxLength} placeholder={rest.placeholder} autoFocus={rest.autoFocus} />
-      ) : (
-        <input {...common} {...rest} />
-      )}
+      {control({ id, defaultValue: state?.values?.[name] ?? defaultValue, 'aria-invalid': errors.length > 0, 'aria-describedby': describedBy })}
       {errors.length ? (
         <p id={`${id}-error`} className="mt-1 text-sm text-red-700 dark:text-red-300">
           {errors.join(' ')}
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A labelled input with its hint and errors; after a failed save it shows what was typed. */
+export function Field({ label, name, state, defaultValue, hint, multiline, rows, ...rest }: FieldProps) {
+  return (
+    <FieldFrame
+      label={label}
+      name={name}
+      state={state}
+      defaultValue={defaultValue}
+      hint={hint}
+      control={(props) =>
+        multiline ? (
+          <textarea
+            {...props}
+            name={name}
+            className={inputClass}
+            rows={rows ?? 6}
+            required={rest.required}
+            maxLength={rest.maxLength}
+            placeholder={rest.placeholder}
+            autoFocus={rest.autoFocus}
+          />
+        ) : (
+          <input {...props} name={name} className={inputClass} {...rest} />
+        )
+      }
+    />
   );
 }
 
@@ -79,33 +121,23 @@ type SelectFieldProps = {
 
 /** A labelled select with its hint and errors; after a failed save it shows what was chosen. */
 export function SelectField({ label, name, options, state, defaultValue, hint, placeholder }: SelectFieldProps) {
-  const id = useId();
-  const errors = state?.fieldErrors?.[name] ?? [];
-  const value = state?.values?.[name] ?? defaultValue;
-  const describedBy = [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="mb-4">
-      <label htmlFor={id} className="block text-sm font-semibold">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="muted text-xs">
-          {hint}
-        </p>
-      ) : null}
-      <select id={id} name={name} defaultValue={value} aria-invalid={errors.length > 0} aria-describedby={describedBy} className={inputClass}>
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {errors.length ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700 dark:text-red-300">
-          {errors.join(' ')}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame
+      label={label}
+      name={name}
+      state={state}
+      defaultValue={defaultValue}
+      hint={hint}
+      control={(props) => (
+        <select {...props} name={name} className={inputClass}>
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }

@@ -1,7 +1,6 @@
 import { listClaimSources } from '@/db/queries/sources';
 import { dayValue } from '@/lib/form-fields';
-import { formatDate } from '@/lib/format';
-import { externalHref } from '@/lib/routes';
+import { SourceCitation } from '@/components/source-citation';
 import { RELATION_LABELS } from '@/lib/vocabulary';
 import { RemoveButton } from './remove-button';
 import { SourceForm } from './source-form';
@@ -21,17 +20,7 @@ export function SourcesSection({ claimId }: { claimId: number }) {
           <li key={s.id} className="panel rounded p-3" aria-label={s.title}>
             <p>
               <span className="text-xs font-semibold uppercase tracking-wide">{RELATION_LABELS[s.relation]}</span>{' '}
-              {externalHref(s.url) ? (
-                <a href={externalHref(s.url)} rel="noopener noreferrer nofollow">
-                  {s.title}
-                </a>
-              ) : (
-                s.title
-              )}
-              <span className="muted text-sm">
-                {s.publisher ? ` — ${s.publisher}` : ''}
-                {s.publishedAt ? `, ${formatDate(s.publishedAt)}` : ''}
-              </span>
+              <SourceCitation source={s} />
             </p>
             {s.excerpt ? <blockquote className="mt-1 border-l-2 border-[var(--rule)] pl-3 text-sm">{s.excerpt}</blockquote> : null}
             {s.note ? <p className="muted mt-1 text-sm">Note: {s.note}</p> : null}

@@ -1,4 +1,4 @@
-import { formatDate } from '@/lib/format';
+import { SourceCitation } from '@/components/source-citation';
 import { RELATIONS, RELATION_LABELS, type Relation } from '@/lib/vocabulary';
 import { externalHref } from '@/lib/routes';
 
@@ -29,17 +29,7 @@ export function SourceList({ sources }: { sources: Source[] }) {
             <ul className="mt-1 space-y-2">
               {group.map((s) => (
                 <li key={s.id}>
-                  {externalHref(s.url) ? (
-                    <a href={externalHref(s.url)} rel="noopener noreferrer nofollow">
-                      {s.title}
-                    </a>
-                  ) : (
-                    s.title
-                  )}
-                  <span className="muted text-sm">
-                    {s.publisher ? ` — ${s.publisher}` : ''}
-                    {s.publishedAt ? `, ${formatDate(s.publishedAt)}` : ''}
-                  </span>
+                  <SourceCitation source={s} />
                   {externalHref(s.archivedUrl) ? (
                     <>
                       {' '}

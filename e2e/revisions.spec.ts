@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from './fixtures';
+import { AuthPages } from './pages/auth';
+import { BoardPage } from './pages/board';
 import { articleWithClaims, RevisionPages } from './pages/revisions';
 
 const MOVED = 'the night ferry would keep running through the winter';
@@ -89,12 +91,32 @@ test('an editor records a revision; claims are kept, flagged or orphaned; reader
   await orphaned.getByLabel('Note for readers').fill('Passage retracted by the outlet.');
   await orphaned.getByLabel('Also set the status to Retracted').check();
   await orphaned.getByRole('button', { name: 'Mark as removed' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Marked as no longer in the article.' })).toBeVisible();
+  // The claim is public: retracting it is a correction, refused without a correction note, and nothing is lost.
+  await expect(orphaned.getByText('This verdict is public: say in a correction note what changed and why.')).toBeVisible();
+  await expect(orphaned.getByLabel('Also set the status to Retracted')).toBeChecked();
+  await expect(orphaned.getByLabel('Note for readers')).toHaveValue('Passage retracted by the outlet.');
+  await orphaned.getByLabel('Correction note (public)').fill('The outlet withdrew the harbour master sentence on 14 November.');
+  await orphaned.getByRole('button', { name: 'Mark as removed' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The retraction waits for another editor’s approval' })).toBeVisible();
   await expect(page.getByText('Nothing to review: every claim is anchored in the current text.')).toBeVisible();
+
+  // Until a second editor approves, readers keep the published status.
+  await readerPage.goto(`/claims/${deleted!.id}/${deleted!.slug}`);
+  await expect(readerPage.locator('main header .badge').first()).not.toContainText('Retracted');
+  await expect(readerPage.getByRole('region', { name: 'History' })).toContainText('Passage confirmed removed from the article');
+  const reviewerContext = await browser.newContext();
+  const reviewer = await reviewerContext.newPage();
+  await new AuthPages(reviewer).signedIn('editor', 'Reviewer');
+  const board = new BoardPage(reviewer);
+  await board.open();
+  await board.card('ready_for_review', DELETED).getByRole('button', { name: /^Approve and publish/ }).click();
+  await expect(board.card('published', DELETED)).toBeVisible();
+  await reviewerContext.close();
 
   await readerPage.goto(`/claims/${deleted!.id}/${deleted!.slug}`);
   await expect(readerPage.locator('main header .badge').first()).toContainText('Retracted');
   await expect(readerPage.getByRole('region', { name: 'Why this status' })).toContainText('Passage retracted by the outlet.');
+  await expect(readerPage.getByRole('region', { name: 'History' })).toContainText('The outlet withdrew the harbour master sentence on 14 November.');
   await readerPage.goto(`/claims/${altered!.id}/${altered!.slug}`);
   await expect(readerPage.getByRole('region', { name: 'In context' })).not.toContainText('changed in a revision');
   await reader.close();

@@ -1,16 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
-import { claimAppearances } from '@/db/schema';
+import { claimAppearances, users } from '@/db/schema';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
 import { bodyAt, claimRow as claim, eventsOf, FERRY_BODY as BODY, ferryArticle as setup } from '@/db/testing-ferry';
 import { createAnchor } from '@/lib/anchor';
 import { describeEvent, eventNote } from '@/lib/events';
 import { createArticle } from './articles';
-import { addAppearance } from './claims';
+import { addAppearance, getPublishedClaim, updateClaim } from './claims';
+import { listCorrections } from './corrections';
 import { acceptProposedAnchor, listAnchorsNeedingReview, markAnchorRemoved, reselectAnchor } from './anchor-review';
 import { listArticlesForEditor } from './editor';
 import { createRevision } from './revisions';
+import { moveClaim, setSignOffRequired } from './workflow';
 
 let file: string;
 beforeEach(() => {
@@ -68,18 +71,12 @@ describe('review', () => {
     expect(() => markAnchorRemoved({ id: deleted.id, version: deleted.version, note: ' ', actorId: null })).toThrow(
       expect.objectContaining({ fieldErrors: { note: [expect.any(String)] } }),
     );
-    const updated = markAnchorRemoved({
-      id: deleted.id,
-      version: deleted.version,
-      note: 'Passage retracted by the outlet.',
-      status: 'retracted',
-      actorId: null,
-    });
-    expect(updated).toMatchObject({ anchorState: 'removed', status: 'retracted', statusNote: 'Passage retracted by the outlet.' });
-    expect(eventsOf(deleted.id).slice(-2).map((e) => describeEvent(e.kind, e.before as never, e.after as never))).toEqual([
-      'Passage confirmed removed from the article',
-      'Status changed from Unverified to Retracted',
-    ]);
+    const updated = markAnchorRemoved({ id: deleted.id, version: deleted.version, note: 'The outlet cut this sentence.', actorId: null });
+    // The verdict and its reason stay; the note is told in the history.
+    expect(updated).toMatchObject({ anchorState: 'removed', status: 'unverified', statusNote: '', proposed: false });
+    const last = eventsOf(deleted.id).at(-1)!;
+    expect(describeEvent(last.kind, last.before as never, last.after as never)).toBe('Passage confirmed removed from the article');
+    expect(eventNote(last.kind, last.after as never)).toBe('The outlet cut this sentence.');
     expect(listAnchorsNeedingReview({ articleId: article.id }).map((c) => c.id)).not.toContain(deleted.id);
     createRevision({ articleId: article.id, body: revised + '\n\nThe operator said the fares would not rise this year either.', actorId: null });
     expect(claim(deleted.id)).toMatchObject({ anchorState: 'removed', version: updated.version });
@@ -113,8 +110,8 @@ describe('appearances', () => {
     expect(listArticlesForEditor().find((a) => a.id === other.id)).toMatchObject({ fuzzy: 1, orphaned: 0 });
 
     const version = claim(original.id).version;
-    const updated = markAnchorRemoved({ id: original.id, appearanceId: item!.appearanceId, version, note: 'The weekly corrected its report.', status: 'retracted', actorId: null });
-    expect(updated).toMatchObject({ status: 'unverified', statusNote: '', anchorState: 'anchored', version: version + 1 });
+    const updated = markAnchorRemoved({ id: original.id, appearanceId: item!.appearanceId, version, note: 'The weekly corrected its report.', retract: true, actorId: null });
+    expect(updated).toMatchObject({ status: 'unverified', statusNote: '', anchorState: 'anchored', version: version + 1, proposed: false });
     const appearance = getDb().select().from(claimAppearances).where(eq(claimAppearances.id, item!.appearanceId!)).get()!;
     expect(appearance.anchorState).toBe('removed');
     expect(bodyAt(appearance)).toBe('crossings to Marrow Island would double by next summer');
@@ -130,5 +127,78 @@ describe('appearances', () => {
     expect(() => acceptProposedAnchor({ id: c.id, appearanceId: 12345, version: c.version, actorId: null })).toThrow(
       expect.objectContaining({ code: 'not_found' }),
     );
+  });
+});
+
+describe('retracting a claim whose passage was removed', () => {
+  // The same rule as the claim editor's (db/queries/claims.ts verdictChange): a published
+  // verdict changes only with a correction note and, under sign-off, a second editor.
+  const addUser = (name: string) => {
+    const id = randomUUID();
+    getDb().insert(users).values({ id, name, email: `${id}@newsroom.example`, role: 'editor' }).run();
+    return id;
+  };
+  const lost = () => {
+    const { article, claimOn } = setup();
+    const c = claimOn('the fares would not rise this year either');
+    createRevision({ articleId: article.id, body: BODY.replace(/\n\nThe operator said[^\n]*$/, ''), actorId: null });
+    return claim(c.id);
+  };
+  const retract = (c: { id: number; version: number }, actorId: string | null, correction?: string) =>
+    markAnchorRemoved({ id: c.id, version: c.version, note: 'Passage retracted by the outlet.', retract: true, correction, actorId });
+  const publicHistory = (id: number) => getPublishedClaim({ id })!.events.map((e) => describeEvent(e.kind, e.before as never, e.after as never));
+
+  it('on a published claim, asks for a correction note and changes nothing without one', () => {
+    const c = lost();
+    expect(c).toMatchObject({ published: true, anchorState: 'orphaned' });
+    expect(() => retract(c, addUser('Alice'))).toThrow(expect.objectContaining({ fieldErrors: { correction: [expect.stringMatching(/correction note/)] } }));
+    expect(claim(c.id)).toEqual(c);
+    expect(eventsOf(c.id).at(-1)!.kind).toBe('reanchored');
+  });
+
+  it('under sign-off, records the removal at once and waits for a second editor to retract', () => {
+    const alice = addUser('Alice Editor');
+    const bruno = addUser('Bruno Reviewer');
+    const c = lost();
+    const updated = retract(c, alice, 'The outlet withdrew the sentence on 14 November.');
+    expect(updated).toMatchObject({
+      proposed: true,
+      anchorState: 'removed',
+      status: 'unverified',
+      pendingStatus: 'retracted',
+      pendingStatusNote: 'Passage retracted by the outlet.',
+      workflow: 'ready_for_review',
+      verdictSetBy: alice,
+    });
+    // Readers keep the published verdict and learn only that the passage is gone, with the note.
+    expect(getPublishedClaim({ id: c.id })!.status).toBe('unverified');
+    expect(publicHistory(c.id).at(-1)).toBe('Passage confirmed removed from the article');
+    expect(() => moveClaim({ id: c.id, to: 'published', actorId: alice })).toThrow(/different editor must approve/);
+    moveClaim({ id: c.id, to: 'published', actorId: bruno });
+    expect(getPublishedClaim({ id: c.id })).toMatchObject({ status: 'retracted', statusNote: 'Passage retracted by the outlet.', pendingStatus: null });
+    expect(publicHistory(c.id).at(-1)).toBe('Corrected: status changed from Unverified to Retracted (by Alice Editor, approved by Bruno Reviewer)');
+    expect(listCorrections().map((x) => x.after?.correction)).toContain('The outlet withdrew the sentence on 14 November.');
+  });
+
+  it('without sign-off, retracts a published claim at once as a correction', () => {
+    setSignOffRequired({ required: false });
+    const c = lost();
+    const updated = retract(c, addUser('Alice'), 'The outlet withdrew the sentence.');
+    expect(updated).toMatchObject({ proposed: false, anchorState: 'removed', status: 'retracted', statusNote: 'Passage retracted by the outlet.', pendingStatus: null });
+    expect(publicHistory(c.id).slice(-2)).toEqual([
+      'Passage confirmed removed from the article',
+      'Corrected: status changed from Unverified to Retracted',
+    ]);
+  });
+
+  it('retracts a draft at once, with no correction note', () => {
+    const c = lost();
+    const draft = updateClaim({ id: c.id, version: c.version, patch: { published: false }, actorId: null });
+    const updated = retract(draft, addUser('Alice'));
+    expect(updated).toMatchObject({ proposed: false, status: 'retracted', statusNote: 'Passage retracted by the outlet.' });
+    const [removal, status] = eventsOf(c.id).slice(-2);
+    expect(describeEvent(status!.kind, status!.before as never, status!.after as never)).toBe('Status changed from Unverified to Retracted');
+    // Told once, by the status change.
+    expect(eventNote(removal!.kind, removal!.after as never)).toBe('');
   });
 });

@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { articleRevisions, articles, claimAppearances, claims } from '@/db/schema';
 import { createAnchor, locateAnchor, occurrences, quoteInContext, type Anchor } from '@/lib/anchor';
 import { AppError } from '@/lib/errors';
-import type { Status } from '@/lib/status';
+import { verdictChange } from './claims';
 import { anchorOf, type AnchorRow } from './revisions';
 import { recordEvent, write, type Tx } from './tx';
 
@@ -22,7 +22,14 @@ const NEEDS_REVIEW = ['fuzzy', 'orphaned'] as const;
  */
 export function listAnchorsNeedingReview({ articleId }: { articleId: number }) {
   const db = getDb();
-  const claimFields = { id: claims.id, slug: claims.slug, statement: claims.statement, status: claims.status, version: claims.version };
+  const claimFields = {
+    id: claims.id,
+    slug: claims.slug,
+    statement: claims.statement,
+    status: claims.status,
+    published: claims.published,
+    version: claims.version,
+  };
   const own = db
     .select({ ...claimFields, anchor: claims })
     .from(claims)
@@ -168,12 +175,14 @@ export function reselectAnchor(input: Resolution & { quote: string }) {
 
 /**
  * Confirms that a passage is gone from the article: the anchor becomes `removed`
- * (no longer awaiting review, left alone by later revisions). For the claim's own
- * article the note becomes the status note readers see, e.g. "Passage retracted by
- * the outlet", and the status changes too when given; for an appearance the claim's
- * status stands and the note goes into its history.
+ * (no longer awaiting review, left alone by later revisions) and the note for
+ * readers goes into the claim's history. Retracting (the claim's own article
+ * only; an appearance leaves the claim's verdict alone) also sets the status
+ * Retracted with the note as its reason, under the same rule as any verdict
+ * change (`verdictChange`): on a published claim it needs a correction note and,
+ * under sign-off, waits for a second editor while the removal itself is recorded.
  */
-export function markAnchorRemoved(input: Resolution & { note: string; status?: Status }) {
+export function markAnchorRemoved(input: Resolution & { note: string; retract?: boolean; correction?: string }) {
   const note = input.note.trim();
   if (!note) {
     throw new AppError('invalid', { fieldErrors: { note: ['Say what happened to the passage, for readers.'] } });
@@ -184,28 +193,24 @@ export function markAnchorRemoved(input: Resolution & { note: string; status?: S
     if (anchor.anchorState !== 'fuzzy' && anchor.anchorState !== 'orphaned') {
       throw new AppError('invalid', { message: 'Only a passage that changed or disappeared can be marked removed.' });
     }
-    const status = target.appearance ? claim.status : (input.status ?? claim.status);
-    const statusNote = target.appearance ? claim.statusNote : note;
+    const verdict =
+      input.retract && !target.appearance
+        ? verdictChange(tx, claim, { status: 'retracted', statusNote: note, correction: input.correction, actorId: input.actorId })
+        : null;
     // A fuzzy anchor's positions point into the new revision; the last known quote lives in an older one.
     const values = anchor.anchorState === 'fuzzy' ? lastKnownAnchor(tx, anchor) : {};
-    const updated = save(tx, target, input, { ...values, anchorState: 'removed', anchorScore: null }, { status, statusNote });
+    const updated = save(tx, target, input, { ...values, anchorState: 'removed', anchorScore: null }, verdict?.values);
     const event = { claimId: claim.id, actorId: input.actorId, at: input.at };
+    // The note is told once: by the status change when it becomes the claim's status note now, else here.
+    const noteNow = verdict && !verdict.proposed;
     recordEvent(tx, {
       ...event,
       kind: 'reanchored',
       before: { state: anchor.anchorState, exact: anchor.anchorExact },
-      // A claim's own note goes with its status change below; an appearance's note is told here.
-      after: { state: 'removed', exact: anchor.anchorExact, ...(target.appearance ? { note } : {}), ...target.where },
+      after: { state: 'removed', exact: anchor.anchorExact, ...(noteNow ? {} : { note }), ...target.where },
     });
-    if (status !== claim.status || statusNote !== claim.statusNote) {
-      recordEvent(tx, {
-        ...event,
-        kind: 'status_changed',
-        before: { status: claim.status, note: claim.statusNote },
-        after: { status, note: statusNote },
-      });
-    }
-    return updated;
+    if (verdict) recordEvent(tx, { ...event, ...verdict.event });
+    return { ...updated, proposed: verdict?.proposed ?? false };
   });
 }
 

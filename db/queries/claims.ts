@@ -11,11 +11,11 @@ import {
 } from '@/db/schema';
 import type { Anchor } from '@/lib/anchor';
 import { AppError } from '@/lib/errors';
-import { INTERNAL_EVENT_KINDS } from '@/lib/events';
+import { INTERNAL_EVENT_KINDS, type EventKind } from '@/lib/events';
 import { DEFAULT_STATUS, type Status } from '@/lib/status';
 import { normalizeLine, slugify } from '@/lib/text';
 import { listClaimResponses, listClaimSources } from './sources';
-import { recordEvent, write } from './tx';
+import { recordEvent, write, type Tx } from './tx';
 import { signOffRequired } from './workflow';
 
 export type NewClaimInput = {
@@ -62,6 +62,7 @@ export function createClaim(input: NewClaimInput) {
         status: input.status ?? DEFAULT_STATUS,
         statusNote: input.statusNote?.trim() ?? '',
         published: input.published ?? false,
+        workflow: input.published ? 'published' : 'draft',
         anchorStart: anchor.start,
         anchorEnd: anchor.end,
         anchorExact: anchor.exact,
@@ -102,13 +103,54 @@ export type ClaimPatch = {
 
 const field = (name: string, message: string) => new AppError('invalid', { fieldErrors: { [name]: [message] } });
 
+type ClaimRow = typeof claims.$inferSelect;
+
+export type VerdictChange = {
+  /** The columns to write: the new verdict, or the pending change awaiting a second editor. */
+  values: Partial<typeof claims.$inferInsert>;
+  /** The history entry: status_changed, corrected, or verdict_proposed. */
+  event: { kind: EventKind; before: Record<string, unknown>; after: Record<string, unknown> };
+  /** True when the change waits for a second editor's approval (moveClaim applies it). */
+  proposed: boolean;
+};
+
+/**
+ * The one rule for changing a claim's verdict (status and status note), wherever the change
+ * comes from (the claim editor, the revision review's retraction). A draft's verdict changes at
+ * once. A published verdict needs a public correction note and, while sign-off is required,
+ * waits as a pending change a second editor approves, readers keeping the old verdict meanwhile
+ * (a change with no actor is the system's own and applies at once). Null when nothing changes.
+ */
+export function verdictChange(
+  tx: Pick<Tx, 'select'>,
+  current: ClaimRow,
+  change: { status: Status; statusNote: string; correction?: string; actorId: string | null },
+): VerdictChange | null {
+  const { status, actorId } = change;
+  const statusNote = change.statusNote.trim();
+  if (status === current.status && statusNote === current.statusNote) return null;
+  const before = { status: current.status, note: current.statusNote };
+  if (!current.published) {
+    return { values: { status, statusNote, verdictSetBy: actorId }, event: { kind: 'status_changed', before, after: { status, note: statusNote } }, proposed: false };
+  }
+  const correction = change.correction?.trim() ?? '';
+  if (!correction) throw field('correction', 'This verdict is public: say in a correction note what changed and why.');
+  const after = { status, note: statusNote, correction };
+  if (signOffRequired(tx) && actorId !== null) {
+    return {
+      values: { pendingStatus: status, pendingStatusNote: statusNote, pendingCorrection: correction, workflow: 'ready_for_review', verdictSetBy: actorId },
+      event: { kind: 'verdict_proposed', before, after },
+      proposed: true,
+    };
+  }
+  return { values: { status, statusNote, verdictSetBy: actorId }, event: { kind: 'corrected', before, after }, proposed: false };
+}
+
 /**
  * Applies an editor's change if the claim is still at `version` (optimistic
  * locking); otherwise throws a conflict carrying the current claim. Writes one
- * event per kind of change. Verdicts follow the newsroom workflow: changing a
- * published verdict needs a correction note, and while sign-off is required it
- * waits as a pending change for a second editor (readers keep the old one);
- * a verdict cannot be published by the editor who set it while sign-off is required.
+ * event per kind of change. Verdicts follow `verdictChange`; a verdict cannot be
+ * published by the editor who set it while sign-off is required.
  */
 export function updateClaim(input: {
   id: number;
@@ -123,43 +165,31 @@ export function updateClaim(input: {
     if (current.version !== input.version) throw new AppError('conflict', { detail: current });
     const at = input.at ?? new Date();
     const { patch } = input;
-    const status = patch.status ?? current.status;
-    const statusNote = patch.statusNote !== undefined ? patch.statusNote.trim() : current.statusNote;
-    const verdictChanged = status !== current.status || statusNote !== current.statusNote;
-    const correction = patch.correction?.trim() ?? '';
-    const signOff = signOffRequired(tx);
-    if (verdictChanged && current.published && !correction) {
-      throw field('correction', 'This verdict is public: say in a correction note what changed and why.');
-    }
-    // A published verdict under sign-off changes only when a second editor approves it.
-    const propose = verdictChanged && current.published && signOff && input.actorId !== null;
-    const verdictSetBy = verdictChanged ? input.actorId : current.verdictSetBy;
+    const verdict = verdictChange(tx, current, {
+      status: patch.status ?? current.status,
+      statusNote: patch.statusNote ?? current.statusNote,
+      correction: patch.correction,
+      actorId: input.actorId,
+    });
+    const verdictSetBy = verdict ? input.actorId : current.verdictSetBy;
     const published = patch.published ?? current.published;
-    if (published && !current.published && signOff && verdictSetBy !== null && verdictSetBy === input.actorId) {
+    if (published && !current.published && signOffRequired(tx) && verdictSetBy !== null && verdictSetBy === input.actorId) {
       throw field('published', 'A different editor must approve the verdict you set: ask for review instead.');
     }
     const next = {
       statement: patch.statement !== undefined ? normalizeLine(patch.statement) : current.statement,
       claimantPartyId: patch.claimantPartyId !== undefined ? patch.claimantPartyId : current.claimantPartyId,
-      status: propose ? current.status : status,
-      statusNote: propose ? current.statusNote : statusNote,
       published,
     };
-    const workflow = propose
-      ? 'ready_for_review'
-      : published !== current.published
-        ? published
-          ? 'published'
-          : 'in_progress'
-        : current.workflow;
+    const workflow = published !== current.published ? (published ? 'published' : 'in_progress') : current.workflow;
     const updated = tx
       .update(claims)
       .set({
         ...next,
         slug: slugify(next.statement),
         workflow,
-        verdictSetBy,
-        ...(propose ? { pendingStatus: status, pendingStatusNote: statusNote, pendingCorrection: correction } : {}),
+        // A proposal's workflow (ready for review) wins over a publish toggled in the same save.
+        ...verdict?.values,
         version: current.version + 1,
         updatedAt: at,
       })
@@ -167,14 +197,7 @@ export function updateClaim(input: {
       .returning()
       .get();
     const event = { claimId: current.id, actorId: input.actorId, at };
-    const before = { status: current.status, note: current.statusNote };
-    if (propose) {
-      recordEvent(tx, { ...event, kind: 'verdict_proposed', before, after: { status, note: statusNote, correction } });
-    } else if (verdictChanged && current.published) {
-      recordEvent(tx, { ...event, kind: 'corrected', before, after: { status, note: statusNote, correction } });
-    } else if (verdictChanged) {
-      recordEvent(tx, { ...event, kind: 'status_changed', before, after: { status, note: statusNote } });
-    }
+    if (verdict) recordEvent(tx, { ...event, ...verdict.event });
     if (next.statement !== current.statement || next.claimantPartyId !== current.claimantPartyId) {
       recordEvent(tx, {
         ...event,

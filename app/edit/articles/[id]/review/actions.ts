@@ -21,8 +21,8 @@ const claimTags = (claim: { id: number; articleId: number }, input: { articleId:
 ];
 
 // Back to the list, which no longer shows the resolved claim, with a line saying what happened.
-const done = (outcome: keyof typeof RESOLVED) => (_claim: unknown, input: { articleId: number }) =>
-  `/edit/articles/${input.articleId}/review?done=${outcome}`;
+const doneUrl = (articleId: number, outcome: keyof typeof RESOLVED) => `/edit/articles/${articleId}/review?done=${outcome}`;
+const done = (outcome: keyof typeof RESOLVED) => (_claim: unknown, input: { articleId: number }) => doneUrl(input.articleId, outcome);
 
 export const acceptAnchorAction = action({
   role: 'editor',
@@ -44,11 +44,7 @@ export const removeAnchorAction = action({
   role: 'editor',
   schema: removeSchema,
   run: (input, user) =>
-    markAnchorRemoved({
-      ...target(input, user.id),
-      note: input.note,
-      status: input.retracted ? 'retracted' : undefined,
-    }),
+    markAnchorRemoved({ ...target(input, user.id), note: input.note, retract: input.retracted, correction: input.correction }),
   tags: claimTags,
-  redirectTo: done('removed'),
+  redirectTo: (result, input) => doneUrl(input.articleId, result.proposed ? 'proposed' : 'removed'),
 });

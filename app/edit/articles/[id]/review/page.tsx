@@ -81,6 +81,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
               <ReviewForms
                 claim={{ articleId: article.id, claimId: c.id, appearanceId: c.appearanceId, version: c.version }}
                 proposed={c.anchorState === 'fuzzy'}
+                published={c.published}
               />
             </section>
           </li>

@@ -18,8 +18,11 @@ function Hidden({ articleId, claimId, appearanceId, version }: ClaimRef) {
   );
 }
 
-/** The three ways to resolve a claim whose passage changed or disappeared. */
-export function ReviewForms({ claim, proposed }: { claim: ClaimRef; proposed: boolean }) {
+/**
+ * The three ways to resolve a claim whose passage changed or disappeared. `published`:
+ * readers see the claim, so retracting it is a correction and asks for a correction note.
+ */
+export function ReviewForms({ claim, proposed, published }: { claim: ClaimRef; proposed: boolean; published: boolean }) {
   const [accepted, accept] = useActionState(acceptAnchorAction, { ok: true });
   const [reselected, reselect] = useActionState(reselectAnchorAction, { ok: true });
   const [removed, remove] = useActionState(removeAnchorAction, { ok: true });
@@ -58,11 +61,30 @@ export function ReviewForms({ claim, proposed }: { claim: ClaimRef; proposed: bo
           state={removed}
         />
         {claim.appearanceId ? null : (
-          <p className="mb-4 text-sm">
-            <label className="inline-flex items-center gap-2">
-              <input type="checkbox" name="retracted" /> Also set the status to Retracted
-            </label>
-          </p>
+          <>
+            <p className="mb-4 text-sm">
+              <label className="inline-flex items-center gap-2">
+                {/* Kept as sent after a refused save, so fixing the correction note does not drop the retraction. */}
+                <input
+                  key={removed.ok ? 'initial' : `sent-${removed.values?.retracted}`}
+                  type="checkbox"
+                  name="retracted"
+                  defaultChecked={!removed.ok && removed.values?.retracted === 'on'}
+                />{' '}
+                Also set the status to Retracted
+              </label>
+            </p>
+            {published ? (
+              <Field
+                label="Correction note (public)"
+                name="correction"
+                multiline
+                rows={2}
+                hint="Needed to retract: this claim is public. Tell readers what changed; it appears on the corrections page once approved."
+                state={removed}
+              />
+            ) : null}
+          </>
         )}
         <SubmitButton>Mark as removed</SubmitButton>
       </form>

@@ -23,6 +23,8 @@ export const removeSchema = z.object({
     .literal('on')
     .optional()
     .transform((v) => v === 'on'),
+  /** Public correction note, required when a published claim is retracted (db/queries/claims.ts verdictChange). */
+  correction: z.string().trim().max(2000, 'At most 2,000 characters.').default(''),
 });
 
 /** What the list says after a resolution (`?done=` on the review page). */
@@ -30,4 +32,5 @@ export const RESOLVED = {
   accepted: 'The new passage is now the claim’s quote.',
   reselected: 'The claim now points to the words you chose.',
   removed: 'Marked as no longer in the article.',
+  proposed: 'Marked as no longer in the article. The retraction waits for another editor’s approval; readers see the current status until then.',
 } as const;

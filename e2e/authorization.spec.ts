@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { FormClient } from '../scripts/lib/form-client';
@@ -7,6 +9,7 @@ import { inviteLink, newAccount } from './pages/auth';
 // Every server action, posted straight over HTTP (as a script would, without the
 // pages that hide buttons) by a signed-out visitor, a disabled editor, an editor and
 // an admin. Whether it happened is read from the database, not from the response.
+// Each case names its action; app/actions.test.ts fails when an action has no case.
 
 type Who = 'anonymous' | 'disabled' | 'editor' | 'admin';
 const EVERYONE: Who[] = ['anonymous', 'disabled', 'editor', 'admin'];
@@ -34,19 +37,47 @@ async function member(role: 'admin' | 'editor') {
   return { client, id };
 }
 
+type Fixtures = {
+  review: { articleId: number; claimIds: number[] };
+  link: { articleId: number; passage: { start: number; end: number; exact: string }; claimIds: number[] };
+  cited: number;
+  take: number;
+  assignOther: number;
+  drop: Record<Who, number>;
+  approveOthers: number[];
+  approveOwn: Record<Who, number>;
+  merge: { keepId: number; duplicates: number[] };
+};
+
+/** What the actions act on, stored by e2e/support/matrix-fixtures.ts with the app's own queries. */
+function fixtures(users: { editor: string; admin: string; disabled: string; victim: string }): Fixtures {
+  const root = path.resolve(__dirname, '..');
+  const out = execFileSync(
+    path.join(root, 'node_modules', '.bin', 'tsx'),
+    ['--conditions=react-server', 'e2e/support/matrix-fixtures.ts', JSON.stringify(users)],
+    { cwd: root, env: { ...process.env, DATABASE_PATH: process.env.E2E_DATABASE_PATH } },
+  );
+  return JSON.parse(out.toString().trim().split('\n').at(-1)!) as Fixtures;
+}
+
+type Attempt = { fields: Record<string, string>; happened: () => boolean };
+
 type Case = {
+  /** The server action's export name. */
+  action: string;
   name: string;
   /** Who may do it. */
   allowed: Who[];
-  /** A page where an admin finds the action's form, and a field that identifies the form. */
+  /** A page where an admin finds the action's form, a field that identifies the form, and its button if fields are shared. */
   page: string;
   field: string;
-  /** Fields for one attempt, and whether that attempt changed the database. */
-  attempt: () => { fields: Record<string, string>; happened: () => boolean };
+  button?: RegExp;
+  /** Fields for one caller's attempt, and whether that attempt changed the database. */
+  attempt: (who: Who) => Attempt;
 };
 
 test('every server action allows exactly the roles it should, whoever calls it over HTTP', async () => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const admin = await member('admin');
   const editor = await member('editor');
   const disabled = await member('editor');
@@ -57,6 +88,9 @@ test('every server action allows exactly the roles it should, whoever calls it o
     editor: editor.client,
     admin: admin.client,
   };
+  // A caller's own account, for take, drop and approve; a signed-out caller has none and uses another editor's.
+  const self: Record<Who, string> = { anonymous: victim.id, disabled: disabled.id, editor: editor.id, admin: admin.id };
+  const f = fixtures({ editor: editor.id, admin: admin.id, disabled: disabled.id, victim: victim.id });
   const articleId = query<number>('select id from articles order by id limit 1');
   const body = query<string>(
     'select r.body from article_revisions r join articles a on a.current_revision_id = r.id where a.id = ?',
@@ -66,14 +100,34 @@ test('every server action allows exactly the roles it should, whoever calls it o
   const claimId = query<number>('select id from claims where article_id = ? order by id limit 1', articleId);
   const partyId = query<number>('select id from parties order by id limit 1');
   // Revised in its own article, so the passages chosen above stay where they are.
-  const revisedId = query<number>('select id from articles order by id desc limit 1');
+  const revisedId = query<number>("select id from articles where title not like 'Matrix%' order by id desc limit 1");
   const disableForm = await admin.client.readForm('/edit/users', 'userId');
   const disabledOff = await admin.client.post('/edit/users', disableForm, { userId: disabled.id, disabled: 'true' });
   expect(disabledOff.status).toBeLessThan(400);
   expect(query('select disabled_at from users where id = ?', disabled.id)).not.toBeNull();
 
+  const workflowOf = (id: number) => query<string>('select workflow from claims where id = ?', id);
+  const assigneeOf = (id: number) => query<string | null>('select assignee_id from claims where id = ?', id);
+  const anchorStateOf = (id: number) => query<string>('select anchor_state from claims where id = ?', id);
+  /** The first claim of the review fixture still waiting for review: each allowed attempt resolves one. */
+  const fuzzyClaim = () => {
+    const id = query<number>(
+      `select id from claims where id in (${f.review.claimIds.join(',')}) and anchor_state = 'fuzzy' order by id limit 1`,
+    );
+    return { id, version: query<number>('select version from claims where id = ?', id) };
+  };
+  const reviewFields = (c: { id: number; version: number }) => ({
+    articleId: String(f.review.articleId),
+    claimId: String(c.id),
+    appearanceId: '',
+    version: String(c.version),
+  });
+  const reviewPage = `/edit/articles/${f.review.articleId}/review`;
+  const { passage } = f.link;
+
   const cases: Case[] = [
     {
+      action: 'createArticleAction',
       name: 'create an article',
       allowed: ['editor', 'admin'],
       page: '/edit/articles/new',
@@ -87,6 +141,7 @@ test('every server action allows exactly the roles it should, whoever calls it o
       },
     },
     {
+      action: 'createRevisionAction',
       name: 'revise an article',
       allowed: ['editor', 'admin'],
       page: `/edit/articles/${revisedId}/revise`,
@@ -100,6 +155,7 @@ test('every server action allows exactly the roles it should, whoever calls it o
       },
     },
     {
+      action: 'createClaimAction',
       name: 'create a claim',
       allowed: ['editor', 'admin'],
       page: `/edit/articles/${articleId}?start=0&end=${sentenceEnd}`,
@@ -113,6 +169,7 @@ test('every server action allows exactly the roles it should, whoever calls it o
       },
     },
     {
+      action: 'saveClaimAction',
       name: 'save a claim',
       allowed: ['editor', 'admin'],
       page: `/edit/articles/${articleId}?claim=${claimId}`,
@@ -130,6 +187,91 @@ test('every server action allows exactly the roles it should, whoever calls it o
       },
     },
     {
+      action: 'linkAppearanceAction',
+      name: 'link a passage to a claim tracked elsewhere',
+      allowed: ['editor', 'admin'],
+      page: `/edit/articles/${f.link.articleId}?start=${passage.start}&end=${passage.end}`,
+      field: 'claimId',
+      attempt: () => {
+        // A claim not yet linked to this article: each allowed attempt links one.
+        const id = query<number>(
+          `select id from claims where id in (${f.link.claimIds.join(',')})
+             and id not in (select claim_id from claim_appearances where article_id = ?) order by id limit 1`,
+          f.link.articleId,
+        );
+        return {
+          fields: { articleId: String(f.link.articleId), ...stringify(passage), claimId: String(id) },
+          happened: () =>
+            query<number>('select count(*) from claim_appearances where claim_id = ? and article_id = ?', id, f.link.articleId) > 0,
+        };
+      },
+    },
+    {
+      action: 'dismissSuggestionAction',
+      name: 'dismiss a suggestion',
+      allowed: ['editor', 'admin'],
+      page: `/edit/articles/${f.link.articleId}`,
+      field: 'exact',
+      button: /^Dismiss suggestion/,
+      attempt: () => {
+        const exact = `Matrix suggestion ${randomUUID()}`;
+        return {
+          fields: { articleId: String(f.link.articleId), exact },
+          happened: () => query<number>('select count(*) from suggestion_dismissals where exact = ?', exact) > 0,
+        };
+      },
+    },
+    {
+      action: 'acceptAnchorAction',
+      name: 'accept the proposed passage after a revision',
+      allowed: ['editor', 'admin'],
+      page: reviewPage,
+      field: 'claimId',
+      button: /^Accept new passage/,
+      attempt: () => {
+        const claim = fuzzyClaim();
+        return { fields: reviewFields(claim), happened: () => anchorStateOf(claim.id) === 'anchored' };
+      },
+    },
+    {
+      action: 'reselectAnchorAction',
+      name: 'select a claim’s words again after a revision',
+      allowed: ['editor', 'admin'],
+      page: reviewPage,
+      field: 'quote',
+      attempt: () => {
+        const claim = fuzzyClaim();
+        // The proposed passage: words that stand once in the current text.
+        const [start, end] = [
+          query<number>('select anchor_start from claims where id = ?', claim.id),
+          query<number>('select anchor_end from claims where id = ?', claim.id),
+        ];
+        const current = query<string>(
+          'select r.body from article_revisions r join articles a on a.current_revision_id = r.id where a.id = ?',
+          f.review.articleId,
+        );
+        return {
+          fields: { ...reviewFields(claim), quote: current.slice(start, end) },
+          happened: () => anchorStateOf(claim.id) === 'anchored',
+        };
+      },
+    },
+    {
+      action: 'removeAnchorAction',
+      name: 'mark a passage as removed from the article',
+      allowed: ['editor', 'admin'],
+      page: reviewPage,
+      field: 'note',
+      attempt: () => {
+        const claim = fuzzyClaim();
+        return {
+          fields: { ...reviewFields(claim), note: 'Matrix: the outlet cut this sentence.' },
+          happened: () => anchorStateOf(claim.id) === 'removed',
+        };
+      },
+    },
+    {
+      action: 'saveSourceAction',
       name: 'add a source to a claim',
       allowed: ['editor', 'admin'],
       page: `/edit/claims/${claimId}`,
@@ -143,6 +285,22 @@ test('every server action allows exactly the roles it should, whoever calls it o
       },
     },
     {
+      action: 'removeSourceAction',
+      name: 'remove a source from a claim',
+      allowed: ['editor', 'admin'],
+      page: `/edit/claims/${f.cited}`,
+      field: 'sourceId',
+      button: /^Remove source/,
+      attempt: () => {
+        const sourceId = query<number>('select source_id from claim_sources where claim_id = ? order by source_id limit 1', f.cited);
+        return {
+          fields: { claimId: String(f.cited), sourceId: String(sourceId) },
+          happened: () => query<number>('select count(*) from claim_sources where claim_id = ? and source_id = ?', f.cited, sourceId) === 0,
+        };
+      },
+    },
+    {
+      action: 'saveResponseAction',
       name: 'record a response',
       allowed: ['editor', 'admin'],
       page: `/edit/claims/${claimId}`,
@@ -156,6 +314,22 @@ test('every server action allows exactly the roles it should, whoever calls it o
       },
     },
     {
+      action: 'removeResponseAction',
+      name: 'remove a response',
+      allowed: ['editor', 'admin'],
+      page: `/edit/claims/${f.cited}`,
+      field: 'responseId',
+      button: /^Remove response/,
+      attempt: () => {
+        const responseId = query<number>('select id from responses where claim_id = ? order by id limit 1', f.cited);
+        return {
+          fields: { claimId: String(f.cited), responseId: String(responseId) },
+          happened: () => query<number>('select count(*) from responses where id = ?', responseId) === 0,
+        };
+      },
+    },
+    {
+      action: 'savePartyAction',
       name: 'create a party',
       allowed: ['editor', 'admin'],
       page: '/edit/parties',
@@ -169,6 +343,7 @@ test('every server action allows exactly the roles it should, whoever calls it o
       },
     },
     {
+      action: 'savePartyAction',
       name: 'edit a party',
       allowed: ['editor', 'admin'],
       page: `/edit/parties/${partyId}`,
@@ -182,6 +357,91 @@ test('every server action allows exactly the roles it should, whoever calls it o
       },
     },
     {
+      action: 'mergePartiesAction',
+      name: 'merge a duplicate party',
+      allowed: ['editor', 'admin'],
+      page: `/edit/parties/${f.merge.keepId}`,
+      field: 'removeId',
+      attempt: () => {
+        const removeId = query<number>(`select id from parties where id in (${f.merge.duplicates.join(',')}) order by id limit 1`);
+        return {
+          fields: { keepId: String(f.merge.keepId), removeId: String(removeId) },
+          happened: () => query<number>('select count(*) from parties where id = ?', removeId) === 0,
+        };
+      },
+    },
+    {
+      action: 'moveAction',
+      name: 'move a claim in the workflow',
+      allowed: ['editor', 'admin'],
+      page: '/edit/board',
+      field: 'to',
+      attempt: () => {
+        // Back and forth between draft and in progress, so each allowed attempt has a legal move.
+        const id = query<number>("select id from claims where workflow in ('draft', 'in_progress') order by id limit 1");
+        const to = workflowOf(id) === 'draft' ? 'in_progress' : 'draft';
+        return { fields: { claimId: String(id), to }, happened: () => workflowOf(id) === to };
+      },
+    },
+    {
+      action: 'moveAction',
+      name: 'approve a verdict another editor set',
+      allowed: ['editor', 'admin'],
+      page: '/edit/board',
+      field: 'to',
+      attempt: () => {
+        const id = query<number>(
+          `select id from claims where id in (${f.approveOthers.join(',')}) and workflow = 'ready_for_review' order by id limit 1`,
+        );
+        return { fields: { claimId: String(id), to: 'published' }, happened: () => workflowOf(id) === 'published' };
+      },
+    },
+    {
+      action: 'moveAction',
+      name: 'approve a verdict one set oneself',
+      allowed: [],
+      page: '/edit/board',
+      field: 'to',
+      attempt: (who) => ({
+        fields: { claimId: String(f.approveOwn[who]), to: 'published' },
+        happened: () => workflowOf(f.approveOwn[who]) === 'published',
+      }),
+    },
+    {
+      action: 'assignAction',
+      name: 'take a claim',
+      allowed: ['editor', 'admin'],
+      page: '/edit/board',
+      field: 'assigneeId',
+      attempt: (who) => ({
+        fields: { claimId: String(f.take), assigneeId: self[who] },
+        happened: () => assigneeOf(f.take) === self[who],
+      }),
+    },
+    {
+      action: 'assignAction',
+      name: 'drop a claim one holds',
+      allowed: ['editor', 'admin'],
+      page: '/edit/board',
+      field: 'assigneeId',
+      attempt: (who) => ({
+        fields: { claimId: String(f.drop[who]), assigneeId: '' },
+        happened: () => assigneeOf(f.drop[who]) === null,
+      }),
+    },
+    {
+      action: 'assignAction',
+      name: 'assign a claim to someone else',
+      allowed: ['admin'],
+      page: '/edit/board',
+      field: 'assigneeId',
+      attempt: () => ({
+        fields: { claimId: String(f.assignOther), assigneeId: victim.id },
+        happened: () => assigneeOf(f.assignOther) === victim.id,
+      }),
+    },
+    {
+      action: 'inviteAction',
       name: 'invite a member',
       allowed: ['admin'],
       page: '/edit/users',
@@ -195,21 +455,7 @@ test('every server action allows exactly the roles it should, whoever calls it o
       },
     },
     {
-      name: 'move a claim in the workflow',
-      allowed: ['editor', 'admin'],
-      page: '/edit/board',
-      field: 'to',
-      attempt: () => {
-        // Back and forth between draft and in progress, so each allowed attempt has a legal move.
-        const id = query<number>("select id from claims where workflow in ('draft', 'in_progress') order by id limit 1");
-        const to = query<string>('select workflow from claims where id = ?', id) === 'draft' ? 'in_progress' : 'draft';
-        return {
-          fields: { claimId: String(id), to },
-          happened: () => query<string>('select workflow from claims where id = ?', id) === to,
-        };
-      },
-    },
-    {
+      action: 'signOffAction',
       name: 'set the sign-off rule',
       allowed: ['admin'],
       page: '/edit/users',
@@ -223,6 +469,7 @@ test('every server action allows exactly the roles it should, whoever calls it o
       },
     },
     {
+      action: 'setDisabledAction',
       name: 'disable a member',
       allowed: ['admin'],
       page: '/edit/users',
@@ -237,11 +484,11 @@ test('every server action allows exactly the roles it should, whoever calls it o
   const outcome: Record<string, Record<Who, boolean>> = {};
   const expected: Record<string, Record<Who, boolean>> = {};
   for (const c of cases) {
-    const form = await admin.client.readForm(c.page, c.field);
+    const form = await admin.client.readForm(c.page, c.field, c.button);
     outcome[c.name] = {} as Record<Who, boolean>;
     expected[c.name] = {} as Record<Who, boolean>;
     for (const who of EVERYONE) {
-      const { fields, happened } = c.attempt();
+      const { fields, happened } = c.attempt(who);
       const response = await clients[who].post(c.page, form, fields);
       expect(response.status, `${who}: ${c.name}`).toBeLessThan(500);
       outcome[c.name]![who] = happened();
@@ -257,3 +504,5 @@ test('every server action allows exactly the roles it should, whoever calls it o
   }
   expect(outcome).toEqual(expected);
 });
+
+const stringify = (o: Record<string, string | number>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, String(v)]));

@@ -38,13 +38,17 @@ export class FormClient {
 
   /**
    * The fields of the first form on `path` that has an input named `field`
-   * (hidden action fields included), as [name, value] pairs.
+   * (hidden action fields included), as [name, value] pairs. `button` picks among
+   * forms with the same fields by their submit button's text or aria-label.
    */
-  async readForm(path: string, field: string): Promise<FormFields> {
+  async readForm(path: string, field: string, button?: RegExp): Promise<FormFields> {
     const { status, html } = await this.get(path);
     const document = new JSDOM(html).window.document;
-    const form = [...document.querySelectorAll('form')].find((f) => f.querySelector(`[name="${field}"]`));
-    if (!form) throw new Error(`no form with a "${field}" field on ${path} (HTTP ${status})`);
+    const named = (b: Element) => button!.test(b.getAttribute('aria-label') ?? b.textContent ?? '');
+    const form = [...document.querySelectorAll('form')].find(
+      (f) => f.querySelector(`[name="${field}"]`) && (!button || [...f.querySelectorAll('button')].some(named)),
+    );
+    if (!form) throw new Error(`no form with a "${field}" field${button ? ` and a ${button} button` : ''} on ${path} (HTTP ${status})`);
     const pairs: FormFields = [];
     for (const input of form.querySelectorAll('input, textarea, select')) {
       const name = input.getAttribute('name');

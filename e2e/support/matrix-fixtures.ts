@@ -1,0 +1,83 @@
+// Test setup for e2e/authorization.spec.ts: the things its actions act on, made with the
+// app’s own queries in the e2e database (the claims are drafts, so readers never see them).
+// Input: JSON { editor, admin, disabled, victim } user ids on argv[2]; prints the ids (the spec’s Fixtures type) as JSON.
+import { randomUUID } from 'node:crypto';
+import { createArticle } from '@/db/queries/articles';
+import { createClaim, updateClaim } from '@/db/queries/claims';
+import { createParty } from '@/db/queries/parties';
+import { createRevision } from '@/db/queries/revisions';
+import { addResponse, attachSource } from '@/db/queries/sources';
+import { assignClaim, moveClaim } from '@/db/queries/workflow';
+import { createAnchor } from '@/lib/anchor';
+
+type Users = { editor: string; admin: string; disabled: string; victim: string };
+const users = JSON.parse(process.argv[2] ?? '{}') as Users;
+const tag = randomUUID().slice(0, 8);
+const FRUITS = ['apple', 'pear', 'plum', 'cherry', 'quince', 'damson', 'medlar', 'apricot', 'greengage', 'sloe', 'rowan', 'elder'];
+
+/** An article of one sentence per fruit, and a claim on each sentence. */
+function articleWithClaims(title: string, sentence: (fruit: string, i: number) => string) {
+  const sentences = FRUITS.map(sentence);
+  const article = createArticle({ title: `${title} ${tag}`, outlet: 'Matrix Gazette', body: sentences.join('\n\n'), actorId: null });
+  const claims = sentences.map((s) => {
+    const start = article.body.indexOf(s);
+    return createClaim({ articleId: article.id, anchor: createAnchor(article.body, start, start + s.length)!, actorId: null });
+  });
+  return { article, sentences, claims: claims.map((c) => c.id) };
+}
+
+// Claims whose passages all changed in a revision: the anchor review's targets.
+const review = articleWithClaims('Matrix orchard review', (fruit, i) => `The ${fruit} growers said the ${tag} harvest rose by ${i + 11} per cent`);
+createRevision({ articleId: review.article.id, body: review.sentences.map((s) => s.replace('rose by', 'went up by')).join('\n\n'), actorId: null });
+
+// Claims tracked in one article, and another article repeating the first one's passage (to link as an appearance).
+const home = articleWithClaims('Matrix orchard report', (fruit, i) => `Inspectors counted ${i + 3} ${fruit} trees in the ${tag} orchard district last spring`);
+const elsewhereBody = `${home.sentences[0]}.\n\nThe ministry said the ${tag} orchard grant would rise by 40 per cent next year.\n\nGrowers said 12 ${tag} farms had closed since 2020.`;
+const elsewhere = createArticle({ title: `Matrix orchard follow-up ${tag}`, outlet: 'Matrix Gazette', body: elsewhereBody, actorId: null });
+const passageStart = elsewhere.body.indexOf(home.sentences[0]!);
+const passage = { start: passageStart, end: passageStart + home.sentences[0]!.length, exact: home.sentences[0]! };
+
+const [cited, take, assignOther, ...rest] = home.claims as [number, number, number, ...number[]];
+for (let i = 0; i < 3; i++) {
+  attachSource({ claimId: cited, source: { url: `https://records.example/matrix/${tag}/${i}`, title: `Matrix record ${i}` }, relation: 'supports', actorId: null });
+  addResponse({ claimId: cited, newPartyName: `Matrix responder ${tag} ${i}`, stance: 'disputes', quote: `Matrix reply ${i}`, actorId: null });
+}
+
+// Each caller drops a claim assigned to them (a signed-out caller, one assigned to someone else).
+const dropper = { anonymous: users.victim, disabled: users.disabled, editor: users.editor, admin: users.admin };
+const drop = Object.fromEntries(
+  Object.entries(dropper).map(([who, id], i) => {
+    const claimId = rest[i]!;
+    assignClaim({ id: claimId, assigneeId: id, actor: { id: users.admin, role: 'admin' } });
+    return [who, claimId];
+  }),
+);
+
+/** A draft whose verdict `by` set, waiting for review. */
+function readyForReview(claimId: number, by: string) {
+  const claim = updateClaim({ id: claimId, version: 1, patch: { status: 'false', statusNote: 'Matrix records disagree.' }, actorId: by });
+  moveClaim({ id: claim.id, to: 'in_progress', actorId: by });
+  moveClaim({ id: claim.id, to: 'ready_for_review', actorId: by });
+  return claim.id;
+}
+const verdicts = articleWithClaims('Matrix orchard verdicts', (fruit, i) => `Officials said ${i + 5} ${fruit} presses in the ${tag} valley were idle`);
+const [o1, o2, o3, ...own] = verdicts.claims as [number, number, number, ...number[]];
+const approveOthers = [o1, o2, o3].map((id) => readyForReview(id, users.victim));
+const approveOwn = Object.fromEntries(Object.entries(dropper).map(([who, id], i) => [who, readyForReview(own[i]!, id)]));
+
+const keep = createParty({ name: `Matrix cooperative ${tag}` });
+const duplicates = [1, 2, 3].map((n) => createParty({ name: `Matrix cooperative ${tag} duplicate ${n}` }).id);
+
+console.log(
+  JSON.stringify({
+    review: { articleId: review.article.id, claimIds: review.claims },
+    link: { articleId: elsewhere.id, passage, claimIds: home.claims },
+    cited,
+    take,
+    assignOther,
+    drop,
+    approveOthers,
+    approveOwn,
+    merge: { keepId: keep.id, duplicates },
+  }),
+);

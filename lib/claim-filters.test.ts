@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, filterQuery, ftsQuery, parseClaimFilters, snippetParts } from './claim-filters';
+import { decodeCursor, encodeCursor, filterQuery, parseClaimFilters, snippetParts } from './claim-filters';
 
 const parse = (query: string, strict = false) => parseClaimFilters(new URLSearchParams(query), { strict });
 
@@ -29,11 +29,6 @@ describe('claim filters', () => {
 
   it('refuses a range that ends before it starts', () => {
     expect(parse('from=2026-05-02&to=2026-05-01')).toEqual({ ok: false, errors: { to: 'Must not be before “from”.' } });
-  });
-
-  it('turns search words into a safe FTS5 query', () => {
-    expect(ftsQuery('  "side" streets* OR NOT(x) ')).toBe('"side"* "streets"* "OR"* "NOT"* "x"*');
-    expect(ftsQuery('--- ""')).toBeNull();
   });
 
   it('round-trips cursors and rejects forged ones', () => {

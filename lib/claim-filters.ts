@@ -47,6 +47,14 @@ export type ClaimFilters = {
   limit: number;
 };
 
+/**
+ * A search with words counts, and ranks by relevance, at most this many
+ * matching claims: the most recently added that pass the filters. bm25 scores
+ * every row it ranks, and ranking every match of a common word among 100,000
+ * claims took 50 ms and more (README, Performance).
+ */
+export const SEARCH_BOUND = 1000;
+
 export const FILTER_PARAMS = Object.keys(filterSchema.shape) as (keyof typeof filterSchema.shape)[];
 
 export type FilterResult = { ok: true; filters: ClaimFilters } | { ok: false; errors: Record<string, string> };
@@ -128,16 +136,6 @@ export function snippetParts(snippet: string): { text: string; match: boolean }[
       ];
     })
     .filter((p) => p.text !== '');
-}
-
-/** Words of a search box turned into an FTS5 query: every word must match, as a prefix. */
-export function ftsQuery(q: string): string | null {
-  const words = q.normalize('NFC').match(/[\p{L}\p{N}]+/gu);
-  if (!words) return null;
-  return words
-    .slice(0, 12)
-    .map((w) => `"${w}"*`)
-    .join(' ');
 }
 
 /** An opaque page cursor: the last row's sort key and id. */

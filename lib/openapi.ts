@@ -1,4 +1,4 @@
-import { SORTS } from './claim-filters';
+import { SEARCH_BOUND, SORTS } from './claim-filters';
 import { STATUSES } from './status';
 import { RELATIONS, STANCES } from './vocabulary';
 
@@ -52,6 +52,18 @@ const list = (item: string, paged = true) => ({
   properties: { data: { type: 'array', items: ref(item) }, ...(paged ? { nextCursor: nullableStr } : {}) },
 });
 
+const claimList = {
+  type: 'object',
+  properties: {
+    ...list('ClaimSummary').properties,
+    total: { type: 'integer' },
+    totalCapped: {
+      type: 'boolean',
+      description: `true when more than \`total\` claims match. A search with words counts up to ${SEARCH_BOUND}; sorted by relevance it ranks the ${SEARCH_BOUND} most recently added matches (sort by a date to page through every match).`,
+    },
+  },
+};
+
 export function openApiDocument(server: string) {
   return {
     openapi: '3.1.0',
@@ -67,7 +79,7 @@ export function openApiDocument(server: string) {
         get: {
           summary: 'Search and filter published claims',
           parameters: [...filterParams, ...pageParams],
-          responses: { 200: ok({ ...list('ClaimSummary'), properties: { ...list('ClaimSummary').properties, total: { type: 'integer' } } }), 304: notModified, 400: error },
+          responses: { 200: ok(claimList), 304: notModified, 400: error },
         },
       },
       '/claims/{id}': {

@@ -2,8 +2,7 @@
 // (empty) database at DATABASE_PATH with invented newsroom data for load tests.
 import { parseArgs } from 'node:util';
 import { closeDb, databasePath, getDb } from '@/db';
-import { countArticles, finishBulkLoad, insertSyntheticArticles, insertSyntheticDirectory } from '@/db/queries/synthetic';
-import { claimCounts, generateArticle, generateParties, generateSources } from './synthetic/generate';
+import { countArticles, loadSynthetic } from '@/db/queries/synthetic';
 
 const { values } = parseArgs({
   options: {
@@ -27,19 +26,7 @@ if (countArticles() > 0) {
   process.exit(1);
 }
 // A fixed "now" keeps the data identical from one run to the next.
-const now = Date.UTC(2026, 0, 1);
-const parties = generateParties(seed, Math.max(20, Math.round(articles / 10)));
-const sources = generateSources(seed, Math.max(50, Math.round(claims / 20)), now);
-const { partyIds, sourceIds } = insertSyntheticDirectory({ parties, sources, now });
-const counts = claimCounts(seed, articles, claims);
-const BATCH = 100;
-for (let first = 0; first < articles; first += BATCH) {
-  const batch = counts
-    .slice(first, first + BATCH)
-    .map((claimCount, i) => generateArticle({ seed, index: first + i, claimCount, parties, sources, now }));
-  insertSyntheticArticles({ articles: batch, partyIds, sourceIds });
-}
-finishBulkLoad();
+const { parties, sources } = loadSynthetic({ articles, claims, seed, now: Date.UTC(2026, 0, 1) });
 closeDb();
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.log(`${databasePath()}: ${articles} articles, ${claims} claims, ${parties.length} parties, ${sources.length} sources in ${seconds} s`);
+console.log(`${databasePath()}: ${articles} articles, ${claims} claims, ${parties} parties, ${sources} sources in ${seconds} s`);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
 import { createClaimFromSelection, linkAppearance } from './annotator';
 import { createArticle } from './articles';
-import { findSimilarClaims, similarityQuery } from './similar';
+import { findSimilarClaims } from './similar';
 
 let file: string;
 beforeEach(() => {
@@ -14,15 +14,6 @@ const claimIn = (articleId: number, body: string, quote: string) => {
   const start = body.indexOf(quote);
   return createClaimFromSelection({ articleId, start, end: start + quote.length, exact: quote, actorId: null });
 };
-
-describe('similarityQuery', () => {
-  it('turns any text into quoted words joined by OR, never FTS syntax', () => {
-    expect(similarityQuery('The bridge "cost" 40 million* NEAR(x) OR -toll')).toBe('"bridge" OR "cost" OR "40" OR "million" OR "near" OR "toll"');
-    expect(similarityQuery('") OR 1=1 --')).toBe('"1"');
-    expect(similarityQuery('the and of')).toBeNull();
-    expect(similarityQuery('Zoë café 🎉 الجسر')).toBe('"zoë" OR "café" OR "الجسر"');
-  });
-});
 
 describe('findSimilarClaims', () => {
   it('offers claims from other articles that share words, best first, and never this article’s own', () => {
@@ -43,5 +34,24 @@ describe('findSimilarClaims', () => {
     linkAppearance({ claimId: there.id, articleId: a.id, start: 4, end: 36, exact: a.body.slice(4, 36), actorId: null });
     expect(findSimilarClaims({ text: here.statement, articleId: a.id }).map((h) => h.id)).toEqual([weak.id]);
     expect(findSimilarClaims({ text: '"*(', articleId: a.id })).toEqual([]);
+  });
+
+  it('leaves out words too common to tell claims apart, and finds the claim sharing the rare ones', () => {
+    const sites = ['Mill Street', 'Quay Road', 'Bridge Street', 'the ring road', 'the old market', 'Station Square', 'the ferry ramp', 'Elm Lane', 'the bus depot', 'the north gate', 'Canal Walk', 'the school run'];
+    const body = sites.map((site, i) => `The council approved the budget for ${site} at ${i + 2} million.`).join(' ');
+    const routine = createArticle({ title: 'Council business', body, actorId: null });
+    const routineClaims = sites.map((site, i) => claimIn(routine.id, body, `The council approved the budget for ${site} at ${i + 2} million`));
+    const harbour = createArticle({ title: 'Harbour works', body: 'The council approved the budget for dredging the harbour mouth.', actorId: null });
+    const dredging = claimIn(harbour.id, 'The council approved the budget for dredging the harbour mouth.', 'The council approved the budget for dredging the harbour mouth');
+    const here = createArticle({ title: 'Port plans', body: 'Councillors say the council approved the budget for harbour dredging.', actorId: null });
+
+    // "council", "approved" and "budget" are in every one of these claims: sharing them says nothing.
+    const hits = findSimilarClaims({ text: 'The council approved the budget for harbour dredging', articleId: here.id });
+    expect(hits.map((h) => h.id)).toEqual([dredging.id]);
+    expect(hits[0]!.shared).toBe(5);
+    // Only common words: nothing distinctive to look for.
+    expect(findSimilarClaims({ text: 'The council approved the budget', articleId: here.id })).toEqual([]);
+    // A rarer word brings its claim back, even beside the common ones.
+    expect(findSimilarClaims({ text: 'The council approved the budget for Canal Walk', articleId: here.id }).map((h) => h.id)).toEqual([routineClaims[10]!.id]);
   });
 });

@@ -1,6 +1,14 @@
 import 'server-only';
 import { getDb } from '@/db';
-import type { SyntheticArticle, SyntheticParty, SyntheticSource } from '@/scripts/synthetic/generate';
+import {
+  claimCounts,
+  generateArticle,
+  generateParties,
+  generateSources,
+  type SyntheticArticle,
+  type SyntheticParty,
+  type SyntheticSource,
+} from '@/scripts/synthetic/generate';
 import { bodyHash } from './articles';
 
 /**
@@ -15,7 +23,7 @@ export function countArticles(): number {
 }
 
 /** Inserts parties and sources; returns their ids in the order given. */
-export function insertSyntheticDirectory(input: { parties: SyntheticParty[]; sources: SyntheticSource[]; now: number }) {
+function insertSyntheticDirectory(input: { parties: SyntheticParty[]; sources: SyntheticSource[]; now: number }) {
   const sqlite = getDb().$client;
   const party = sqlite.prepare(
     'insert into parties (slug, name, kind, description, created_at, updated_at) values (?, ?, ?, ?, ?, ?)',
@@ -37,7 +45,7 @@ export function insertSyntheticDirectory(input: { parties: SyntheticParty[]; sou
 }
 
 /** Inserts articles with their revision, claims, citations, responses and history, in one transaction. */
-export function insertSyntheticArticles(input: { articles: SyntheticArticle[]; partyIds: number[]; sourceIds: number[] }) {
+function insertSyntheticArticles(input: { articles: SyntheticArticle[]; partyIds: number[]; sourceIds: number[] }) {
   const sqlite = getDb().$client;
   const article = sqlite.prepare(
     `insert into articles (slug, title, outlet, author, published_at, canonical_url, created_at, updated_at)
@@ -86,8 +94,29 @@ export function insertSyntheticArticles(input: { articles: SyntheticArticle[]; p
   }).immediate();
 }
 
+/**
+ * Generates and inserts `articles` articles holding `claims` claims in all, with
+ * their parties and sources (the same data for the same seed and `now`), 100
+ * articles to a transaction. Returns how many parties and sources it made.
+ */
+export function loadSynthetic({ articles, claims, seed, now }: { articles: number; claims: number; seed: number; now: number }) {
+  const parties = generateParties(seed, Math.max(20, Math.round(articles / 10)));
+  const sources = generateSources(seed, Math.max(50, Math.round(claims / 20)), now);
+  const { partyIds, sourceIds } = insertSyntheticDirectory({ parties, sources, now });
+  const counts = claimCounts(seed, articles, claims);
+  const BATCH = 100;
+  for (let first = 0; first < articles; first += BATCH) {
+    const batch = counts
+      .slice(first, first + BATCH)
+      .map((claimCount, i) => generateArticle({ seed, index: first + i, claimCount, parties, sources, now }));
+    insertSyntheticArticles({ articles: batch, partyIds, sourceIds });
+  }
+  finishBulkLoad();
+  return { parties: parties.length, sources: sources.length };
+}
+
 /** After a bulk load: fold the write-ahead log into the file and refresh the planner's statistics. */
-export function finishBulkLoad(): void {
+function finishBulkLoad(): void {
   const sqlite = getDb().$client;
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   sqlite.exec('analyze');

@@ -34,8 +34,14 @@ export default async function ClaimsIndexPage({ searchParams }: Props) {
       <FilterForm filters={filters} sort={params.get('sort') ?? ''} errors={parsed.ok ? {} : parsed.errors} options={options} />
       <section aria-labelledby="results-heading">
         <h2 id="results-heading" className="mb-4 text-lg font-semibold">
-          {result ? `${plural(result.total, 'claim')} found` : 'Check the filters'}
+          {!result ? 'Check the filters' : result.capped ? `More than ${result.total.toLocaleString('en')} claims found` : `${plural(result.total, 'claim')} found`}
         </h2>
+        {result?.capped && filters?.sort === 'relevance' ? (
+          <p className="muted mb-4">
+            Best matches among the {result.total.toLocaleString('en')} most recently added of them. Add words or filters to narrow the
+            search, or sort by date to go through every match.
+          </p>
+        ) : null}
         {result && result.hits.length === 0 ? (
           <p className="muted">No published claim matches. Try fewer words or fewer filters.</p>
         ) : null}

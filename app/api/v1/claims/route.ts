@@ -15,6 +15,7 @@ export async function GET(request: Request) {
   return jsonResponse(request, {
     data: result.hits.map((h) => claimSummary(h, site)),
     total: result.total,
+    totalCapped: result.capped,
     nextCursor: result.nextCursor,
     links: {
       self: `${site}/api/v1/claims${filterQuery(filters, { ...extra, cursor: filters.cursor })}`,

@@ -51,6 +51,7 @@ export function createClaim(input: NewClaimInput) {
       });
     }
     const statement = normalizeLine(input.statement || anchor.exact);
+    checkClaimant(tx, input.claimantPartyId);
     const at = input.at ?? new Date();
     const claim = tx
       .insert(claims)
@@ -102,6 +103,13 @@ export type ClaimPatch = {
 };
 
 const field = (name: string, message: string) => new AppError('invalid', { fieldErrors: { [name]: [message] } });
+
+/** A claimant must be a party that exists: one merged away while the form was open is refused beside the field. */
+function checkClaimant(tx: Pick<Tx, 'select'>, partyId: number | null | undefined) {
+  if (partyId != null && !tx.select({ id: parties.id }).from(parties).where(eq(parties.id, partyId)).get()) {
+    throw field('claimantPartyId', 'That party no longer exists. Choose a party from the list.');
+  }
+}
 
 type ClaimRow = typeof claims.$inferSelect;
 
@@ -176,6 +184,7 @@ export function updateClaim(input: {
     if (published && !current.published && signOffRequired(tx) && verdictSetBy !== null && verdictSetBy === input.actorId) {
       throw field('published', 'A different editor must approve the verdict you set: ask for review instead.');
     }
+    if (patch.claimantPartyId !== current.claimantPartyId) checkClaimant(tx, patch.claimantPartyId);
     const next = {
       statement: patch.statement !== undefined ? normalizeLine(patch.statement) : current.statement,
       claimantPartyId: patch.claimantPartyId !== undefined ? patch.claimantPartyId : current.claimantPartyId,

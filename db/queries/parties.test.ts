@@ -61,6 +61,19 @@ describe('parties', () => {
     expect(createParty({ name: 'The River Authority' }).slug).not.toBe(dupe.slug);
   });
 
+  it('a claim form still offering a merged party is refused beside the claimant field, changing nothing', () => {
+    const keep = createParty({ name: 'Harbour Trust' });
+    const dupe = createParty({ name: 'The Harbour Trust' });
+    const claim = db().select().from(claims).orderBy(claims.id).limit(1).get()!;
+    mergeParties({ keepId: keep.id, removeId: dupe.id, actorId: null });
+    const before = eventCount();
+    expect(() => updateClaim({ id: claim.id, version: claim.version, patch: { claimantPartyId: dupe.id }, actorId: null })).toThrow(
+      expect.objectContaining({ fieldErrors: { claimantPartyId: [expect.stringMatching(/no longer exists/)] } }),
+    );
+    expect(db().select().from(claims).where(eq(claims.id, claim.id)).get()).toEqual(claim);
+    expect(eventCount()).toBe(before);
+  });
+
   it('redirects older merged slugs on to the party kept by a later merge', () => {
     const a = createParty({ name: 'Port Board' });
     const b = createParty({ name: 'Port Board Two' });

@@ -1,0 +1,476 @@
+import { createHash, randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { getDb } from '@/db';
+import { acceptProposedAnchor, markAnchorRemoved, reselectAnchor } from '@/db/queries/anchor-review';
+import { createClaimFromSelection, dismissSuggestion, linkAppearance, saveClaim } from '@/db/queries/annotator';
+import { createArticle } from '@/db/queries/articles';
+import { databaseHealth } from '@/db/queries/health';
+import { createParty, mergeParties, updateParty } from '@/db/queries/parties';
+import { createRevision } from '@/db/queries/revisions';
+import { addResponse, attachSource, detachSource, removeResponse, updateClaimSource, updateResponse } from '@/db/queries/sources';
+import { createInvite, setUserDisabled } from '@/db/queries/users';
+import { assignClaim, moveClaim, setSignOffRequired } from '@/db/queries/workflow';
+import { users } from '@/db/schema';
+import { seedDemoOnFirstRun } from '@/db/seed';
+import { removeDatabase, useFreshDatabase } from '@/db/testing';
+import { ferryArticle, FERRY_BODY } from '@/db/testing-ferry';
+import { isAppError } from '@/lib/errors';
+import { formToObject } from '@/lib/server/action';
+import { field, posted, strays, vocabulary } from '@/lib/testing/fuzz-forms';
+import { WORKFLOW_STATES } from '@/lib/workflow';
+import { createClaimSchema, dismissSchema, linkAppearanceSchema, saveClaimSchema } from './edit/articles/[id]/(annotate)/schema';
+import { acceptSchema, removeSchema, reselectSchema } from './edit/articles/[id]/review/schema';
+import { revisionSchema } from './edit/articles/[id]/revise/schema';
+import { newArticleSchema } from './edit/articles/new/schema';
+import { assignSchema, moveSchema } from './edit/board/schema';
+import { removeResponseSchema, responseSchema } from './edit/claims/[id]/_components/responses-schema';
+import { removeSourceSchema, sourceSchema } from './edit/claims/[id]/_components/sources-schema';
+import { mergeSchema, partySchema } from './edit/parties/schema';
+import { disableSchema, inviteSchema, signOffSchema } from './edit/users/schema';
+
+// Every write a server action makes, fed forms a hostile or careless client could post.
+// What passes the action's schema goes to the same query, mapped as the action maps it
+// (app/**/actions.ts), and then either the write completes, with its claim_events rows
+// where the design records history, or it is refused (an AppError, shown to the editor)
+// and the database is byte for byte as it was. Anything else thrown is a crash and fails.
+
+let file: string;
+const people = { alice: randomUUID(), bruno: randomUUID(), ada: randomUUID(), otto: randomUUID() };
+const editor = (id: string) => ({ id, role: 'editor' as const });
+const admin = (id: string) => ({ id, role: 'admin' as const });
+
+beforeAll(() => {
+  file = useFreshDatabase();
+  seedDemoOnFirstRun();
+  for (const [name, id] of Object.entries(people)) {
+    const role = name === 'ada' || name === 'otto' ? 'admin' : 'editor';
+    getDb().insert(users).values({ id, name, email: `${name}@newsroom.example`, role }).run();
+  }
+});
+afterAll(() => removeDatabase(file));
+
+const sql = <T = unknown>(query: string, ...params: unknown[]) => getDb().$client.prepare(query).pluck().all(...params) as T[];
+const one = <T = unknown>(query: string, ...params: unknown[]) => sql<T>(query, ...params)[0];
+/** Ids as posted, plus one that names nothing. */
+const ids = (query: string, ...params: unknown[]) => [...sql<number>(query, ...params).map(String), '999999'];
+const actors = [null, people.alice, people.bruno] as const;
+
+/** Every row of every table, the full-text index's included, as one hash. */
+function fingerprint(): string {
+  const sqlite = getDb().$client;
+  const hash = createHash('sha256');
+  for (const table of sqlite.prepare("select name from sqlite_master where type = 'table' and sql not like 'CREATE VIRTUAL%' order by name").pluck().all() as string[]) {
+    hash.update(`\n${table}\n`);
+    for (const row of sqlite.prepare(`select * from "${table}"`).raw().iterate()) hash.update(JSON.stringify(row));
+  }
+  return hash.digest('hex');
+}
+
+const eventCount = () => one<number>('select count(*) from claim_events')!;
+
+/** Whether a completed write adds to some claim's history: always, never, or depending on what it touched. */
+type History = 'recorded' | 'none' | 'maybe';
+type Outcome = 'invalid' | 'refused' | 'done';
+
+/** Parses a posted form as the action does and, when it passes, runs the write and checks it was all or nothing. */
+function attempt<S extends z.ZodType>(schema: S, form: FormData, history: History, write: (input: z.output<S>) => unknown): Outcome {
+  const parsed = schema.safeParse(formToObject(form));
+  if (!parsed.success) return 'invalid';
+  const before = fingerprint();
+  const events = eventCount();
+  try {
+    write(parsed.data);
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    expect(fingerprint(), `refused (${error.code}) but the database changed`).toBe(before);
+    return 'refused';
+  }
+  if (history === 'recorded') expect(eventCount(), 'no history recorded').toBeGreaterThan(events);
+  if (history === 'none') expect(eventCount(), 'history recorded').toBe(events);
+  return 'done';
+}
+
+/** Runs the property; the fuzzer must have reached a completed write, and no claim may be left without its history. */
+function fuzz<T>(arbitrary: fc.Arbitrary<T>, run: (value: T) => Outcome, numRuns = 40) {
+  const seen: Record<Outcome, number> = { invalid: 0, refused: 0, done: 0 };
+  fc.assert(
+    fc.property(arbitrary, (value) => {
+      seen[run(value)]++;
+    }),
+    { numRuns },
+  );
+  expect(seen.done, JSON.stringify(seen)).toBeGreaterThan(0);
+  expect(databaseHealth().claimsWithoutEvents).toEqual([]);
+}
+
+const TIMEOUT = 30_000;
+
+/**
+ * The claim a form names and one of its rows (`pairs`: "claimId rowId" strings): mostly a real
+ * pair or, with `fresh`, no row (a new one); sometimes another claim's row or a row that is gone.
+ */
+function claimAndRow(pairs: string[], fresh: boolean): fc.Arbitrary<[string, string]> {
+  const real = pairs.map((p) => p.split(' ') as [string, string]);
+  const claimIds = ids('select id from claims limit 4');
+  return fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...real) },
+    ...(fresh ? [{ weight: 3, arbitrary: fc.constantFrom(...claimIds).map((c): [string, string] => [c, '']) }] : []),
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...claimIds), fc.constantFrom(...real.map((r) => r[1]), '999999')) },
+  );
+}
+const sourcePairs = () => sql<string>("select claim_id || ' ' || source_id from claim_sources");
+const responsePairs = () => sql<string>("select claim_id || ' ' || id from responses");
+/** A value now and then, else null. */
+const rarely = <T>(arbitrary: fc.Arbitrary<T>) => fc.oneof({ weight: 1, arbitrary }, { weight: 4, arbitrary: fc.constant(null) });
+const text = (good: string[], rejected: string[] = []) => field(['', ...good], rejected);
+
+describe('every write completes or leaves the database as it was', () => {
+  it('creating articles', () => {
+    fuzz(
+      fc.tuple(
+        fc.record({
+          title: field(['Ferry promises'], [' ', 'x'.repeat(301)]),
+          text: field(['The mayor said the ferry runs every hour.', '\r\nOne line.\r\n'], [' ']),
+          outlet: text(['Coast Post']),
+          publishedAt: text(['2026-11-26'], ['2026-02-30']),
+          canonicalUrl: text(['https://example.org/a'], ['javascript:alert(1)']),
+        }),
+        strays(vocabulary(newArticleSchema).names),
+      ),
+      ([fields, stray]) =>
+        attempt(newArticleSchema, posted({ mode: 'text', ...fields }, stray), 'none', (input) => {
+          if (input.mode === 'text') createArticle({ ...input, body: input.text, actorId: people.alice });
+        }),
+    );
+  }, TIMEOUT);
+
+  it('recording revisions', () => {
+    const articleIds = ids('select id from articles');
+    const edits = [
+      (body: string) => body.replace(/\d+/, '47'),
+      (body: string) => `Update: a paragraph added at the top.\n\n${body}`,
+      (body: string) => body.split('\n\n').slice(1).join('\n\n'),
+      (body: string) => body,
+      () => ' ',
+    ];
+    fuzz(
+      fc.tuple(fc.constantFrom(...articleIds), fc.nat(edits.length - 1), rarely(fc.string()), fc.constantFrom(...actors)),
+      ([articleId, edit, junk, actorId]) => {
+        const current = one<string>('select r.body from article_revisions r join articles a on a.current_revision_id = r.id where a.id = ?', articleId) ?? '';
+        const body = junk ?? edits[edit]!(current);
+        return attempt(revisionSchema, posted({ mode: 'text', articleId, body }), 'maybe', (input) =>
+          createRevision({ articleId: input.articleId, body: input.mode === 'text' ? input.body : '', actorId }),
+        );
+      },
+      40,
+    );
+  }, TIMEOUT);
+
+  it('creating claims from a selection, with or without a new party', () => {
+    // An article of its own: earlier properties may have revised the others to anything.
+    const { id: article, body } = createArticle({ title: 'Ferry promises', body: FERRY_BODY, actorId: null });
+    fuzz(
+      // Mostly the passage really is the article's text there, so creation can succeed.
+      fc.tuple(
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: -5, max: 80 }),
+        rarely(fc.string({ maxLength: 30 })),
+        fc.record({
+          statement: text(['The ferry runs hourly.'], [' '.repeat(3), 'x'.repeat(2001)]),
+          claimantPartyId: text(ids('select id from parties limit 3'), ['x']),
+          newPartyName: text(['Harbour Trust']),
+          newPartyKind: field(['person', 'organization'], ['alien']),
+        }),
+        strays(['statement', 'exact', 'start']),
+      ),
+      ([start, length, exact, fields, stray]) => {
+        const end = start + length;
+        const form = posted({ articleId: String(article), start: String(start), end: String(end), exact: exact ?? body.slice(start, end), ...fields }, stray);
+        return attempt(createClaimSchema, form, 'recorded', (input) =>
+          createClaimFromSelection({ ...input, statement: input.statement || undefined, actorId: people.alice }),
+        );
+      },
+      80,
+    );
+  }, TIMEOUT);
+
+  it('saving claims: stale versions, verdicts that need a correction note or a second editor, new parties', () => {
+    const claimIds = ids('select id from claims');
+    const { names } = vocabulary(saveClaimSchema);
+    fuzz(
+      fc.tuple(
+        fc.constantFrom(...claimIds),
+        fc.constantFrom('current', 'stale', 'x'),
+        fc.record({
+          statement: field(['The ferry runs hourly.'], [' ']),
+          status: field(['unverified', 'false', 'confirmed', 'retracted']),
+          statusNote: text(['Records show otherwise.']),
+          savedStatus: field(['unverified', 'false', 'disputed', 'partly_true']),
+          correction: text(['We misread the timetable.']),
+          published: fc.constantFrom('on', undefined),
+          newPartyName: text(['Harbour Trust']),
+          claimantPartyId: text(ids('select id from parties')),
+        }),
+        fc.constantFrom(...actors),
+        strays(names),
+      ),
+      ([id, version, fields, actorId, stray]) => {
+        const current = one<number>('select version from claims where id = ?', id) ?? 1;
+        const posts = { id, version: version === 'current' ? String(current) : version === 'stale' ? String(Math.max(1, current - 1)) : 'x', ...fields };
+        return attempt(saveClaimSchema, posted(posts, stray), 'maybe', (input) =>
+          saveClaim({
+            id: input.id,
+            version: input.overwriteVersion ?? input.version,
+            patch: {
+              statement: input.statement,
+              claimantPartyId: input.claimantPartyId,
+              status: input.status,
+              statusNote: input.statusNote,
+              correction: input.correction,
+              published: input.published,
+            },
+            newParty: input.newParty,
+            actorId,
+          }),
+        );
+      },
+      80,
+    );
+  }, TIMEOUT);
+
+  it('linking a passage as another appearance of a claim', () => {
+    const [home, elsewhere] = sql<number>('select id from articles order by id');
+    const body = one<string>('select body from article_revisions where article_id = ? order by id desc', elsewhere)!;
+    const sentences = body.split(/(?<=\.)\s/).filter(Boolean);
+    fuzz(
+      fc.tuple(fc.constantFrom(...ids('select id from claims where article_id = ?', home)), fc.constantFrom(...sentences, 'words not in it'), fc.constantFrom(0, 0, 0, -1, 1)),
+      ([claimId, sentence, shift]) => {
+        const start = Math.max(0, body.indexOf(sentence) + shift);
+        const form = posted({ articleId: String(elsewhere), claimId, start: String(start), end: String(start + sentence.length), exact: sentence });
+        return attempt(linkAppearanceSchema, form, 'recorded', (input) => linkAppearance({ ...input, actorId: people.alice }));
+      },
+    );
+  }, TIMEOUT);
+
+  it('dismissing suggestions', () => {
+    fuzz(
+      fc.tuple(fc.record({ articleId: field(ids('select id from articles')), exact: field(['The mayor said so.'], ['x'.repeat(20_001)]) }), fc.constantFrom(...actors)),
+      ([fields, actorId]) =>
+        attempt(dismissSchema, posted(fields), 'none', (input) => dismissSuggestion({ articleId: input.articleId, exact: input.exact, actorId })),
+    );
+  }, TIMEOUT);
+
+  it('adding and editing a claim’s sources, shared by URL', () => {
+    const urls = ['https://records.example/fuzz/1', 'https://records.example/fuzz/2', ...sql<string>('select url from sources limit 3')];
+    fuzz(
+      fc.tuple(
+        claimAndRow(sourcePairs(), true),
+        fc.record({
+          url: field(urls, ['javascript:alert(1)']),
+          title: field(['Harbour timetable'], [' ']),
+          publisher: text(['Port authority']),
+          publishedAt: text(['2026-01-02'], ['2026-02-30']),
+          archivedUrl: text(['https://archive.example/timetable'], ['ftp://archive.example/x']),
+          relation: field(['supports', 'contradicts', 'context'], ['proves']),
+          excerpt: text(['Boats leave hourly.']),
+          note: text(['Checked by phone.']),
+        }),
+        strays(['claimId', 'sourceId', 'url']),
+      ),
+      ([[claimId, sourceId], fields, stray]) =>
+        attempt(sourceSchema, posted({ claimId, sourceId, ...fields }, stray), 'recorded', ({ claimId, sourceId, url, title, publisher, publishedAt, archivedUrl, relation, excerpt, note }) => {
+          const input = { claimId, source: { url, title, publisher, publishedAt, archivedUrl }, relation, excerpt, note, actorId: people.alice };
+          return sourceId ? updateClaimSource({ ...input, sourceId }) : attachSource(input);
+        }),
+      60,
+    );
+  }, TIMEOUT);
+
+  it('removing a source from a claim', () => {
+    fuzz(
+      claimAndRow(sourcePairs(), false),
+      ([claimId, sourceId]) =>
+        attempt(removeSourceSchema, posted({ claimId, sourceId }), 'recorded', (input) =>
+          detachSource({ ...input, actorId: people.alice }),
+        ),
+      30,
+    );
+  }, TIMEOUT);
+
+  it('recording responses and requests for comment', () => {
+    fuzz(
+      fc.tuple(
+        claimAndRow(responsePairs(), true),
+        fc.record({
+          partyId: text(ids('select id from parties limit 4')),
+          newPartyName: text(['Ferry Workers Union']),
+          stance: text(['confirms', 'disputes', 'no_response'], ['shrugs']),
+          quote: text(['We run every hour.']),
+          respondedAt: text(['2026-03-01'], ['2026-02-30']),
+          sourceUrl: text(['https://records.example/reply'], ['javascript:alert(1)']),
+          requestedAt: text(['2026-02-01']),
+          deadlineAt: text(['2026-02-10'], ['2026-01-01']),
+        }),
+        strays(['claimId', 'responseId', 'partyId']),
+      ),
+      ([[claimId, responseId], fields, stray]) =>
+        attempt(responseSchema, posted({ claimId, responseId, ...fields }, stray), 'recorded', ({ responseId, ...input }) =>
+          responseId ? updateResponse({ ...input, id: responseId, actorId: people.alice }) : addResponse({ ...input, actorId: people.alice }),
+        ),
+      60,
+    );
+  }, TIMEOUT);
+
+  it('removing a response', () => {
+    fuzz(
+      claimAndRow(responsePairs(), false),
+      ([claimId, responseId]) =>
+        attempt(removeResponseSchema, posted({ claimId, responseId }), 'recorded', (input) =>
+          removeResponse({ claimId: input.claimId, id: input.responseId, actorId: people.alice }),
+        ),
+      30,
+    );
+  }, TIMEOUT);
+
+  it('creating and editing parties', () => {
+    fuzz(
+      fc.tuple(
+        fc.record({
+          id: text(ids('select id from parties limit 3')),
+          name: field(['Harbour Trust', 'Zoë Marchetti'], [' ', 'x'.repeat(201)]),
+          kind: field(['person', 'organization', 'government', 'media'], ['alien']),
+          description: text(['Runs the harbour.']),
+          url: text(['https://harbour.example'], ['javascript:alert(1)']),
+        }),
+        strays(['id', 'name']),
+      ),
+      ([fields, stray]) =>
+        attempt(partySchema, posted(fields, stray), 'none', ({ id, ...input }) => (id ? updateParty({ id, ...input }) : createParty(input))),
+    );
+  }, TIMEOUT);
+
+  it('merging parties', () => {
+    for (let n = 0; n < 8; n++) createParty({ name: `Duplicate party ${n}` });
+    fuzz(
+      fc.tuple(fc.constantFrom(...ids('select id from parties')), fc.constantFrom(...ids('select id from parties'))),
+      ([keepId, removeId]) =>
+        attempt(mergeSchema, posted({ keepId, removeId }), 'maybe', (input) => mergeParties({ ...input, actorId: people.alice })),
+      40,
+    );
+  }, TIMEOUT);
+
+  it('reviewing anchors after a revision: accepting, selecting again, marking removed and retracting', () => {
+    const reviewable = () => sql<number>("select id from claims where anchor_state in ('fuzzy', 'orphaned') order by id");
+    fuzz(
+      fc.tuple(
+        fc.constantFrom('accept', 'reselect', 'remove'),
+        fc.nat(5),
+        fc.constantFrom('current', 'current', 'current', 'stale'),
+        // The passage proposed for the claim (or the first sentence of its text), words said too often, or missing words.
+        fc.constantFrom('proposed', 'proposed', 'said the', 'words that are nowhere'),
+        fc.record({
+          note: field(['The outlet cut this sentence.'], [' ']),
+          retracted: fc.constantFrom('on', undefined),
+          correction: text(['The outlet withdrew the sentence.']),
+          appearanceId: text(['999999']),
+        }),
+        fc.constantFrom(...actors),
+        fc.boolean(),
+      ),
+      ([how, pick, version, quote, fields, actorId, signOff]) => {
+        // Each run needs claims to review: a freshly revised ferry article when the last ones are resolved.
+        if (reviewable().length === 0) reviseFerry();
+        setSignOffRequired({ required: signOff });
+        const claimId = reviewable()[pick % reviewable().length]!;
+        const current = one<number>('select version from claims where id = ?', claimId)!;
+        const ref = { articleId: String(one('select article_id from claims where id = ?', claimId)), claimId: String(claimId), version: String(version === 'current' ? current : current + 1) };
+        const form = posted({ ...ref, quote: quote === 'proposed' ? proposedWords(claimId) : quote, ...fields });
+        const resolution = (input: { claimId: number; appearanceId?: number; version: number }) => ({
+          id: input.claimId,
+          appearanceId: input.appearanceId,
+          version: input.version,
+          actorId,
+        });
+        if (how === 'accept') return attempt(acceptSchema, form, 'recorded', (input) => acceptProposedAnchor(resolution(input)));
+        if (how === 'reselect') {
+          return attempt(reselectSchema, form, 'recorded', (input) => reselectAnchor({ ...resolution(input), quote: input.quote }));
+        }
+        return attempt(removeSchema, form, 'recorded', (input) =>
+          markAnchorRemoved({ ...resolution(input), note: input.note, retract: input.retracted, correction: input.correction }),
+        );
+      },
+      60,
+    );
+    setSignOffRequired({ required: true });
+  }, TIMEOUT);
+
+  it('moving claims through the workflow, approvals by the verdict’s author included', () => {
+    fuzz(
+      fc.tuple(
+        fc.record({ claimId: field(ids('select id from claims limit 12')), to: field([...WORKFLOW_STATES], ['archived']) }),
+        fc.constantFrom(people.alice, people.bruno),
+      ),
+      ([fields, actorId]) => attempt(moveSchema, posted(fields), 'recorded', (input) => moveClaim({ id: input.claimId, to: input.to, actorId })),
+      80,
+    );
+  }, TIMEOUT);
+
+  it('taking, dropping and assigning claims', () => {
+    const actorsByRole = [editor(people.alice), editor(people.bruno), admin(people.ada)];
+    fuzz(
+      fc.tuple(
+        fc.record({ claimId: field(ids('select id from claims limit 6')), assigneeId: text([people.alice, people.bruno, people.ada, 'nobody-by-that-id']) }),
+        fc.constantFrom(...actorsByRole),
+      ),
+      ([fields, actor]) => attempt(assignSchema, posted(fields), 'recorded', (input) => assignClaim({ id: input.claimId, assigneeId: input.assigneeId, actor })),
+      60,
+    );
+  }, TIMEOUT);
+
+  it('inviting members', () => {
+    fuzz(
+      fc.record({ email: text(['new.editor@newsroom.example'], ['not an address']), role: field(['editor', 'admin'], ['owner']), days: field(['1', '7', '30'], ['31']) }),
+      (fields) =>
+        attempt(inviteSchema, posted(fields), 'none', (input) =>
+          createInvite({ role: input.role, email: input.email || null, createdBy: people.ada, ttlMs: input.days * 86_400_000 }),
+        ),
+    );
+  }, TIMEOUT);
+
+  it('disabling and enabling accounts, the last admin and one’s own account refused', () => {
+    fuzz(
+      fc.tuple(fc.record({ userId: field([...Object.values(people), 'nobody-by-that-id']), disabled: field(['true', 'false']) }), fc.constantFrom(people.ada, people.otto)),
+      ([fields, actorId]) => attempt(disableSchema, posted(fields), 'none', (input) => setUserDisabled({ id: input.userId, disabled: input.disabled, actorId })),
+    );
+  }, TIMEOUT);
+
+  it('setting the sign-off rule', () => {
+    fuzz(fc.record({ required: field(['true', 'false'], ['maybe']) }), (fields) =>
+      attempt(signOffSchema, posted(fields), 'none', (input) => setSignOffRequired({ required: input.required })),
+    );
+    setSignOffRequired({ required: true });
+  }, TIMEOUT);
+});
+
+/** The words at a fuzzy claim's proposed passage, else the first sentence of its article's current text. */
+function proposedWords(claimId: number): string {
+  const claim = getDb().$client.prepare('select anchor_state, anchor_start, anchor_end, article_id from claims where id = ?').get(claimId) as {
+    anchor_state: string;
+    anchor_start: number;
+    anchor_end: number;
+    article_id: number;
+  };
+  const body = one<string>('select r.body from article_revisions r join articles a on a.current_revision_id = r.id where a.id = ?', claim.article_id)!;
+  return claim.anchor_state === 'fuzzy' ? body.slice(claim.anchor_start, claim.anchor_end) : body.split('\n')[0]!;
+}
+
+/** The ferry article with published claims, revised so that one passage changed and one was lost. */
+function reviseFerry() {
+  const { article, claimOn } = ferryArticle();
+  claimOn('the morning boat had been cancelled nine times in October');
+  claimOn('the fares would not rise this year either');
+  const body = FERRY_BODY.replace('nine times', 'eight times').replace(/\n\nThe operator said[^\n]*$/, '');
+  createRevision({ articleId: article.id, body, actorId: null });
+}

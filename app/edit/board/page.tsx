@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { FilterSelect, filterControlClass } from '@/components/forms/filter-select';
 import { StatusBadge } from '@/components/status-badge';
 import { listBoardClaims } from '@/db/queries/board';
 import { listArticlesForEditor } from '@/db/queries/editor';
@@ -25,7 +26,6 @@ export default async function BoardPage({ searchParams }: Props) {
   const assigneeId = f.mine ? me.id : f.assignee;
   const rows = listBoardClaims({ assigneeId, articleId: f.article, status: f.status, workflow: f.state, partyId: f.party, olderThanDays: f.age });
   const editors = listUsers().filter((u) => !u.disabledAt);
-  const selectClass = 'rounded border border-[var(--rule)] bg-[var(--page-bg)] px-2 py-1';
   const keep = (view: 'board' | 'table') => {
     const params = new URLSearchParams(Object.entries({ ...f, view }).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
     return `/edit/board?${params}`;
@@ -46,66 +46,29 @@ export default async function BoardPage({ searchParams }: Props) {
         <label className="flex items-center gap-1">
           <input type="checkbox" name="mine" value="1" defaultChecked={Boolean(f.mine)} /> My claims
         </label>
-        <label>
-          Assignee{' '}
-          <select name="assignee" defaultValue={f.assignee ?? ''} className={selectClass}>
-            <option value="">Anyone</option>
-            <option value="none">Unassigned</option>
-            {editors.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Article{' '}
-          <select name="article" defaultValue={f.article ?? ''} className={selectClass}>
-            <option value="">Any</option>
-            {listArticlesForEditor().map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.title.slice(0, 50)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Status{' '}
-          <select name="status" defaultValue={f.status ?? ''} className={selectClass}>
-            <option value="">Any</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_INFO[s].label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          State{' '}
-          <select name="state" defaultValue={f.state ?? ''} className={selectClass}>
-            <option value="">Any</option>
-            {WORKFLOW_STATES.map((s) => (
-              <option key={s} value={s}>
-                {WORKFLOW_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Claimant{' '}
-          <select name="party" defaultValue={f.party ?? ''} className={selectClass}>
-            <option value="">Any</option>
-            {listParties().map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Untouched for{' '}
-          <input type="number" name="age" min={1} defaultValue={f.age ?? ''} className={`${selectClass} w-20`} /> days
-        </label>
+        <FilterSelect
+          label="Assignee"
+          name="assignee"
+          value={f.assignee}
+          any="Anyone"
+          options={[{ value: 'none', label: 'Unassigned' }, ...editors.map((u) => ({ value: u.id, label: u.name }))]}
+        />
+        <FilterSelect
+          label="Article"
+          name="article"
+          value={f.article}
+          any="Any"
+          options={listArticlesForEditor().map((a) => ({ value: a.id, label: a.title.slice(0, 50) }))}
+        />
+        <FilterSelect label="Status" name="status" value={f.status} any="Any" options={STATUSES.map((s) => ({ value: s, label: STATUS_INFO[s].label }))} />
+        <FilterSelect label="State" name="state" value={f.state} any="Any" options={WORKFLOW_STATES.map((s) => ({ value: s, label: WORKFLOW_LABELS[s] }))} />
+        <FilterSelect label="Claimant" name="party" value={f.party} any="Any" options={listParties().map((p) => ({ value: p.id, label: p.name }))} />
+        <div>
+          <label htmlFor="age" className="font-semibold">
+            Untouched for (days)
+          </label>
+          <input id="age" type="number" name="age" min={1} defaultValue={f.age ?? ''} className={`${filterControlClass} w-24`} />
+        </div>
         <button type="submit" className="rounded border border-[var(--rule)] px-3 py-1 font-semibold">
           Filter
         </button>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { errorAttributes, FilterError, FilterSelect, filterControlClass } from '@/components/forms/filter-select';
 import { StatusBadge } from '@/components/status-badge';
 import { SORTS, SORT_LABELS, type ClaimFilters } from '@/lib/claim-filters';
 import { STATUSES } from '@/lib/status';
@@ -11,20 +12,9 @@ type Props = {
   options: { parties: { slug: string; name: string }[]; outlets: string[] };
 };
 
-const field = 'mt-1 block w-full rounded border border-[var(--rule)] bg-[var(--page-bg)] px-2 py-1.5';
-
-function FieldError({ name, errors }: { name: string; errors: Record<string, string> }) {
-  const message = errors[name];
-  return message ? (
-    <p id={`${name}-error`} className="mt-1 text-sm font-semibold text-[var(--error)]">
-      {message}
-    </p>
-  ) : null;
-}
-
 /** The search and filter form: a plain GET form, so it works without JavaScript. */
 export function FilterForm({ filters, sort, errors, options }: Props) {
-  const described = (name: string) => (errors[name] ? { 'aria-describedby': `${name}-error`, 'aria-invalid': true } : {});
+  const described = (name: string) => errorAttributes(name, errors[name]);
   return (
     <form method="get" action="/claims" role="search" aria-label="Search and filter claims" className="space-y-4">
       {Object.keys(errors).length > 0 ? (
@@ -36,8 +26,8 @@ export function FilterForm({ filters, sort, errors, options }: Props) {
         <label htmlFor="q" className="font-semibold">
           Search claims
         </label>
-        <input id="q" name="q" type="search" defaultValue={filters?.q ?? ''} className={field} {...described('q')} />
-        <FieldError name="q" errors={errors} />
+        <input id="q" name="q" type="search" defaultValue={filters?.q ?? ''} className={filterControlClass} {...described('q')} />
+        <FilterError name="q" error={errors.q} />
       </div>
       <fieldset>
         <legend className="font-semibold">Status</legend>
@@ -51,66 +41,48 @@ export function FilterForm({ filters, sort, errors, options }: Props) {
             </li>
           ))}
         </ul>
-        <FieldError name="status" errors={errors} />
+        <FilterError name="status" error={errors.status} />
       </fieldset>
-      <div>
-        <label htmlFor="party" className="font-semibold">
-          Party
-        </label>
-        <select id="party" name="party" defaultValue={filters?.party ?? ''} className={field} {...described('party')}>
-          <option value="">Any party</option>
-          {options.parties.map((p) => (
-            <option key={p.slug} value={p.slug}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-        <FieldError name="party" errors={errors} />
-      </div>
-      <div>
-        <label htmlFor="outlet" className="font-semibold">
-          Outlet
-        </label>
-        <select id="outlet" name="outlet" defaultValue={filters?.outlet ?? ''} className={field} {...described('outlet')}>
-          <option value="">Any outlet</option>
-          {options.outlets.map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
-        </select>
-        <FieldError name="outlet" errors={errors} />
-      </div>
+      <FilterSelect
+        label="Party"
+        name="party"
+        value={filters?.party}
+        any="Any party"
+        options={options.parties.map((p) => ({ value: p.slug, label: p.name }))}
+        error={errors.party}
+      />
+      <FilterSelect
+        label="Outlet"
+        name="outlet"
+        value={filters?.outlet}
+        any="Any outlet"
+        options={options.outlets.map((o) => ({ value: o, label: o }))}
+        error={errors.outlet}
+      />
       <fieldset className="grid grid-cols-2 gap-2">
         <legend className="col-span-2 font-semibold">Claim made</legend>
         <div>
           <label htmlFor="from" className="text-sm">
             From
           </label>
-          <input id="from" name="from" type="date" defaultValue={filters?.from ?? ''} className={field} {...described('from')} />
-          <FieldError name="from" errors={errors} />
+          <input id="from" name="from" type="date" defaultValue={filters?.from ?? ''} className={filterControlClass} {...described('from')} />
+          <FilterError name="from" error={errors.from} />
         </div>
         <div>
           <label htmlFor="to" className="text-sm">
             To
           </label>
-          <input id="to" name="to" type="date" defaultValue={filters?.to ?? ''} className={field} {...described('to')} />
-          <FieldError name="to" errors={errors} />
+          <input id="to" name="to" type="date" defaultValue={filters?.to ?? ''} className={filterControlClass} {...described('to')} />
+          <FilterError name="to" error={errors.to} />
         </div>
       </fieldset>
-      <div>
-        <label htmlFor="sort" className="font-semibold">
-          Sort by
-        </label>
-        <select id="sort" name="sort" defaultValue={sort} className={field} {...described('sort')}>
-          {SORTS.map((s) => (
-            <option key={s} value={s === 'relevance' ? '' : s}>
-              {s === 'relevance' ? 'Best match (or recently updated)' : SORT_LABELS[s]}
-            </option>
-          ))}
-        </select>
-        <FieldError name="sort" errors={errors} />
-      </div>
+      <FilterSelect
+        label="Sort by"
+        name="sort"
+        value={sort}
+        options={SORTS.map((s) => (s === 'relevance' ? { value: '', label: 'Best match (or recently updated)' } : { value: s, label: SORT_LABELS[s] }))}
+        error={errors.sort}
+      />
       <div className="flex items-center gap-4">
         <button type="submit" className="rounded bg-[var(--link)] px-4 py-2 font-semibold text-[var(--page-bg)]">
           Search

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { FilterSelect } from '@/components/forms/filter-select';
 import { formatDate, plural } from '@/lib/format';
 import { parseId } from '@/lib/params';
 import { diffRevisions, diffSummary, foldUnchanged } from '@/lib/revision-diff';
@@ -29,6 +30,7 @@ export default async function ArticleChangesPage({ params, searchParams }: Props
   const diff = diffRevisions(from.body, to.body);
   const summary = diffSummary(diff);
   const label = (r: { number: number; createdAt: Date }) => `Revision ${r.number}, ${formatDate(r.createdAt)}`;
+  const choices = revisions.map((r) => ({ value: r.id, label: label(r) }));
 
   return (
     <article className="mx-auto max-w-3xl">
@@ -48,26 +50,8 @@ export default async function ArticleChangesPage({ params, searchParams }: Props
                 : `${plural(summary.added, 'word')} added, ${plural(summary.removed, 'word')} removed.`}
             </p>
             <form method="get" className="panel mt-4 flex flex-wrap items-end gap-3 rounded-lg p-3 text-sm">
-              <label className="flex flex-col gap-1">
-                Older revision
-                <select name="from" defaultValue={from.id} className="rounded border border-[var(--rule)] bg-[var(--page-bg)] p-1">
-                  {revisions.map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {label(r)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label className="flex flex-col gap-1">
-                Newer revision
-                <select name="to" defaultValue={to.id} className="rounded border border-[var(--rule)] bg-[var(--page-bg)] p-1">
-                  {revisions.map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {label(r)}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <FilterSelect label="Older revision" name="from" value={from.id} options={choices} />
+              <FilterSelect label="Newer revision" name="to" value={to.id} options={choices} />
               <button type="submit" className="rounded border border-[var(--rule)] px-3 py-1 font-semibold">
                 Compare
               </button>

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
+import { ActionButton } from '@/components/forms/action-button';
 import { listUsers } from '@/db/queries/users';
 import { signOffRequired } from '@/db/queries/workflow';
 import { formatDate } from '@/lib/format';
 import { requirePageUser } from '@/lib/server/session';
-import { DisableButton } from './disable-button';
+import { setDisabledAction } from './actions';
 import { InviteForm } from './invite-form';
 import { SignOffSetting } from './sign-off-setting';
 
@@ -34,7 +35,13 @@ export default async function UsersPage() {
               <td>{formatDate(u.createdAt)}</td>
               <td>
                 {u.disabledAt ? 'Disabled · ' : 'Active · '}
-                {u.id === me.id ? <span className="muted">you</span> : <DisableButton userId={u.id} disabled={Boolean(u.disabledAt)} name={u.name} />}
+                {u.id === me.id ? (
+                  <span className="muted">you</span>
+                ) : (
+                  <ActionButton action={setDisabledAction} fields={{ userId: u.id, disabled: u.disabledAt ? 'false' : 'true' }} label={`${u.disabledAt ? 'Enable' : 'Disable'} ${u.name}`}>
+                    {u.disabledAt ? 'Enable' : 'Disable'}
+                  </ActionButton>
+                )}
               </td>
             </tr>
           ))}

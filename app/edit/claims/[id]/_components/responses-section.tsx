@@ -1,9 +1,9 @@
+import { ActionButton } from '@/components/forms/action-button';
 import { listParties } from '@/db/queries/parties';
 import { listClaimResponses } from '@/db/queries/sources';
 import { dayValue } from '@/lib/form-fields';
 import { formatDate } from '@/lib/format';
 import { STANCE_LABELS } from '@/lib/vocabulary';
-import { RemoveButton } from './remove-button';
 import { ResponseForm } from './response-form';
 import { removeResponseAction } from './responses-actions';
 
@@ -56,11 +56,9 @@ export function ResponsesSection({ claimId, now = new Date() }: { claimId: numbe
                   }}
                 />
               </details>
-              <RemoveButton
-                action={removeResponseAction}
-                fields={{ claimId, responseId: r.id }}
-                label={`Remove response from ${r.partyName}`}
-              />
+              <ActionButton action={removeResponseAction} fields={{ claimId, responseId: r.id }} label={`Remove response from ${r.partyName}`} danger>
+                Remove
+              </ActionButton>
             </div>
           </li>
         ))}

@@ -1,8 +1,8 @@
+import { ActionButton } from '@/components/forms/action-button';
 import { listClaimSources } from '@/db/queries/sources';
 import { dayValue } from '@/lib/form-fields';
 import { SourceCitation } from '@/components/source-citation';
 import { RELATION_LABELS } from '@/lib/vocabulary';
-import { RemoveButton } from './remove-button';
 import { SourceForm } from './source-form';
 import { removeSourceAction } from './sources-actions';
 
@@ -36,7 +36,9 @@ export function SourcesSection({ claimId }: { claimId: number }) {
                   }}
                 />
               </details>
-              <RemoveButton action={removeSourceAction} fields={{ claimId, sourceId: s.id }} label={`Remove source ${s.title}`} />
+              <ActionButton action={removeSourceAction} fields={{ claimId, sourceId: s.id }} label={`Remove source ${s.title}`} danger>
+                Remove
+              </ActionButton>
             </div>
           </li>
         ))}

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { claimSources, parties, responses, sources } from '@/db/schema';
-import { AppError } from '@/lib/errors';
+import { AppError, fieldError } from '@/lib/errors';
 import { normalizeLine } from '@/lib/text';
 import type { Relation, Stance } from '@/lib/vocabulary';
 import { touchClaim, type ClaimScope } from './claim-scope';
@@ -47,6 +47,9 @@ function sourceForUrl(tx: Tx, url: string, title: string) {
 
 type LinkInput = { relation: Relation; excerpt?: string; note?: string };
 
+/** A source as one claim cites it: the shared source's details and how this claim cites it. */
+type CitationInput = LinkInput & { claimId: number; source: SourceInput; actorId: string | null; at?: Date };
+
 const linkValues = (input: LinkInput) => ({
   relation: input.relation,
   excerpt: input.excerpt?.trim() ?? '',
@@ -60,24 +63,15 @@ const sourceSummary = (source: { url: string; title: string }, link: { relation:
   excerpt: link.excerpt,
 });
 
+/** The claim_sources row by which claim `claimId` cites source `sourceId`. */
+const citation = (claimId: number, sourceId: number) => and(eq(claimSources.claimId, claimId), eq(claimSources.sourceId, sourceId));
+
 function getLink(tx: Tx, claimId: number, sourceId: number) {
-  return tx
-    .select()
-    .from(claimSources)
-    .where(and(eq(claimSources.claimId, claimId), eq(claimSources.sourceId, sourceId)))
-    .get();
+  return tx.select().from(claimSources).where(citation(claimId, sourceId)).get();
 }
 
 /** Cites a source on a claim (or updates how it is cited when the claim already cites that URL), with its event. */
-export function attachSource(input: {
-  claimId: number;
-  source: SourceInput;
-  relation: Relation;
-  excerpt?: string;
-  note?: string;
-  actorId: string | null;
-  at?: Date;
-}) {
+export function attachSource(input: CitationInput) {
   return write((tx) => {
     const at = input.at ?? new Date();
     const scope = touchClaim(tx, input.claimId, at);
@@ -86,10 +80,7 @@ export function attachSource(input: {
     const source = upsertSource(tx, input.source);
     const link = linkValues(input);
     if (oldLink) {
-      tx.update(claimSources)
-        .set(link)
-        .where(and(eq(claimSources.claimId, input.claimId), eq(claimSources.sourceId, source.id)))
-        .run();
+      tx.update(claimSources).set(link).where(citation(input.claimId, source.id)).run();
     } else {
       tx.insert(claimSources).values({ claimId: input.claimId, sourceId: source.id, ...link, createdAt: at }).run();
     }
@@ -109,16 +100,7 @@ export function attachSource(input: {
  * Edits a source as one claim cites it. Changing the URL points the claim at
  * the source row of the new URL (other claims citing the old URL keep it).
  */
-export function updateClaimSource(input: {
-  claimId: number;
-  sourceId: number;
-  source: SourceInput;
-  relation: Relation;
-  excerpt?: string;
-  note?: string;
-  actorId: string | null;
-  at?: Date;
-}) {
+export function updateClaimSource(input: CitationInput & { sourceId: number }) {
   return write((tx) => {
     const at = input.at ?? new Date();
     const scope = touchClaim(tx, input.claimId, at);
@@ -129,19 +111,12 @@ export function updateClaimSource(input: {
     const source = upsertSource(tx, input.source);
     if (source.id !== old.id) {
       if (getLink(tx, input.claimId, source.id)) {
-        throw new AppError('invalid', { fieldErrors: { url: ['This claim already cites that address.'] } });
+        throw fieldError('url', 'This claim already cites that address.');
       }
-      tx.delete(claimSources)
-        .where(and(eq(claimSources.claimId, input.claimId), eq(claimSources.sourceId, old.id)))
-        .run();
-      tx.insert(claimSources)
-        .values({ claimId: input.claimId, sourceId: source.id, ...link, createdAt: oldLink.createdAt })
-        .run();
+      tx.delete(claimSources).where(citation(input.claimId, old.id)).run();
+      tx.insert(claimSources).values({ claimId: input.claimId, sourceId: source.id, ...link, createdAt: oldLink.createdAt }).run();
     } else {
-      tx.update(claimSources)
-        .set(link)
-        .where(and(eq(claimSources.claimId, input.claimId), eq(claimSources.sourceId, source.id)))
-        .run();
+      tx.update(claimSources).set(link).where(citation(input.claimId, source.id)).run();
     }
     recordEvent(tx, {
       claimId: input.claimId,
@@ -163,9 +138,7 @@ export function detachSource(input: { claimId: number; sourceId: number; actorId
     const link = getLink(tx, input.claimId, input.sourceId);
     if (!link) throw new AppError('not_found');
     const source = tx.select().from(sources).where(eq(sources.id, input.sourceId)).get()!;
-    tx.delete(claimSources)
-      .where(and(eq(claimSources.claimId, input.claimId), eq(claimSources.sourceId, input.sourceId)))
-      .run();
+    tx.delete(claimSources).where(citation(input.claimId, input.sourceId)).run();
     recordEvent(tx, {
       claimId: input.claimId,
       actorId: input.actorId,
@@ -218,7 +191,7 @@ function responseValues(tx: Tx, input: ResponseFields) {
     : input.partyId
       ? tx.select().from(parties).where(eq(parties.id, input.partyId)).get()
       : undefined;
-  if (!party) throw new AppError('invalid', { fieldErrors: { partyId: ['Choose a party.'] } });
+  if (!party) throw fieldError('partyId', 'Choose a party.');
   const source = input.sourceUrl ? sourceForUrl(tx, input.sourceUrl, `${party.name} response`) : undefined;
   const values = {
     partyId: party.id,

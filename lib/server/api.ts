@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { ClaimHit } from '@/db/queries/search';
-import { STATUS_INFO } from '@/lib/status';
+import { STATUS_INFO, type Status } from '@/lib/status';
 import { articlePath, claimPath, partyPath } from '@/lib/routes';
 import { jsonError } from './http';
 import type { readClaim } from './reader';
@@ -11,7 +11,8 @@ import type { readClaim } from './reader';
 type PublishedClaim = NonNullable<ReturnType<typeof readClaim>>;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function claimSummary(c: ClaimHit, site: string) {
+/** What a claim is, the same in lists and on its own: id, address, statement and status. */
+function claimHead(c: { id: number; slug: string; statement: string; status: Status; statusNote: string }, site: string) {
   return {
     id: c.id,
     url: `${site}${claimPath(c)}`,
@@ -19,6 +20,12 @@ export function claimSummary(c: ClaimHit, site: string) {
     status: c.status,
     statusLabel: STATUS_INFO[c.status].label,
     statusNote: c.statusNote,
+  };
+}
+
+export function claimSummary(c: ClaimHit, site: string) {
+  return {
+    ...claimHead(c, site),
     quote: c.quote,
     claimant: c.partySlug && c.partyName ? { slug: c.partySlug, name: c.partyName, url: `${site}${partyPath({ slug: c.partySlug })}` } : null,
     article: { slug: c.articleSlug, title: c.articleTitle, outlet: c.outlet, url: `${site}${articlePath({ slug: c.articleSlug })}` },
@@ -29,12 +36,7 @@ export function claimSummary(c: ClaimHit, site: string) {
 
 export function claimDetail(c: PublishedClaim, site: string) {
   return {
-    id: c.id,
-    url: `${site}${claimPath(c)}`,
-    statement: c.statement,
-    status: c.status,
-    statusLabel: STATUS_INFO[c.status].label,
-    statusNote: c.statusNote,
+    ...claimHead(c, site),
     quote: { exact: c.anchorExact, prefix: c.anchorPrefix, suffix: c.anchorSuffix, start: c.anchorStart, end: c.anchorEnd, state: c.anchorState },
     claimant: c.claimant ? { slug: c.claimant.slug, name: c.claimant.name, kind: c.claimant.kind, url: `${site}${partyPath(c.claimant)}` } : null,
     article: {

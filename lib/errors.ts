@@ -36,3 +36,8 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
+
+/** An `invalid` error about one form field, shown beside that field. */
+export function fieldError(field: string, message: string): AppError {
+  return new AppError('invalid', { fieldErrors: { [field]: [message] } });
+}

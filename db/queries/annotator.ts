@@ -3,7 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { articleRevisions, articles, claimAppearances, claims, parties, suggestionDismissals } from '@/db/schema';
 import { createAnchor } from '@/lib/anchor';
-import { AppError } from '@/lib/errors';
+import { AppError, fieldError } from '@/lib/errors';
 import type { PartyKind } from '@/lib/vocabulary';
 import { addAppearance, createClaim, type ClaimPatch, updateClaim } from './claims';
 import type { Tx } from './tx';
@@ -122,7 +122,7 @@ export function claimIsInArticle({ claimId, articleId }: { claimId: number; arti
 }
 
 const staleSelection = () =>
-  new AppError('invalid', { fieldErrors: { anchor: ['The selected text no longer matches the article. Select it again.'] } });
+  fieldError('anchor', 'The selected text no longer matches the article. Select it again.');
 
 /** The anchor of body[start, end) in an article's current revision, if it still holds `exact`. */
 function anchorInArticle(tx: Tx, input: { articleId: number; start: number; end: number; exact: string }) {
@@ -163,7 +163,7 @@ export function linkAppearance(input: { claimId: number; articleId: number; star
     const claim = tx.select({ articleId: claims.articleId }).from(claims).where(eq(claims.id, input.claimId)).get();
     if (!claim) throw new AppError('not_found');
     if (claimIsInArticle({ claimId: input.claimId, articleId: input.articleId })) {
-      throw new AppError('invalid', { fieldErrors: { claimId: ['That claim is already tracked in this article.'] } });
+      throw fieldError('claimId', 'That claim is already tracked in this article.');
     }
     addAppearance({ claimId: input.claimId, articleId: input.articleId, anchor, actorId: input.actorId });
     return getClaimForEditor({ id: input.claimId })!;

@@ -10,7 +10,7 @@ import {
   parties,
 } from '@/db/schema';
 import type { Anchor } from '@/lib/anchor';
-import { AppError } from '@/lib/errors';
+import { AppError, fieldError } from '@/lib/errors';
 import { INTERNAL_EVENT_KINDS, type EventKind } from '@/lib/events';
 import { DEFAULT_STATUS, type Status } from '@/lib/status';
 import { normalizeLine, slugify } from '@/lib/text';
@@ -46,9 +46,7 @@ export function createClaim(input: NewClaimInput) {
       .get();
     const { anchor } = input;
     if (!revision || revision.body.slice(anchor.start, anchor.end) !== anchor.exact) {
-      throw new AppError('invalid', {
-        fieldErrors: { anchor: ['The selected text no longer matches the article. Select it again.'] },
-      });
+      throw fieldError('anchor', 'The selected text no longer matches the article. Select it again.');
     }
     const statement = normalizeLine(input.statement || anchor.exact);
     checkClaimant(tx, input.claimantPartyId);
@@ -102,12 +100,10 @@ export type ClaimPatch = {
   published?: boolean;
 };
 
-const field = (name: string, message: string) => new AppError('invalid', { fieldErrors: { [name]: [message] } });
-
 /** A claimant must be a party that exists: one merged away while the form was open is refused beside the field. */
 function checkClaimant(tx: Pick<Tx, 'select'>, partyId: number | null | undefined) {
   if (partyId != null && !tx.select({ id: parties.id }).from(parties).where(eq(parties.id, partyId)).get()) {
-    throw field('claimantPartyId', 'That party no longer exists. Choose a party from the list.');
+    throw fieldError('claimantPartyId', 'That party no longer exists. Choose a party from the list.');
   }
 }
 
@@ -142,7 +138,7 @@ export function verdictChange(
     return { values: { status, statusNote, verdictSetBy: actorId }, event: { kind: 'status_changed', before, after: { status, note: statusNote } }, proposed: false };
   }
   const correction = change.correction?.trim() ?? '';
-  if (!correction) throw field('correction', 'This verdict is public: say in a correction note what changed and why.');
+  if (!correction) throw fieldError('correction', 'This verdict is public: say in a correction note what changed and why.');
   const after = { status, note: statusNote, correction };
   if (signOffRequired(tx) && actorId !== null) {
     return {
@@ -182,7 +178,7 @@ export function updateClaim(input: {
     const verdictSetBy = verdict ? input.actorId : current.verdictSetBy;
     const published = patch.published ?? current.published;
     if (published && !current.published && signOffRequired(tx) && verdictSetBy !== null && verdictSetBy === input.actorId) {
-      throw field('published', 'A different editor must approve the verdict you set: ask for review instead.');
+      throw fieldError('published', 'A different editor must approve the verdict you set: ask for review instead.');
     }
     if (patch.claimantPartyId !== current.claimantPartyId) checkClaimant(tx, patch.claimantPartyId);
     const next = {

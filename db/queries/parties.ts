@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { claims, parties, partyRedirects, responses } from '@/db/schema';
-import { AppError } from '@/lib/errors';
+import { AppError, fieldError } from '@/lib/errors';
 import { normalizeLine, slugify } from '@/lib/text';
 import type { PartyKind } from '@/lib/vocabulary';
 import { touchClaim, type ClaimScope } from './claim-scope';
@@ -80,12 +80,12 @@ function claimIdsOfParty(tx: Tx, partyId: number): number[] {
 export function mergeParties(input: { keepId: number; removeId: number; actorId: string | null; at?: Date }) {
   return write((tx) => {
     if (input.keepId === input.removeId) {
-      throw new AppError('invalid', { fieldErrors: { removeId: ['Choose a different party to merge.'] } });
+      throw fieldError('removeId', 'Choose a different party to merge.');
     }
     const keep = tx.select().from(parties).where(eq(parties.id, input.keepId)).get();
     const remove = tx.select().from(parties).where(eq(parties.id, input.removeId)).get();
-    if (!keep) throw new AppError('invalid', { fieldErrors: { keepId: ['Choose the party to keep.'] } });
-    if (!remove) throw new AppError('invalid', { fieldErrors: { removeId: ['Choose the party to merge.'] } });
+    if (!keep) throw fieldError('keepId', 'Choose the party to keep.');
+    if (!remove) throw fieldError('removeId', 'Choose the party to merge.');
     const at = input.at ?? new Date();
 
     const claimantOf = tx.select({ id: claims.id }).from(claims).where(eq(claims.claimantPartyId, remove.id)).all();

@@ -10,7 +10,7 @@ import {
   type AnchorState,
   type BodyChange,
 } from '@/lib/anchor';
-import { AppError } from '@/lib/errors';
+import { AppError, fieldError } from '@/lib/errors';
 import { normalizeBody } from '@/lib/text';
 import { bodyHash } from './articles';
 import { recordEvent, write, type Tx } from './tx';
@@ -45,7 +45,7 @@ export const anchorOf = (row: AnchorRow): Anchor => ({
  */
 export function createRevision(input: { articleId: number; body: string; actorId: string | null; at?: Date }) {
   const body = normalizeBody(input.body);
-  if (!body) throw new AppError('invalid', { fieldErrors: { body: ['Paste the full text of the revised article.'] } });
+  if (!body) throw fieldError('body', 'Paste the full text of the revised article.');
   const at = input.at ?? new Date();
   return write((tx) => {
     const article = tx.select().from(articles).where(eq(articles.id, input.articleId)).get();
@@ -57,7 +57,7 @@ export function createRevision(input: { articleId: number; body: string; actorId
       .where(eq(articleRevisions.id, article.currentRevisionId))
       .get();
     if (current?.bodyHash === hash) {
-      throw new AppError('invalid', { fieldErrors: { body: ['This text is the same as the current revision.'] } });
+      throw fieldError('body', 'This text is the same as the current revision.');
     }
     const revision = tx
       .insert(articleRevisions)

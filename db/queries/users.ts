@@ -3,7 +3,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, count, eq, gt, isNull, ne } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { accounts, invites, meta, rateLimits, sessions, users, type User } from '@/db/schema';
-import { AppError } from '@/lib/errors';
+import { AppError, fieldError } from '@/lib/errors';
 import { write } from './tx';
 
 export type Role = User['role'];
@@ -89,10 +89,10 @@ export function redeemInvite(input: { token: string; name: string; email: string
       .get();
     if (!invite) throw new AppError('not_found', { message: 'This link has expired or was already used. Ask an admin for a new one.' });
     if (invite.email && invite.email !== email) {
-      throw new AppError('invalid', { fieldErrors: { email: ['Use the email address this invitation was sent to.'] } });
+      throw fieldError('email', 'Use the email address this invitation was sent to.');
     }
     if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
-      throw new AppError('invalid', { fieldErrors: { email: ['An account with this email already exists.'] } });
+      throw fieldError('email', 'An account with this email already exists.');
     }
     const id = randomUUID();
     const user = tx.insert(users).values({ id, name: input.name, email, role: invite.role, emailVerified: true }).returning().get();

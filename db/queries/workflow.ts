@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { claims, meta, users } from '@/db/schema';
-import { AppError } from '@/lib/errors';
+import { AppError, fieldError } from '@/lib/errors';
 import { checkMove, type WorkflowState } from '@/lib/workflow';
 import { recordEvent, write, type Tx } from './tx';
 
@@ -99,7 +99,7 @@ export function assignClaim(input: { id: number; assigneeId: string | null; acto
     }
     if (input.assigneeId) {
       const assignee = tx.select().from(users).where(eq(users.id, input.assigneeId)).get();
-      if (!assignee || assignee.disabledAt) throw new AppError('invalid', { fieldErrors: { assigneeId: ['Choose an active editor.'] } });
+      if (!assignee || assignee.disabledAt) throw fieldError('assigneeId', 'Choose an active editor.');
     }
     tx.update(claims).set({ assigneeId: input.assigneeId }).where(eq(claims.id, claim.id)).run();
     recordEvent(tx, {

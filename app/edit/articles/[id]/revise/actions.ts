@@ -1,29 +1,16 @@
 'use server';
 
 import { createRevision } from '@/db/queries/revisions';
-import { AppError } from '@/lib/errors';
+import { AppError, fieldError } from '@/lib/errors';
 import { action } from '@/lib/server/action';
 import { tags } from '@/lib/server/cache';
-import { htmlToArticle } from '@/lib/server/html-to-text';
-import { SafeFetchError, safeFetch } from '@/lib/server/safe-fetch';
-import { MAX_BODY_CHARS } from '../../new/schema';
+import { checkedBody, fetchArticle } from '../../article-import';
 import { revisionSchema, type RevisionInput } from './schema';
-
-const fieldError = (field: string, message: string) => new AppError('invalid', { fieldErrors: { [field]: [message] } });
 
 /** The revised text: as pasted, or extracted from the article's page fetched again. */
 async function revisedText(input: RevisionInput): Promise<string> {
   if (input.mode === 'text') return input.body;
-  try {
-    const page = await safeFetch(input.url, { accept: ['text/html', 'application/xhtml+xml'] });
-    const { body } = htmlToArticle(page.text, page.url);
-    if (!body) throw fieldError('url', 'No article text was found there.');
-    if (body.length > MAX_BODY_CHARS) throw fieldError('url', `The text is longer than ${MAX_BODY_CHARS.toLocaleString('en')} characters.`);
-    return body;
-  } catch (error) {
-    if (error instanceof SafeFetchError) throw fieldError('url', error.message);
-    throw error;
-  }
+  return checkedBody('url', (await fetchArticle(input.url)).body);
 }
 
 export const createRevisionAction = action({

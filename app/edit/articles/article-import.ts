@@ -1,0 +1,26 @@
+import 'server-only';
+import { fieldError } from '@/lib/errors';
+import { htmlToArticle, type ExtractedArticle } from '@/lib/server/html-to-text';
+import { SafeFetchError, safeFetch } from '@/lib/server/safe-fetch';
+import { MAX_BODY_CHARS } from './new/schema';
+
+/**
+ * An article's page fetched for import (new article or new revision), with its text
+ * and metadata extracted; a refused or failed fetch is an error on the form's `url` field.
+ */
+export async function fetchArticle(url: string): Promise<ExtractedArticle & { url: string }> {
+  try {
+    const page = await safeFetch(url, { accept: ['text/html', 'application/xhtml+xml'] });
+    return { ...htmlToArticle(page.text, page.url), url: page.url };
+  } catch (error) {
+    if (error instanceof SafeFetchError) throw fieldError('url', error.message);
+    throw error;
+  }
+}
+
+/** The extracted text, or an error on `field` when none was found or it is too long to keep. */
+export function checkedBody(field: string, body: string): string {
+  if (!body) throw fieldError(field, 'No article text was found there.');
+  if (body.length > MAX_BODY_CHARS) throw fieldError(field, `The text is longer than ${MAX_BODY_CHARS.toLocaleString('en')} characters.`);
+  return body;
+}

@@ -66,14 +66,17 @@ function checkExistingFile(file: string): void {
         'Set DATABASE_PATH to Claimline’s database or to a new file.',
       );
     }
-    const applied = sqlite.prepare('select created_at from __drizzle_migrations').pluck().all() as (string | number)[];
+    const applied = sqlite.prepare('select created_at as at, hash from __drizzle_migrations order by created_at').all() as {
+      at: string | number;
+      hash: string;
+    }[];
     const known = new Set(readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER }).map((m) => m.folderMillis));
-    const unknown = applied.filter((at) => !known.has(Number(at)));
+    const unknown = applied.filter((m) => !known.has(Number(m.at)));
     if (unknown.length > 0) {
       throw new DatabaseOpenError(
         file,
-        `its schema was written by a newer version of Claimline (${applied.length} migrations applied, this version knows ${known.size}).`,
-        'Run the newer version, or restore a backup made with this one.',
+        `the database has migrations this version does not know: ${unknown.map(describeMigration).join(', ')}; it was written by a newer or different version of Claimline.`,
+        'Run the version that wrote it, or restore a backup made with this one.',
       );
     }
   } catch (error) {
@@ -83,4 +86,16 @@ function checkExistingFile(file: string): void {
   } finally {
     sqlite?.close();
   }
+}
+
+/**
+ * An applied migration as the database records it: the time drizzle-kit generated it (its
+ * "when" in db/migrations/meta/_journal.json, which names its file) and the hash of its SQL.
+ */
+function describeMigration(m: { at: string | number; hash: string }): string {
+  const millis = Number(m.at);
+  const hash = `SQL hash ${String(m.hash).slice(0, 12)}`;
+  return Number.isFinite(new Date(millis).getTime())
+    ? `from ${new Date(millis).toISOString()} (journal "when" ${millis}, ${hash})`
+    : `from an unreadable time ${String(m.at)} (${hash})`;
 }

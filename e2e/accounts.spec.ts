@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import { expect, test } from './fixtures';
 import { AuthPages, inviteLink, newAccount } from './pages/auth';
 
@@ -85,5 +86,20 @@ test.describe('accounts', () => {
     // Even the right password is refused while the account is locked.
     await auth.signIn(editor);
     await expect(auth.formAlert()).toContainText('Too many attempts');
+  });
+
+  test('failed sign-ins count against the connection’s address, not an address the client names', async ({ browser }) => {
+    // A client that rotates these headers must not get a fresh per-address allowance each time.
+    const claimed = '203.0.113.77';
+    const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': claimed, 'X-Real-IP': claimed, 'X-Claimline-Peer': claimed } });
+    const auth = new AuthPages(await context.newPage());
+    await auth.signIn({ email: newAccount('Nobody').email, password: 'wrong password!' });
+    await expect(auth.formAlert()).toContainText('do not match');
+    await context.close();
+    const db = new Database(process.env.E2E_DATABASE_PATH!, { readonly: true });
+    const keys = db.prepare("select key from rate_limits where key like 'sign-in:address:%'").pluck().all();
+    db.close();
+    expect(keys).toContain('sign-in:address:127.0.0.1');
+    expect(keys.join(' ')).not.toContain(claimed);
   });
 });

@@ -1,7 +1,7 @@
 // Helpers shared by the start, dev and test scripts.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const bin = (name) => path.join(root, 'node_modules', '.bin', name);
@@ -22,7 +22,12 @@ export function runTs(script, args = [], options = {}) {
   return run(bin('tsx'), ['--conditions=react-server', '--tsconfig', path.join(root, 'tsconfig.json'), script, ...args], options);
 }
 
-export const baseEnv = () => ({ ...process.env, NEXT_TELEMETRY_DISABLED: '1' });
+/** The environment for the server and scripts; the Next server learns each request's socket address (peer-address.mjs). */
+export const baseEnv = () => ({
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: '1',
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${pathToFileURL(path.join(root, 'scripts', 'peer-address.mjs'))}`].filter(Boolean).join(' '),
+});
 
 /** Runs a TypeScript script like runTs and resolves with what it printed on stdout. */
 export function runTsOutput(script, args = [], options = {}) {

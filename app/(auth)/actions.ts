@@ -14,12 +14,8 @@ import {
 import { AppError } from '@/lib/errors';
 import { failure, invalidInput, type ActionState } from '@/lib/server/action';
 import { getAuth } from '@/lib/server/auth';
+import { clientAddress } from '@/lib/server/client-address';
 import { joinSchema, signInSchema } from './schema';
-
-async function clientAddress(): Promise<string> {
-  const h = await headers();
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || 'direct';
-}
 
 /** Only paths inside the editor workspace are followed after sign-in (no open redirect). */
 const safeNext = (next: string | undefined) => (next && /^\/edit(\/[\w\-/]*)?$/.test(next) ? next : '/edit');
@@ -31,7 +27,7 @@ export async function signIn(_previous: unknown, form: FormData): Promise<Action
   if (!parsed.success) return invalidInput(parsed.error, form);
   const email = parsed.data.email.toLowerCase();
   const accountKey = `sign-in:account:${email}`;
-  const addressKey = `sign-in:address:${await clientAddress()}`;
+  const addressKey = `sign-in:address:${clientAddress(await headers())}`;
   try {
     if (
       signInBlocked([

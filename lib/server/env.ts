@@ -7,6 +7,9 @@ const envSchema = z.object({
   // The organisation named as author of ClaimReviews and feeds.
   PUBLISHER_NAME: z.string().trim().min(1).default('Claimline'),
   PUBLISHER_URL: z.url({ protocol: /^https?$/ }).optional(),
+  // How many reverse proxies in front of the app append to X-Forwarded-For (0: clients connect
+  // directly and the header is not trusted). See lib/server/client-address.ts.
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 /** The environment, read and validated once. */

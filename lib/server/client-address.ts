@@ -1,0 +1,22 @@
+import 'server-only';
+import { env } from './env';
+
+/** The socket's remote address, set on every request by scripts/peer-address.mjs; a client cannot choose it. */
+export const PEER_HEADER = 'x-claimline-peer';
+
+/**
+ * The address a request came from, for limits per address. By default the socket's peer:
+ * X-Forwarded-For is ignored, since any client can send one. With TRUST_PROXY=n, n proxies
+ * in front of the app each append the address they saw to X-Forwarded-For, so the client is
+ * the n-th entry from the right (entries further left are whatever the client claimed).
+ */
+export function clientAddress(headers: Headers, trustedProxies: number = env.TRUST_PROXY): string {
+  if (trustedProxies > 0) {
+    const chain = (headers.get('x-forwarded-for') ?? '').split(',').map((a) => a.trim());
+    const address = chain.length >= trustedProxies ? chain[chain.length - trustedProxies] : undefined;
+    if (address) return address;
+  }
+  // Without the header the server was started without scripts/peer-address.mjs: one shared
+  // bucket for every client rather than a key a client could rotate.
+  return headers.get(PEER_HEADER) || 'unknown';
+}

@@ -63,11 +63,11 @@ export default async function BoardPage({ searchParams }: Props) {
         <FilterSelect label="Status" name="status" value={f.status} any="Any" options={STATUSES.map((s) => ({ value: s, label: STATUS_INFO[s].label }))} />
         <FilterSelect label="State" name="state" value={f.state} any="Any" options={WORKFLOW_STATES.map((s) => ({ value: s, label: WORKFLOW_LABELS[s] }))} />
         <FilterSelect label="Claimant" name="party" value={f.party} any="Any" options={listParties().map((p) => ({ value: p.id, label: p.name }))} />
-        <div>
+        <div className="w-40">
           <label htmlFor="age" className="font-semibold">
             Untouched for (days)
           </label>
-          <input id="age" type="number" name="age" min={1} defaultValue={f.age ?? ''} className={`${filterControlClass} w-24`} />
+          <input id="age" type="number" name="age" min={1} defaultValue={f.age ?? ''} className={filterControlClass} />
         </div>
         <button type="submit" className="rounded border border-[var(--rule)] px-3 py-1 font-semibold">
           Filter

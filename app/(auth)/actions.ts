@@ -26,17 +26,13 @@ export async function signIn(_previous: unknown, form: FormData): Promise<Action
   const parsed = signInSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalidInput(parsed.error, form);
   const email = parsed.data.email.toLowerCase();
-  const accountKey = `sign-in:account:${email}`;
-  const addressKey = `sign-in:address:${clientAddress(await headers())}`;
+  const address = clientAddress(await headers());
+  const keys = [
+    { key: `sign-in:account:${email}`, max: SIGN_IN_LIMITS.account },
+    ...(address ? [{ key: `sign-in:address:${address}`, max: SIGN_IN_LIMITS.address }] : []),
+  ];
   try {
-    if (
-      signInBlocked([
-        { key: accountKey, max: SIGN_IN_LIMITS.account },
-        { key: addressKey, max: SIGN_IN_LIMITS.address },
-      ])
-    ) {
-      throw new AppError('rate_limited');
-    }
+    if (signInBlocked(keys)) throw new AppError('rate_limited');
     const user = getUserByEmail({ email });
     const ok =
       user &&
@@ -46,10 +42,10 @@ export async function signIn(_previous: unknown, form: FormData): Promise<Action
         .then(() => true)
         .catch(() => false));
     if (!ok) {
-      recordSignInFailure([accountKey, addressKey]);
+      recordSignInFailure(keys.map((k) => k.key));
       throw new AppError('unauthorized', { message: 'That email and password do not match an active account.' });
     }
-    clearSignInFailures(accountKey);
+    clearSignInFailures(keys[0]!.key);
   } catch (error) {
     return failure(error, form);
   }

@@ -47,4 +47,8 @@ describe('the address failed sign-ins are counted against', () => {
     expect(await addressFor(2, { 'x-forwarded-for': '203.0.113.7' })).toBe('127.0.0.1');
     expect(await addressFor(1)).toBe('127.0.0.1');
   });
+
+  it('is unknown (no per-address limit) when the server was started without the preload', () => {
+    expect(clientAddress(new Headers({ 'x-forwarded-for': '203.0.113.7' }), 0)).toBeNull();
+  });
 });

@@ -10,13 +10,14 @@ export const PEER_HEADER = 'x-claimline-peer';
  * in front of the app each append the address they saw to X-Forwarded-For, so the client is
  * the n-th entry from the right (entries further left are whatever the client claimed).
  */
-export function clientAddress(headers: Headers, trustedProxies: number = env.TRUST_PROXY): string {
+export function clientAddress(headers: Headers, trustedProxies: number = env.TRUST_PROXY): string | null {
   if (trustedProxies > 0) {
     const chain = (headers.get('x-forwarded-for') ?? '').split(',').map((a) => a.trim());
     const address = chain.length >= trustedProxies ? chain[chain.length - trustedProxies] : undefined;
     if (address) return address;
   }
-  // Without the header the server was started without scripts/peer-address.mjs: one shared
-  // bucket for every client rather than a key a client could rotate.
-  return headers.get(PEER_HEADER) || 'unknown';
+  // Without the header the server was started without scripts/peer-address.mjs. No address
+  // then: one bucket shared by every client would let one of them lock all others out, so only
+  // the per-account limit applies.
+  return headers.get(PEER_HEADER) || null;
 }

@@ -204,7 +204,9 @@ export const claims = sqliteTable(
     published: integer('published', { mode: 'boolean' }).notNull().default(false),
     version: integer('version').notNull().default(1),
     ...anchorColumns(),
-    // Newsroom workflow (lib/workflow.ts); `published` is true exactly when workflow is 'published'.
+    // Newsroom workflow (lib/workflow.ts). `published` says whether readers see the claim: it turns
+    // true when the workflow first reaches 'published' and stays true while a change to the verdict
+    // waits for sign-off (workflow back at 'ready_for_review', pending_* set).
     workflow: text('workflow', { enum: WORKFLOW_STATES }).notNull().default('draft'),
     assigneeId: text('assignee_id').references(() => users.id),
     /** Who last set (or proposed) the status: a different editor must approve it when sign-off is required. */

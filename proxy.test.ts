@@ -10,14 +10,14 @@ beforeAll(() => {
 });
 afterAll(() => removeDatabase(file));
 
-const policyFor = (path: string) => {
-  const response = proxy(new NextRequest(`http://claimline.test${path}`));
+const policyFor = async (path: string) => {
+  const response = await proxy(new NextRequest(`http://claimline.test${path}`));
   return { csp: response.headers.get('content-security-policy') ?? '', frame: response.headers.get('x-frame-options') };
 };
 
 describe('proxy security headers', () => {
-  it('forbids framing of pages and allows only nonced scripts', () => {
-    const { csp, frame } = policyFor('/claims/12/some-claim');
+  it('forbids framing of pages and allows only nonced scripts', async () => {
+    const { csp, frame } = await policyFor('/claims/12/some-claim');
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
     const scripts = csp.split('; ').find((d) => d.startsWith('script-src'));
@@ -25,16 +25,16 @@ describe('proxy security headers', () => {
     expect(frame).toBe('DENY');
   });
 
-  it('lets other sites embed the status badge, which may run no script at all', () => {
-    const { csp, frame } = policyFor('/claims/12/badge.svg');
+  it('lets other sites embed the status badge, which may run no script at all', async () => {
+    const { csp, frame } = await policyFor('/claims/12/badge.svg');
     expect(csp).not.toContain('frame-ancestors');
     expect(csp).toContain("default-src 'none'");
     expect(csp).not.toContain('script-src');
     expect(frame).toBeNull();
   });
 
-  it('does not mistake a look-alike path for the badge', () => {
-    expect(policyFor('/claims/12/badge.svg/../../edit').csp).toContain("frame-ancestors 'none'");
-    expect(policyFor('/claims/abc/badge.svg').csp).toContain("frame-ancestors 'none'");
+  it('does not mistake a look-alike path for the badge', async () => {
+    expect((await policyFor('/claims/12/badge.svg/../../edit')).csp).toContain("frame-ancestors 'none'");
+    expect((await policyFor('/claims/abc/badge.svg')).csp).toContain("frame-ancestors 'none'");
   });
 });

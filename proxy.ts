@@ -1,25 +1,28 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { readerPageCaching } from '@/lib/server/page-cache';
+import { cachedPage, newNonce, readerPageCaching, renderNonce } from '@/lib/server/page-cache';
 
 /**
- * Security headers for every page and route. A fresh nonce per request lets
+ * Security headers for every page and route. A fresh nonce per response lets
  * Next's own inline bootstrap scripts run (Next reads the nonce from the
  * request's CSP header and puts it on every script it emits) while any other
- * inline script, such as one smuggled into an article, is refused. Pages here
- * render per request anyway (no static prerendering of reader pages), so
- * nonces cost no caching. Authorisation is NOT done here: every action and
- * route checks it itself.
+ * inline script, such as one smuggled into an article, is refused. Reader pages
+ * for anonymous readers come from the page cache with a fresh nonce put in
+ * (lib/server/page-cache.ts); the cache's own render of a page uses the nonce
+ * the cache chose. Authorisation is NOT done here: every action and route
+ * checks it itself.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const embeddable = BADGE.test(request.nextUrl.pathname);
-  const policy = embeddable ? BADGE_POLICY : pagePolicy(nonce());
+  // Reader pages: CDN caching headers, a 304 without rendering when the copy is current, else the page cache.
+  const caching = readerPageCaching(request);
+  const cached = caching && !caching.notModified ? await cachedPage(request, caching) : null;
+  const nonce = cached?.nonce ?? renderNonce(request) ?? newNonce();
+  const policy = embeddable ? BADGE_POLICY : pagePolicy(nonce);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('content-security-policy', policy);
-  // Reader pages: CDN caching headers, and a 304 without rendering when the copy is current.
-  const caching = readerPageCaching(request);
-  const response = caching?.notModified
-    ? new NextResponse(null, { status: 304 })
-    : NextResponse.next({ request: { headers: requestHeaders } });
+  const response =
+    cached?.response ??
+    (caching?.notModified ? new NextResponse(null, { status: 304 }) : NextResponse.next({ request: { headers: requestHeaders } }));
   for (const [name, value] of Object.entries(caching?.headers ?? {})) response.headers.set(name, value);
   response.headers.set('content-security-policy', policy);
   // For browsers that predate frame-ancestors.
@@ -30,8 +33,6 @@ export function proxy(request: NextRequest) {
 // The status badge is meant to be embedded on other sites; as an SVG document it may still run no script.
 const BADGE = /^\/claims\/\d+\/badge\.svg$/;
 const BADGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
-const nonce = () => Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
 
 function pagePolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === 'development';

@@ -1,7 +1,9 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
 import { invalidate, tags } from './cache';
-import { readerPageCaching } from './page-cache';
+import { cachedPage, newNonce, PageStore, pageHeaders, pageHtml, readerPageCaching, renderNonce, singleFlight, storedPage } from './page-cache';
 
 let file: string;
 beforeAll(() => {
@@ -30,5 +32,176 @@ describe('reader page caching', () => {
     expect(get('/claims/3', { 'if-none-match': first.headers.ETag! })!.notModified).toBe(true);
     invalidate([tags.claim(3)]);
     expect(get('/claims/3', { 'if-none-match': first.headers.ETag! })!.notModified).toBe(false);
+  });
+});
+
+const page = (etag: string, bytes: number) => storedPage(etag, 'x'.repeat(bytes), newNonce(), []);
+
+describe('page store', () => {
+  it('drops the least recently used page when full', () => {
+    const store = new PageStore(2, 1000);
+    store.get('a', 'v1');
+    store.set('a', page('v1', 10));
+    store.set('b', page('v1', 10));
+    expect(store.get('a', 'v1')).toBeDefined(); // now b is the least recently used
+    store.set('c', page('v1', 10));
+    expect(store.get('b', 'v1')).toBeUndefined();
+    expect(store.get('a', 'v1')).toBeDefined();
+    expect(store.get('c', 'v1')).toBeDefined();
+  });
+
+  it('keeps its total size under the byte bound and refuses a page larger than it', () => {
+    const store = new PageStore(100, 100);
+    store.get('any', 'v1');
+    for (const key of ['a', 'b', 'c']) store.set(key, page('v1', 40));
+    expect(store.bytes).toBeLessThanOrEqual(100);
+    expect(store.get('a', 'v1')).toBeUndefined();
+    store.set('huge', page('v1', 101));
+    expect(store.get('huge', 'v1')).toBeUndefined();
+    expect(store.get('c', 'v1')).toBeDefined();
+  });
+
+  it('empties when the content version moves, and never stores a page rendered before the move', () => {
+    const store = new PageStore(10, 1000);
+    store.get('a', 'v1');
+    store.set('a', page('v1', 10));
+    expect(store.get('a', 'v2')).toBeUndefined();
+    expect(store.size).toBe(0);
+    store.set('a', page('v1', 10)); // its render started before the edit
+    expect(store.get('a', 'v2')).toBeUndefined();
+  });
+});
+
+describe('nonce substitution', () => {
+  it('puts the fresh nonce wherever the render had its own, and leaves no trace of it', () => {
+    const rendered = newNonce();
+    const html = `<script nonce="${rendered}">1</script><p>Ørnebakke — ✓ 🚋</p><link nonce="${rendered}"><script>self.push(["nonce","${rendered}"])</script>`;
+    const link = `</_next/static/chunks/a.css>; rel=preload; as="style"; nonce="${rendered}"`;
+    const stored = storedPage('v1', html, rendered, [['link', link]]);
+    const fresh = newNonce();
+    const served = Buffer.from(pageHtml(stored, fresh)).toString();
+    expect(served).not.toContain(rendered);
+    expect(served).toBe(html.replaceAll(rendered, fresh));
+    expect(pageHeaders(stored, fresh)).toEqual([['link', link.replace(rendered, fresh)]]);
+    expect(fresh).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
+
+describe('single flight', () => {
+  it('runs the work once for callers that arrive while it runs, and again afterwards', async () => {
+    const running = new Map<string, Promise<number>>();
+    let runs = 0;
+    const work = () => new Promise<number>((resolve) => setTimeout(() => resolve(++runs), 10));
+    const calls = [singleFlight(running, 'k', work), singleFlight(running, 'k', work), singleFlight(running, 'other', work)];
+    expect(calls.map((c) => c.leader)).toEqual([true, false, true]);
+    const [a, b] = await Promise.all(calls.map((c) => c.promise));
+    expect(a).toBe(b);
+    expect(runs).toBe(2);
+    expect(running.size).toBe(0);
+    expect(singleFlight(running, 'k', work).leader).toBe(true);
+  });
+});
+
+/**
+ * The whole miss/hit cycle against a stand-in for `next start` on loopback: it
+ * renders a page with the nonce the request's secret header names, as the real
+ * proxy does, and counts renders.
+ */
+describe('cached pages', () => {
+  let server: http.Server;
+  let renders = 0;
+  let genuine = 0;
+  let recursed = 0;
+  beforeAll(async () => {
+    server = http.createServer(async (req, res) => {
+      renders++;
+      const request = new Request(`http://127.0.0.1${req.url}`, { headers: req.headers as Record<string, string> });
+      const nonce = renderNonce(request);
+      if (nonce) genuine++;
+      // The render itself must not be answered from the cache (it would wait for itself).
+      if (await cachedPage(request, readerPageCaching(request)!)) recursed++;
+      setTimeout(() => {
+        if (req.url === '/claims/308') {
+          res.writeHead(308, { location: '/claims/308/new-slug' }).end();
+          return;
+        }
+        if (req.url === '/claims/404') {
+          res.writeHead(404, { 'content-type': 'text/html' }).end(`<script nonce="${nonce}"></script>missing`);
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': req.url === '/claims/7' ? 'a=b' : [] });
+        res.end(`<script nonce="${nonce}">page ${req.url} for ${req.headers.host}</script>`);
+      }, 20);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    process.env.PORT = String((server.address() as AddressInfo).port);
+  });
+  afterAll(() => {
+    delete process.env.PORT;
+    server.close();
+  });
+
+  const fetchPage = async (path: string, host = 'news.example') => {
+    const request = new Request(`http://${host}${path}`, { headers: { host, accept: 'text/html,application/xhtml+xml' } });
+    const cached = await cachedPage(request, readerPageCaching(request)!);
+    if (!cached) return null;
+    const { response, nonce } = cached;
+    return { status: response.status, nonce, state: response.headers.get('x-claimline-cache'), html: await response.text() };
+  };
+
+  it('renders a page once for concurrent readers, then serves it with a fresh nonce each time', async () => {
+    renders = 0;
+    const first = await Promise.all([1, 2, 3].map(() => fetchPage('/claims/1')));
+    expect(renders).toBe(1);
+    expect(genuine).toBe(1);
+    expect(recursed).toBe(0);
+    expect(first.map((p) => p?.state).sort()).toEqual(['hit', 'hit', 'miss']);
+    const again = await fetchPage('/claims/1');
+    expect(renders).toBe(1);
+    expect(again?.state).toBe('hit');
+    const nonces = new Set([...first, again].map((p) => p!.nonce));
+    expect(nonces.size).toBe(4);
+    for (const p of [...first, again]) expect(p!.html).toBe(`<script nonce="${p!.nonce}">page /claims/1 for news.example</script>`);
+  });
+
+  it('renders again after an edit', async () => {
+    await fetchPage('/claims/2');
+    renders = 0;
+    invalidate([tags.claim(2)]);
+    expect((await fetchPage('/claims/2'))?.state).toBe('miss');
+    expect(renders).toBe(1);
+  });
+
+  it('keeps pages for different hosts apart (links follow the Host when APP_URL is unset)', async () => {
+    const other = await fetchPage('/claims/1', 'evil.example');
+    expect(other?.html).toContain('for evil.example');
+    expect((await fetchPage('/claims/1'))?.html).toContain('for news.example');
+  });
+
+  it('passes a 404, a redirect or a response setting a cookie through, with its own nonce, and stores none', async () => {
+    renders = 0;
+    const missing = await fetchPage('/claims/404');
+    expect(missing).toMatchObject({ status: 404, state: 'pass' });
+    expect(missing?.html).toBe(`<script nonce="${missing?.nonce}"></script>missing`);
+    await fetchPage('/claims/404');
+    await fetchPage('/claims/7');
+    await fetchPage('/claims/7');
+    expect(renders).toBe(4);
+    const request = new Request('http://news.example/claims/308', { headers: { accept: 'text/html' } });
+    const moved = await cachedPage(request, readerPageCaching(request)!);
+    expect(moved?.response.status).toBe(308);
+    expect(moved?.response.headers.get('location')).toBe('http://news.example/claims/308/new-slug');
+  });
+
+  it('leaves a client-side navigation’s fetch (no text/html in Accept) to the ordinary render', async () => {
+    await fetchPage('/claims/1');
+    const request = new Request('http://news.example/claims/1', { headers: { host: 'news.example', accept: '*/*' } });
+    expect(await cachedPage(request, readerPageCaching(request)!)).toBeNull();
+  });
+
+  it('ignores a render header without this process’s secret', async () => {
+    const forged = new Request('http://news.example/claims/1', { headers: { 'x-claimline-render': `${'0'.repeat(32)} ${newNonce()}` } });
+    expect(renderNonce(forged)).toBeNull();
+    expect(renderNonce(new Request('http://news.example/claims/1'))).toBeNull();
   });
 });

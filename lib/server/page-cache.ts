@@ -1,13 +1,19 @@
 import 'server-only';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import http from 'node:http';
 import { contentVersion } from './cache';
 import { READER_CACHE_CONTROL } from './http';
+import { siteUrlFrom } from './site';
 
 /**
- * HTTP caching for reader pages (HTML): Cache-Control for a CDN and a weak ETag
- * that changes whenever reader content may have changed (any invalidation, any
- * write from another connection, a restart) and at midnight UTC (pages show
- * "no response by <date>" that turns true without an edit). A browser or CDN
- * revalidating with If-None-Match gets a 304 without the page being rendered.
+ * HTTP caching for reader pages (HTML), all of it decided in proxy.ts before anything renders.
+ *
+ * 1. Cache-Control for a CDN and a weak ETag that changes whenever reader content may
+ *    have changed (any invalidation, any write from another connection, a restart) and at
+ *    midnight UTC (pages show "no response by <date>" that turns true without an edit).
+ *    A browser or CDN revalidating with If-None-Match gets a 304 without a render.
+ * 2. A full-page cache in this process for anonymous readers: the HTML of a page, kept
+ *    while that ETag stays the same, served with a fresh CSP nonce each time.
  */
 
 // Reader pages only: not the editor, not API routes, not files the route handlers serve with their own ETag.
@@ -21,6 +27,7 @@ export function readerPageCaching(request: Request): PageCaching | null {
   const { pathname } = new URL(request.url);
   if (!READER_PAGE.test(pathname) || FILE.test(pathname)) return null;
   // Client-side navigations fetch RSC payloads that vary with router state: leave them uncached.
+  // (Inside proxy.ts Next has already removed these headers; cachedPage() checks Accept instead.)
   if (request.headers.has('rsc') || request.headers.has('next-router-state-tree')) return null;
   // Someone signed in may see editor links: never share their copy.
   if (/(?:^|;\s*)(?:__Host-|__Secure-)?[\w.-]*session[\w.-]*=/i.test(request.headers.get('cookie') ?? '')) return null;
@@ -30,4 +37,238 @@ export function readerPageCaching(request: Request): PageCaching | null {
     headers: { ETag: etag, 'Cache-Control': READER_CACHE_CONTROL },
     notModified: sent.split(',').some((t) => t.trim() === etag || t.trim() === '*'),
   };
+}
+
+/** A CSP nonce. Hex, so it reads the same in the header, in HTML attributes and in JSON, with nothing to escape. */
+export const newNonce = () => randomBytes(16).toString('hex');
+
+/**
+ * A rendered page as stored: its HTML cut at every occurrence of the nonce it was
+ * rendered with (script tags, and Next's Link preload header), so serving it is
+ * joining the parts with a fresh nonce.
+ */
+export type StoredPage = { etag: string; renderNonce: string; parts: Buffer[]; headers: [string, string][]; bytes: number };
+
+export function storedPage(etag: string, html: string, renderNonce: string, headers: [string, string][]): StoredPage {
+  // Kept encoded: a hit copies bytes instead of encoding a string of up to a few hundred KB again.
+  const parts = html.split(renderNonce).map((part) => Buffer.from(part));
+  return { etag, renderNonce, parts, headers, bytes: Buffer.byteLength(html) };
+}
+
+/** The page's HTML (UTF-8) with `nonce` wherever the render had its own. */
+export function pageHtml(page: StoredPage, nonce: string): Uint8Array<ArrayBuffer> {
+  const separator = Buffer.from(nonce);
+  const out = new Uint8Array(page.bytes + (page.parts.length - 1) * (separator.length - page.renderNonce.length));
+  let at = 0;
+  page.parts.forEach((part, i) => {
+    if (i > 0) at += separator.copy(out, at);
+    at += part.copy(out, at);
+  });
+  return out;
+}
+
+export const pageHeaders = (page: StoredPage, nonce: string) =>
+  page.headers.map(([name, value]): [string, string] => [name, value.split(page.renderNonce).join(nonce)]);
+
+/**
+ * Pages by key, least recently used first out, bounded in count and bytes. All pages
+ * share one content version (the ETag): when it moves, every stored page is stale, so
+ * the store empties at once rather than holding dead pages until they are evicted.
+ */
+export class PageStore {
+  private pages = new Map<string, StoredPage>();
+  private etag = '';
+  bytes = 0;
+
+  constructor(
+    readonly maxEntries: number,
+    readonly maxBytes: number,
+  ) {}
+
+  get size() {
+    return this.pages.size;
+  }
+
+  /** The page under `key` if it was rendered at `etag`, the current version. */
+  get(key: string, etag: string): StoredPage | undefined {
+    if (etag !== this.etag) this.clear(etag);
+    const page = this.pages.get(key);
+    if (page) {
+      this.pages.delete(key);
+      this.pages.set(key, page);
+    }
+    return page;
+  }
+
+  /** Stores a page unless the version moved while it rendered (it may show the old content). */
+  set(key: string, page: StoredPage): void {
+    if (page.etag !== this.etag || page.bytes > this.maxBytes) return;
+    this.remove(key);
+    this.pages.set(key, page);
+    this.bytes += page.bytes;
+    while (this.pages.size > this.maxEntries || this.bytes > this.maxBytes) {
+      this.remove(this.pages.keys().next().value!);
+    }
+  }
+
+  private remove(key: string) {
+    const page = this.pages.get(key);
+    if (!page) return;
+    this.pages.delete(key);
+    this.bytes -= page.bytes;
+  }
+
+  private clear(etag: string) {
+    this.pages.clear();
+    this.bytes = 0;
+    this.etag = etag;
+  }
+}
+
+/** Runs `work` once per key at a time: callers arriving while it runs share its promise. */
+export function singleFlight<T>(running: Map<string, Promise<T>>, key: string, work: () => Promise<T>) {
+  const current = running.get(key);
+  if (current) return { promise: current, leader: false };
+  const promise = work().finally(() => running.delete(key));
+  running.set(key, promise);
+  return { promise, leader: true };
+}
+
+// A claim page is about 25 KB of HTML, the article with 50 claims 180 KB.
+const MAX_PAGES = 500;
+const MAX_BYTES = 64 * 1024 * 1024;
+const MAX_PAGE_BYTES = 2 * 1024 * 1024;
+const RENDER_TIMEOUT_MS = 15_000;
+// Headers of a render worth keeping with the page; never set-cookie.
+const KEPT_HEADERS = new Set(['content-type', 'vary', 'link', 'content-language']);
+// Not passed on from a render: they describe the loopback connection, not the page.
+const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'date']);
+const RENDER_HEADER = 'x-claimline-render';
+
+type Rendered =
+  | { kind: 'page'; page: StoredPage }
+  | { kind: 'other'; status: number; headers: [string, string][]; body: Buffer; nonce: string }
+  | { kind: 'failed' };
+
+type State = { secret: string; store: PageStore; running: Map<string, Promise<Rendered>>; unreachable: boolean };
+// On globalThis, like the reader cache: one store per process whatever the bundling.
+const globalForPages = globalThis as unknown as { claimlinePages?: State };
+const state = (): State =>
+  (globalForPages.claimlinePages ??= {
+    secret: newNonce(),
+    store: new PageStore(MAX_PAGES, MAX_BYTES),
+    running: new Map(),
+    unreachable: false,
+  });
+
+/**
+ * The nonce to render with when this request is the page cache's own render of a
+ * page (it carries this process's secret), else null. Nobody outside this process
+ * knows the secret, so nobody else can choose the nonce a page renders with.
+ */
+export function renderNonce(request: Request): string | null {
+  const [secret = '', nonce = ''] = (request.headers.get(RENDER_HEADER) ?? '').split(' ');
+  const expected = Buffer.from(state().secret);
+  const given = Buffer.from(secret);
+  const genuine = given.length === expected.length && timingSafeEqual(given, expected);
+  return genuine && /^[0-9a-f]{32}$/.test(nonce) ? nonce : null;
+}
+
+export type CachedPage = { response: Response; nonce: string };
+
+/**
+ * A reader page for an anonymous reader from the page cache, rendering it once on a
+ * miss. `caching` is readerPageCaching()'s answer for the request. Null when the cache
+ * does not apply: the caller renders the page the ordinary way.
+ *
+ * A miss renders the page by requesting it from this same server over loopback (never
+ * from the Host header's address), with the secret and a nonce made up for that render.
+ * Every response then gets a fresh nonce in place of the render's, so a page's nonce is
+ * never sent twice and the render's is never sent at all: markup injected into a page
+ * cannot name a nonce that will be valid when the page is served.
+ */
+export async function cachedPage(request: Request, caching: PageCaching): Promise<CachedPage | null> {
+  const port = process.env.PORT;
+  const s = state();
+  if (!port || process.env.NODE_ENV === 'development' || s.unreachable || renderNonce(request)) return null;
+  // Documents only. Next strips the RSC headers (and ?_rsc) before the proxy sees a request, so a
+  // client-side navigation's fetch is told apart by what it accepts: never text/html, which every
+  // browser asks for when it loads a page.
+  if (!request.headers.get('accept')?.includes('text/html')) return null;
+  const url = new URL(request.url);
+  const origin = siteUrlFrom(request.headers);
+  const key = `${origin}${url.pathname}${url.search}`;
+  const etag = caching.headers.ETag!;
+  // "hit" also for requests that waited on another's render: none of them caused one.
+  const respond = (page: StoredPage, how: 'hit' | 'miss'): CachedPage => {
+    const nonce = newNonce();
+    const headers = new Headers([...pageHeaders(page, nonce), ...Object.entries(caching.headers), ['x-claimline-cache', how]]);
+    return { response: new Response(request.method === 'HEAD' ? null : pageHtml(page, nonce), { headers }), nonce };
+  };
+
+  const stored = s.store.get(key, etag);
+  if (stored) return respond(stored, 'hit');
+  // A render started before an edit may show the old content: a request after the edit never joins it.
+  const flight = singleFlight(s.running, `${etag} ${key}`, () => render(port, request, url, etag));
+  const rendered = await flight.promise;
+  if (rendered.kind === 'page') {
+    if (flight.leader) s.store.set(key, rendered.page);
+    return respond(rendered.page, flight.leader ? 'miss' : 'hit');
+  }
+  // A 404 or a redirect is the leader's to send (its nonce was made for this one response); the others render their own.
+  if (rendered.kind === 'other' && flight.leader) {
+    const headers = new Headers([...rendered.headers, ['x-claimline-cache', 'pass']]);
+    // Next turns a Location into a URL before sending it on (and makes it relative again): it must be absolute here.
+    const location = headers.get('location');
+    if (location) headers.set('location', new URL(location, request.url).toString());
+    const body = request.method === 'HEAD' ? null : new Uint8Array(rendered.body);
+    return { response: new Response(body, { status: rendered.status, headers }), nonce: rendered.nonce };
+  }
+  return null;
+}
+
+/** Requests the page from this server over loopback as an anonymous reader, rendered with a nonce of its own. */
+function render(port: string, request: Request, url: URL, etag: string): Promise<Rendered> {
+  const nonce = newNonce();
+  const headers: Record<string, string> = {
+    accept: 'text/html',
+    'accept-encoding': 'identity',
+    [RENDER_HEADER]: `${state().secret} ${nonce}`,
+  };
+  // The page's absolute links come from these two when APP_URL is unset (siteUrlFrom); they are part of the key.
+  const host = request.headers.get('host');
+  if (host) headers.host = host;
+  const proto = request.headers.get('x-forwarded-proto');
+  if (proto) headers['x-forwarded-proto'] = proto;
+
+  return new Promise<Rendered>((resolve) => {
+    const inner = http.get({ host: '127.0.0.1', port, path: `${url.pathname}${url.search}`, headers, timeout: RENDER_TIMEOUT_MS }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', () => resolve({ kind: 'failed' }));
+      res.on('end', () => {
+        const body = Buffer.concat(chunks);
+        const all = Object.entries(res.headers).flatMap(([name, value]) =>
+          (Array.isArray(value) ? value : [value ?? '']).map((v): [string, string] => [name, v]),
+        );
+        const cacheable = res.statusCode === 200 && !res.headers['set-cookie'] && body.length <= MAX_PAGE_BYTES;
+        if (cacheable) {
+          const kept = all.filter(([name]) => KEPT_HEADERS.has(name));
+          resolve({ kind: 'page', page: storedPage(etag, body.toString('utf8'), nonce, kept) });
+        } else {
+          const passed = all.filter(([name]) => !HOP_HEADERS.has(name));
+          resolve({ kind: 'other', status: res.statusCode ?? 500, headers: passed, body, nonce });
+        }
+      });
+    });
+    inner.on('timeout', () => inner.destroy());
+    inner.on('error', (error: NodeJS.ErrnoException) => {
+      // Not listening on loopback (bound to one outside address): stop trying, render as before.
+      if (error.code === 'ECONNREFUSED' && !state().unreachable) {
+        state().unreachable = true;
+        console.warn(`Page cache off: this server does not answer on 127.0.0.1:${port}.`);
+      }
+      resolve({ kind: 'failed' });
+    });
+  });
 }

@@ -9,8 +9,12 @@ import { env } from './env';
  * X-Forwarded-Host is not trusted: a shared cache could keep a poisoned copy.
  */
 export async function siteUrl(): Promise<string> {
+  return siteUrlFrom(await headers());
+}
+
+/** siteUrl() for given request headers: what a rendered page's absolute links depend on. */
+export function siteUrlFrom(h: Pick<Headers, 'get'>): string {
   if (env.APP_URL) return env.APP_URL.replace(/\/+$/, '');
-  const h = await headers();
   const host = h.get('host') ?? `localhost:${env.PORT}`;
   const proto = h.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https' ? 'https' : 'http';
   return `${proto}://${host}`;

@@ -1,0 +1,100 @@
+import type { APIResponse } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { articleWithClaims, type SeededArticle } from './pages/revisions';
+
+// The full-page cache for anonymous readers (lib/server/page-cache.ts), seen from outside:
+// the x-claimline-cache header says whether a response was rendered for it (miss) or not (hit).
+
+// What a browser sends when it loads a page (Playwright's request context sends */*).
+const DOCUMENT = { headers: { accept: 'text/html,application/xhtml+xml' } };
+
+const nonceOf = (response: APIResponse) => /'nonce-([^']+)'/.exec(response.headers()['content-security-policy'] ?? '')?.[1];
+
+/** Every script tag of the page carries the nonce of its own response's policy, and no other nonce appears. */
+async function expectOwnNonce(response: APIResponse) {
+  const nonce = nonceOf(response);
+  expect(nonce).toMatch(/^[0-9a-f]{32}$/);
+  const html = await response.text();
+  const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  expect(html.match(/nonce="[^"]*"/g)?.every((n) => n === `nonce="${nonce}"`)).toBe(true);
+  return { nonce: nonce!, html };
+}
+
+test.describe('page cache', () => {
+  let article: SeededArticle;
+  let claimPath: string;
+  const statement = 'the new timetable adds forty crossings a week';
+  test.beforeAll(() => {
+    article = articleWithClaims({
+      title: 'Ferry company promises a busier timetable',
+      body: `The ferry company said ${statement}. Passenger groups were not convinced.`,
+      quotes: [statement],
+    });
+    claimPath = `/claims/${article.claims[0]!.id}/${article.claims[0]!.slug}`;
+  });
+
+  test('a signed-out reader gets the second request from the cache, each response with its own working nonce', async ({ page, request }) => {
+    const first = await request.get(claimPath, DOCUMENT);
+    const second = await request.get(claimPath, DOCUMENT);
+    expect(first.status()).toBe(200);
+    expect(first.headers()['x-claimline-cache']).toBe('miss');
+    expect(second.headers()['x-claimline-cache']).toBe('hit');
+    const a = await expectOwnNonce(first);
+    const b = await expectOwnNonce(second);
+    expect(b.nonce).not.toBe(a.nonce);
+    expect(b.html.replaceAll(b.nonce, '')).toBe(a.html.replaceAll(a.nonce, ''));
+
+    // In a browser, the cached copy's scripts run: no policy violation, and a client-side navigation works.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { violations: string[] }).violations = seen;
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const opened = await page.goto(claimPath);
+    expect(opened?.headers()['x-claimline-cache']).toBe('hit');
+    // React marks the elements it hydrated; that happens only if Next's nonced scripts ran.
+    await page.waitForFunction(() => Object.keys(document.querySelector('main a') ?? {}).some((key) => key.startsWith('__react')));
+    await page.evaluate(() => Object.assign(window, { stayed: true }));
+    await page.getByRole('link', { name: 'See it in the article' }).click();
+    await expect(page.getByRole('heading', { name: 'Ferry company promises a busier timetable', level: 1 })).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+  });
+
+  test('an edit makes the next anonymous request a fresh render; a signed-in editor never gets the cached copy', async ({ page, auth, claimSections, request }) => {
+    await request.get(claimPath, DOCUMENT);
+    expect((await request.get(claimPath, DOCUMENT)).headers()['x-claimline-cache']).toBe('hit');
+
+    await auth.signedIn('editor');
+    // The editor's own view of the reader page is rendered for them, never taken from or put in the cache.
+    for (let i = 0; i < 2; i++) {
+      const own = await page.goto(claimPath);
+      expect(own?.headers()['x-claimline-cache']).toBeUndefined();
+      expect(own?.headers()['cache-control']).not.toContain('public');
+    }
+    await claimSections.open(article.claims[0]!.id);
+    await claimSections.addResponse({ newParty: 'Ferry Passengers Forum', stance: 'disputes', quote: 'The timetable adds twelve crossings, not forty.' });
+    await expect(claimSections.responses()).toContainText('Ferry Passengers Forum disputes');
+
+    const after = await request.get(claimPath, DOCUMENT);
+    expect(after.headers()['x-claimline-cache']).toBe('miss');
+    expect(await after.text()).toContain('The timetable adds twelve crossings, not forty.');
+    expect((await request.get(claimPath, DOCUMENT)).headers()['x-claimline-cache']).toBe('hit');
+  });
+
+  test('a missing page is still a 404 and an old link still a 308, each with its own nonce', async ({ request }) => {
+    for (let i = 0; i < 2; i++) {
+      const missing = await request.get('/claims/999999/nothing-here', DOCUMENT);
+      expect(missing.status()).toBe(404);
+      expect(missing.headers()['x-claimline-cache']).toBe('pass');
+      const { html } = await expectOwnNonce(missing);
+      expect(html).toContain('Page not found');
+
+      const moved = await request.get(`/claims/${article.claims[0]!.id}`, { ...DOCUMENT, maxRedirects: 0 });
+      expect(moved.status()).toBe(308);
+      expect(new URL(moved.headers().location!, 'http://x').pathname).toBe(claimPath);
+    }
+  });
+});

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { buildIfNeeded } from './build-if-needed.mjs';
-import { baseEnv, bin, root, runTs } from './lib.mjs';
+import { baseEnv, bin, root, runTs, runTsOutput } from './lib.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -17,6 +17,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '32' },
     articles: { type: 'string', default: '2000' },
     claims: { type: 'string', default: '100000' },
+    // The mix including edits: one editor saving a response every this many milliseconds.
+    'edit-interval': { type: 'string', default: '300' },
   },
 });
 const duration = Number(values.duration);
@@ -91,21 +93,35 @@ async function waitForHealth() {
   throw new Error('the server did not answer /api/health');
 }
 
-/** Runs one autocannon load; `paths` is called per request so connections spread over many pages. */
-async function load(name, paths, { cacheable, headers, status } = {}) {
-  const counts = { responses: 0, cacheable: 0, unexpected: 0 };
+// What a browser sends when it loads a page; the page cache serves documents only.
+const DOCUMENT = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+
+/**
+ * Runs one autocannon load; `paths` is called per request so connections spread over many
+ * pages. With `trace`, every response's time, path, status and ETag is kept (for the CDN model).
+ */
+async function load(name, paths, { cacheable, headers, status, trace } = {}) {
+  const counts = { responses: 0, cacheable: 0, unexpected: 0, pageCacheHits: 0, pages: 0 };
+  const log = [];
   const result = await autocannon({
     url: base,
     connections,
     duration,
     requests: [
       {
-        setupRequest: (request) => ({ ...request, path: paths(), headers: { ...request.headers, ...headers } }),
-        onResponse: (code, _body, _context, responseHeaders) => {
+        setupRequest: (request, context) => {
+          context.path = paths();
+          return { ...request, path: context.path, headers: { ...request.headers, ...headers } };
+        },
+        onResponse: (code, _body, context, responseHeaders) => {
           counts.responses++;
           if (status && code !== status) counts.unexpected++;
           const control = responseHeaders?.['cache-control'] ?? '';
           if (/s-maxage=[1-9]|public, max-age=[1-9]/.test(control)) counts.cacheable++;
+          const pageCache = responseHeaders?.['x-claimline-cache'];
+          if (pageCache) counts.pages++;
+          if (pageCache === 'hit') counts.pageCacheHits++;
+          if (trace) log.push({ t: Date.now(), path: context.path, status: code, etag: responseHeaders?.etag, control });
         },
       },
     ],
@@ -119,7 +135,66 @@ async function load(name, paths, { cacheable, headers, status } = {}) {
     p99: result.latency.p99,
     errors,
     ...(cacheable ? { cdnCacheableShare: counts.responses ? counts.cacheable / counts.responses : 0 } : {}),
+    // Of the responses that went through the page cache, the share it answered without a render of their own.
+    ...(counts.pages ? { pageCacheHitShare: round(counts.pageCacheHits / counts.pages) } : {}),
+    ...(trace ? { trace: log } : {}),
   };
+}
+
+const round = (x, places = 3) => Math.round(x * 10 ** places) / 10 ** places;
+
+/**
+ * A CDN in front of the origin, replayed over the responses the readers actually got:
+ * per URL the edge keeps its last full copy; a request within `sMaxAgeSeconds` of storing
+ * (or revalidating) it is answered from the edge, a later one is revalidated with the copy's
+ * ETag, which the origin answers with a 304 if the ETag it sent that reader is the same (the
+ * edge serves its copy after one origin round trip, no render) and with the page otherwise.
+ * stale-while-revalidate is left out: it would answer even more from the edge, staler.
+ */
+function simulateCdn(trace, sMaxAgeSeconds) {
+  const edge = new Map();
+  const counts = { fresh: 0, revalidated: 0, full: 0 };
+  for (const r of trace) {
+    const copy = edge.get(r.path);
+    if (copy && r.t - copy.at < sMaxAgeSeconds * 1000) counts.fresh++;
+    else if (copy && r.etag && copy.etag === r.etag) {
+      counts.revalidated++;
+      copy.at = r.t;
+    } else {
+      counts.full++;
+      if (r.status === 200 && /s-maxage=[1-9]/.test(r.control)) edge.set(r.path, { etag: r.etag, at: r.t });
+    }
+  }
+  const n = trace.length || 1;
+  return {
+    sMaxAgeSeconds,
+    servedByEdge: round((counts.fresh + counts.revalidated) / n),
+    freshAtEdge: round(counts.fresh / n),
+    revalidated304: round(counts.revalidated / n),
+    fullOriginRender: round(counts.full / n),
+  };
+}
+
+/** The bench editor (scripts/bench-editor.ts): resolves `{ ready, done }` once it has signed in. */
+function startEditor(invite, claimIds) {
+  const child = spawn(
+    bin('tsx'),
+    ['--conditions=react-server', '--tsconfig', path.join(root, 'tsconfig.json'), 'scripts/bench-editor.ts',
+      '--base', base, '--invite', invite, '--claims', claimIds.join(','),
+      '--seconds', String(duration), '--interval', values['edit-interval']],
+    { cwd: root, env: { ...env, DATABASE_PATH: database }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  let onReady;
+  const ready = new Promise((resolve) => (onReady = resolve));
+  child.stdout.on('data', (chunk) => {
+    out += chunk;
+    if (out.startsWith('ready\n')) onReady();
+  });
+  const done = new Promise((resolve, reject) =>
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1))) : reject(new Error(`bench editor failed (${code})`)))),
+  );
+  return { ready: Promise.race([ready, done]), done };
 }
 
 async function exists(pathname) {
@@ -134,6 +209,8 @@ await buildIfNeeded();
 const targetsFile = path.join(os.tmpdir(), `claimline-bench-targets-${port}.json`);
 await runTs('scripts/bench-db.ts', [targetsFile], { env: { ...env, DATABASE_PATH: database } });
 const { targets, search } = JSON.parse(fs.readFileSync(targetsFile, 'utf8'));
+// The editor of the mix including edits signs up through an invitation, as a newsroom member does.
+const invite = (await runTsOutput('scripts/invite.ts', ['--role', 'editor'], { env: { ...env, DATABASE_PATH: database, APP_URL: base } })).trim();
 
 const server = spawn(bin('next'), ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
   cwd: root,
@@ -152,8 +229,12 @@ try {
   const articlePath = `/articles/${targets.article.slug}`;
   const searchTerms = ['bus lanes', 'hospital', 'flood defences', 'jobs', 'Ørnebakke', 'budget', 'tram', 'recycling'];
   const searchPath = () => `/claims?q=${encodeURIComponent(pick(searchTerms))}`;
-  // Warm up: the first requests compile nothing in production, but open the database and fill caches.
-  for (const p of [...claimPaths.slice(0, 20), articlePath]) await exists(p);
+  // Warm up: the first requests compile nothing in production, but open the database and fill
+  // the reader and page caches, so each route measures the steady state (the mix with edits
+  // measures what constant invalidation costs).
+  for (const p of [...claimPaths, articlePath, '/', ...searchTerms.map((q) => `/claims?q=${encodeURIComponent(q)}`)]) {
+    await (await fetch(base + p, { headers: DOCUMENT })).arrayBuffer();
+  }
   const rssBefore = treeRss(server.pid);
 
   const runs = [];
@@ -169,16 +250,16 @@ try {
     runs.push(await load(name, paths, options));
   };
   await route('baseline /api/health', '/api/health', () => '/api/health');
-  await route('claim page', claimPaths[0], () => pick(claimPaths));
+  await route('claim page', claimPaths[0], () => pick(claimPaths), { headers: DOCUMENT });
   // What a CDN or browser does with a copy it holds: revalidate with the ETag, get a 304 without a render.
   const etag = (await fetch(base + claimPaths[0])).headers.get('etag');
   if (etag) {
-    await route('claim page, revalidated (304)', claimPaths[0], () => pick(claimPaths), { headers: { 'if-none-match': etag }, status: 304 });
+    await route('claim page, revalidated (304)', claimPaths[0], () => pick(claimPaths), { headers: { ...DOCUMENT, 'if-none-match': etag }, status: 304 });
   } else {
     skipped.push('claim page, revalidated: no ETag on reader pages in this build');
   }
-  await route(`article page (${targets.article.claims} claims)`, articlePath, () => articlePath);
-  await route('claims index, search', searchPath(), searchPath);
+  await route(`article page (${targets.article.claims} claims)`, articlePath, () => articlePath, { headers: DOCUMENT });
+  await route('claims index, search', searchPath(), searchPath, { headers: DOCUMENT });
   const statuses = ['unverified', 'confirmed', 'partly_true', 'disputed', 'false', 'retracted'];
   await route('JSON API list', '/api/v1/claims', () => `/api/v1/claims?status=${pick(statuses)}&limit=50`);
   // What readers do: mostly claim pages, then articles, search and the home page.
@@ -187,7 +268,18 @@ try {
     const x = Math.random();
     return x < 0.6 ? pick(claimPaths) : x < 0.8 ? articlePath : x < 0.9 && canSearch ? searchPath() : '/';
   };
-  await route('reader mix', '/', readerMix, { cacheable: true });
+  await route('reader mix', '/', readerMix, { cacheable: true, headers: DOCUMENT });
+  // The same readers while an editor saves a response to one of the claims they read every few hundred ms.
+  const editor = startEditor(invite, targets.claims.slice(0, 20).map((c) => c.id));
+  await editor.ready;
+  await route('reader mix with edits', '/', readerMix, { cacheable: true, headers: DOCUMENT, trace: true });
+  const withEdits = runs.find((r) => r.name === 'reader mix with edits');
+  if (withEdits) {
+    withEdits.edits = await editor.done;
+    // The trace's replay at the configured s-maxage (60 s, longer than the run) and at shorter ones.
+    withEdits.cdn = [0, 1, 10, 60].map((seconds) => simulateCdn(withEdits.trace, seconds));
+    delete withEdits.trace;
+  }
 
   const rssAfter = treeRss(server.pid);
   const baseline = runs[0]?.requestsPerSecond || 1;
@@ -217,6 +309,16 @@ try {
   skipped.forEach((s) => console.log(`skipped ${s}`));
   for (const [name, t] of Object.entries(search)) {
     console.log(`FTS ${name} over ${values.claims} claims, direct (${t.queries} queries): p50 ${t.p50} ms, p95 ${t.p95} ms, max ${t.max} ms`);
+  }
+  for (const r of rows) {
+    if (r.pageCacheHitShare !== undefined) console.log(`${r.name}: page cache answered ${Math.round(r.pageCacheHitShare * 100)} % without a render`);
+  }
+  if (withEdits?.edits) {
+    const e = withEdits.edits;
+    console.log(`edits: ${e.acknowledged} of ${e.attempted} acknowledged (one every ${e.intervalMs} ms), p50 ${e.p50} ms, p99 ${e.p99} ms`);
+    for (const c of withEdits.cdn) {
+      console.log(`CDN model, s-maxage ${c.sMaxAgeSeconds} s: ${Math.round(c.servedByEdge * 100)} % answered by the edge (${Math.round(c.revalidated304 * 100)} % after a 304), ${Math.round(c.fullOriginRender * 100)} % full origin responses`);
+    }
   }
   console.log(`server RSS ${rssBefore} MB before, ${rssAfter} MB after; WAL ${(results.walBytes / 1e6).toFixed(1)} MB`);
   console.log(`load average ${loadBefore} before, ${results.loadAverageAfter} after (${os.cpus().length} cores)`);

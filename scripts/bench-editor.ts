@@ -1,0 +1,83 @@
+// The editor of the benchmark's "mix including edits" (scripts/bench.mjs): joins through an
+// invitation link, then records a response on one claim after another through the real
+// server's form (as a browser without JavaScript posts it) at a steady rate. Prints "ready"
+// once signed in, then, after `--seconds`, one JSON line: how many saves were acknowledged
+// and how long they took. Each save invalidates the reader cache, as any edit does.
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { FormClient } from './lib/form-client';
+
+const { values } = parseArgs({
+  options: {
+    base: { type: 'string' },
+    invite: { type: 'string' },
+    claims: { type: 'string' },
+    seconds: { type: 'string', default: '10' },
+    interval: { type: 'string', default: '300' },
+  },
+});
+const claimIds = (values.claims ?? '').split(',').filter(Boolean);
+if (!values.base || !values.invite || !claimIds.length) throw new Error('--base, --invite and --claims are required');
+const intervalMs = Number(values.interval);
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function main() {
+  const client = new FormClient(values.base!);
+  const joined = await client.submit(
+    new URL(values.invite!).pathname,
+    { name: 'Bench Editor', email: `bench-editor-${Date.now()}@newsroom.example`, password: 'a long bench password', confirm: 'a long bench password' },
+    'name',
+  );
+  if (joined.status !== 303) throw new Error(`joining failed (HTTP ${joined.status})`);
+  // Any party will do; reading it from the file is setup, not part of what is measured.
+  const db = new Database(process.env.DATABASE_PATH!, { readonly: true });
+  const partyId = String(db.prepare('select id from parties order by id limit 1').pluck().get());
+  db.close();
+  const page = (id: string) => `/edit/claims/${id}`;
+  // The "Add response" form's hidden action fields are the same on every claim's page.
+  const form = await client.readForm(page(claimIds[0]!), 'stance', /^Add response$/);
+  console.log('ready');
+
+  const latencies: number[] = [];
+  let attempted = 0;
+  let failed = 0;
+  const end = Date.now() + Number(values.seconds) * 1000;
+  while (Date.now() < end) {
+    const claimId = claimIds[attempted % claimIds.length]!;
+    attempted++;
+    const started = performance.now();
+    try {
+      const saved = await client.post(page(claimId), form, {
+        claimId,
+        partyId,
+        stance: 'disputes',
+        quote: `Bench edit ${attempted}: the figure leaves out the weekend services.`,
+      });
+      // A form posted without JavaScript gets the page back with the action's state in it.
+      if (saved.status === 200 && saved.html.includes('Response saved.')) latencies.push(performance.now() - started);
+      else failed++;
+    } catch {
+      failed++;
+    }
+    await sleep(Math.max(0, intervalMs - (performance.now() - started)));
+  }
+  latencies.sort((a, b) => a - b);
+  const ms = (x: number) => Math.round(x);
+  console.log(
+    JSON.stringify({
+      attempted,
+      acknowledged: latencies.length,
+      failed,
+      intervalMs,
+      p50: ms(percentile(latencies, 50)),
+      p99: ms(percentile(latencies, 99)),
+    }),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

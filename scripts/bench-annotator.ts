@@ -1,5 +1,5 @@
 /**
- * Annotator benchmark (`npm run bench:annotator [-- --rounds 3]`): a production build on
+ * Annotator benchmark (`npm run bench:annotator [-- --rounds 5]`): a production build on
  * a fresh database, a short article (600 words, 5 claims) as the baseline and a long one
  * (50,000 words, 200 claims), driven in Chromium as an editor does it. For each step a
  * person waits on, prints the median time in each article and the ratio long/short, with
@@ -10,19 +10,19 @@ import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type CDPSession, type Page, type Request } from '@playwright/test';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { AnnotatorPage } from '../e2e/pages/annotator';
 import { BROWSER_ARGS, findBrowser } from './browser.mjs';
 import { baseEnv, root, runTsOutput } from './lib.mjs';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { rounds: { type: 'string', default: '5' } } });
 const rounds = Number(values.rounds);
 const port = process.env.PORT || '3208';
 const baseURL = `http://127.0.0.1:${port}`;
 const env = { ...baseEnv(), E2E_DATABASE_PATH: path.join(os.tmpdir(), `claimline-bench-annotator-${port}.db`), E2E_PORT: port };
 const appEnv = { ...env, DATABASE_PATH: env.E2E_DATABASE_PATH, APP_URL: baseURL };
 
-type Seeded = { id: number; claims: { id: number; quote: string }[]; free: string[] };
+type Seeded = { id: number; claims: { id: number; quote: string }[]; free: { quote: string }[] };
 const seed = async (title: string, words: number, claims: number) =>
   JSON.parse(((await runTsOutput('e2e/support/long-article.ts', [JSON.stringify({ title, words, claims })], { env: appEnv })) as string).trim().split('\n').at(-1)!) as Seeded;
 
@@ -46,29 +46,40 @@ type Sample = { ms: number; scriptMs: number; styleLayoutMs: number; kb: number;
  */
 async function timed(page: Page, cdp: CDPSession, act: () => Promise<unknown>, done: string, arg?: unknown, navigation = false): Promise<Sample> {
   const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
-  const requests: Promise<{ line: string; bytes: number }>[] = [];
-  const onRequest = (request: Request) =>
-    requests.push(
-      (async () => {
-        const response = await request.response();
-        const bytes = response ? (await response.body().catch(() => Buffer.alloc(0))).length : 0;
-        const t = request.timing();
-        const url = new URL(request.url());
-        return { bytes, line: `${request.method()} ${url.pathname}${url.search} ${Math.round(bytes / 1024)} KB, first byte after ${Math.round(t.responseStart)} ms, last after ${Math.round(t.responseEnd)} ms` };
-      })(),
-    );
-  page.on('request', onRequest);
+  // Requests of the step from the DevTools protocol (Playwright cannot read streamed RSC bodies).
+  const requests = new Map<string, { line: string; sent: number; firstByte?: number; done?: number; bytes: number }>();
+  const onSent = (e: { requestId: string; timestamp: number; request: { method: string; url: string } }) => {
+    const url = new URL(e.request.url);
+    if (!url.pathname.startsWith('/_next/static')) requests.set(e.requestId, { line: `${e.request.method} ${url.pathname}${url.search}`, sent: e.timestamp, bytes: 0 });
+  };
+  const onResponse = (e: { requestId: string; timestamp: number }) => void (requests.has(e.requestId) && (requests.get(e.requestId)!.firstByte = e.timestamp));
+  const onData = (e: { requestId: string; dataLength: number }) => void (requests.has(e.requestId) && (requests.get(e.requestId)!.bytes += e.dataLength));
+  const onDone = (e: { requestId: string; timestamp: number }) => void (requests.has(e.requestId) && (requests.get(e.requestId)!.done = e.timestamp));
+  cdp.on('Network.requestWillBeSent', onSent);
+  cdp.on('Network.responseReceived', onResponse);
+  cdp.on('Network.dataReceived', onData);
+  cdp.on('Network.loadingFinished', onDone);
   const before = await metrics();
   await page.evaluate(() => ((globalThis as { lastInput?: number }).lastInput = undefined));
   await act();
-  const end = (await (await page.waitForFunction(`(${done})(${JSON.stringify(arg)}) && performance.now()`, undefined, { polling: 'raf', timeout: 20_000 }).catch(async (e) => { console.log(page.url(), await page.locator('aside').innerText()); await page.screenshot({ path: '/tmp/annotatorperf-fail.png' }); throw e; })).jsonValue()) as number;
+  const end = (await (await page.waitForFunction(`(${done})(${JSON.stringify(arg)}) && performance.now()`, undefined, { polling: 'raf', timeout: 30_000 })).jsonValue()) as number;
   const begin = await page.evaluate(() => (globalThis as { lastInput?: number }).lastInput ?? 0);
   const after = await metrics();
-  page.off('request', onRequest);
+  cdp.off('Network.requestWillBeSent', onSent);
+  cdp.off('Network.responseReceived', onResponse);
+  cdp.off('Network.dataReceived', onData);
+  cdp.off('Network.loadingFinished', onDone);
   // A navigation starts a new document, whose counters start at zero.
   const delta = (name: string) => ((after[name] ?? 0) - (navigation ? 0 : (before[name] ?? 0))) * 1000;
-  const log = await Promise.all(requests);
-  return { ms: end - begin, scriptMs: delta('ScriptDuration'), styleLayoutMs: delta('RecalcStyleDuration') + delta('LayoutDuration'), kb: log.reduce((sum, r) => sum + r.bytes, 0) / 1024, requests: log.map((r) => r.line) };
+  const log = [...requests.values()];
+  const ms = (from: number, to?: number) => (to === undefined ? '?' : Math.round((to - from) * 1000));
+  return {
+    ms: end - begin,
+    scriptMs: delta('ScriptDuration'),
+    styleLayoutMs: delta('RecalcStyleDuration') + delta('LayoutDuration'),
+    kb: log.reduce((sum, r) => sum + r.bytes, 0) / 1024,
+    requests: log.map((r) => `${r.line}: ${Math.round(r.bytes / 1024)} KB, headers after ${ms(r.sent, r.firstByte)} ms, done after ${ms(r.sent, r.done)} ms`),
+  };
 }
 
 // Conditions checked in the page (source text: evaluated there, not in this process).
@@ -92,7 +103,7 @@ type Results = Record<(typeof STEPS)[number], Sample[]>;
 async function round(page: Page, cdp: CDPSession, article: Seeded, n: number, results: Results) {
   const annotator = new AnnotatorPage(page);
   // Free sentences spread over the article: new claims land in the middle of the numbering.
-  const quote = article.free[Math.floor(((n + 1) * article.free.length) / (rounds + 2))]!;
+  const { quote } = article.free[Math.floor(((n + 1) * article.free.length) / (rounds + 2))]!;
   const existing = article.claims[Math.floor(((n + 0.5) * article.claims.length) / rounds)]!;
   const add = (step: (typeof STEPS)[number], sample: Sample) => results[step].push(sample);
   add('open the annotator', await timed(page, cdp, () => page.goto(`/edit/articles/${article.id}`), LOADED, undefined, true));
@@ -139,14 +150,14 @@ async function main() {
     }
     await browser.close();
     console.log(`\nAnnotator, median of ${rounds} rounds; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-    console.log('step                                | short ms | long ms | long/short | long: script ms, style+layout ms, KB received (decoded)');
+    console.log('step                                | short ms | long ms | long/short | long: script ms, style+layout ms, KB received');
     for (const step of STEPS) {
       const s = median(results.short[step].map((x) => x.ms));
       const l = median(results.long[step].map((x) => x.ms));
       const of = (key: 'scriptMs' | 'styleLayoutMs' | 'kb') => Math.round(median(results.long[step].map((x) => x[key])));
       console.log(`${step.padEnd(35)} | ${String(Math.round(s)).padStart(8)} | ${String(Math.round(l)).padStart(7)} | ${(l / s).toFixed(1).padStart(10)} | ${of('scriptMs')}, ${of('styleLayoutMs')}, ${of('kb')}`);
     }
-    console.log(`\nRequests per step, long article, last round:`);
+    console.log(`\nRequests per step (static files left out), long article, last round:`);
     for (const step of STEPS) console.log(`${step}\n  ${results.long[step].at(-1)!.requests.join('\n  ') || '(none)'}`);
   } finally {
     server.kill('SIGTERM');

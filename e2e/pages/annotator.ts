@@ -34,7 +34,7 @@ export class AnnotatorPage {
 
   /** Drags the mouse across `quote` (its first occurrence in the article text). */
   async selectWithMouse(quote: string) {
-    const box = await this.text().evaluate((root, quote) => {
+    const box = await this.text().evaluate(async (root, quote) => {
       const segments = [...root.querySelectorAll<HTMLElement>('[data-start]')];
       const body = new Map(segments.map((s) => [Number(s.dataset.start), s]));
       const full = segments.map((s) => s.textContent).join('');
@@ -58,9 +58,19 @@ export class AnnotatorPage {
         return range.getBoundingClientRect();
       };
       (locate(at).node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-      const first = rectOf(at);
-      const last = rectOf(at + quote.length - 1);
-      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+      // Paragraphs scrolled into view are laid out only now (content-visibility) and may move
+      // the passage: measure again after each frame until it stays put.
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      let box = '';
+      for (let i = 0; i < 10; i++) {
+        await frame();
+        const first = rectOf(at);
+        const last = rectOf(at + quote.length - 1);
+        const next = JSON.stringify({ x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 });
+        if (next === box) break;
+        box = next;
+      }
+      return JSON.parse(box) as { x1: number; y1: number; x2: number; y2: number };
     }, quote);
     await this.page.mouse.move(box.x1, box.y1);
     await this.page.mouse.down();

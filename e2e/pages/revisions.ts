@@ -1,18 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { runSetup } from '../support/setup';
 
 export type SeededArticle = { id: number; slug: string; claims: { id: number; slug: string }[] };
 
 /** An article with published claims on `quotes`, stored directly in the e2e database (test setup). */
 export function articleWithClaims(input: { title: string; body: string; quotes: string[] }): SeededArticle {
-  const root = path.resolve(__dirname, '..', '..');
-  const out = execFileSync(
-    path.join(root, 'node_modules', '.bin', 'tsx'),
-    ['--conditions=react-server', 'e2e/support/article-with-claims.ts', JSON.stringify(input)],
-    { cwd: root, env: { ...process.env, DATABASE_PATH: process.env.E2E_DATABASE_PATH } },
-  );
-  return JSON.parse(out.toString().trim().split('\n').at(-1)!) as SeededArticle;
+  return runSetup<SeededArticle>('article-with-claims.ts', input);
 }
 
 /** What an editor does when an article changes: record the new text, then review the claims. */

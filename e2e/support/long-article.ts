@@ -1,7 +1,8 @@
 // Test and benchmark setup: stores a long invented article (about `words` words in
 // paragraphs of five sentences) with `claims` claims on its sentences, every tenth of
 // them with a nested claim inside, a third of them drafts. Every sentence is unique.
-// Prints { id, claims: [{ id, quote }], free: [sentences with no claim] } as JSON.
+// Prints { id, claims: [{ id, quote, start }] in text order, free: [{ quote, start }] (sentences
+// with no claim on them or beside them) } as JSON.
 // Input: JSON { title, words, claims } on argv[2].
 import { createArticle } from '@/db/queries/articles';
 import { createClaim } from '@/db/queries/claims';
@@ -31,24 +32,29 @@ for (let words = 0; words < input.words; ) {
   sentences.push(s);
   words += s.split(' ').length;
 }
-const paragraphs: string[] = [];
-for (let i = 0; i < sentences.length; i += 5) paragraphs.push(sentences.slice(i, i + 5).join(' '));
-const article = createArticle({ title: input.title, outlet: 'Test Gazette', body: paragraphs.join('\n\n'), actorId: null });
+// Five sentences a paragraph; where each sentence starts in the body.
+let body = '';
+const starts = sentences.map((s, i) => {
+  if (i > 0) body += i % 5 === 0 ? '\n\n' : ' ';
+  body += s;
+  return body.length - s.length;
+});
+const article = createArticle({ title: input.title, outlet: 'Test Gazette', body, actorId: null });
 
 // Claims spread evenly over the sentences; the sentences between them stay free.
 const outer = input.claims - Math.floor(input.claims / 11);
 const step = Math.max(2, Math.floor(sentences.length / outer));
-const claims: { id: number; quote: string }[] = [];
+const claims: { id: number; quote: string; start: number }[] = [];
 const claimed = new Set<number>();
 const claim = (start: number, quote: string, published: boolean) => {
   const anchor = createAnchor(article.body, start, start + quote.length);
-  if (start < 0 || !anchor) throw new Error(`Not in the article: ${quote}`);
-  claims.push({ id: createClaim({ articleId: article.id, anchor, published, actorId: null }).id, quote });
+  if (anchor?.exact !== quote) throw new Error(`Not in the article at ${start}: ${quote}`);
+  claims.push({ id: createClaim({ articleId: article.id, anchor, published, actorId: null }).id, quote, start });
 };
 for (let n = 0; n < outer && claims.length < input.claims; n++) {
   const index = n * step + 1;
   const quote = sentences[index]!;
-  const start = article.body.indexOf(quote);
+  const start = starts[index]!;
   claimed.add(index);
   claim(start, quote, n % 3 !== 2);
   // A nested claim: the second to fourth words, inside the sentence's claim.
@@ -58,7 +64,7 @@ for (let n = 0; n < outer && claims.length < input.claims; n++) {
   }
 }
 const free = sentences
-  .map((s, i) => ({ s, i }))
+  .map((quote, i) => ({ quote, i }))
   .filter(({ i }) => !claimed.has(i) && !claimed.has(i - 1) && !claimed.has(i + 1))
-  .map(({ s }) => s);
+  .map(({ quote, i }) => ({ quote, start: starts[i]! }));
 console.log(JSON.stringify({ id: article.id, claims, free }));

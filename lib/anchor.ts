@@ -321,40 +321,47 @@ export function quoteInContext(
 export type Span = { id: number; start: number; end: number };
 export type Segment = { start: number; end: number; text: string; spans: number[] };
 
-/**
- * Cuts a body into paragraphs of segments so that possibly nested or
- * overlapping spans can be drawn as flat, non-overlapping marks. Each segment
- * lists the ids of every span covering it, innermost (shortest) first. The
- * concatenated segment texts of a paragraph are exactly the paragraph.
- */
-export function segmentBody(body: string, spans: readonly Span[]): Segment[][] {
-  const valid = spans.filter((s) => s.start >= 0 && s.end <= body.length && s.start < s.end);
-  const shortestFirst = [...valid].sort(
-    (a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start || a.id - b.id,
-  );
-  const result: Segment[][] = [];
-  let paraStart = 0;
-  while (paraStart <= body.length) {
-    const gap = body.indexOf('\n\n', paraStart);
-    const paraEnd = gap === -1 ? body.length : gap;
-    if (paraEnd > paraStart) {
-      const cuts = new Set([paraStart, paraEnd]);
-      for (const s of valid) {
-        if (s.start > paraStart && s.start < paraEnd) cuts.add(s.start);
-        if (s.end > paraStart && s.end < paraEnd) cuts.add(s.end);
-      }
-      const sorted = [...cuts].sort((a, b) => a - b);
-      const segments: Segment[] = [];
-      for (let i = 0; i < sorted.length - 1; i++) {
-        const start = sorted[i]!;
-        const end = sorted[i + 1]!;
-        const covering = shortestFirst.filter((s) => s.start <= start && s.end >= end).map((s) => s.id);
-        segments.push({ start, end, text: body.slice(start, end), spans: covering });
-      }
-      result.push(segments);
-    }
+/** The paragraphs of a body (the text between blank lines) as offsets, empty ones left out. */
+export function paragraphBounds(body: string): { start: number; end: number }[] {
+  const result: { start: number; end: number }[] = [];
+  let start = 0;
+  while (start <= body.length) {
+    const gap = body.indexOf('\n\n', start);
+    const end = gap === -1 ? body.length : gap;
+    if (end > start) result.push({ start, end });
     if (gap === -1) break;
-    paraStart = gap + 2;
+    start = gap + 2;
   }
   return result;
+}
+
+/**
+ * Cuts the paragraph body[start, end) into segments so that possibly nested or
+ * overlapping spans can be drawn as flat, non-overlapping marks. Each segment
+ * lists the ids of every span covering it, innermost (shortest) first. The
+ * concatenated segment texts are exactly the paragraph.
+ */
+export function segmentParagraph(body: string, { start, end }: { start: number; end: number }, spans: readonly Span[]): Segment[] {
+  const inside = spans
+    .filter((s) => s.start >= 0 && s.end <= body.length && s.start < s.end && s.start < end && s.end > start)
+    .sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start || a.id - b.id);
+  const cuts = new Set([start, end]);
+  for (const s of inside) {
+    if (s.start > start) cuts.add(s.start);
+    if (s.end < end) cuts.add(s.end);
+  }
+  const sorted = [...cuts].sort((a, b) => a - b);
+  const segments: Segment[] = [];
+  for (let i = 0; i < sorted.length - 1; i++) {
+    const from = sorted[i]!;
+    const to = sorted[i + 1]!;
+    const covering = inside.filter((s) => s.start <= from && s.end >= to).map((s) => s.id);
+    segments.push({ start: from, end: to, text: body.slice(from, to), spans: covering });
+  }
+  return segments;
+}
+
+/** A whole body as paragraphs of segments (see segmentParagraph). */
+export function segmentBody(body: string, spans: readonly Span[]): Segment[][] {
+  return paragraphBounds(body).map((paragraph) => segmentParagraph(body, paragraph, spans));
 }

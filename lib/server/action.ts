@@ -35,7 +35,9 @@ type Options<S extends z.ZodType, R> = {
   /**
    * Re-render the page the form is on in the same round trip (e.g. to show the
    * row just added). Off by default: a form that disappears on re-render (a
-   * review item once handled) would lose its success message.
+   * review item once handled) would lose its success message. With `redirectTo`,
+   * the destination's layouts shared with this page are drawn fresh from the
+   * redirect's answer; without it, Next keeps their old render.
    */
   refresh?: boolean;
 };
@@ -70,11 +72,9 @@ export function action<S extends z.ZodType, R>(options: Options<S, R>) {
       }
       const result = await options.run(parsed.data, user);
       if (options.tags) invalidate(options.tags(result, parsed.data));
+      if (options.refresh) refresh();
       if (options.redirectTo) destination = options.redirectTo(result, parsed.data);
-      else {
-        if (options.refresh) refresh();
-        return { ok: true, message: options.message, data: options.data?.(result) };
-      }
+      else return { ok: true, message: options.message, data: options.data?.(result) };
     } catch (error) {
       return failure(error, form);
     }

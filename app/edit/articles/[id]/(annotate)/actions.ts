@@ -24,6 +24,8 @@ export const createClaimAction = action({
     }),
   tags: (claim) => claimTags({ id: claim.id, articleIds: [claim.articleId], partyIds: [claim.claimantPartyId] }),
   redirectTo: (claim) => claimUrl(claim.articleId, claim.id),
+  // The text and claim list (the layout) come in the same answer as the new claim's panel.
+  refresh: true,
 });
 
 /** Records the passage as another appearance of a claim tracked elsewhere, instead of a duplicate. */
@@ -33,6 +35,7 @@ export const linkAppearanceAction = action({
   run: (input, user) => linkAppearance({ ...input, actorId: user.id }),
   tags: (claim) => claimTags({ id: claim.id, articleIds: claim.articleIds, partyIds: [claim.claimantPartyId] }),
   redirectTo: (claim, input) => claimUrl(input.articleId, claim.id),
+  refresh: true,
 });
 
 export const dismissSuggestionAction = action({

@@ -8,23 +8,28 @@ import { articlePath } from '@/lib/routes';
 import { requirePageUser } from '@/lib/server/session';
 import { Annotator } from './_components/annotator';
 import { BodySignatureProvider } from './_components/body-freshness';
+import { ClaimList } from './_components/claim-list';
 import { EditorBody } from './_components/editor-body';
+import { Suggestions } from './_components/suggestions';
 import { bodySignature } from './signature';
 
 /**
- * The annotator's frame: the article text (left) stays while the claim panel
- * (the page, right) follows the URL. A layout is not re-rendered when only the
- * search params change, so opening a claim or starting one does not send a long
- * body again; after a write that changes the highlights, the page notices the
- * text is stale and refreshes the route (body-freshness.tsx).
+ * The annotator's frame: the article text (left), the suggestions and the
+ * claim list stay while the claim panel (the page, right) follows the URL. A
+ * layout is not re-rendered when only the search params change, so opening a
+ * claim or starting one sends neither the long text nor the list again. A write
+ * re-renders from the root (Next renders the whole route for a server action that
+ * redirects or refreshes); should the text still be stale when the panel changes
+ * (another editor's write), the page notices and refreshes the route (body-freshness.tsx).
  */
 export default async function AnnotatorLayout({ params, children }: { params: Promise<{ id: string }>; children: React.ReactNode }) {
   await requirePageUser('editor');
   const id = parseId((await params).id);
   const article = id ? getArticleForEditor({ id }) : undefined;
   if (!article) notFound();
-  // A lost passage's positions belong to an older revision: listed in the panel, not drawn.
-  const numbered = article.claims.map((c, i) => ({ ...c, number: i + 1 })).filter((c) => !isDetached(c.anchorState));
+  const numbered = article.claims.map((c, i) => ({ ...c, number: i + 1 }));
+  // A lost passage's positions belong to an older revision: listed, not drawn.
+  const drawn = numbered.filter((c) => !isDetached(c.anchorState));
   return (
     <BodySignatureProvider signature={bodySignature(article.claims)}>
       <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
@@ -42,13 +47,28 @@ export default async function AnnotatorLayout({ params, children }: { params: Pr
               <Link href={`/edit/articles/${article.id}/review`}>Review moved passages</Link>
             </p>
           </header>
-          <Annotator articleId={article.id} claims={numbered.map((c) => ({ id: c.id, start: c.start, end: c.end }))}>
-            <EditorBody body={article.body} claims={numbered} />
+          <Annotator articleId={article.id} claims={drawn.map((c) => ({ id: c.id, start: c.start, end: c.end }))}>
+            <EditorBody
+              body={article.body}
+              claims={drawn.map((c) => ({ id: c.id, number: c.number, status: c.status, published: c.published, start: c.start, end: c.end }))}
+            />
           </Annotator>
         </div>
         <aside aria-label="Claim panel" className="space-y-6 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
           {children}
-          {/* Revisions (new revision form, claims needing review) can be added here as further sections. */}
+          <Suggestions article={article} />
+          <ClaimList
+            articleId={article.id}
+            claims={numbered.map((c) => ({
+              id: c.id,
+              number: c.number,
+              statement: c.statement,
+              status: c.status,
+              published: c.published,
+              own: c.own,
+              anchorState: c.anchorState,
+            }))}
+          />
         </aside>
       </div>
     </BodySignatureProvider>

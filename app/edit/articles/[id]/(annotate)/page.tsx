@@ -4,24 +4,21 @@ import { notFound } from 'next/navigation';
 import { ResponsesSection } from '@/app/edit/claims/[id]/_components/responses-section';
 import { SourcesSection } from '@/app/edit/claims/[id]/_components/sources-section';
 import { SuggestedStatus } from '@/app/edit/claims/[id]/_components/suggested-status';
-import { StatusBadge } from '@/components/status-badge';
-import { getArticleForEditor, getClaimForEditor, listDismissedSuggestions, type EditorArticle } from '@/db/queries/annotator';
+import { getArticleForEditor, getClaimForEditor, type EditorArticle } from '@/db/queries/annotator';
 import { listParties } from '@/db/queries/parties';
 import { findSimilarClaims } from '@/db/queries/similar';
-import { ANCHOR_STATE_LABELS, createAnchor } from '@/lib/anchor';
-import { formatDate, plural } from '@/lib/format';
+import { createAnchor } from '@/lib/anchor';
+import { formatDate } from '@/lib/format';
 import { parseId } from '@/lib/params';
 import { claimPath } from '@/lib/routes';
 import { requirePageUser } from '@/lib/server/session';
 import { STATUS_INFO } from '@/lib/status';
-import { openSuggestions, suggestClaims } from '@/lib/suggest';
 import { WORKFLOW_LABELS } from '@/lib/workflow';
 import { WorkflowControls } from '../../../_components/workflow-controls';
 import { RefreshWhenBodyStale } from './_components/body-freshness';
 import { ClaimEditorForm } from './_components/claim-editor-form';
 import { CreateClaimForm } from './_components/create-claim-form';
 import { SimilarClaims } from './_components/similar-claims';
-import { SuggestionItem } from './_components/suggestion-item';
 import { bodySignature } from './signature';
 
 type Props = {
@@ -35,7 +32,7 @@ const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : u
 const offset = (v: string | undefined) => (v && /^\d{1,9}$/.test(v) ? Number(v) : null);
 
 /**
- * The annotator's claim panel (the article text is in the layout). What it
+ * The annotator's claim panel (the article text, suggestions and claim list are in the layout). What it
  * shows lives in the URL (?claim=ID, or ?start=&end= for a new claim), so back,
  * forward and links work.
  */
@@ -49,13 +46,10 @@ export default async function AnnotatorPage({ params, searchParams }: Props) {
   const start = offset(one(query.start));
   const end = offset(one(query.end));
   const passage = start !== null && end !== null ? createAnchor(article.body, start, end) : null;
-  const numbered = article.claims.map((c, i) => ({ ...c, number: i + 1 }));
   return (
     <>
       <RefreshWhenBodyStale signature={bodySignature(article.claims)} />
       <ClaimPanel article={article} claimId={claimId} passage={passage} userId={user.id} />
-      <Suggestions article={article} />
-      <ClaimList article={article} claims={numbered} selectedId={claimId} />
     </>
   );
 }
@@ -118,60 +112,6 @@ function ClaimPanel({
       {/* Saving a source or response does not change the claim's version, so the form above keeps any typing. */}
       <SourcesSection claimId={claim.id} />
       <ResponsesSection claimId={claim.id} />
-    </section>
-  );
-}
-
-function Suggestions({ article }: { article: EditorArticle }) {
-  const suggestions = openSuggestions(suggestClaims(article.body), {
-    claims: article.claims,
-    dismissed: listDismissedSuggestions({ articleId: article.id }),
-  });
-  return (
-    <section aria-labelledby="suggestions-heading">
-      <h2 id="suggestions-heading" className="mb-2 text-lg font-semibold">
-        Suggestions ({suggestions.length})
-      </h2>
-      {suggestions.length ? (
-        <ul className="space-y-2">
-          {suggestions.map((s) => (
-            <SuggestionItem key={`${s.start}-${s.end}`} articleId={article.id} suggestion={s} />
-          ))}
-        </ul>
-      ) : (
-        <p className="muted text-sm">No more suggested passages.</p>
-      )}
-    </section>
-  );
-}
-
-function ClaimList({ article, claims, selectedId }: { article: EditorArticle; claims: (EditorArticle['claims'][number] & { number: number })[]; selectedId: number | null }) {
-  return (
-    <section aria-labelledby="claims-heading">
-      <h2 id="claims-heading" className="mb-2 text-lg font-semibold">
-        {plural(claims.length, 'claim')} in this article
-      </h2>
-      <ol className="space-y-2">
-        {claims.map((c) => (
-          <li key={`${c.id}-${c.own}`} className="flex items-start gap-2 text-sm">
-            <span className="font-bold">{c.number}.</span>
-            <StatusBadge status={c.status} />
-            <Link
-              href={`/edit/articles/${article.id}?claim=${c.id}`}
-              scroll={false}
-              aria-current={c.id === selectedId ? 'true' : undefined}
-              className={c.id === selectedId ? 'font-semibold' : ''}
-            >
-              {c.statement}
-            </Link>
-            <span className="muted">
-              {c.published ? '' : '(draft)'}
-              {c.own ? '' : ' (also in another article)'}
-              {c.anchorState !== 'anchored' ? ` (${ANCHOR_STATE_LABELS[c.anchorState]})` : ''}
-            </span>
-          </li>
-        ))}
-      </ol>
     </section>
   );
 }

@@ -4,11 +4,11 @@ import { useRouter } from 'next/navigation';
 import { createContext, useContext, useEffect } from 'react';
 
 /**
- * The article text lives in the layout, which a navigation within the
- * annotator does not re-render. After a write that changes the highlights (a
- * claim created, linked, re-statused), the panel (the page) is fresh but the
- * text may not be: each side carries a signature of the claims it drew, and a
- * mismatch refreshes the route once.
+ * The article text and the claim list live in the layout, which a navigation
+ * within the annotator does not re-render. Writes made here re-render the whole
+ * route, but when the panel (the page) changes after someone else's write, the
+ * text may be stale: each side carries a signature of the claims it shows, and
+ * a mismatch refreshes the route once.
  */
 const BodySignature = createContext<string | null>(null);
 

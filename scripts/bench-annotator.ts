@@ -50,7 +50,7 @@ async function timed(page: Page, cdp: CDPSession, act: () => Promise<unknown>, d
   const requests = new Map<string, { line: string; sent: number; firstByte?: number; done?: number; bytes: number }>();
   const onSent = (e: { requestId: string; timestamp: number; request: { method: string; url: string } }) => {
     const url = new URL(e.request.url);
-    if (!url.pathname.startsWith('/_next/static')) requests.set(e.requestId, { line: `${e.request.method} ${url.pathname}${url.search}`, sent: e.timestamp, bytes: 0 });
+    if (url.protocol.startsWith('http') && !url.pathname.startsWith('/_next/static')) requests.set(e.requestId, { line: `${e.request.method} ${url.pathname}${url.search}`, sent: e.timestamp, bytes: 0 });
   };
   const onResponse = (e: { requestId: string; timestamp: number }) => void (requests.has(e.requestId) && (requests.get(e.requestId)!.firstByte = e.timestamp));
   const onData = (e: { requestId: string; dataLength: number }) => void (requests.has(e.requestId) && (requests.get(e.requestId)!.bytes += e.dataLength));

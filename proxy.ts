@@ -16,7 +16,7 @@ export async function proxy(request: NextRequest) {
   // Reader pages: CDN caching headers, a 304 without rendering when the copy is current, else the page cache.
   const caching = readerPageCaching(request);
   const cached = caching && !caching.notModified ? await cachedPage(request, caching) : null;
-  const nonce = cached?.nonce ?? renderNonce(request) ?? newNonce();
+  const nonce = cached?.nonce ?? renderNonce(request.headers) ?? newNonce();
   const policy = embeddable ? BADGE_POLICY : pagePolicy(nonce);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('content-security-policy', policy);

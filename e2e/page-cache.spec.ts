@@ -84,6 +84,35 @@ test.describe('page cache', () => {
     expect((await request.get(claimPath, DOCUMENT)).headers()['x-claimline-cache']).toBe('hit');
   });
 
+  test('an edit re-renders the pages that show what it changed and leaves the other pages cached', async ({ auth, claimSections, request }) => {
+    const otherStatement = 'the library will open on Sundays from March';
+    const other = articleWithClaims({
+      title: 'Library hours to grow next spring',
+      body: `The council said ${otherStatement}. Staff have not been asked yet.`,
+      quotes: [otherStatement],
+    });
+    const otherPath = `/claims/${other.claims[0]!.id}/${other.claims[0]!.slug}`;
+    const articlePath = `/articles/${article.slug}`;
+    const cacheState = async (path: string) => (await request.get(path, DOCUMENT)).headers()['x-claimline-cache'];
+    // Joining writes the invitation from another process, which counts as a change to everything.
+    await auth.signedIn('editor');
+    for (const path of [claimPath, articlePath, otherPath, '/']) {
+      await cacheState(path);
+      expect(await cacheState(path), path).toBe('hit');
+    }
+
+    await claimSections.open(article.claims[0]!.id);
+    await claimSections.addResponse({ newParty: 'Harbour Users Group', stance: 'confirms', quote: 'The extra crossings are on the new timetable.' });
+    await expect(claimSections.responses()).toContainText('Harbour Users Group confirms');
+
+    // The claim, its article and the lists on the home page show the response; the other claim does not.
+    expect(await cacheState(otherPath)).toBe('hit');
+    expect(await cacheState(claimPath)).toBe('miss');
+    expect(await cacheState(articlePath)).toBe('miss');
+    expect(await cacheState('/')).toBe('miss');
+    expect(await (await request.get(claimPath, DOCUMENT)).text()).toContain('The extra crossings are on the new timetable.');
+  });
+
   test('a missing page is still a 404 and an old link still a 308, each with its own nonce', async ({ request }) => {
     for (let i = 0; i < 2; i++) {
       const missing = await request.get('/claims/999999/nothing-here', DOCUMENT);

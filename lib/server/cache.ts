@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { cache } from 'react';
 import { getDb } from '@/db';
 
 /**
@@ -43,8 +44,12 @@ export function claimTags(claim: { id: number; articleIds?: number[]; partyIds?:
 type Entry = { value: unknown; deps: [tag: string, version: number][] };
 type State = {
   boot: string;
+  /** Moves on every invalidation. */
   version: number;
+  /** Moves when another connection's commit empties the whole cache. */
+  epoch: number;
   dataVersion: number | undefined;
+  /** Each tag's `version` when it was last invalidated (0: never in this process). */
   tagVersions: Map<string, number>;
   entries: Map<string, Entry>;
 };
@@ -58,6 +63,7 @@ function state(): State {
   globalForCache.claimlineCache ??= {
     boot: randomUUID().slice(0, 8),
     version: 0,
+    epoch: 0,
     dataVersion: undefined,
     tagVersions: new Map(),
     entries: new Map(),
@@ -69,6 +75,7 @@ function state(): State {
     s.dataVersion = dataVersion;
     s.entries.clear();
     s.version += 1;
+    s.epoch += 1;
   }
   return s;
 }
@@ -87,10 +94,12 @@ export function cached<T>(key: string, dependsOn: readonly string[] | ((value: T
     // Least recently used goes first when the cache is full: move a hit to the end.
     s.entries.delete(key);
     s.entries.set(key, hit);
+    recordRead(hit.deps.map(([tag]) => tag));
     return hit.value as T;
   }
   const value = load();
   const tagList = typeof dependsOn === 'function' ? dependsOn(value) : dependsOn;
+  recordRead(tagList);
   const deps = tagList.map((tag): [string, number] => [tag, tagVersion(s, tag)]);
   s.entries.delete(key);
   s.entries.set(key, { value, deps });
@@ -104,12 +113,45 @@ export function cached<T>(key: string, dependsOn: readonly string[] | ((value: T
 /** Call after every write: whatever depends on these tags is recomputed on the next request. */
 export function invalidate(changed: readonly string[]): void {
   const s = state();
-  for (const tag of changed) s.tagVersions.set(tag, tagVersion(s, tag) + 1);
   s.version += 1;
+  for (const tag of changed) s.tagVersions.set(tag, s.version);
 }
 
 /** Changes whenever any reader content may have changed (any invalidation, any restart). */
 export function contentVersion(): string {
   const s = state();
   return `${s.boot}.${s.version}`;
+}
+
+/**
+ * The tags the current server render has read (through `cached()` or `recordRead()`): one set per
+ * request, by React's request-scoped `cache`; outside a render each call is a new, unused set.
+ * Not on globalThis: the proxy's copy of this module may be bundled with a React whose
+ * `cache` keeps nothing. A render whose layout and page saw different sets would hand the page
+ * cache an empty one, which it treats as "depends on everything".
+ */
+export const renderTags = cache(() => new Set<string>());
+
+/** Records that the current render shows data depending on these tags (for data read without `cached()`). */
+export function recordRead(tagList: readonly string[]): void {
+  const seen = renderTags();
+  for (const tag of tagList) seen.add(tag);
+}
+
+/** A point in this process's cache history, taken before a page renders. */
+export type Mark = { epoch: string; version: number };
+
+export function mark(): Mark {
+  const s = state();
+  return { epoch: `${s.boot}.${s.epoch}`, version: s.version };
+}
+
+/**
+ * Whether what a page rendered after `since` read is unchanged: none of its tags was
+ * invalidated since then, or, when its tags are unknown (null), nothing was.
+ */
+export function unchangedSince(since: Mark, tagList: readonly string[] | null): boolean {
+  const s = state();
+  if (since.epoch !== `${s.boot}.${s.epoch}`) return false;
+  return tagList ? tagList.every((tag) => tagVersion(s, tag) <= since.version) : s.version === since.version;
 }

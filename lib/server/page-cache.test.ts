@@ -1,9 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
 import { invalidate, tags } from './cache';
-import { cachedPage, newNonce, PageStore, pageHeaders, pageHtml, readerPageCaching, renderNonce, singleFlight, storedPage } from './page-cache';
+import { cachedPage, newNonce, PageStore, pageHeaders, pageHtml, pageValidity, readerPageCaching, registerRenderTags, renderNonce, singleFlight, storedPage } from './page-cache';
 
 let file: string;
 beforeAll(() => {
@@ -35,40 +36,71 @@ describe('reader page caching', () => {
   });
 });
 
-const page = (etag: string, bytes: number) => storedPage(etag, 'x'.repeat(bytes), newNonce(), []);
+const page = (bytes: number, pageTags: string[] | null = null) => storedPage(pageValidity(pageTags), 'x'.repeat(bytes), newNonce(), []);
 
 describe('page store', () => {
   it('drops the least recently used page when full', () => {
     const store = new PageStore(2, 1000);
-    store.get('a', 'v1');
-    store.set('a', page('v1', 10));
-    store.set('b', page('v1', 10));
-    expect(store.get('a', 'v1')).toBeDefined(); // now b is the least recently used
-    store.set('c', page('v1', 10));
-    expect(store.get('b', 'v1')).toBeUndefined();
-    expect(store.get('a', 'v1')).toBeDefined();
-    expect(store.get('c', 'v1')).toBeDefined();
+    store.set('a', page(10));
+    store.set('b', page(10));
+    expect(store.get('a')).toBeDefined(); // now b is the least recently used
+    store.set('c', page(10));
+    expect(store.get('b')).toBeUndefined();
+    expect(store.get('a')).toBeDefined();
+    expect(store.get('c')).toBeDefined();
   });
 
   it('keeps its total size under the byte bound and refuses a page larger than it', () => {
     const store = new PageStore(100, 100);
-    store.get('any', 'v1');
-    for (const key of ['a', 'b', 'c']) store.set(key, page('v1', 40));
+    for (const key of ['a', 'b', 'c']) store.set(key, page(40));
     expect(store.bytes).toBeLessThanOrEqual(100);
-    expect(store.get('a', 'v1')).toBeUndefined();
-    store.set('huge', page('v1', 101));
-    expect(store.get('huge', 'v1')).toBeUndefined();
-    expect(store.get('c', 'v1')).toBeDefined();
+    expect(store.get('a')).toBeUndefined();
+    store.set('huge', page(101));
+    expect(store.get('huge')).toBeUndefined();
+    expect(store.get('c')).toBeDefined();
+    expect(store.bytes).toBe(80);
   });
 
-  it('empties when the content version moves, and never stores a page rendered before the move', () => {
+  it('keeps a page while the tags it read are untouched, and drops it when one of them changes', () => {
     const store = new PageStore(10, 1000);
-    store.get('a', 'v1');
-    store.set('a', page('v1', 10));
-    expect(store.get('a', 'v2')).toBeUndefined();
-    expect(store.size).toBe(0);
-    store.set('a', page('v1', 10)); // its render started before the edit
-    expect(store.get('a', 'v2')).toBeUndefined();
+    store.set('claim 1', page(10, [tags.claim(1), tags.article(1)]));
+    store.set('claim 2', page(10, [tags.claim(2), tags.article(2)]));
+    store.set('home', page(10, [tags.lists]));
+    invalidate([tags.claim(2), tags.article(2), tags.lists]);
+    expect(store.get('claim 1')).toBeDefined();
+    expect(store.get('claim 2')).toBeUndefined();
+    expect(store.get('home')).toBeUndefined();
+    expect(store.size).toBe(1);
+    expect(store.bytes).toBe(10);
+  });
+
+  it('drops a page whose tags are unknown on any change', () => {
+    const store = new PageStore(10, 1000);
+    store.set('unknown', page(10, null));
+    expect(store.get('unknown')).toBeDefined();
+    invalidate([tags.claim(99)]);
+    expect(store.get('unknown')).toBeUndefined();
+  });
+
+  it('never stores a page whose render started before a change to what it read', () => {
+    const store = new PageStore(10, 1000);
+    const rendering = page(10, [tags.claim(5)]);
+    invalidate([tags.claim(5)]); // the edit lands while the page renders
+    store.set('claim 5', rendering);
+    expect(store.get('claim 5')).toBeUndefined();
+    const unrelated = page(10, [tags.claim(6)]);
+    invalidate([tags.claim(5)]);
+    store.set('claim 6', unrelated);
+    expect(store.get('claim 6')).toBeDefined();
+  });
+
+  it('drops every page when another connection writes to the database', () => {
+    const store = new PageStore(10, 1000);
+    store.set('claim 1', page(10, [tags.claim(1)]));
+    const other = new Database(file);
+    other.prepare("insert into meta (key, value) values ('page-cache-test', '1') on conflict(key) do update set value = value || '1'").run();
+    other.close();
+    expect(store.get('claim 1')).toBeUndefined();
   });
 });
 
@@ -77,7 +109,7 @@ describe('nonce substitution', () => {
     const rendered = newNonce();
     const html = `<script nonce="${rendered}">1</script><p>Ørnebakke — ✓ 🚋</p><link nonce="${rendered}"><script>self.push(["nonce","${rendered}"])</script>`;
     const link = `</_next/static/chunks/a.css>; rel=preload; as="style"; nonce="${rendered}"`;
-    const stored = storedPage('v1', html, rendered, [['link', link]]);
+    const stored = storedPage(pageValidity(), html, rendered, [['link', link]]);
     const fresh = newNonce();
     const served = Buffer.from(pageHtml(stored, fresh)).toString();
     expect(served).not.toContain(rendered);
@@ -116,10 +148,13 @@ describe('cached pages', () => {
     server = http.createServer(async (req, res) => {
       renders++;
       const request = new Request(`http://127.0.0.1${req.url}`, { headers: req.headers as Record<string, string> });
-      const nonce = renderNonce(request);
+      const nonce = renderNonce(request.headers);
       if (nonce) genuine++;
       // The render itself must not be answered from the cache (it would wait for itself).
       if (await cachedPage(request, readerPageCaching(request)!)) recursed++;
+      // Claims 10 and 11 name the tags they read, as the reader layout does; the rest name none.
+      const claim = /^\/claims\/(1[01])$/.exec(req.url ?? '')?.[1];
+      if (claim) registerRenderTags(request.headers, new Set([tags.claim(Number(claim))]));
       setTimeout(() => {
         if (req.url === '/claims/308') {
           res.writeHead(308, { location: '/claims/308/new-slug' }).end();
@@ -172,6 +207,19 @@ describe('cached pages', () => {
     expect(renders).toBe(1);
   });
 
+  it('renders again only the pages whose tags an edit touched, when the render named its tags', async () => {
+    await fetchPage('/claims/10');
+    await fetchPage('/claims/11');
+    await fetchPage('/claims/1');
+    renders = 0;
+    invalidate([tags.claim(11)]);
+    expect((await fetchPage('/claims/10'))?.state).toBe('hit');
+    expect((await fetchPage('/claims/11'))?.state).toBe('miss');
+    // No tags named: any edit counts.
+    expect((await fetchPage('/claims/1'))?.state).toBe('miss');
+    expect(renders).toBe(2);
+  });
+
   it('keeps pages for different hosts apart (links follow the Host when APP_URL is unset)', async () => {
     const other = await fetchPage('/claims/1', 'evil.example');
     expect(other?.html).toContain('for evil.example');
@@ -201,7 +249,7 @@ describe('cached pages', () => {
 
   it('ignores a render header without this process’s secret', async () => {
     const forged = new Request('http://news.example/claims/1', { headers: { 'x-claimline-render': `${'0'.repeat(32)} ${newNonce()}` } });
-    expect(renderNonce(forged)).toBeNull();
-    expect(renderNonce(new Request('http://news.example/claims/1'))).toBeNull();
+    expect(renderNonce(forged.headers)).toBeNull();
+    expect(renderNonce(new Request('http://news.example/claims/1').headers)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
-import { contentVersion } from './cache';
+import { contentVersion, mark, unchangedSince, type Mark } from './cache';
 import { READER_CACHE_CONTROL } from './http';
 import { siteUrlFrom } from './site';
 
@@ -13,7 +13,8 @@ import { siteUrlFrom } from './site';
  *    midnight UTC (pages show "no response by <date>" that turns true without an edit).
  *    A browser or CDN revalidating with If-None-Match gets a 304 without a render.
  * 2. A full-page cache in this process for anonymous readers: the HTML of a page, kept
- *    while that ETag stays the same, served with a fresh CSP nonce each time.
+ *    while none of the cache tags its render read was invalidated (and the day is the
+ *    same), served with a fresh CSP nonce each time.
  */
 
 // Reader pages only: not the editor, not API routes, not files the route handlers serve with their own ETag.
@@ -47,12 +48,26 @@ export const newNonce = () => randomBytes(16).toString('hex');
  * rendered with (script tags, and Next's Link preload header), so serving it is
  * joining the parts with a fresh nonce.
  */
-export type StoredPage = { etag: string; renderNonce: string; parts: Buffer[]; headers: [string, string][]; bytes: number };
+export type StoredPage = { validity: Validity; renderNonce: string; parts: Buffer[]; headers: [string, string][]; bytes: number };
 
-export function storedPage(etag: string, html: string, renderNonce: string, headers: [string, string][]): StoredPage {
+/**
+ * What a stored page shows depends on: the point in the cache's history its render started
+ * at, the day (pages say "no response by <date>"), and the cache tags the render read; null
+ * when they are unknown, and then any change at all makes the page stale.
+ */
+export type Validity = { since: Mark; day: string; tags: string[] | null };
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export const pageValidity = (tags: string[] | null = null): Validity => ({ since: mark(), day: today(), tags });
+
+/** Nothing the page read has changed since its render started. */
+export const isCurrent = ({ validity }: StoredPage) => validity.day === today() && unchangedSince(validity.since, validity.tags);
+
+export function storedPage(validity: Validity, html: string, renderNonce: string, headers: [string, string][]): StoredPage {
   // Kept encoded: a hit copies bytes instead of encoding a string of up to a few hundred KB again.
   const parts = html.split(renderNonce).map((part) => Buffer.from(part));
-  return { etag, renderNonce, parts, headers, bytes: Buffer.byteLength(html) };
+  return { validity, renderNonce, parts, headers, bytes: Buffer.byteLength(html) };
 }
 
 /** The page's HTML (UTF-8) with `nonce` wherever the render had its own. */
@@ -71,38 +86,37 @@ export const pageHeaders = (page: StoredPage, nonce: string) =>
   page.headers.map(([name, value]): [string, string] => [name, value.split(page.renderNonce).join(nonce)]);
 
 /**
- * Pages by key, least recently used first out, bounded in count and bytes. All pages
- * share one content version (the ETag): when it moves, every stored page is stale, so
- * the store empties at once rather than holding dead pages until they are evicted.
+ * Pages by key, least recently used first out, bounded in count and bytes. A stale page
+ * (`current` says so) is dropped when next asked for, or evicted like any other.
  */
 export class PageStore {
   private pages = new Map<string, StoredPage>();
-  private etag = '';
   bytes = 0;
 
   constructor(
     readonly maxEntries: number,
     readonly maxBytes: number,
+    private readonly current: (page: StoredPage) => boolean = isCurrent,
   ) {}
 
   get size() {
     return this.pages.size;
   }
 
-  /** The page under `key` if it was rendered at `etag`, the current version. */
-  get(key: string, etag: string): StoredPage | undefined {
-    if (etag !== this.etag) this.clear(etag);
+  /** The page under `key` if it is still current. */
+  get(key: string): StoredPage | undefined {
     const page = this.pages.get(key);
-    if (page) {
-      this.pages.delete(key);
-      this.pages.set(key, page);
-    }
+    if (!page) return undefined;
+    this.remove(key);
+    if (!this.current(page)) return undefined;
+    this.pages.set(key, page);
+    this.bytes += page.bytes;
     return page;
   }
 
-  /** Stores a page unless the version moved while it rendered (it may show the old content). */
+  /** Stores a page unless something it read changed while it rendered (it may show the old content). */
   set(key: string, page: StoredPage): void {
-    if (page.etag !== this.etag || page.bytes > this.maxBytes) return;
+    if (!this.current(page) || page.bytes > this.maxBytes) return;
     this.remove(key);
     this.pages.set(key, page);
     this.bytes += page.bytes;
@@ -116,12 +130,6 @@ export class PageStore {
     if (!page) return;
     this.pages.delete(key);
     this.bytes -= page.bytes;
-  }
-
-  private clear(etag: string) {
-    this.pages.clear();
-    this.bytes = 0;
-    this.etag = etag;
   }
 }
 
@@ -150,7 +158,14 @@ type Rendered =
   | { kind: 'other'; status: number; headers: [string, string][]; body: Buffer; nonce: string }
   | { kind: 'failed' };
 
-type State = { secret: string; store: PageStore; running: Map<string, Promise<Rendered>>; unreachable: boolean };
+type State = {
+  secret: string;
+  store: PageStore;
+  running: Map<string, Promise<Rendered>>;
+  /** The cache tags each of the cache's own renders read, by the render's nonce (see registerRenderTags). */
+  renderTags: Map<string, Set<string>>;
+  unreachable: boolean;
+};
 // On globalThis, like the reader cache: one store per process whatever the bundling.
 const globalForPages = globalThis as unknown as { claimlinePages?: State };
 const state = (): State =>
@@ -158,6 +173,7 @@ const state = (): State =>
     secret: newNonce(),
     store: new PageStore(MAX_PAGES, MAX_BYTES),
     running: new Map(),
+    renderTags: new Map(),
     unreachable: false,
   });
 
@@ -166,12 +182,30 @@ const state = (): State =>
  * page (it carries this process's secret), else null. Nobody outside this process
  * knows the secret, so nobody else can choose the nonce a page renders with.
  */
-export function renderNonce(request: Request): string | null {
-  const [secret = '', nonce = ''] = (request.headers.get(RENDER_HEADER) ?? '').split(' ');
+export function renderNonce(headers: Headers): string | null {
+  const [secret = '', nonce = ''] = (headers.get(RENDER_HEADER) ?? '').split(' ');
   const expected = Buffer.from(state().secret);
   const given = Buffer.from(secret);
   const genuine = given.length === expected.length && timingSafeEqual(given, expected);
   return genuine && /^[0-9a-f]{32}$/.test(nonce) ? nonce : null;
+}
+
+/**
+ * Called by the reader layout on every render: when the render is the page cache's own,
+ * hands it the set of cache tags the render reads (filled by `cached()` while the page
+ * renders), so the stored page goes stale only when one of them is invalidated.
+ */
+export function registerRenderTags(headers: Headers, tags: Set<string>): void {
+  const nonce = renderNonce(headers);
+  if (nonce) state().renderTags.set(nonce, tags);
+}
+
+/** The tags a finished render read, or null if it registered none (then any change makes the page stale). */
+function takeRenderTags(nonce: string): string[] | null {
+  const tags = state().renderTags.get(nonce);
+  state().renderTags.delete(nonce);
+  // An empty set more likely means the reads went unseen than that the page reads nothing.
+  return tags?.size ? [...tags] : null;
 }
 
 export type CachedPage = { response: Response; nonce: string };
@@ -190,7 +224,7 @@ export type CachedPage = { response: Response; nonce: string };
 export async function cachedPage(request: Request, caching: PageCaching): Promise<CachedPage | null> {
   const port = process.env.PORT;
   const s = state();
-  if (!port || process.env.NODE_ENV === 'development' || s.unreachable || renderNonce(request)) return null;
+  if (!port || process.env.NODE_ENV === 'development' || s.unreachable || renderNonce(request.headers)) return null;
   // Documents only. Next strips the RSC headers (and ?_rsc) before the proxy sees a request, so a
   // client-side navigation's fetch is told apart by what it accepts: never text/html, which every
   // browser asks for when it loads a page.
@@ -198,7 +232,6 @@ export async function cachedPage(request: Request, caching: PageCaching): Promis
   const url = new URL(request.url);
   const origin = siteUrlFrom(request.headers);
   const key = `${origin}${url.pathname}${url.search}`;
-  const etag = caching.headers.ETag!;
   // "hit" also for requests that waited on another's render: none of them caused one.
   const respond = (page: StoredPage, how: 'hit' | 'miss'): CachedPage => {
     const nonce = newNonce();
@@ -206,10 +239,11 @@ export async function cachedPage(request: Request, caching: PageCaching): Promis
     return { response: new Response(request.method === 'HEAD' ? null : pageHtml(page, nonce), { headers }), nonce };
   };
 
-  const stored = s.store.get(key, etag);
+  const stored = s.store.get(key);
   if (stored) return respond(stored, 'hit');
-  // A render started before an edit may show the old content: a request after the edit never joins it.
-  const flight = singleFlight(s.running, `${etag} ${key}`, () => render(port, request, url, etag));
+  // A render started before an edit may show the old content: a request after any edit never joins it.
+  const since = mark();
+  const flight = singleFlight(s.running, `${since.epoch}.${since.version} ${key}`, () => render(port, request, url));
   const rendered = await flight.promise;
   if (rendered.kind === 'page') {
     if (flight.leader) s.store.set(key, rendered.page);
@@ -228,8 +262,10 @@ export async function cachedPage(request: Request, caching: PageCaching): Promis
 }
 
 /** Requests the page from this server over loopback as an anonymous reader, rendered with a nonce of its own. */
-function render(port: string, request: Request, url: URL, etag: string): Promise<Rendered> {
+function render(port: string, request: Request, url: URL): Promise<Rendered> {
   const nonce = newNonce();
+  // Taken before the render reads anything: an edit from here on makes what it read stale.
+  const validity = pageValidity();
   const headers: Record<string, string> = {
     accept: 'text/html',
     'accept-encoding': 'identity',
@@ -245,16 +281,20 @@ function render(port: string, request: Request, url: URL, etag: string): Promise
     const inner = http.get({ host: '127.0.0.1', port, path: `${url.pathname}${url.search}`, headers, timeout: RENDER_TIMEOUT_MS }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', () => resolve({ kind: 'failed' }));
+      res.on('error', () => {
+        takeRenderTags(nonce);
+        resolve({ kind: 'failed' });
+      });
       res.on('end', () => {
         const body = Buffer.concat(chunks);
+        const tags = takeRenderTags(nonce);
         const all = Object.entries(res.headers).flatMap(([name, value]) =>
           (Array.isArray(value) ? value : [value ?? '']).map((v): [string, string] => [name, v]),
         );
         const cacheable = res.statusCode === 200 && !res.headers['set-cookie'] && body.length <= MAX_PAGE_BYTES;
         if (cacheable) {
           const kept = all.filter(([name]) => KEPT_HEADERS.has(name));
-          resolve({ kind: 'page', page: storedPage(etag, body.toString('utf8'), nonce, kept) });
+          resolve({ kind: 'page', page: storedPage({ ...validity, tags }, body.toString('utf8'), nonce, kept) });
         } else {
           const passed = all.filter(([name]) => !HOP_HEADERS.has(name));
           resolve({ kind: 'other', status: res.statusCode ?? 500, headers: passed, body, nonce });
@@ -263,6 +303,7 @@ function render(port: string, request: Request, url: URL, etag: string): Promise
     });
     inner.on('timeout', () => inner.destroy());
     inner.on('error', (error: NodeJS.ErrnoException) => {
+      takeRenderTags(nonce);
       // Not listening on loopback (bound to one outside address): stop trying, render as before.
       if (error.code === 'ECONNREFUSED' && !state().unreachable) {
         state().unreachable = true;

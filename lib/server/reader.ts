@@ -9,7 +9,7 @@ import { listOutlets, searchClaims } from '@/db/queries/search';
 import type { ClaimFilters } from '@/lib/claim-filters';
 import type { ReviewedClaim } from '@/lib/claim-review';
 import { articlePath, claimPath, externalHref, partyPath } from '@/lib/routes';
-import { cached, tags } from './cache';
+import { cached, recordRead, tags } from './cache';
 
 /**
  * Reader data, memoised per tag (see cache.ts). Pages and route handlers read
@@ -68,7 +68,10 @@ export function readHome() {
  * SEARCH_BOUND matches (a few milliseconds over 100,000 claims).
  */
 export function readClaimSearch(filters: ClaimFilters) {
-  if (filters.q) return searchClaims({ filters });
+  if (filters.q) {
+    recordRead([tags.lists]);
+    return searchClaims({ filters });
+  }
   return cached(`search:${JSON.stringify(filters)}`, [tags.lists], () => searchClaims({ filters }));
 }
 

@@ -16,6 +16,15 @@ export default defineConfig([
     },
   },
   {
+    // Reader pages read through lib/server/reader.ts only: the page cache keeps a page until
+    // one of the cache tags its render read changes, and a direct query would add no tag.
+    files: ['app/(reader)/**/page.tsx', 'app/(reader)/**/layout.tsx', 'components/**'],
+    ignores: ['app/(reader)/corrections/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@/db', '@/db/*'], message: 'Read reader data through lib/server/reader.ts.' }] }],
+    },
+  },
+  {
     // Playwright fixtures receive a `use` callback that is not React's hook.
     files: ['e2e/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },

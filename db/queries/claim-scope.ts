@@ -14,17 +14,23 @@ export type ClaimScope = { id: number; articleIds: number[]; partyIds: number[] 
  * or response saved beside an open claim form must not make that form conflict.
  */
 export function touchClaim(tx: Tx, claimId: number, at: Date): ClaimScope {
+  const scope = claimScope(tx, claimId);
+  // Never backwards: seeded or imported history may be recorded with an earlier date.
+  tx.update(claims)
+    .set({ updatedAt: sql`max(${claims.updatedAt}, ${at.getTime()})` })
+    .where(eq(claims.id, claimId))
+    .run();
+  return scope;
+}
+
+/** What a claim's pages depend on: the claim, every article it appears in, its claimant and the parties that responded. */
+export function claimScope(tx: Tx, claimId: number): ClaimScope {
   const claim = tx
     .select({ id: claims.id, articleId: claims.articleId, claimantPartyId: claims.claimantPartyId })
     .from(claims)
     .where(eq(claims.id, claimId))
     .get();
   if (!claim) throw new AppError('not_found');
-  // Never backwards: seeded or imported history may be recorded with an earlier date.
-  tx.update(claims)
-    .set({ updatedAt: sql`max(${claims.updatedAt}, ${at.getTime()})` })
-    .where(eq(claims.id, claimId))
-    .run();
   const appearances = tx
     .select({ articleId: claimAppearances.articleId })
     .from(claimAppearances)

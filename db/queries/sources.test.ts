@@ -58,6 +58,9 @@ describe('sources on a claim', () => {
     const second = attachSource({ claimId: b!.id, source: { ...source, title: 'Annual traffic count 2026' }, relation: 'context', actorId: null });
     expect(second.source.id).toBe(first.source.id);
     expect(db().select().from(sources).where(eq(sources.url, source.url)).all()).toHaveLength(1);
+    // The shared details changed for both claims: both claims' pages must be refreshed.
+    expect(first.citedBy).toEqual([a!.id]);
+    expect(second.citedBy.sort()).toEqual([a!.id, b!.id].sort());
 
     detachSource({ claimId: a!.id, sourceId: first.source.id, actorId: null });
     expect(listClaimSources({ claimId: a!.id }).map((s) => s.url)).not.toContain(source.url);

@@ -92,8 +92,13 @@ export function attachSource(input: CitationInput) {
       before: existing && oldLink ? sourceSummary(existing, oldLink) : null,
       after: sourceSummary(source, link),
     });
-    return { source, scope };
+    return { source, scope, citedBy: citingClaims(tx, source.id) };
   });
+}
+
+/** Every claim citing a source: a change to its shared details (title, publisher, date) shows on all their pages. */
+function citingClaims(tx: Tx, sourceId: number): number[] {
+  return tx.select({ id: claimSources.claimId }).from(claimSources).where(eq(claimSources.sourceId, sourceId)).all().map((r) => r.id);
 }
 
 /**
@@ -126,7 +131,7 @@ export function updateClaimSource(input: CitationInput & { sourceId: number }) {
       before: sourceSummary(old, oldLink),
       after: sourceSummary(source, link),
     });
-    return { source, scope };
+    return { source, scope, citedBy: citingClaims(tx, source.id) };
   });
 }
 

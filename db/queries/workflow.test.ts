@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
-import { claims, users } from '@/db/schema';
+import { articleRevisions, articles, claims, users } from '@/db/schema';
 import { seedDemoOnFirstRun } from '@/db/seed';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
+import { linkAppearance } from './annotator';
 import { getPublishedClaim, updateClaim } from './claims';
 import { assignClaim, moveClaim, setSignOffRequired } from './workflow';
 
@@ -48,6 +49,19 @@ describe('second-reviewer sign-off', () => {
     expect(page.events.find((e) => e.kind === 'published')!.after).toMatchObject({ approvedBy: 'Bruno Reviewer' });
     // Internal workflow steps stay out of the public history.
     expect(page.events.map((e) => e.kind)).not.toContain('workflow_changed');
+  });
+
+  it('publishing names every article the claim appears in, so all their pages are refreshed', () => {
+    const id = draftId();
+    const own = claim(id).articleId;
+    const other = getDb().select().from(articles).all().find((a) => a.id !== own)!;
+    const body = getDb().select().from(articleRevisions).where(eq(articleRevisions.id, other.currentRevisionId!)).get()!.body;
+    const end = body.indexOf('.') + 1;
+    linkAppearance({ claimId: id, articleId: other.id, start: 0, end, exact: body.slice(0, end), actorId: alice });
+    moveClaim({ id, to: 'in_progress', actorId: alice });
+    moveClaim({ id, to: 'ready_for_review', actorId: alice });
+    const published = moveClaim({ id, to: 'published', actorId: bruno });
+    expect(published.scope.articleIds.sort()).toEqual([own, other.id].sort());
   });
 
   it('a change to a published verdict waits for approval while readers keep the old one', () => {

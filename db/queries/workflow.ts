@@ -5,6 +5,7 @@ import { claims, meta, users } from '@/db/schema';
 import { AppError, fieldError } from '@/lib/errors';
 import { checkMove, type WorkflowState } from '@/lib/workflow';
 import { recordEvent, write, type Tx } from './tx';
+import { claimScope } from './claim-scope';
 
 const SIGN_OFF_KEY = 'sign_off_required';
 
@@ -84,7 +85,8 @@ export function moveClaim(input: { id: number; to: WorkflowState; actorId: strin
         after: { verdictBy: nameOf(tx, claim.verdictSetBy), approvedBy: nameOf(tx, input.actorId) },
       });
     }
-    return updated;
+    // Every page showing the claim: a draft linked into other articles appears there once published.
+    return { ...updated, scope: claimScope(tx, claim.id) };
   });
 }
 

@@ -162,8 +162,8 @@ type State = {
   secret: string;
   store: PageStore;
   running: Map<string, Promise<Rendered>>;
-  /** The cache tags each of the cache's own renders read, by the render's nonce (see registerRenderTags). */
-  renderTags: Map<string, Set<string>>;
+  /** The cache tags each of the cache's own renders in flight read, by the render's nonce (see registerRenderTags). */
+  renderTags: Map<string, Set<string> | undefined>;
   unreachable: boolean;
 };
 // On globalThis, like the reader cache: one store per process whatever the bundling.
@@ -197,7 +197,8 @@ export function renderNonce(headers: Headers): string | null {
  */
 export function registerRenderTags(headers: Headers, tags: Set<string>): void {
   const nonce = renderNonce(headers);
-  if (nonce) state().renderTags.set(nonce, tags);
+  // Only while the cache still waits for that render (one given up on would leave the entry behind).
+  if (nonce && state().renderTags.has(nonce)) state().renderTags.set(nonce, tags);
 }
 
 /** The tags a finished render read, or null if it registered none (then any change makes the page stale). */
@@ -241,9 +242,9 @@ export async function cachedPage(request: Request, caching: PageCaching): Promis
 
   const stored = s.store.get(key);
   if (stored) return respond(stored, 'hit');
-  // A render started before an edit may show the old content: a request after any edit never joins it.
-  const since = mark();
-  const flight = singleFlight(s.running, `${since.epoch}.${since.version} ${key}`, () => render(port, request, url));
+  // A render started before an edit (or the day before) may show old content: a later request never joins it.
+  const { since, day } = pageValidity();
+  const flight = singleFlight(s.running, `${since.epoch}.${since.version} ${day} ${key}`, () => render(port, request, url));
   const rendered = await flight.promise;
   if (rendered.kind === 'page') {
     if (flight.leader) s.store.set(key, rendered.page);
@@ -266,6 +267,7 @@ function render(port: string, request: Request, url: URL): Promise<Rendered> {
   const nonce = newNonce();
   // Taken before the render reads anything: an edit from here on makes what it read stale.
   const validity = pageValidity();
+  state().renderTags.set(nonce, undefined);
   const headers: Record<string, string> = {
     accept: 'text/html',
     'accept-encoding': 'identity',

@@ -5,14 +5,11 @@ import { action } from '@/lib/server/action';
 import { claimTags } from '@/lib/server/cache';
 import { assignSchema, moveSchema } from '../board/schema';
 
-const touched = (claim: { id: number; articleId: number; claimantPartyId: number | null }) =>
-  claimTags({ id: claim.id, articleIds: [claim.articleId], partyIds: [claim.claimantPartyId] });
-
 export const moveAction = action({
   role: 'editor',
   schema: moveSchema,
   run: (input, user) => moveClaim({ id: input.claimId, to: input.to, actorId: user.id }),
-  tags: touched,
+  tags: ({ scope }) => claimTags(scope),
   refresh: true,
   message: 'Moved.',
 });

@@ -2,7 +2,7 @@
 
 import { attachSource, detachSource, updateClaimSource } from '@/db/queries/sources';
 import { action } from '@/lib/server/action';
-import { claimTags } from '@/lib/server/cache';
+import { claimTags, tags } from '@/lib/server/cache';
 import { removeSourceSchema, sourceSchema } from './sources-schema';
 
 export const saveSourceAction = action({
@@ -12,7 +12,7 @@ export const saveSourceAction = action({
     const input = { claimId, source: { url, title, publisher, publishedAt, archivedUrl }, relation, excerpt, note, actorId: user.id };
     return sourceId ? updateClaimSource({ ...input, sourceId }) : attachSource(input);
   },
-  tags: ({ scope }) => claimTags(scope),
+  tags: ({ scope, citedBy }) => [...claimTags(scope), ...citedBy.map(tags.claim)],
   refresh: true,
   message: 'Source saved.',
 });

@@ -6,6 +6,7 @@
  */
 
 import search from 'approx-string-match';
+import { paragraphs } from './text';
 
 /**
  * `fuzzy` and `orphaned` wait for an editor's review after a revision; `removed`
@@ -321,20 +322,6 @@ export function quoteInContext(
 export type Span = { id: number; start: number; end: number };
 export type Segment = { start: number; end: number; text: string; spans: number[] };
 
-/** The paragraphs of a body (the text between blank lines) as offsets, empty ones left out. */
-export function paragraphBounds(body: string): { start: number; end: number }[] {
-  const result: { start: number; end: number }[] = [];
-  let start = 0;
-  while (start <= body.length) {
-    const gap = body.indexOf('\n\n', start);
-    const end = gap === -1 ? body.length : gap;
-    if (end > start) result.push({ start, end });
-    if (gap === -1) break;
-    start = gap + 2;
-  }
-  return result;
-}
-
 /**
  * Cuts the paragraph body[start, end) into segments so that possibly nested or
  * overlapping spans can be drawn as flat, non-overlapping marks. Each segment
@@ -363,5 +350,5 @@ export function segmentParagraph(body: string, { start, end }: { start: number; 
 
 /** A whole body as paragraphs of segments (see segmentParagraph). */
 export function segmentBody(body: string, spans: readonly Span[]): Segment[][] {
-  return paragraphBounds(body).map((paragraph) => segmentParagraph(body, paragraph, spans));
+  return paragraphs(body).map((paragraph) => segmentParagraph(body, paragraph, spans));
 }

@@ -1,7 +1,8 @@
 'use client';
 
 import { memo, useMemo } from 'react';
-import { paragraphBounds, segmentParagraph } from '@/lib/anchor';
+import { segmentParagraph } from '@/lib/anchor';
+import { paragraphs as paragraphRanges } from '@/lib/text';
 import { STATUS_INFO, type Status } from '@/lib/status';
 
 export type EditorBodyClaim = { id: number; number: number; status: Status; published: boolean; start: number; end: number };
@@ -26,7 +27,7 @@ const drawKey = (c: EditorBodyClaim) => `${c.id}:${c.number}:${c.status}:${c.pub
  */
 export function EditorBody({ body, claims }: { body: string; claims: EditorBodyClaim[] }) {
   // useMemo compares the text by value: the same text sent again is not split again.
-  const paragraphs = useMemo(() => paragraphBounds(body), [body]);
+  const paragraphs = useMemo(() => paragraphRanges(body), [body]);
   return (
     <div className="font-serif text-lg leading-relaxed">
       {paragraphs.map((paragraph) => {

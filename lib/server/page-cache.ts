@@ -242,9 +242,11 @@ export async function cachedPage(request: Request, caching: PageCaching): Promis
 
   const stored = s.store.get(key);
   if (stored) return respond(stored, 'hit');
-  // A render started before an edit (or the day before) may show old content: a later request never joins it.
-  const { since, day } = pageValidity();
-  const flight = singleFlight(s.running, `${since.epoch}.${since.version} ${day} ${key}`, () => render(port, request, url));
+  // Taken before the render reads anything: an edit from here on makes what it read stale. A render
+  // started before an edit (or the day before) may show old content: a later request never joins it.
+  const validity = pageValidity();
+  const { since, day } = validity;
+  const flight = singleFlight(s.running, `${since.epoch}.${since.version} ${day} ${key}`, () => render(port, request, url, validity));
   const rendered = await flight.promise;
   if (rendered.kind === 'page') {
     if (flight.leader) s.store.set(key, rendered.page);
@@ -263,10 +265,8 @@ export async function cachedPage(request: Request, caching: PageCaching): Promis
 }
 
 /** Requests the page from this server over loopback as an anonymous reader, rendered with a nonce of its own. */
-function render(port: string, request: Request, url: URL): Promise<Rendered> {
+function render(port: string, request: Request, url: URL, validity: Validity): Promise<Rendered> {
   const nonce = newNonce();
-  // Taken before the render reads anything: an edit from here on makes what it read stale.
-  const validity = pageValidity();
   state().renderTags.set(nonce, undefined);
   const headers: Record<string, string> = {
     accept: 'text/html',

@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { FormClient } from '../scripts/lib/form-client';
 import { inviteLink, newAccount } from './pages/auth';
+import { runSetup } from './support/setup';
 
 // Every server action, posted straight over HTTP (as a script would, without the
 // pages that hide buttons) by a signed-out visitor, a disabled editor, an editor and
@@ -51,13 +50,7 @@ type Fixtures = {
 
 /** What the actions act on, stored by e2e/support/matrix-fixtures.ts with the app's own queries. */
 function fixtures(users: { editor: string; admin: string; disabled: string; victim: string }): Fixtures {
-  const root = path.resolve(__dirname, '..');
-  const out = execFileSync(
-    path.join(root, 'node_modules', '.bin', 'tsx'),
-    ['--conditions=react-server', 'e2e/support/matrix-fixtures.ts', JSON.stringify(users)],
-    { cwd: root, env: { ...process.env, DATABASE_PATH: process.env.E2E_DATABASE_PATH } },
-  );
-  return JSON.parse(out.toString().trim().split('\n').at(-1)!) as Fixtures;
+  return runSetup<Fixtures>('matrix-fixtures.ts', users);
 }
 
 type Attempt = { fields: Record<string, string>; happened: () => boolean };

@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { runSetup } from './support/setup';
 
 // An article whose every reader-visible field is an attack string (script tags, event
 // attributes, javascript: URLs, SVG payloads, a JSON-LD breakout), written through the
@@ -11,13 +10,7 @@ import { expect, test } from './fixtures';
 type Hostile = { articleId: number; articleSlug: string; claimId: number; claimSlug: string; partySlug: string };
 
 function seedHostile(): Hostile {
-  const root = path.resolve(__dirname, '..');
-  const out = execFileSync(
-    path.join(root, 'node_modules', '.bin', 'tsx'),
-    ['--conditions=react-server', 'e2e/support/seed-hostile.ts'],
-    { cwd: root, env: { ...process.env, DATABASE_PATH: process.env.E2E_DATABASE_PATH } },
-  );
-  return JSON.parse(out.toString()) as Hostile;
+  return runSetup<Hostile>('seed-hostile.ts', null);
 }
 
 /** Opens each page and fails if any payload ran: a dialog, window.xss, a live javascript: link or an iframe. */

@@ -1,24 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { runTsx } from '../support/setup';
 
 export type Account = { name: string; email: string; password: string };
 
 /** A one-time account link made with `npm run invite`, as an operator would. */
 export function inviteLink(role: 'admin' | 'editor', email?: string): string {
-  const root = path.resolve(__dirname, '..', '..');
-  const args = ['--conditions=react-server', 'scripts/invite.ts', '--role', role, ...(email ? ['--email', email] : [])];
-  return execFileSync(path.join(root, 'node_modules', '.bin', 'tsx'), args, {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_PATH: process.env.E2E_DATABASE_PATH,
-      APP_URL: `http://127.0.0.1:${process.env.E2E_PORT}`,
-    },
-  })
-    .toString()
-    .trim();
+  const args = ['scripts/invite.ts', '--role', role, ...(email ? ['--email', email] : [])];
+  return runTsx(args, { APP_URL: `http://127.0.0.1:${process.env.E2E_PORT}` }).trim();
 }
 
 export const newAccount = (label: string): Account => ({

@@ -14,6 +14,7 @@ import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { AnnotatorPage } from '../e2e/pages/annotator';
 import { BROWSER_ARGS, findBrowser } from './browser.mjs';
 import { baseEnv, root, runTsOutput } from './lib.mjs';
+import { quantile } from './lib/stats';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '5' } } });
 const rounds = Number(values.rounds);
@@ -117,7 +118,7 @@ async function round(page: Page, cdp: CDPSession, article: Seeded, n: number, re
   add('click a highlight → claim open', await timed(page, cdp, () => mark.click(), OPENED, existing.quote));
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]) => quantile(xs, 0.5);
 
 async function main() {
   const server = await startServer();

@@ -6,6 +6,7 @@ import { searchClaims } from '@/db/queries/search';
 import { findSimilarClaims } from '@/db/queries/similar';
 import { benchmarkTargets } from '@/db/queries/synthetic';
 import { parseClaimFilters } from '@/lib/claim-filters';
+import { quantile } from './lib/stats';
 
 const out = process.argv[2];
 if (!out) throw new Error('usage: bench-db.ts <output.json>');
@@ -18,8 +19,7 @@ function percentiles<T>(inputs: T[], run: (input: T) => unknown) {
     run(input);
     return performance.now() - started;
   });
-  times.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 100) / 100;
+  const at = (q: number) => Math.round(quantile(times, q) * 100) / 100;
   return { queries: times.length, p50: at(0.5), p95: at(0.95), max: at(1) };
 }
 

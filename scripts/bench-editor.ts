@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { FormClient } from './lib/form-client';
+import { quantile } from './lib/stats';
 
 const { values } = parseArgs({
   options: {
@@ -20,7 +21,6 @@ const claimIds = (values.claims ?? '').split(',').filter(Boolean);
 if (!values.base || !values.invite || !claimIds.length) throw new Error('--base, --invite and --claims are required');
 const intervalMs = Number(values.interval);
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function main() {
@@ -63,7 +63,6 @@ async function main() {
     }
     await sleep(Math.max(0, intervalMs - (performance.now() - started)));
   }
-  latencies.sort((a, b) => a - b);
   const ms = (x: number) => Math.round(x);
   console.log(
     JSON.stringify({
@@ -71,8 +70,8 @@ async function main() {
       acknowledged: latencies.length,
       failed,
       intervalMs,
-      p50: ms(percentile(latencies, 50)),
-      p99: ms(percentile(latencies, 99)),
+      p50: ms(quantile(latencies, 0.5)),
+      p99: ms(quantile(latencies, 0.99)),
     }),
   );
 }

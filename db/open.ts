@@ -48,7 +48,7 @@ function checkExistingFile(file: string): void {
     new DatabaseOpenError(
       file,
       'it is not an SQLite database, or it is damaged.',
-      'Set DATABASE_PATH to Claimline’s database, or restore a backup (see “Backup and restore” in the README).',
+      'Set DATABASE_PATH to Claimline’s database, or restore a backup (see “Backup and restore” in docs/operations.md).',
     );
   if (!header.equals(SQLITE_HEADER)) throw notDatabase();
 

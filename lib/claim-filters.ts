@@ -51,7 +51,7 @@ export type ClaimFilters = {
  * A search with words counts, and ranks by relevance, at most this many
  * matching claims: the most recently added that pass the filters. bm25 scores
  * every row it ranks, and ranking every match of a common word among 100,000
- * claims took 50 ms and more (README, Performance).
+ * claims took 50 ms and more (docs/performance.md).
  */
 export const SEARCH_BOUND = 1000;
 

@@ -1,5 +1,5 @@
 // `npm run backup -- <file>`: an online, consistent copy of the database at DATABASE_PATH,
-// safe to run while the server is serving and writing. Restore: see the README.
+// safe to run while the server is serving and writing. Restore: see docs/operations.md.
 import path from 'node:path';
 import { backupDatabase } from '@/db/backup';
 import { databasePath } from '@/db';

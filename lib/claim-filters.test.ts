@@ -27,6 +27,20 @@ describe('claim filters', () => {
     expect(parse('utm_source=x', true)).toEqual({ ok: false, errors: { utm_source: 'Unknown parameter.' } });
   });
 
+  it('takes prototype names for unknown parameters, never for known ones', () => {
+    for (const name of ['toString', 'constructor', 'hasOwnProperty', '__proto__']) {
+      expect(parse(`${name}=1`, true), name).toEqual({ ok: false, errors: { [name]: 'Unknown parameter.' } });
+      expect(parse(`${name}=1`), name).toEqual({ ok: true, filters: { sort: 'updated', limit: 20 } });
+    }
+  });
+
+  it('refuses an undecodable cursor when strict; a page starts again at page 1', () => {
+    expect(parse('cursor=AAAA', true)).toEqual({ ok: false, errors: { cursor: 'Use the cursor from the previous page.' } });
+    expect(parse('cursor=AAAA&status=false')).toEqual({ ok: true, filters: { status: ['false'], sort: 'updated', limit: 20 } });
+    const cursor = encodeCursor({ key: 5, id: 2 });
+    expect(parse(`cursor=${cursor}`, true)).toEqual({ ok: true, filters: { cursor, sort: 'updated', limit: 20 } });
+  });
+
   it('refuses a range that ends before it starts', () => {
     expect(parse('from=2026-05-02&to=2026-05-01')).toEqual({ ok: false, errors: { to: 'Must not be before “from”.' } });
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseSearchParams, type ParamErrors } from './params';
 import { STATUSES, type Status } from './status';
 
 /**
@@ -23,16 +24,49 @@ const day = z
     return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(s);
   }, 'Not a real date.');
 
-const filterSchema = z.object({
-  q: z.string().trim().max(200, 'Search for at most 200 characters.').optional(),
-  status: z.array(z.enum(STATUSES, { error: `Use one of: ${STATUSES.join(', ')}.` })).max(STATUSES.length).optional(),
-  party: z.string().regex(/^[a-z0-9-]{1,120}$/, 'Use a party slug, e.g. riverside-city-council.').optional(),
-  outlet: z.string().trim().max(200).optional(),
-  from: day.optional(),
-  to: day.optional(),
-  sort: z.enum(SORTS, { error: `Use one of: ${SORTS.join(', ')}.` }).optional(),
-  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,400}$/, 'Use the cursor from the previous page.').optional(),
-  limit: z.coerce.number().int().min(1).max(100, 'At most 100.').optional(),
+const cursorMessage = 'Use the cursor from the previous page.';
+
+/** A page cursor parameter: refused unless it decodes to a position (see decodeCursor). */
+export const cursorParam = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,400}$/, cursorMessage)
+  .refine((s) => decodeCursor(s) !== null, cursorMessage)
+  .meta({ description: '`nextCursor` from the previous page.' });
+
+/** Items per page; the default is the caller's. */
+export const limitParam = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(100, 'At most 100.')
+  .meta({ description: 'Items per page (1–100, default 20).' });
+
+export const claimFilterSchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(200, 'Search for at most 200 characters.')
+    .optional()
+    .meta({ description: 'Words to search for in the statement, quote, claimant and article title (all must match, as prefixes).' }),
+  status: z
+    .array(z.enum(STATUSES, { error: `Use one of: ${STATUSES.join(', ')}.` }))
+    .max(STATUSES.length)
+    .optional()
+    .meta({ description: 'Only these statuses; repeat the parameter or separate them with commas.' }),
+  party: z
+    .string()
+    .regex(/^[a-z0-9-]{1,120}$/, 'Use a party slug, e.g. riverside-city-council.')
+    .optional()
+    .meta({ description: 'Slug of a party that made or responded to the claim.' }),
+  outlet: z.string().trim().max(200).optional().meta({ description: 'Exact outlet name of the article.' }),
+  from: day.optional().meta({ description: 'Claims made on or after this day (the article’s publication date).' }),
+  to: day.optional().meta({ description: 'Claims made on or before this day.' }),
+  sort: z
+    .enum(SORTS, { error: `Use one of: ${SORTS.join(', ')}.` })
+    .optional()
+    .meta({ description: 'Order; relevance when `q` is given, else updated.' }),
+  cursor: cursorParam.optional(),
+  limit: limitParam.optional(),
 });
 
 export type ClaimFilters = {
@@ -55,9 +89,7 @@ export type ClaimFilters = {
  */
 export const SEARCH_BOUND = 1000;
 
-export const FILTER_PARAMS = Object.keys(filterSchema.shape) as (keyof typeof filterSchema.shape)[];
-
-export type FilterResult = { ok: true; filters: ClaimFilters } | { ok: false; errors: Record<string, string> };
+export type FilterResult = { ok: true; filters: ClaimFilters } | { ok: false; errors: ParamErrors };
 
 /**
  * Parses a query string. Empty values count as absent (a plain GET form sends
@@ -68,27 +100,15 @@ export function parseClaimFilters(
   params: URLSearchParams,
   { strict = false, defaultLimit = 20 }: { strict?: boolean; defaultLimit?: number } = {},
 ): FilterResult {
-  const errors: Record<string, string> = {};
-  const raw: Record<string, unknown> = {};
-  for (const key of new Set(params.keys())) {
-    const values = params.getAll(key).filter((v) => v.trim() !== '');
-    if (!(FILTER_PARAMS as string[]).includes(key)) {
-      if (strict) errors[key] = 'Unknown parameter.';
-      continue;
-    }
-    if (values.length === 0) continue;
-    if (key === 'status') raw.status = values.flatMap((v) => v.split(','));
-    else if (values.length > 1) errors[key] = 'Give this parameter once.';
-    else raw[key] = values[0];
+  let source = params;
+  const cursor = params.get('cursor');
+  if (!strict && cursor && !decodeCursor(cursor)) {
+    // A page link from before a change of cursor format (or mangled in transit) starts again at page 1.
+    source = new URLSearchParams(params);
+    source.delete('cursor');
   }
-  const parsed = filterSchema.safeParse(raw);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = String(issue.path[0] ?? 'query');
-      errors[key] ??= issue.message;
-    }
-  }
-  if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
+  const parsed = parseSearchParams(source, claimFilterSchema, { strict, lists: ['status'] });
+  if (!parsed.ok) return parsed;
   const data = parsed.data;
   if (data.from && data.to && data.from > data.to) return { ok: false, errors: { to: 'Must not be before “from”.' } };
   const q = data.q || undefined;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { ClaimHit } from '@/db/queries/search';
+import { parseSearchParams } from '@/lib/params';
 import { STATUS_INFO, type Status } from '@/lib/status';
 import { articlePath, claimPath, partyPath } from '@/lib/routes';
 import { jsonError } from './http';
@@ -78,26 +79,13 @@ export function claimDetail(c: PublishedClaim, site: string) {
   };
 }
 
-/**
- * Parses a query string with `schema`; any unknown or invalid parameter gives a
- * 400 response naming it. Empty values count as absent.
- */
+/** Parses a request's query string with `schema` (see parseSearchParams); any unknown or invalid parameter gives a 400 naming it. */
 export function parseQuery<T extends z.ZodObject>(
   request: Request,
   schema: T,
-): { ok: true; data: z.infer<T> } | { ok: false; response: Response } {
-  const params = new URL(request.url).searchParams;
-  const errors: Record<string, string> = {};
-  const raw: Record<string, string> = {};
-  for (const key of new Set(params.keys())) {
-    if (!(key in schema.shape)) errors[key] = 'Unknown parameter.';
-    else if (params.getAll(key).length > 1) errors[key] = 'Give this parameter once.';
-    else if (params.get(key) !== '') raw[key] = params.get(key)!;
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? 'query')] ??= issue.message;
-  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, response: invalidParams(errors) };
-  return { ok: true, data: parsed.data };
+): { ok: true; data: z.output<T> } | { ok: false; response: Response } {
+  const parsed = parseSearchParams(new URL(request.url).searchParams, schema, { strict: true });
+  return parsed.ok ? parsed : { ok: false, response: invalidParams(parsed.errors) };
 }
 
 export function invalidParams(fields: Record<string, string>): Response {

@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   compareBodies,
+  CONTEXT_LENGTH,
+  CONTEXT_MATCH,
+  contextMatch,
   createAnchor,
   locateAnchor,
   MIN_QUOTE_SIMILARITY,
@@ -146,7 +149,21 @@ describe('re-anchoring on a revised body', () => {
   it('asks for review when the exact words turn up only in an unrelated context', () => {
     const anchor = claim('said on Monday');
     const found = locateAnchor('Completely rewritten. A spokesperson said on Monday nothing.', anchor);
-    expect(found.state).toBe('fuzzy');
+    expect(found.state).not.toBe('anchored');
+  });
+
+  it('proposes the unchanged quote for review when a word right beside it changed', () => {
+    const anchor = claim('cargo volumes rose by 14 per cent');
+    const found = revise(anchor, original.replace('said on Monday that cargo', 'denied on Monday that cargo'));
+    expect(found).toMatchObject({ state: 'fuzzy', start: anchor.start + 2 });
+    expect(found.score).toBeLessThan(1);
+  });
+
+  it('keeps the claim anchored through a one-letter fix in its context or a new paragraph beside it', () => {
+    const anchor = claim('night shifts had been cut twice since March');
+    expect(revise(anchor, original.replace('disputed the figure and said', 'disputed the figure, and said'))).toMatchObject({ state: 'anchored' });
+    const inserted = original.replace('Dock workers', 'A new paragraph written for the update.\n\nDock workers');
+    expect(revise(anchor, inserted)).toMatchObject({ state: 'anchored', start: inserted.indexOf('night shifts') });
   });
 
   it('orphans a passage rewritten beyond recognition', () => {
@@ -193,13 +210,30 @@ const isGraphemeBoundary = (text: string, offset: number) =>
   offset === text.length ||
   [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].some((g) => g.index === offset);
 
+/** Whether an edit left the CONTEXT_LENGTH characters on each side of the claim exactly as they were. */
+const contextUntouched = ({ before, after, anchor, shift }: { before: string; after: string; anchor: Anchor; shift: number }) => {
+  const window = (text: string, start: number, end: number) =>
+    text.slice(Math.max(0, start - CONTEXT_LENGTH), start) + '|' + text.slice(end, end + CONTEXT_LENGTH);
+  return window(before, anchor.start, anchor.end) === window(after, anchor.start + shift, anchor.end + shift);
+};
+
+/** An anchored result's context reaches CONTEXT_MATCH on both sides: the rule that stops look-alikes. */
+const expectContextMatches = (body: string, found: { start: number; end: number }, anchor: Anchor) => {
+  const context = contextMatch(body, found.start, found.end, anchor);
+  expect(Math.min(context.prefix, context.suffix)).toBeGreaterThanOrEqual(CONTEXT_MATCH);
+};
+
 describe('re-anchoring properties', () => {
-  it('re-anchors exactly when an edit leaves the span alone', () => {
+  it('re-anchors exactly when an edit leaves the span and its context alone, and proposes the same words when it touches the context', () => {
     fc.assert(
-      fc.property(scenario('outside', fc.array(piece, { maxLength: 8 })), ({ before, after, anchor, shift }) => {
+      fc.property(scenario('outside', fc.array(piece, { maxLength: 8 })), (s) => {
+        const { before, after, anchor, shift } = s;
         const found = locateAnchor(after, anchor, compareBodies(before, after));
-        expect(found.state).toBe('anchored');
+        // Whatever happened around it, the claim stays on its own words.
         expect(after.slice(found.start, found.end)).toBe(anchor.exact);
+        if (contextUntouched(s)) expect(found.state).toBe('anchored');
+        else expect(['anchored', 'fuzzy']).toContain(found.state);
+        if (found.state === 'anchored') expectContextMatches(after, found, anchor);
         // Repeated text can make the edit itself ambiguous; a unique quote has one right place.
         if (occurrences(after, anchor.exact).length === 1) expect(found.start).toBe(anchor.start + shift);
       }),
@@ -211,14 +245,18 @@ describe('re-anchoring properties', () => {
     // The inserted text starts and ends with a character the texts never contain, so the changed region is exact.
     const marked = fc.array(piece, { maxLength: 6 }).map((p) => ['¶', ...p, '¶']);
     fc.assert(
-      fc.property(scenario('outside', marked), ({ before, after, anchor, shift }) => {
+      fc.property(scenario('outside', marked), (s) => {
+        const { before, after, anchor, shift } = s;
         const found = locateAnchor(after, anchor, compareBodies(before, after));
-        expect(found).toMatchObject({ state: 'anchored', start: anchor.start + shift, end: anchor.end + shift });
+        const truePlace = { start: anchor.start + shift, end: anchor.end + shift };
+        if (contextUntouched(s)) expect(found).toMatchObject({ state: 'anchored', ...truePlace });
+        // The marker changed its context: the same words go to review where they are.
+        else if (found.state === 'fuzzy') expect(found).toMatchObject(truePlace);
+        else expectContextMatches(after, found, anchor);
       }),
       { numRuns: 500 },
     );
   });
-
   it('never reports an edited span as anchored on different text', () => {
     fc.assert(
       fc.property(scenario('inside', fc.array(piece, { maxLength: 4 })), ({ before, after, anchor }) => {
@@ -232,6 +270,47 @@ describe('re-anchoring properties', () => {
             // Never half of a character, emoji sequence or letter with its marks at either end.
             expect(isGraphemeBoundary(after, found.start) && isGraphemeBoundary(after, found.end)).toBe(true);
           }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+  // Words the messy PIECES never contain, so a look-alike's surroundings differ by whole words.
+  const ownWords = fc.constantFrom('said that ', 'told MPs ', 'wrote: ', 'claimed ', 'insisted ');
+  const otherWords = fc.constantFrom('отрицал ', 'Ψέμα: ', 'ΟΧΙ ', 'неверно ', 'дезинф ');
+  const lookAlike = fc.record({
+    head: fc.array(piece, { maxLength: 20 }),
+    quote: fc.tuple(fc.array(piece, { minLength: 1, maxLength: 8 }), fc.array(piece, { maxLength: 8 })),
+    ownBefore: ownWords,
+    ownAfter: ownWords,
+    between: fc.array(piece, { maxLength: 20 }),
+    otherBefore: otherWords,
+    otherAfter: otherWords,
+    // Which side of the look-alike differs from the claim's own surroundings.
+    differs: fc.constantFrom('before', 'after', 'both'),
+    tail: fc.array(piece, { maxLength: 20 }),
+  });
+
+  it('never anchors or moves a claim onto a repeat of its quote with different words around it', () => {
+    fc.assert(
+      fc.property(lookAlike, (l) => {
+        // The section sign is in no piece: the quote occurs only where it is put.
+        const quote = join(l.quote[0]) + '§' + join(l.quote[1]);
+        const own = `${l.ownBefore}${quote} ${l.ownAfter}`;
+        const repeatBefore = l.differs === 'after' ? l.ownBefore : l.otherBefore;
+        const repeatAfter = l.differs === 'before' ? l.ownAfter : l.otherAfter;
+        const repeat = `${repeatBefore}${quote} ${repeatAfter}`;
+        const head = join(l.head);
+        const rest = join(l.between) + repeat + join(l.tail);
+        const before = head + own + rest;
+        const start = head.length + l.ownBefore.length;
+        const anchor = createAnchor(before, start, start + quote.length);
+        fc.pre(anchor !== null && anchor.exact === quote);
+        // The claim's own sentence is deleted; the look-alike is all that is left.
+        const after = head + rest;
+        for (const change of [compareBodies(before, after), undefined]) {
+          const found = locateAnchor(after, anchor!, change);
+          expect(found.state).not.toBe('anchored');
         }
       }),
       { numRuns: 500 },

@@ -78,20 +78,6 @@ export function occurrences(haystack: string, needle: string): number[] {
   return found;
 }
 
-/** How many characters of context agree: prefix compared backwards from the quote, suffix forwards. */
-function contextAgreement(body: string, start: number, end: number, anchor: Anchor): number {
-  let score = 0;
-  for (let i = 1; i <= anchor.prefix.length && start - i >= 0; i++) {
-    if (body[start - i] !== anchor.prefix[anchor.prefix.length - i]) break;
-    score++;
-  }
-  for (let i = 0; i < anchor.suffix.length && end + i < body.length; i++) {
-    if (body[end + i] !== anchor.suffix[i]) break;
-    score++;
-  }
-  return score;
-}
-
 /**
  * What changed between two bodies: the single region between their common start
  * (`head`) and common end (`tail`). Enough to carry every position outside that
@@ -150,18 +136,67 @@ function expectedOffset(change: BodyChange, offset: number): number {
 export const MIN_QUOTE_SIMILARITY = 0.75;
 /** Below this combined score (quote, context, position) a fuzzy candidate is rejected. */
 export const FUZZY_THRESHOLD = 0.6;
-// Characters of context that must agree before an exact quote found elsewhere counts as the same passage.
-const MIN_CONTEXT_AGREEMENT = 4;
+/**
+ * How alike each side's context must be to the stored one for the exact quote to
+ * count as the same passage without review: `similarity()` of the stored prefix
+ * (and suffix) and the text now beside the quote, within its paragraph. 0.9 of 32
+ * characters tolerates a changed letter or comma (at most 3 edits); a changed word
+ * ("said" becoming "denied"), a new sentence start or a repeat of the quote in a
+ * different sentence goes to an editor. See docs/anchoring.md.
+ */
+export const CONTEXT_MATCH = 0.9;
 // The fuzzy search looks this far around the expected position before searching the whole body.
 const SEARCH_WINDOW = 2000;
 
+/** The part of a prefix after its last line break, of a suffix before its first: the context within the paragraph. */
+const prefixInParagraph = (text: string) => text.slice(text.lastIndexOf('\n') + 1);
+const suffixInParagraph = (text: string) => {
+  const at = text.indexOf('\n');
+  return at === -1 ? text : text.slice(0, at);
+};
+
+/**
+ * How alike the text around body[start, end) is to the anchor's stored context,
+ * each side as `similarity()` within the quote's paragraph (a paragraph added or
+ * removed next to it changes nothing; two paragraphs merged around it do).
+ */
+export function contextMatch(body: string, start: number, end: number, anchor: Anchor): { prefix: number; suffix: number } {
+  const before = body.slice(Math.max(0, start - anchor.prefix.length), start);
+  const after = body.slice(end, end + anchor.suffix.length);
+  return {
+    prefix: similarity(prefixInParagraph(before), prefixInParagraph(anchor.prefix)),
+    suffix: similarity(suffixInParagraph(after), suffixInParagraph(anchor.suffix)),
+  };
+}
+
+/** Quote, context and position in one score in [0, 1], weighted like Hypothesis (quote 50, prefix 20, suffix 20, position 2). */
+function combinedScore(quote: number, context: { prefix: number; suffix: number }, position: number): number {
+  const score = (50 * quote + 20 * context.prefix + 20 * context.suffix + 2 * position) / 92;
+  return Math.round(score * 1000) / 1000;
+}
+
+/**
+ * The exact quote at body[start, end), judged by its context: `anchored` when both
+ * sides reach CONTEXT_MATCH, else `fuzzy` (the same words in other surroundings may
+ * be another statement: an editor decides).
+ */
+function judgeExact(body: string, start: number, end: number, anchor: Anchor, position: number): Located {
+  const context = contextMatch(body, start, end, anchor);
+  if (context.prefix >= CONTEXT_MATCH && context.suffix >= CONTEXT_MATCH) return { start, end, state: 'anchored', score: 1 };
+  return { start, end, state: 'fuzzy', score: combinedScore(1, context, position) };
+}
+
+const positionScore = (body: string, start: number, hint: number) => 1 - Math.abs(start - hint) / Math.max(1, body.length);
+
 /**
  * Finds an anchor in a body, in order: its position (carried over the change
- * from its old body when `change` is given) still holds the quote -> `anchored`;
- * the quote found elsewhere, the context picking among repeats -> `anchored`
- * (or `fuzzy` when no context agrees); an approximate match of quote and context
- * above the threshold -> `fuzzy`; else `orphaned` at the old position. Never
- * `anchored` unless body[start, end) is exactly the quote.
+ * from its old body when `change` is given) still holds the quote; else the
+ * exact quote found elsewhere, the best context first (ties: nearest the old
+ * position); else an approximate match of quote and context above
+ * FUZZY_THRESHOLD -> `fuzzy`; else `orphaned` at the old position. The exact
+ * quote is `anchored` only when its context also matches (see CONTEXT_MATCH),
+ * otherwise `fuzzy`, so a look-alike passage is never taken without review.
+ * Never `anchored` unless body[start, end) is exactly the quote.
  */
 export function locateAnchor(body: string, anchor: Anchor, change?: BodyChange): Located {
   const expected = change
@@ -170,34 +205,39 @@ export function locateAnchor(body: string, anchor: Anchor, change?: BodyChange):
         end: mapOffset(change, r, anchor.end, 'end'),
       }))
     : [{ start: anchor.start, end: anchor.end }];
+  let inPlace: Located | null = null;
   for (const { start, end } of expected) {
     if (start !== null && end !== null && end - start === anchor.exact.length && body.slice(start, end) === anchor.exact) {
-      return { start, end, state: 'anchored', score: 1 };
+      const found = judgeExact(body, start, end, anchor, 1);
+      if (found.state === 'anchored') return found;
+      inPlace ??= found;
     }
   }
   const hint = change ? expectedOffset(change, anchor.start) : anchor.start;
-  return (
-    locateExact(body, anchor, hint) ??
-    locateFuzzy(body, anchor, hint) ?? { start: anchor.start, end: anchor.end, state: 'orphaned', score: 0 }
-  );
+  const exact = locateExact(body, anchor, hint);
+  if (exact?.state === 'anchored') return exact;
+  // The quote where it was, but with other words around it: proposed in place, whatever its score.
+  if (inPlace) return inPlace;
+  return exact ?? locateFuzzy(body, anchor, hint) ?? { start: anchor.start, end: anchor.end, state: 'orphaned', score: 0 };
 }
 
-/** The occurrence of the exact quote whose context agrees best (ties: nearest `hint`); null when absent. */
+/**
+ * The occurrence of the exact quote whose context matches best (ties: nearest
+ * `hint`), judged as in judgeExact; null when the quote is absent, or when its
+ * best occurrence is only a look-alike scoring under FUZZY_THRESHOLD.
+ */
 export function locateExact(body: string, anchor: Anchor, hint = anchor.start): Located | null {
-  let best: { start: number; agreement: number; distance: number } | null = null;
+  let best: { found: Located; distance: number } | null = null;
   for (const start of occurrences(body, anchor.exact)) {
-    const agreement = contextAgreement(body, start, start + anchor.exact.length, anchor);
+    const found = judgeExact(body, start, start + anchor.exact.length, anchor, positionScore(body, start, hint));
+    if (found.state === 'fuzzy' && found.score < FUZZY_THRESHOLD) continue;
     const distance = Math.abs(start - hint);
-    if (!best || agreement > best.agreement || (agreement === best.agreement && distance < best.distance)) {
-      best = { start, agreement, distance };
+    const rank = (l: Located) => (l.state === 'anchored' ? 2 : l.score);
+    if (!best || rank(found) > rank(best.found) || (rank(found) === rank(best.found) && distance < best.distance)) {
+      best = { found, distance };
     }
   }
-  if (!best) return null;
-  const end = best.start + anchor.exact.length;
-  // The same words in a wholly different context may be a different statement: ask a person.
-  const needed = Math.min(MIN_CONTEXT_AGREEMENT, anchor.prefix.length + anchor.suffix.length);
-  if (best.agreement < needed) return { start: best.start, end, state: 'fuzzy', score: 0.9 };
-  return { start: best.start, end, state: 'anchored', score: 1 };
+  return best?.found ?? null;
 }
 
 /**
@@ -229,13 +269,8 @@ function bestFuzzy(
     if (!span) continue;
     const quote = similarity(body.slice(span.start, span.end), anchor.exact);
     if (quote < MIN_QUOTE_SIMILARITY) continue;
-    const prefix = similarity(body.slice(Math.max(0, span.start - anchor.prefix.length), span.start), anchor.prefix);
-    const suffix = similarity(body.slice(span.end, span.end + anchor.suffix.length), anchor.suffix);
-    const position = 1 - Math.abs(span.start - hint) / Math.max(1, body.length);
-    const score = (50 * quote + 20 * prefix + 20 * suffix + 2 * position) / 92;
-    if (score >= FUZZY_THRESHOLD && (!best || score > best.score)) {
-      best = { ...span, state: 'fuzzy', score: Math.round(score * 1000) / 1000 };
-    }
+    const score = combinedScore(quote, contextMatch(body, span.start, span.end, anchor), positionScore(body, span.start, hint));
+    if (score >= FUZZY_THRESHOLD && (!best || score > best.score)) best = { ...span, state: 'fuzzy', score };
   }
   return best;
 }

@@ -1,13 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
-import { articleRevisions, articles } from '@/db/schema';
+import { articleRevisions, articles, claimAppearances } from '@/db/schema';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
 import { bodyAt, claimRow as claim, eventsOf, FERRY_BODY as BODY, ferryArticle as setup } from '@/db/testing-ferry';
 import { createAnchor, occurrences } from '@/lib/anchor';
 import { describeEvent } from '@/lib/events';
 import { createArticle } from './articles';
-import { addAppearance } from './claims';
+import { listAnchorsNeedingReview } from './anchor-review';
+import { addAppearance, createClaim } from './claims';
 import { createRevision, getRevisionComparison } from './revisions';
 
 let file: string;
@@ -24,7 +25,7 @@ describe('createRevision', () => {
     const altered = claimOn('the morning boat had been cancelled nine times in October');
     const deleted = claimOn('the fares would not rise this year either');
     const revised = BODY.replace('nine times in October', 'eight times in October')
-      .replace('A harbour spokesperson', 'Update, 3 November: a harbour spokesperson')
+      .replace('A harbour spokesperson', 'Update, 3 November: the pier dates below are new.\n\nA harbour spokesperson')
       .replace('\n\nThe operator said the fares would not rise this year either.', '');
 
     const { revision, counts } = createRevision({ articleId: article.id, body: revised, actorId: null });
@@ -42,7 +43,7 @@ describe('createRevision', () => {
     expect(claim(altered.id).updatedAt.getTime()).toBeGreaterThanOrEqual(revision.createdAt.getTime());
     expect(movedNow.anchorStart).toBe(revised.indexOf('the new pier would open in the spring'));
     expect(bodyAt(movedNow)).toBe('the new pier would open in the spring');
-    expect(movedNow.anchorPrefix).toBe('er: a harbour spokesperson said ');
+    expect(movedNow.anchorPrefix).toBe('w.\n\nA harbour spokesperson said ');
 
     const alteredNow = claim(altered.id);
     expect(alteredNow).toMatchObject({ anchorState: 'fuzzy', anchorExact: altered.anchorExact, revisionId: revision.id });
@@ -137,5 +138,81 @@ describe('getRevisionComparison', () => {
     const other = createArticle({ title: 'Unrelated', body: 'Private draft text.', actorId: null });
     const guarded = getRevisionComparison({ slug: article.slug, from: other.currentRevisionId!, to: other.currentRevisionId! })!;
     expect([guarded.from.id, guarded.to.id]).toEqual([second.id, third.id]);
+  });
+});
+
+describe('look-alike passages (issue 16, case 3)', () => {
+  const minister = 'The minister said that unemployment fell by 3% last year.';
+  const opposition = 'The opposition leader denied that unemployment fell by 3% last year, calling the figure “massaged”.';
+  const body = ['Jobs figures were published on Tuesday.', minister, 'Economists urged caution.', opposition].join('\n\n');
+  const quote = 'unemployment fell by 3% last year';
+  const withoutMinister = body.replace(`${minister}\n\n`, '');
+
+  it('sends a claim whose sentence was deleted to review instead of moving it onto the denial', () => {
+    const article = createArticle({ title: 'Jobs figures', body, actorId: null });
+    const start = body.indexOf(quote);
+    const c = createClaim({ articleId: article.id, anchor: createAnchor(body, start, start + quote.length)!, published: true, actorId: null });
+
+    const { counts } = createRevision({ articleId: article.id, body: withoutMinister, actorId: null });
+
+    expect(counts.moved).toBe(0);
+    expect(counts.kept).toBe(0);
+    const now = claim(c.id);
+    expect(['fuzzy', 'orphaned']).toContain(now.anchorState);
+    // The old quote and its context stay what the editor compares a proposal with.
+    expect(now).toMatchObject({ anchorExact: quote, anchorPrefix: c.anchorPrefix, anchorSuffix: c.anchorSuffix });
+    expect(listAnchorsNeedingReview({ articleId: article.id }).map((r) => r.id)).toEqual([c.id]);
+  });
+
+  it('does the same for an appearance of the claim in another article', () => {
+    const home = createArticle({ title: 'Budget speech', body: 'The minister said that unemployment fell by 3% last year, and more.', actorId: null });
+    const homeStart = home.body.indexOf(quote);
+    const c = createClaim({ articleId: home.id, anchor: createAnchor(home.body, homeStart, homeStart + quote.length)!, published: true, actorId: null });
+    const other = createArticle({ title: 'Jobs figures', body, actorId: null });
+    const start = body.indexOf(quote);
+    const appearance = addAppearance({ claimId: c.id, articleId: other.id, anchor: createAnchor(body, start, start + quote.length)!, actorId: null });
+
+    const { counts } = createRevision({ articleId: other.id, body: withoutMinister, actorId: null });
+
+    expect(counts.moved + counts.kept).toBe(0);
+    const row = getDb().select().from(claimAppearances).where(eq(claimAppearances.id, appearance.id)).get()!;
+    expect(['fuzzy', 'orphaned']).toContain(row.anchorState);
+    expect(row.anchorExact).toBe(quote);
+    expect(listAnchorsNeedingReview({ articleId: other.id }).map((r) => r.appearanceId)).toEqual([appearance.id]);
+    // The claim's own anchor, in its own article, is untouched.
+    expect(claim(c.id).anchorState).toBe('anchored');
+  });
+
+  it('sends a context-only edit ("said" becomes "denied" around an unchanged quote) to review', () => {
+    const article = createArticle({ title: 'Jobs figures', body, actorId: null });
+    const start = body.indexOf(quote);
+    const c = createClaim({ articleId: article.id, anchor: createAnchor(body, start, start + quote.length)!, published: true, actorId: null });
+    const revised = body.replace('The minister said that', 'The minister denied that');
+
+    createRevision({ articleId: article.id, body: revised, actorId: null });
+
+    const now = claim(c.id);
+    expect(now.anchorState).toBe('fuzzy');
+    // Proposed on the same words, with the stored context kept for the comparison.
+    expect(bodyAt(now)).toBe(quote);
+    expect(now.anchorPrefix).toBe(c.anchorPrefix);
+  });
+
+  it('refuses look-alikes in pasted text too: CRLF, decomposed accents, Arabic, CJK and emoji', () => {
+    const messy = [
+      'Le ministre a déclaré que « le chômage a baissé de 3 % » 📉 l’an dernier.',
+      'قال المتحدث إن الأرقام دقيقة.',
+      '野党党首の発言: Le chef de l’opposition a nié que « le chômage a baissé de 3 % » 📉 l’an dernier.',
+    ].join('\n\n');
+    const article = createArticle({ title: 'Chômage', body: messy, actorId: null });
+    const words = 'le chômage a baissé de 3 %';
+    const start = article.body.indexOf(words);
+    const c = createClaim({ articleId: article.id, anchor: createAnchor(article.body, start, start + words.length)!, published: true, actorId: null });
+    // Pasted again from a page: Windows line ends, accents as combining marks, the minister's sentence gone.
+    const pasted = messy.split('\n\n').slice(1).join('\r\n\r\n').normalize('NFD');
+
+    createRevision({ articleId: article.id, body: pasted, actorId: null });
+
+    expect(claim(c.id).anchorState).not.toBe('anchored');
   });
 });

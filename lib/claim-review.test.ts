@@ -45,7 +45,7 @@ describe('ClaimReview', () => {
   });
 
   it('is absent when the status is not a verdict', () => {
-    for (const status of ['unverified', 'disputed', 'retracted'] as const) {
+    for (const status of ['unverified', 'disputed', 'retracted', 'opinion', 'prediction', 'not_checkable'] as const) {
       expect(claimReviewDocument({ ...claim, status }, publisher)).toBeNull();
     }
   });
@@ -57,7 +57,8 @@ describe('ClaimReview', () => {
   });
 
   it('feeds only claims with a verdict', () => {
-    const feed = claimReviewFeed([claim, { ...claim, status: 'unverified' }], publisher, 'https://desk.example/f', new Date());
+    const others = (['unverified', 'opinion', 'prediction', 'not_checkable'] as const).map((status) => ({ ...claim, status }));
+    const feed = claimReviewFeed([claim, ...others], publisher, 'https://desk.example/f', new Date());
     expect(feed['@type']).toBe('DataFeed');
     expect(feed.dataFeedElement).toHaveLength(1);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RATING_SCALE, STATUSES, STATUS_INFO, isStatus, statusCss } from './status';
+import { NOT_CHECKABLE_STATUSES, RATING_SCALE, STATUSES, STATUS_INFO, isStatus, statusCss, statusTally } from './status';
 
 describe('status vocabulary', () => {
   it('gives every status a label, icon, description and colours', () => {
@@ -31,5 +31,23 @@ describe('status vocabulary', () => {
     expect(isStatus('disputed')).toBe(true);
     expect(isStatus('maybe')).toBe(false);
     for (const s of STATUSES) expect(statusCss()).toContain(`.status-${s}{`);
+  });
+
+  it('never rates an opinion, a prediction or another claim that cannot be checked', () => {
+    expect(NOT_CHECKABLE_STATUSES).toEqual(['opinion', 'prediction', 'not_checkable']);
+    for (const s of NOT_CHECKABLE_STATUSES) {
+      expect(STATUS_INFO[s].rating).toBeNull();
+      expect(STATUS_INFO[s].checkable).toBe(false);
+    }
+  });
+
+  it('tallies verdicts apart from claims that cannot be checked', () => {
+    const tally = statusTally({ false: 2, opinion: 3, confirmed: 1, prediction: 1, unverified: 0 });
+    expect(tally.checkable).toEqual([
+      { status: 'confirmed', count: 1 },
+      { status: 'false', count: 2 },
+    ]);
+    expect(tally.notCheckable).toBe(4);
+    expect(statusTally({})).toEqual({ checkable: [], notCheckable: 0 });
   });
 });

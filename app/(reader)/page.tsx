@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { StatusBadge } from '@/components/status-badge';
+import { StatusTally } from '@/components/status-tally';
 import { describeEvent } from '@/lib/events';
 import { formatDate, isoDate, plural } from '@/lib/format';
 import { articlePath, claimPath } from '@/lib/routes';
-import { STATUSES } from '@/lib/status';
 import { readHome, readMostDisputed, readStatusChanges } from '@/lib/server/reader';
 
 export const metadata: Metadata = {
@@ -39,12 +39,7 @@ export default async function HomePage() {
                 </h2>
                 <p className="mt-2 flex flex-wrap items-center gap-2 text-sm">
                   <span className="muted">{plural(a.total, 'claim')}</span>
-                  {STATUSES.filter((s) => a.statusCounts[s] > 0).map((s) => (
-                    <span key={s} className="inline-flex items-center gap-1">
-                      <StatusBadge status={s} />
-                      <span>× {a.statusCounts[s]}</span>
-                    </span>
-                  ))}
+                  <StatusTally counts={a.statusCounts} />
                 </p>
               </li>
             ))}

@@ -1,9 +1,8 @@
 import Link from 'next/link';
-import { StatusBadge } from '@/components/status-badge';
+import { StatusTally } from '@/components/status-tally';
 import { listArticlesForEditor } from '@/db/queries/editor';
 import { formatDate, plural } from '@/lib/format';
 import { requirePageUser } from '@/lib/server/session';
-import { STATUSES } from '@/lib/status';
 
 export default async function EditorHome() {
   await requirePageUser('editor');
@@ -28,11 +27,7 @@ export default async function EditorHome() {
               {a.drafts ? ` (${a.drafts} draft${a.drafts === 1 ? '' : 's'})` : ''}
             </p>
             <p className="mt-2 flex flex-wrap gap-2 text-sm">
-              {STATUSES.filter((s) => a.byStatus[s] > 0).map((s) => (
-                <span key={s} className="inline-flex items-center gap-1">
-                  <StatusBadge status={s} /> × {a.byStatus[s]}
-                </span>
-              ))}
+              <StatusTally counts={a.byStatus} />
             </p>
             {a.fuzzy || a.orphaned || a.overdue ? (
               <p className="mt-2 text-sm font-semibold text-amber-800 dark:text-amber-300">

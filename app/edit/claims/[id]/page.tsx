@@ -2,7 +2,7 @@
  * A standalone editor page for one claim: a read-only summary, the suggested
  * status, and the sources and responses sections. The annotator's claim panel
  * embeds the same sections; each is a server component that loads its own data:
- *   <SuggestedStatus claimId={id} />    beside the status field
+ *   <SuggestedStatus claimId={id} status={status} />   beside the status field
  *   <SourcesSection claimId={id} />
  *   <ResponsesSection claimId={id} />   (optional `now` for tests)
  * Their actions (./_components/*-actions.ts) check the editor role themselves,
@@ -45,7 +45,7 @@ export default async function EditClaimPage({ params }: { params: Promise<{ id: 
       </p>
       {claim.statusNote ? <p className="mt-2 text-sm">{claim.statusNote}</p> : null}
       <div className="mt-3">
-        <SuggestedStatus claimId={claim.id} />
+        <SuggestedStatus claimId={claim.id} status={claim.status} />
       </div>
       <SourcesSection claimId={claim.id} />
       <ResponsesSection claimId={claim.id} />

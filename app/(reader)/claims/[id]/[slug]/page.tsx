@@ -109,7 +109,7 @@ export default async function ClaimPage({ params }: Props) {
       {claim.statusNote ? (
         <section aria-labelledby="why-heading" className="mt-6">
           <h2 id="why-heading" className="text-lg font-semibold">
-            Why this status
+            {STATUS_INFO[claim.status].checkable ? 'Why this status' : 'Why no verdict'}
           </h2>
           <p className="mt-1">{claim.statusNote}</p>
         </section>

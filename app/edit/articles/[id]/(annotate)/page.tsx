@@ -100,7 +100,7 @@ function ClaimPanel({
         key={`${claim.id}:${claim.version}`}
         claim={claim}
         parties={parties}
-        statusHint={<SuggestedStatus claimId={claim.id} />}
+        statusHint={<SuggestedStatus claimId={claim.id} status={claim.status} />}
       />
       <div className="mt-4 border-t border-[var(--rule)] pt-3">
         <p className="text-sm">

@@ -5,7 +5,7 @@ import { useActionState, useId } from 'react';
 import { Field, FormMessage, inputClass } from '@/components/forms/fields';
 import { SubmitButton, buttonClass } from '@/components/forms/submit-button';
 import { StatusBadge } from '@/components/status-badge';
-import { STATUSES, STATUS_INFO, isStatus } from '@/lib/status';
+import { CHECKABLE_STATUSES, NOT_CHECKABLE_STATUSES, STATUSES, STATUS_INFO, isStatus } from '@/lib/status';
 import { saveClaimAction } from '../actions';
 import { ClaimantFields, type PartyOption } from './claimant-fields';
 
@@ -33,6 +33,12 @@ function theirVersion(detail: unknown): EditableClaim | null {
  * shown beside this editor's input (which stays in the fields), with a choice:
  * take theirs, or save this input over theirs.
  */
+// An opinion or a prediction is recorded as a status with no verdict: the select says so by grouping.
+const STATUS_GROUPS = [
+  { label: 'Checkable', statuses: CHECKABLE_STATUSES },
+  { label: 'Not checkable (no verdict)', statuses: NOT_CHECKABLE_STATUSES },
+];
+
 export function ClaimEditorForm({ claim, parties, statusHint }: { claim: EditableClaim; parties: PartyOption[]; statusHint?: React.ReactNode }) {
   const router = useRouter();
   const id = useId();
@@ -88,10 +94,14 @@ export function ClaimEditorForm({ claim, parties, statusHint }: { claim: Editabl
         </label>
         {/* Keyed by the submitted value: React resets a form after its action, and a remount makes that value the default. */}
         <select key={values?.status} id={`${id}-status`} name="status" defaultValue={values?.status ?? claim.status} aria-invalid={statusErrors.length > 0} className={inputClass}>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_INFO[s].label}
-            </option>
+          {STATUS_GROUPS.map((group) => (
+            <optgroup key={group.label} label={group.label}>
+              {group.statuses.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_INFO[s].label}
+                </option>
+              ))}
+            </optgroup>
           ))}
         </select>
         {statusHint ? <div className="mt-1">{statusHint}</div> : null}

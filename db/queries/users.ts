@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { and, asc, count, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { accounts, invites, meta, rateLimits, sessions, users, type User } from '@/db/schema';
 import { AppError, fieldError } from '@/lib/errors';
@@ -132,29 +132,53 @@ export function deleteSession({ id }: { id: string }) {
 
 export const SIGN_IN_LIMITS = { account: 5, address: 20, windowMs: 15 * 60 * 1000 } as const;
 
-/** Whether any of the keys has used up its failed attempts in the current window. */
-export function signInBlocked(keys: { key: string; max: number }[], now = Date.now()): boolean {
-  const db = getDb();
-  return keys.some(({ key, max }) => {
-    const row = db.select().from(rateLimits).where(eq(rateLimits.key, key)).get();
-    return Boolean(row && now - row.lastRequest < SIGN_IN_LIMITS.windowMs && row.count >= max);
+export type SignInLimit = { key: string; max: number };
+
+/**
+ * Takes one attempt from the allowance of every key, or none when any key has used up its
+ * allowance in the current window (counted from its last attempt). One BEGIN IMMEDIATE
+ * transaction, run before the password is checked: requests in parallel, in this process or
+ * another one on the same database, each see the count the one before them left, so no more
+ * than `max` of them ever reach the password check.
+ */
+export function reserveSignInAttempt(keys: SignInLimit[], now = Date.now()): boolean {
+  return write((tx) => {
+    const rows = keys.map(({ key, max }) => {
+      const row = tx.select().from(rateLimits).where(eq(rateLimits.key, key)).get();
+      const live = row && now - row.lastRequest < SIGN_IN_LIMITS.windowMs ? row : undefined;
+      return { key, max, row, used: live?.count ?? 0 };
+    });
+    if (rows.some(({ used, max }) => used >= max)) return false;
+    for (const { key, row, used } of rows) {
+      if (row) tx.update(rateLimits).set({ count: used + 1, lastRequest: now }).where(eq(rateLimits.key, key)).run();
+      else tx.insert(rateLimits).values({ id: randomUUID(), key, count: 1, lastRequest: now }).run();
+    }
+    return true;
   });
 }
 
-export function recordSignInFailure(keys: string[], now = Date.now()): void {
+/**
+ * Gives back the attempt a sign-in with the right password reserved. Only its own: failures
+ * reserved before or beside it stay counted until their window ends, so a right password sent
+ * among many wrong ones does not wipe the wrong ones.
+ */
+export function releaseSignInAttempt(keys: string[]): void {
   write((tx) => {
     for (const key of keys) {
-      const row = tx.select().from(rateLimits).where(eq(rateLimits.key, key)).get();
-      if (!row) {
-        tx.insert(rateLimits).values({ id: randomUUID(), key, count: 1, lastRequest: now }).run();
-      } else {
-        const fresh = now - row.lastRequest >= SIGN_IN_LIMITS.windowMs;
-        tx.update(rateLimits).set({ count: fresh ? 1 : row.count + 1, lastRequest: now }).where(eq(rateLimits.key, key)).run();
-      }
+      tx.update(rateLimits)
+        .set({ count: sql`max(${rateLimits.count} - 1, 0)` })
+        .where(eq(rateLimits.key, key))
+        .run();
     }
   });
 }
 
-export function clearSignInFailures(key: string): void {
-  getDb().delete(rateLimits).where(eq(rateLimits.key, key)).run();
+/** The password hash of an account's email-and-password credential, if it has one. */
+export function getPasswordHash({ userId }: { userId: string }): string | null {
+  const row = getDb()
+    .select({ password: accounts.password })
+    .from(accounts)
+    .where(and(eq(accounts.userId, userId), eq(accounts.providerId, 'credential')))
+    .get();
+  return row?.password ?? null;
 }

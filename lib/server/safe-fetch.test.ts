@@ -88,6 +88,39 @@ describe('isPublicAddress', () => {
     expect(isPublicAddress(address)).toBe(true);
   });
 
+  // IPv6 addresses that carry an IPv4 address a router or the host may connect to instead.
+  // Each form with a refused IPv4 address inside is refused; with a public one, only forms
+  // that are not refused as a whole are allowed.
+  const EMBEDDED: [form: string, address: string, allowed: boolean][] = [
+    ['IPv4-mapped', '::ffff:10.0.0.1', false],
+    ['IPv4-mapped, full zeros', '0000:0000:0000:0000:0000:ffff:7f00:0001', false],
+    ['IPv4-mapped, public', '::ffff:93.184.215.14', true],
+    ['SIIT-translated', '::ffff:0:169.254.169.254', false],
+    ['SIIT-translated, hex', '::ffff:0:a9fe:a9fe', false],
+    ['IPv4-compatible', '::10.0.0.1', false],
+    ['IPv4-compatible, public (deprecated range)', '::8.8.8.8', false],
+    ['NAT64 well-known prefix', '64:ff9b::127.0.0.1', false],
+    ['NAT64 well-known prefix, hex', '64:ff9b::a9fe:a9fe', false],
+    ['NAT64 well-known prefix, public', '64:ff9b::8.8.8.8', true],
+    ['NAT64 local-use', '64:ff9b:1::10.0.0.1', false],
+    ['NAT64 local-use, public inside', '64:ff9b:1:abcd::8.8.8.8', false],
+    ['6to4 of loopback', '2002:7f00:1::1', false],
+    ['6to4 of metadata', '2002:a9fe:a9fe::', false],
+    ['6to4 of a private network', '2002:c0a8:0101:1::5', false],
+    ['6to4, uppercase', '2002:0A00:0001::1', false],
+    ['6to4, public', '2002:5db8:d70e::1', true],
+    ['Teredo, private server', '2001:0:a00:1::1', false],
+    ['Teredo, client 127.0.0.1 obfuscated', '2001:0:5db8:d70e::80ff:fffe', false],
+    ['Teredo, public server and client', '2001:0:5db8:d70e:0:0:f7f7:f7f7', false],
+    ['ISATAP interface identifier', '2606:4700:1:2:0:5efe:10.0.0.1', false],
+    ['ISATAP, universal bit', '2606:4700:1:2:200:5efe:a9fe:a9fe', false],
+    ['ISATAP, public', '2606:4700:1:2:0:5efe:8.8.8.8', true],
+    ['link-local with zone', 'fe80::1%eth0', false],
+  ];
+  it.each(EMBEDDED)('%s (%s): allowed %s', (_form, address, allowed) => {
+    expect(isPublicAddress(address)).toBe(allowed);
+  });
+
   it('allows loopback only when asked, and nothing else private', () => {
     expect(isPublicAddress('127.0.0.1', loopback)).toBe(true);
     expect(isPublicAddress('::1', loopback)).toBe(true);

@@ -71,33 +71,73 @@ for (const [network, prefix] of [
 ] as const) BLOCKED.addSubnet(network, prefix, 'ipv4');
 for (const [network, prefix] of [
   ['::', 96], // unspecified, loopback and the deprecated IPv4-compatible range
+  // Local-use NAT64 (RFC 8215): a translator of the local network maps these to IPv4
+  // addresses of its own choosing, so no embedded address can be trusted.
+  ['64:ff9b:1::', 48],
   ['100::', 64], ['2001::', 23], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
 ] as const) BLOCKED.addSubnet(network, prefix, 'ipv6');
 const LOOPBACK = new net.BlockList();
 LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
 LOOPBACK.addAddress('::1', 'ipv6');
 
-/** The IPv4 address inside an IPv4-mapped (::ffff:a.b.c.d) or NAT64 (64:ff9b::a.b.c.d) IPv6 address. */
-function embeddedIpv4(address: string): string | null {
-  const lower = address.toLowerCase();
-  const match = /^(?:(?:0{1,4}:){5}ffff|::ffff|64:ff9b::|64:ff9b:(?:0{1,4}:){4})(?::)?(.+)$/.exec(lower);
-  if (!match) return null;
-  const tail = match[1]!;
-  if (net.isIPv4(tail)) return tail;
-  const hex = /^([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(tail);
-  if (!hex) return null;
-  const [hi, lo] = [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16)];
-  return [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
+/** The 16 bytes of an IPv6 address (a zone index dropped), or null when it is not one. */
+function ipv6Bytes(address: string): number[] | null {
+  let text = address.split('%')[0]!.toLowerCase();
+  if (!net.isIPv6(text)) return null;
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.split('::') as [string, string | undefined];
+  const groups = (part: string | undefined) => (part ? part.split(':') : []);
+  const zeros = tail === undefined ? [] : Array<string>(8 - groups(head).length - groups(tail).length).fill('0');
+  const all = [...groups(head), ...zeros, ...groups(tail)];
+  if (all.length !== 8) return null;
+  return all.flatMap((group) => {
+    const n = parseInt(group, 16);
+    return [n >> 8, n & 255];
+  });
+}
+
+const v4 = (bytes: number[], xor = 0) => bytes.map((b) => b ^ xor).join('.');
+const startsWith = (bytes: number[], prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
+
+/**
+ * The IPv4 addresses an IPv6 address carries, for every form a router or the host itself
+ * may turn into an IPv4 connection: IPv4-mapped (::ffff:a.b.c.d) and the SIIT-translated
+ * form (::ffff:0:a.b.c.d), NAT64 with the well-known prefix (64:ff9b::a.b.c.d), 6to4
+ * (2002:aabb:ccdd::), Teredo (server and obfuscated client, 2001:0::) and ISATAP interface
+ * identifiers (…:0:5efe:a.b.c.d). Each must be a public address for the IPv6 one to be.
+ */
+function embeddedIpv4(bytes: number[]): string[] {
+  const last = bytes.slice(12);
+  const found: string[] = [];
+  const zero = (from: number, to: number) => bytes.slice(from, to).every((b) => b === 0);
+  if (zero(0, 10) && startsWith(bytes.slice(10), [255, 255])) found.push(v4(last));
+  if (zero(0, 8) && startsWith(bytes.slice(8), [255, 255, 0, 0])) found.push(v4(last));
+  if (startsWith(bytes, [0, 0x64, 0xff, 0x9b]) && zero(4, 12)) found.push(v4(last));
+  if (startsWith(bytes, [0x20, 0x02])) found.push(v4(bytes.slice(2, 6)));
+  if (startsWith(bytes, [0x20, 0x01, 0, 0])) found.push(v4(bytes.slice(4, 8)), v4(last, 255));
+  if (startsWith(bytes.slice(8), [0, 0, 0x5e, 0xfe]) || startsWith(bytes.slice(8), [2, 0, 0x5e, 0xfe])) found.push(v4(last));
+  return found;
 }
 
 /** Whether Claimline may connect to this IP address. */
 export function isPublicAddress(address: string, { allowLoopback = false } = {}): boolean {
   const family = net.isIP(address);
   if (family === 0) return false;
-  const v4 = family === 6 ? embeddedIpv4(address) : address;
-  const [ip, type] = v4 ? [v4, 'ipv4' as const] : [address, 'ipv6' as const];
-  if (allowLoopback && LOOPBACK.check(ip, type)) return true;
-  return !BLOCKED.check(ip, type);
+  const publicV4 = (ip: string) => (allowLoopback && LOOPBACK.check(ip, 'ipv4')) || !BLOCKED.check(ip, 'ipv4');
+  if (family === 4) return publicV4(address);
+  const bytes = ipv6Bytes(address);
+  if (!bytes) return false;
+  const plain = address.split('%')[0]!;
+  if (allowLoopback && LOOPBACK.check(plain, 'ipv6')) return true;
+  const embedded = embeddedIpv4(bytes);
+  // An IPv4-mapped address is that IPv4 address, whatever the IPv6 ranges say.
+  const mapped = startsWith(bytes, [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 255, 255]);
+  if (!mapped && BLOCKED.check(plain, 'ipv6')) return false;
+  return embedded.every(publicV4);
 }
 
 const systemLookup = (hostname: string) => dns.promises.lookup(hostname, { all: true, verbatim: true });

@@ -20,6 +20,16 @@ export function siteUrlFrom(h: Pick<Headers, 'get'>): string {
   return `${proto}://${host}`;
 }
 
+/**
+ * The origin of links people receive outside the site (invitation links): APP_URL when set;
+ * else, behind TRUST_PROXY trusted proxies only, the host they forwarded; else the Host header.
+ * A client's own X-Forwarded-Host must not choose the host of a link an admin then sends on.
+ */
+export function linkOriginFrom(h: Pick<Headers, 'get'>, trustedProxies: number = env.TRUST_PROXY): string {
+  const forwarded = !env.APP_URL && trustedProxies > 0 ? h.get('x-forwarded-host')?.split(',')[0]?.trim() : undefined;
+  return siteUrlFrom(forwarded ? { get: (name) => (name.toLowerCase() === 'host' ? forwarded : h.get(name)) } : h);
+}
+
 /** The organisation named as author of ClaimReviews and feeds (PUBLISHER_NAME, PUBLISHER_URL). */
 export async function publisher(): Promise<Publisher> {
   return { name: env.PUBLISHER_NAME, url: env.PUBLISHER_URL ?? (await siteUrl()) };

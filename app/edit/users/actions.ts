@@ -4,23 +4,17 @@ import { headers } from 'next/headers';
 import { createInvite, setUserDisabled } from '@/db/queries/users';
 import { setSignOffRequired } from '@/db/queries/workflow';
 import { action } from '@/lib/server/action';
+import { linkOriginFrom } from '@/lib/server/site';
 import { disableSchema, inviteSchema, signOffSchema } from './schema';
 
 const DAY = 24 * 60 * 60 * 1000;
-
-async function origin(): Promise<string> {
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost';
-  const proto = h.get('x-forwarded-proto') ?? 'http';
-  return `${proto}://${host}`;
-}
 
 export const inviteAction = action({
   role: 'admin',
   schema: inviteSchema,
   run: async (input, user) => {
     const { token } = createInvite({ role: input.role, email: input.email || null, createdBy: user.id, ttlMs: input.days * DAY });
-    return `${await origin()}/join/${token}`;
+    return `${linkOriginFrom(await headers())}/join/${token}`;
   },
   message: 'Invitation created. Send this link to the new member; it works once.',
   data: (link) => ({ link }),

@@ -99,7 +99,7 @@ export function openApiDocument(server: string) {
           responses: { 200: ok({ type: 'object' }), 304: notModified, 404: notFound },
         },
       },
-      '/parties': { get: { summary: 'Every party with counts', responses: { 200: ok(list('Party', false)), 304: notModified } } },
+      '/parties': { get: { summary: 'Every party named on a published claim, with counts', responses: { 200: ok(list('Party', false)), 304: notModified } } },
       '/parties/{slug}': {
         get: {
           summary: 'One party with its claims and responses',

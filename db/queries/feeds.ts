@@ -4,6 +4,7 @@ import { getDb } from '@/db';
 import type { FeedEvent } from '@/lib/atom';
 import type { Status } from '@/lib/status';
 import { INTERNAL_EVENT_KINDS } from '@/lib/events';
+import { claimIsPublic } from './visibility';
 
 type Scope = { claimId: number } | { articleId: number } | { partyId: number } | Record<string, never>;
 
@@ -15,7 +16,7 @@ type Scope = { claimId: number } | { articleId: number } | { partyId: number } |
 export function listFeedEvents({ scope, limit = 50 }: { scope: Scope; limit?: number }): FeedEvent[] {
   // Newsroom-internal steps (lib/events.ts) are never published.
   const internal = sql.join(INTERNAL_EVENT_KINDS.map((k) => sql`${k}`), sql`, `);
-  const where: SQL[] = [sql`c.published = 1`, sql`e.kind NOT IN (${internal})`];
+  const where: SQL[] = [claimIsPublic('c'), sql`e.kind NOT IN (${internal})`];
   if ('claimId' in scope) {
     where.push(sql`c.id = ${scope.claimId}`);
   } else {

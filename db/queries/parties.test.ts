@@ -80,6 +80,10 @@ describe('parties', () => {
     const c = createParty({ name: 'Port Board Three' });
     mergeParties({ keepId: b.id, removeId: a.id, actorId: null });
     mergeParties({ keepId: c.id, removeId: b.id, actorId: null });
+    // Only to a party readers can see: one named on a published claim.
+    expect(getPartyRedirect({ slug: a.slug })).toBeUndefined();
+    const published = db().select().from(claims).where(eq(claims.published, true)).limit(1).get()!;
+    updateClaim({ id: published.id, version: published.version, patch: { claimantPartyId: c.id }, actorId: null });
     expect(getPartyRedirect({ slug: a.slug })).toBe(c.slug);
     expect(getPartyRedirect({ slug: b.slug })).toBe(c.slug);
   });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { claims, parties, partyRedirects, responses } from '@/db/schema';
 import { AppError, fieldError } from '@/lib/errors';
@@ -7,6 +7,7 @@ import { normalizeLine, slugify } from '@/lib/text';
 import type { PartyKind } from '@/lib/vocabulary';
 import { touchClaim, type ClaimScope } from './claim-scope';
 import { freeSlug, recordEvent, write, type Tx } from './tx';
+import { partyIsPublic } from './visibility';
 
 export type PartyInput = { name: string; kind?: PartyKind; description?: string; url?: string | null };
 
@@ -133,6 +134,16 @@ export function listParties() {
   return getDb().select().from(parties).orderBy(asc(parties.name)).all();
 }
 
+/** Parties readers may see (see visibility.ts), for the claims filter. */
+export function listPublicParties() {
+  return getDb()
+    .select({ id: parties.id, slug: parties.slug, name: parties.name })
+    .from(parties)
+    .where(partyIsPublic(sql`${parties.id}`))
+    .orderBy(asc(parties.name))
+    .all();
+}
+
 /** Parties for the editors' list, optionally filtered by a part of the name, with how often each is used. */
 export function searchParties({ query = '' }: { query?: string } = {}) {
   const q = normalizeLine(query).toLowerCase();
@@ -162,12 +173,21 @@ export function getPartyBySlug({ slug }: { slug: string }) {
   return getDb().select().from(parties).where(eq(parties.slug, slug)).get();
 }
 
-/** For an old slug of a party merged into another: the kept party's current slug (to redirect to). */
+/** A party by slug if readers may see it (see visibility.ts): its page, feed and API detail answer 404 otherwise. */
+export function getPublicPartyBySlug({ slug }: { slug: string }) {
+  return getDb()
+    .select()
+    .from(parties)
+    .where(and(eq(parties.slug, slug), partyIsPublic(sql`${parties.id}`)))
+    .get();
+}
+
+/** For an old slug of a party merged into another: the kept party's current slug (to redirect to), if it is public. */
 export function getPartyRedirect({ slug }: { slug: string }) {
   return getDb()
     .select({ slug: parties.slug })
     .from(partyRedirects)
     .innerJoin(parties, eq(parties.id, partyRedirects.partyId))
-    .where(eq(partyRedirects.slug, slug))
+    .where(and(eq(partyRedirects.slug, slug), partyIsPublic(sql`${parties.id}`)))
     .get()?.slug;
 }

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import type { Status } from '@/lib/status';
 import type { Stance } from '@/lib/vocabulary';
+import { claimIsPublic, partyIsPublic } from './visibility';
 
 /** Lists for reader pages and the API that cut across entities (published claims only). */
 
@@ -34,7 +35,7 @@ export function listMostDisputedClaims({ limit = 5 }: { limit?: number } = {}) {
       sql`SELECT ${claimColumns},
         (SELECT count(*) FROM responses r WHERE r.claim_id = c.id AND r.stance IN ('disputes', 'denies')) AS disputes
       FROM claims c ${claimJoins}
-      WHERE c.published = 1
+      WHERE ${claimIsPublic('c')}
         AND (c.status IN ('disputed', 'false')
           OR EXISTS (SELECT 1 FROM responses r WHERE r.claim_id = c.id AND r.stance IN ('disputes', 'denies')))
       ORDER BY disputes DESC, c.status = 'disputed' DESC, c.updated_at DESC, c.id DESC
@@ -49,7 +50,7 @@ export function getPartyActivity({ partyId }: { partyId: number }) {
   const claims = db
     .all<ClaimRow>(
       sql`SELECT ${claimColumns} FROM claims c ${claimJoins}
-      WHERE c.published = 1 AND c.claimant_party_id = ${partyId}
+      WHERE ${claimIsPublic('c')} AND c.claimant_party_id = ${partyId}
       ORDER BY c.updated_at DESC, c.id DESC`,
     )
     .map(withDates);
@@ -70,7 +71,7 @@ export function getPartyActivity({ partyId }: { partyId: number }) {
         r.requested_at AS requestedAt, r.deadline_at AS deadlineAt,
         c.id AS claimId, c.slug AS claimSlug, c.statement AS statement, c.status AS status
       FROM responses r JOIN claims c ON c.id = r.claim_id
-      WHERE c.published = 1 AND r.party_id = ${partyId}
+      WHERE ${claimIsPublic('c')} AND r.party_id = ${partyId}
       ORDER BY coalesce(r.responded_at, r.requested_at, r.created_at) DESC, r.id DESC`,
     )
     .map((r) => ({
@@ -82,14 +83,14 @@ export function getPartyActivity({ partyId }: { partyId: number }) {
   return { claims, responses };
 }
 
-/** Every party with how many published claims it made and how many responses it gave on them. */
+/** Every public party (see visibility.ts) with how many published claims it made and how many responses it gave on them. */
 export function listPartiesWithCounts() {
   return getDb().all<{ id: number; slug: string; name: string; kind: string; description: string; url: string | null; claims: number; responses: number }>(
     sql`SELECT p.id AS id, p.slug AS slug, p.name AS name, p.kind AS kind, p.description AS description, p.url AS url,
-      (SELECT count(*) FROM claims c WHERE c.claimant_party_id = p.id AND c.published = 1) AS claims,
+      (SELECT count(*) FROM claims c WHERE c.claimant_party_id = p.id AND ${claimIsPublic('c')}) AS claims,
       (SELECT count(*) FROM responses r JOIN claims c ON c.id = r.claim_id
-        WHERE r.party_id = p.id AND c.published = 1) AS responses
-    FROM parties p ORDER BY p.name, p.id`,
+        WHERE r.party_id = p.id AND ${claimIsPublic('c')}) AS responses
+    FROM parties p WHERE ${partyIsPublic(sql`p.id`)} ORDER BY p.name, p.id`,
   );
 }
 
@@ -112,7 +113,7 @@ export function listArticlesPage({ limit, after }: { limit: number; after?: { ke
     sortKey: number;
   }>(sql`SELECT a.id AS id, a.slug AS slug, a.title AS title, a.outlet AS outlet, a.author AS author,
       a.published_at AS publishedAt, a.canonical_url AS canonicalUrl, a.updated_at AS updatedAt,
-      (SELECT count(*) FROM claims c WHERE c.article_id = a.id AND c.published = 1) AS claims,
+      (SELECT count(*) FROM claims c WHERE c.article_id = a.id AND ${claimIsPublic('c')}) AS claims,
       ${key} AS sortKey
     FROM articles a
     WHERE a.current_revision_id IS NOT NULL

@@ -13,6 +13,7 @@ import {
 } from '@/lib/claim-filters';
 import { allWordsQuery } from '@/lib/fts-query';
 import type { Status } from '@/lib/status';
+import { claimIsPublic } from './visibility';
 
 export type ClaimHit = {
   id: number;
@@ -49,7 +50,7 @@ const bm25 = sql`bm25(claims_fts, 4.0, 3.0, 1.0, 1.0)`;
 
 /** The word match if any, published only, and the status, party (claimant or responding party), outlet and claim-date filters. */
 function conditions(filters: ClaimFilters, match: string | null): SQL[] {
-  const where: SQL[] = match ? [sql`claims_fts MATCH ${match}`, sql`c.published = 1`] : [sql`c.published = 1`];
+  const where: SQL[] = match ? [sql`claims_fts MATCH ${match}`, claimIsPublic('c')] : [claimIsPublic('c')];
   if (filters.status) where.push(sql`c.status IN (${sql.join(filters.status.map((s) => sql`${s}`), sql`, `)})`);
   if (filters.party) {
     // The party's claims are collected once (claimant or responding party); a word search checks
@@ -169,7 +170,7 @@ export function listOutlets() {
   return getDb()
     .all<{ outlet: string }>(
       sql`SELECT DISTINCT a.outlet AS outlet FROM articles a
-        WHERE a.outlet <> '' AND EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND c.published = 1)
+        WHERE a.outlet <> '' AND EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND ${claimIsPublic('c')})
         ORDER BY a.outlet`,
     )
     .map((r) => r.outlet);

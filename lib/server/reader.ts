@@ -3,7 +3,7 @@ import { getArticleBySlug, listArticlesWithCounts, listPublishedClaimsInArticle 
 import { getPublishedClaim } from '@/db/queries/claims';
 import { getRevisionComparison } from '@/db/queries/revisions';
 import { listFeedEvents } from '@/db/queries/feeds';
-import { getPartyBySlug, getPartyRedirect, listParties } from '@/db/queries/parties';
+import { getPartyRedirect, getPublicPartyBySlug, listPublicParties } from '@/db/queries/parties';
 import { getPartyActivity, listMostDisputedClaims } from '@/db/queries/reader-lists';
 import { listOutlets, searchClaims } from '@/db/queries/search';
 import type { ClaimFilters } from '@/lib/claim-filters';
@@ -81,17 +81,17 @@ export function readAllClaims(filters: ClaimFilters) {
 }
 
 export function readFilterOptions() {
-  return cached('filter-options', [tags.lists], () => ({ parties: listParties(), outlets: listOutlets() }));
+  return cached('filter-options', [tags.lists], () => ({ parties: listPublicParties(), outlets: listOutlets() }));
 }
 
-/** A party with its published claims and responses, or null. */
+/** A party with its published claims and responses, or null when unknown or named only on drafts (see visibility.ts). */
 export function readParty(slug: string) {
   return cached(
     `party:${slug}`,
     // Responses and claims naming the party change with any claim edit: follow the lists too.
     (p) => (p ? [tags.party(p.id), tags.lists] : [tags.lists]),
     () => {
-      const party = getPartyBySlug({ slug });
+      const party = getPublicPartyBySlug({ slug });
       return party ? { ...party, ...getPartyActivity({ partyId: party.id }) } : null;
     },
   );

@@ -6,7 +6,7 @@ import { cached, tags } from '@/lib/server/cache';
 import { jsonResponse, preflight } from '@/lib/server/http';
 import { siteUrl } from '@/lib/server/site';
 
-/** Every party, with how many published claims it made and responses it gave. */
+/** Every party named on a published claim (as claimant or responder), with how many published claims it made and responses it gave. */
 export async function GET(request: Request) {
   const query = parseQuery(request, z.object({}));
   if (!query.ok) return query.response;

@@ -165,3 +165,55 @@ describe('responses and requests for comment', () => {
     expect(snapshot()).toEqual(before);
   });
 });
+
+describe('a source shared by several claims (issue 16, case 5)', () => {
+  const url = 'https://archive.example.net/budget-2026?lang=fr&ref=“share”';
+  const full = {
+    url,
+    title: 'Budget 2026 — annexe statistique',
+    publisher: 'Ministère des Finances',
+    publishedAt: new Date('2026-03-04T00:00:00Z'),
+    archivedUrl: 'https://web.archive.example/2026/budget',
+  };
+
+  it('never wipes the shared details when another claim cites the URL through a blank form', () => {
+    const [a, b] = claimRows();
+    attachSource({ claimId: a!.id, source: full, relation: 'supports', actorId: null });
+    const eventsOfA = eventsOf(a!.id).length;
+    // Claim B's editor pastes the address, types a title, leaves the rest blank.
+    attachSource({ claimId: b!.id, source: { url, title: full.title, publisher: '', publishedAt: null, archivedUrl: null }, relation: 'context', actorId: null });
+
+    expect(listClaimSources({ claimId: a!.id }).filter((s) => s.url === url)).toEqual([expect.objectContaining({ ...full, relation: 'supports' })]);
+    expect(listClaimSources({ claimId: b!.id }).at(-1)).toMatchObject({ ...full, relation: 'context' });
+    // Nothing changed for A, so nothing is recorded on A.
+    expect(eventsOf(a!.id)).toHaveLength(eventsOfA);
+  });
+
+  it('merges what the form filled in and records the change on every claim citing the source', () => {
+    const [a, b, c] = claimRows();
+    attachSource({ claimId: a!.id, source: full, relation: 'supports', actorId: null });
+    attachSource({ claimId: b!.id, source: { url, title: full.title }, relation: 'context', actorId: null });
+    const { citedBy } = attachSource({
+      claimId: c!.id,
+      source: { url, title: 'Budget 2026 — annexe statistique (version corrigée)', publisher: '', archivedUrl: null },
+      relation: 'contradicts',
+      actorId: null,
+      at: later,
+    });
+
+    const shared = { ...full, title: 'Budget 2026 — annexe statistique (version corrigée)' };
+    for (const claim of [a, b, c]) expect(listClaimSources({ claimId: claim!.id }).at(-1)).toMatchObject(shared);
+    // A and B are told on their own history; C records its own "source added".
+    for (const claim of [a, b]) {
+      expect(lastEvent(claim!.id)).toMatchObject({
+        kind: 'source_updated',
+        before: expect.objectContaining({ title: full.title, publisher: full.publisher }),
+        after: expect.objectContaining({ title: shared.title, publisher: full.publisher, archivedUrl: full.archivedUrl, shared: true }),
+      });
+      expect(db().select().from(claims).where(eq(claims.id, claim!.id)).get()!.updatedAt).toEqual(later);
+    }
+    expect(lastEvent(c!.id).kind).toBe('source_added');
+    // The action invalidates the pages of every claim citing it.
+    expect(citedBy.sort()).toEqual([a!.id, b!.id, c!.id].sort());
+  });
+});

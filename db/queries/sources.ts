@@ -22,21 +22,50 @@ const withParty = (scope: ClaimScope, partyId: number): ClaimScope => ({
   partyIds: [...new Set([...scope.partyIds, partyId])],
 });
 
-/** The source row for a URL: one row per URL, shared by every claim that cites it. */
-export function upsertSource(tx: Tx, input: SourceInput) {
-  const values = {
+type Citing = { claimId: number; actorId: string | null; at: Date };
+
+const sourceDetails = (s: { url: string; title: string; publisher: string; publishedAt: Date | null; archivedUrl: string | null }) => ({
+  url: s.url,
+  title: s.title,
+  publisher: s.publisher,
+  publishedAt: s.publishedAt?.toISOString() ?? null,
+  archivedUrl: s.archivedUrl,
+});
+
+/**
+ * The source row for a URL: one row per URL, shared by every claim that cites it.
+ * A known URL keeps its details except where the form filled them in (a blank
+ * "add source" form for a URL another claim cites never wipes its publisher, date
+ * or archived copy). When the shared details change, every other claim citing the
+ * source gets a `source_updated` event and a new "updated" date: their pages change
+ * too. `citing` is the claim whose form this is; it records its own event.
+ */
+export function upsertSource(tx: Tx, input: SourceInput, citing: Citing) {
+  const filled = {
     url: input.url,
     title: normalizeLine(input.title),
     publisher: normalizeLine(input.publisher ?? ''),
     publishedAt: input.publishedAt ?? null,
     archivedUrl: input.archivedUrl || null,
   };
-  return tx
-    .insert(sources)
-    .values({ ...values, accessedAt: new Date() })
-    .onConflictDoUpdate({ target: sources.url, set: { ...values, updatedAt: new Date() } })
-    .returning()
-    .get();
+  const existing = tx.select().from(sources).where(eq(sources.url, input.url)).get();
+  if (!existing) return tx.insert(sources).values({ ...filled, accessedAt: citing.at }).returning().get();
+  const merged = {
+    title: filled.title || existing.title,
+    publisher: filled.publisher || existing.publisher,
+    publishedAt: filled.publishedAt ?? existing.publishedAt,
+    archivedUrl: filled.archivedUrl ?? existing.archivedUrl,
+  };
+  const before = sourceDetails(existing);
+  const after = sourceDetails({ ...existing, ...merged });
+  if (JSON.stringify(before) === JSON.stringify(after)) return existing;
+  const updated = tx.update(sources).set({ ...merged, updatedAt: citing.at }).where(eq(sources.id, existing.id)).returning().get();
+  for (const claimId of citingClaims(tx, existing.id)) {
+    if (claimId === citing.claimId) continue;
+    touchClaim(tx, claimId, citing.at);
+    recordEvent(tx, { claimId, actorId: citing.actorId, kind: 'source_updated', at: citing.at, before, after: { ...after, shared: true } });
+  }
+  return updated;
 }
 
 /** The source row for a URL, created with `title` only when the URL is new (an existing row keeps its details). */
@@ -77,7 +106,7 @@ export function attachSource(input: CitationInput) {
     const scope = touchClaim(tx, input.claimId, at);
     const existing = tx.select().from(sources).where(eq(sources.url, input.source.url)).get();
     const oldLink = existing ? getLink(tx, input.claimId, existing.id) : undefined;
-    const source = upsertSource(tx, input.source);
+    const source = upsertSource(tx, input.source, { claimId: input.claimId, actorId: input.actorId, at });
     const link = linkValues(input);
     if (oldLink) {
       tx.update(claimSources).set(link).where(citation(input.claimId, source.id)).run();
@@ -113,7 +142,7 @@ export function updateClaimSource(input: CitationInput & { sourceId: number }) {
     if (!oldLink) throw new AppError('not_found');
     const old = tx.select().from(sources).where(eq(sources.id, input.sourceId)).get()!;
     const link = linkValues(input);
-    const source = upsertSource(tx, input.source);
+    const source = upsertSource(tx, input.source, { claimId: input.claimId, actorId: input.actorId, at });
     if (source.id !== old.id) {
       if (getLink(tx, input.claimId, source.id)) {
         throw fieldError('url', 'This claim already cites that address.');

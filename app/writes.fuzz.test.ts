@@ -156,12 +156,15 @@ describe('every write completes or leaves the database as it was', () => {
       () => ' ',
     ];
     fuzz(
-      fc.tuple(fc.constantFrom(...articleIds), fc.nat(edits.length - 1), rarely(fc.string()), fc.constantFrom(...actors)),
-      ([articleId, edit, junk, actorId]) => {
+      fc.tuple(fc.constantFrom(...articleIds), fc.nat(edits.length - 1), rarely(fc.string()), fc.constantFrom(...actors), fc.boolean()),
+      ([articleId, edit, junk, actorId, stale]) => {
         const current = one<string>('select r.body from article_revisions r join articles a on a.current_revision_id = r.id where a.id = ?', articleId) ?? '';
+        const currentId = one<number>('select current_revision_id from articles where id = ?', articleId) ?? 1;
         const body = junk ?? edits[edit]!(current);
-        return attempt(revisionSchema, posted({ mode: 'text', articleId, body }), 'maybe', (input) =>
-          createRevision({ articleId: input.articleId, body: input.mode === 'text' ? input.body : '', actorId }),
+        // A form rendered before someone else's revision: refused, nothing written.
+        const baseRevisionId = String(stale ? Math.max(1, currentId - 1) : currentId);
+        return attempt(revisionSchema, posted({ mode: 'text', articleId, baseRevisionId, body }), 'maybe', (input) =>
+          createRevision({ articleId: input.articleId, body: input.mode === 'text' ? input.body : '', actorId, baseRevisionId: input.baseRevisionId }),
         );
       },
       40,

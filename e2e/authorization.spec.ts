@@ -142,7 +142,12 @@ test('every server action allows exactly the roles it should, whoever calls it o
       attempt: () => {
         const marker = `Matrix revision ${randomUUID()}`;
         return {
-          fields: { mode: 'text', articleId: String(revisedId), body: `${marker}.\n\nThe rest of the article was cut.` },
+          fields: {
+            mode: 'text',
+            articleId: String(revisedId),
+            baseRevisionId: String(query<number>('select current_revision_id from articles where id = ?', revisedId)),
+            body: `${marker}.\n\nThe rest of the article was cut.`,
+          },
           happened: () => query<number>('select count(*) from article_revisions where body like ?', `${marker}%`) > 0,
         };
       },

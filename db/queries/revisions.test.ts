@@ -216,3 +216,27 @@ describe('look-alike passages (issue 16, case 3)', () => {
     expect(claim(c.id).anchorState).not.toBe('anchored');
   });
 });
+
+describe('two editors revising one article at once', () => {
+  it('refuses a revision written against an older one, keeping the newer; saving again against it works', () => {
+    const { article, claimOn } = setup();
+    const c = claimOn('the morning boat had been cancelled nine times in October');
+    const base = article.currentRevisionId!;
+    // Editor A fixes a figure; editor B, whose form was opened before, adds an update line.
+    const a = createRevision({ articleId: article.id, body: BODY.replace('nine times', 'eight times'), actorId: null, baseRevisionId: base });
+    const before = { revisions: getDb().select().from(articleRevisions).all().length, claim: claim(c.id) };
+    const bTyped = `Update: the operator replied on Friday.\r\n\r\n${BODY}`;
+    let refused: unknown;
+    try {
+      createRevision({ articleId: article.id, body: bTyped, actorId: null, baseRevisionId: base });
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toMatchObject({ code: 'conflict', detail: { revisionId: a.revision.id, body: BODY.replace('nine times', 'eight times') } });
+    expect({ revisions: getDb().select().from(articleRevisions).all().length, claim: claim(c.id) }).toEqual(before);
+    expect(getDb().select().from(articles).where(eq(articles.id, article.id)).get()!.currentRevisionId).toBe(a.revision.id);
+    // B has seen A's revision and saves again on top of it.
+    const b = createRevision({ articleId: article.id, body: bTyped, actorId: null, baseRevisionId: a.revision.id });
+    expect(getDb().select().from(articles).where(eq(articles.id, article.id)).get()!.currentRevisionId).toBe(b.revision.id);
+  });
+});

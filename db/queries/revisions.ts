@@ -15,6 +15,9 @@ import { normalizeBody } from '@/lib/text';
 import { bodyHash } from './articles';
 import { recordEvent, write, type Tx } from './tx';
 
+/** What a revise form written against an older revision is shown: the revision saved in the meantime. */
+export type RevisionConflict = { revisionId: number; body: string; savedAt: string };
+
 export type ReanchorCounts = { kept: number; moved: number; fuzzy: number; orphaned: number };
 
 export type AnchorRow = {
@@ -42,8 +45,11 @@ export const anchorOf = (row: AnchorRow): Anchor => ({
  * changed or were lost get a `reanchored` event and a new claim version; a fuzzy
  * anchor keeps its old quote beside the proposed span until an editor reviews it;
  * an orphaned one keeps its last known quote and position in its old revision.
+ * `baseRevisionId` is the revision the editor's text was written against: when
+ * another revision was saved since, the save is refused (a conflict carrying the
+ * newer text) rather than silently replacing that editor's revision.
  */
-export function createRevision(input: { articleId: number; body: string; actorId: string | null; at?: Date }) {
+export function createRevision(input: { articleId: number; body: string; actorId: string | null; at?: Date; baseRevisionId?: number }) {
   const body = normalizeBody(input.body);
   if (!body) throw fieldError('body', 'Paste the full text of the revised article.');
   const at = input.at ?? new Date();
@@ -52,10 +58,18 @@ export function createRevision(input: { articleId: number; body: string; actorId
     if (!article?.currentRevisionId) throw new AppError('not_found');
     const hash = bodyHash(body);
     const current = tx
-      .select({ bodyHash: articleRevisions.bodyHash })
+      .select({ id: articleRevisions.id, bodyHash: articleRevisions.bodyHash, body: articleRevisions.body, createdAt: articleRevisions.createdAt })
       .from(articleRevisions)
       .where(eq(articleRevisions.id, article.currentRevisionId))
       .get();
+    if (current && input.baseRevisionId !== undefined && input.baseRevisionId !== current.id) {
+      const detail: RevisionConflict = { revisionId: current.id, body: current.body, savedAt: current.createdAt.toISOString() };
+      throw new AppError('conflict', {
+        message:
+          'Another editor saved a newer revision of this article while you were editing. Your text is kept below; compare it with theirs, then save again to replace it.',
+        detail,
+      });
+    }
     if (current?.bodyHash === hash) {
       throw fieldError('body', 'This text is the same as the current revision.');
     }
@@ -239,5 +253,5 @@ export function getArticleForRevision({ id }: { id: number }) {
   for (const c of db.select({ state: claims.anchorState }).from(claims).where(eq(claims.articleId, id)).all()) {
     anchors[c.state]++;
   }
-  return { ...article, body: current?.body ?? '', revisedAt: current?.createdAt, revisionCount, anchors };
+  return { ...article, body: current?.body ?? '', revisionId: article.currentRevisionId, revisedAt: current?.createdAt, revisionCount, anchors };
 }

@@ -19,7 +19,7 @@ export const createRevisionAction = action({
   run: async (input, user) => {
     const body = await revisedText(input);
     try {
-      return createRevision({ articleId: input.articleId, body, actorId: user.id });
+      return createRevision({ articleId: input.articleId, body, actorId: user.id, baseRevisionId: input.baseRevisionId });
     } catch (error) {
       // The query names the field `body`; for an import the form's field is `url`.
       if (input.mode === 'url' && error instanceof AppError && error.fieldErrors.body) {

@@ -25,7 +25,7 @@ export default async function NewRevisionPage({ params }: { params: Promise<{ id
         When the outlet corrects or updates the article, record its new text here. The earlier text is kept. Every claim
         is found again in the new text: claims whose passage changed or disappeared are listed for review.
       </p>
-      <RevisionForms articleId={article.id} body={article.body} url={article.canonicalUrl} />
+      <RevisionForms articleId={article.id} revisionId={article.revisionId!} body={article.body} url={article.canonicalUrl} />
     </div>
   );
 }

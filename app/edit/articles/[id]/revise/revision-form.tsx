@@ -1,21 +1,43 @@
 'use client';
 
 import { useActionState } from 'react';
+import type { RevisionConflict } from '@/db/queries/revisions';
 import { Field, FormMessage } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
+import type { ActionState } from '@/lib/server/action';
+import { formatDate } from '@/lib/format';
 import { createRevisionAction } from './actions';
 
-/** Paste the updated text, or import the article's page again. */
-export function RevisionForms({ articleId, body, url }: { articleId: number; body: string; url: string | null }) {
+/** The revision saved by someone else since the form was opened, when a save was refused for it. */
+const conflictOf = (state: ActionState<unknown>) =>
+  !state.ok && state.code === 'conflict' ? (state.detail as RevisionConflict | undefined) : undefined;
+
+/**
+ * Paste the updated text, or import the article's page again. Both forms carry the
+ * revision they were opened on; after a conflict they carry the newer one, so the
+ * editor's next save, having seen it, goes through.
+ */
+export function RevisionForms({ articleId, revisionId, body, url }: { articleId: number; revisionId: number; body: string; url: string | null }) {
   const [pasted, paste] = useActionState(createRevisionAction, { ok: true });
   const [imported, importPage] = useActionState(createRevisionAction, { ok: true });
+  const conflict = conflictOf(pasted) ?? conflictOf(imported);
+  const base = conflict?.revisionId ?? revisionId;
   return (
     <div className="space-y-8">
       <form action={paste}>
         <h2 className="mb-2 text-lg font-semibold">Paste the updated text</h2>
         <FormMessage state={pasted} />
+        {conflict ? (
+          <details open className="panel mb-4 rounded-lg p-3">
+            <summary className="cursor-pointer font-semibold">
+              The revision saved on {formatDate(new Date(conflict.savedAt))}, as it reads now
+            </summary>
+            <pre className="mt-2 max-h-80 overflow-auto font-serif text-sm whitespace-pre-wrap">{conflict.body}</pre>
+          </details>
+        ) : null}
         <input type="hidden" name="mode" value="text" />
         <input type="hidden" name="articleId" value={articleId} />
+        <input type="hidden" name="baseRevisionId" value={base} />
         <Field
           label="Updated text"
           name="body"
@@ -33,6 +55,7 @@ export function RevisionForms({ articleId, body, url }: { articleId: number; bod
         <FormMessage state={imported} />
         <input type="hidden" name="mode" value="url" />
         <input type="hidden" name="articleId" value={articleId} />
+        <input type="hidden" name="baseRevisionId" value={base} />
         <Field label="Article address" name="url" type="url" required defaultValue={url ?? ''} state={imported} />
         <SubmitButton pendingText="Importing…">Import from the page</SubmitButton>
       </form>

@@ -1,10 +1,13 @@
 import { expect, type Page } from '@playwright/test';
 import { runSetup } from '../support/setup';
 
-export type SeededArticle = { id: number; slug: string; claims: { id: number; slug: string }[] };
+export type SeededArticle = { id: number; slug: string; claims: { id: number; slug: string }[]; claimant?: { id: number; slug: string } };
 
-/** An article with published claims on `quotes`, stored directly in the e2e database (test setup). */
-export function articleWithClaims(input: { title: string; body: string; quotes: string[] }): SeededArticle {
+/**
+ * An article with claims on `quotes`, stored directly in the e2e database (test setup):
+ * published unless `published` is false, naming a new party `claimant` when given.
+ */
+export function articleWithClaims(input: { title: string; body: string; quotes: string[]; claimant?: string; published?: boolean }): SeededArticle {
   return runSetup<SeededArticle>('article-with-claims.ts', input);
 }
 

@@ -16,13 +16,7 @@ export const SORT_LABELS: Record<Sort, string> = {
   oldest: 'Oldest claims',
 };
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-05-31.')
-  .refine((s) => {
-    const ms = Date.parse(`${s}T00:00:00Z`);
-    return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(s);
-  }, 'Not a real date.');
+const day = z.iso.date({ error: 'Use a real date like 2026-05-31.' });
 
 const cursorMessage = 'Use the cursor from the previous page.';
 

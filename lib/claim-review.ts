@@ -1,3 +1,4 @@
+import { inRfc3339Range, isoDate } from './format';
 import { RATING_SCALE, STATUS_INFO, type Status } from './status';
 import type { PartyKind } from './vocabulary';
 
@@ -30,14 +31,14 @@ export function claimReviewed(statement: string): string {
   return `${cut.slice(0, cut.lastIndexOf(' ') > 200 ? cut.lastIndexOf(' ') : cut.length)}…`;
 }
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
+const day = (d: Date) => isoDate(d).slice(0, 10);
 
 function creativeWork(a: ReviewedClaim['appearances'][number]) {
   return {
     '@type': 'CreativeWork',
     url: a.url,
     headline: a.headline,
-    ...(a.publishedAt ? { datePublished: day(a.publishedAt) } : {}),
+    ...(a.publishedAt && inRfc3339Range(a.publishedAt) ? { datePublished: day(a.publishedAt) } : {}),
     ...(a.outlet ? { publisher: { '@type': 'Organization', name: a.outlet } } : {}),
   };
 }
@@ -52,7 +53,7 @@ export function claimReview(claim: ReviewedClaim, publisher: Publisher) {
     url: claim.url,
     claimReviewed: claimReviewed(claim.statement),
     datePublished: day(claim.reviewedAt),
-    dateModified: claim.updatedAt.toISOString(),
+    dateModified: isoDate(claim.updatedAt),
     author: { '@type': 'Organization', name: publisher.name, url: publisher.url },
     reviewRating: {
       '@type': 'Rating',
@@ -94,7 +95,7 @@ export function claimReviewFeed(claims: ReviewedClaim[], publisher: Publisher, f
     '@type': 'DataFeed',
     name: `${publisher.name}: claim reviews`,
     url: feedUrl,
-    dateModified: modified.toISOString(),
+    dateModified: isoDate(modified),
     dataFeedElement: claims.flatMap((c) => {
       const review = claimReview(c, publisher);
       return review ? [review] : [];

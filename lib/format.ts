@@ -11,9 +11,29 @@ export function formatDate(date: Date | number | null | undefined): string {
   return dateFormat.format(typeof date === 'number' ? new Date(date) : date);
 }
 
-/** ISO 8601 date-time, for <time dateTime> and machine formats. */
+// RFC 3339 (and so JSON Schema's date-time, Atom and schema.org) has four-digit years only; beyond
+// them toISOString() writes "+099999-…" (or throws past year 275760), which strict parsers refuse.
+const EARLIEST = Date.parse('0000-01-01T00:00:00.000Z');
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
+
+/** True for a time RFC 3339 can write (years 0000 to 9999). */
+export function inRfc3339Range(date: Date | number): boolean {
+  const ms = typeof date === 'number' ? date : date.getTime();
+  return ms >= EARLIEST && ms <= LATEST;
+}
+
+/**
+ * RFC 3339 date-time in UTC, for <time dateTime> and machine formats, for times the server
+ * itself records (creation, updates, history): one out of range is held at the nearest end.
+ */
 export function isoDate(date: Date | number): string {
-  return (typeof date === 'number' ? new Date(date) : date).toISOString();
+  const ms = typeof date === 'number' ? date : date.getTime();
+  return new Date(Number.isNaN(ms) ? EARLIEST : Math.min(Math.max(ms, EARLIEST), LATEST)).toISOString();
+}
+
+/** RFC 3339 date-time of a time people entered or imported, or null when absent or out of range. */
+export function isoDateOrNull(date: Date | number | null | undefined): string | null {
+  return date !== null && date !== undefined && inRfc3339Range(date) ? isoDate(date) : null;
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {

@@ -1,156 +1,218 @@
-import { SEARCH_BOUND, SORTS } from './claim-filters';
-import { STATUSES } from './status';
-import { RELATIONS, STANCES } from './vocabulary';
+import { z } from 'zod';
+import {
+  apiSchemas,
+  articleListQuery,
+  articleListSchema,
+  articleResponseSchema,
+  claimExportSchema,
+  claimListSchema,
+  claimResponseSchema,
+  openApiDocumentSchema,
+  partyListSchema,
+  partyResponseSchema,
+} from './api-schema';
+import { claimFilterSchema } from './claim-filters';
+import { idSegment } from './params';
 
-/** The OpenAPI 3.1 description of the read-only public API under /api/v1. */
+/**
+ * The OpenAPI 3.1 description of the read-only public API under /api/v1,
+ * generated from the zod schemas that parse its parameters and type its
+ * answers (lib/api-schema.ts, lib/claim-filters.ts): nothing here restates a
+ * field. `npm run lint:api` checks the result with Redocly's recommended rules,
+ * and app/api/v1/contract.test.ts validates real answers against it.
+ */
 
-const str = { type: 'string' } as const;
-const nullableStr = { type: ['string', 'null'] } as const;
-const dateTime = { type: ['string', 'null'], format: 'date-time' } as const;
-const query = (name: string, description: string, schema: object) => ({ name, in: 'query', required: false, description, schema });
+type Json = Record<string, unknown>;
 
-const filterParams = [
-  query('q', 'Words to search for in the statement, quote, claimant and article title (all must match, as prefixes).', { type: 'string', maxLength: 200 }),
-  { ...query('status', 'Only these statuses; repeat the parameter or separate with commas.', { type: 'array', items: { enum: STATUSES } }), explode: true },
-  query('party', 'Slug of a party that made or responded to the claim.', { type: 'string', pattern: '^[a-z0-9-]{1,120}$' }),
-  query('outlet', 'Exact outlet name of the article.', str),
-  query('from', 'Claims made on or after this day (article publication date).', { type: 'string', format: 'date' }),
-  query('to', 'Claims made on or before this day.', { type: 'string', format: 'date' }),
-  query('sort', 'Order; defaults to relevance when q is given, else updated.', { enum: SORTS }),
-];
-const pageParams = [
-  query('limit', 'Items per page (1–100, default 20).', { type: 'integer', minimum: 1, maximum: 100 }),
-  query('cursor', 'nextCursor from the previous page.', str),
-];
-
-const error = {
-  description: 'Invalid parameters; `fields` names each one.',
-  content: {
-    'application/json': {
-      schema: {
-        type: 'object',
-        properties: {
-          error: {
-            type: 'object',
-            properties: { status: { type: 'integer' }, message: str, fields: { type: 'object', additionalProperties: str } },
-          },
-        },
-      },
-    },
-  },
+const componentRef = (schema: z.ZodType): Json => {
+  const meta = apiSchemas.get(schema);
+  if (!meta) throw new Error('Every answer schema is registered in apiSchemas, to become a named component.');
+  return { $ref: `#/components/schemas/${meta.id}` };
 };
-const notFound = { description: 'No such published item.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
-const notModified = { description: 'Not modified: the If-None-Match ETag is current.' };
-const ok = (schema: object, description = 'OK') => ({
+
+// OpenAPI 3.1 schemas are JSON Schema 2020-12 already, and components are found by their place in
+// the document: the dialect and the fragment-only $id zod writes would only confuse validators.
+const withoutDialect = ({ $schema: _, $id: _id, ...schema }: Json): Json => schema;
+
+/** JSON Schema of one parameter as a client sends it, and its description. */
+function parameterSchema(schema: z.ZodType): { schema: Json; description?: string } {
+  const { description, ...rest } = withoutDialect(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Json);
+  return { schema: rest, ...(typeof description === 'string' ? { description } : {}) };
+}
+
+function queryParameters(query: z.ZodObject, lists: readonly string[] = []): Json[] {
+  return Object.entries(query.shape).map(([name, field]) => {
+    const { schema, description } = parameterSchema(field as z.ZodType);
+    return {
+      name,
+      in: 'query',
+      required: false,
+      ...(description ? { description } : {}),
+      schema,
+      ...(lists.includes(name) ? { style: 'form', explode: true } : {}),
+    };
+  });
+}
+
+const pathParameter = (name: string, schema: z.ZodType, description: string): Json => ({
+  name,
+  in: 'path',
+  required: true,
   description,
-  headers: { ETag: { schema: str }, 'Cache-Control': { schema: str } },
-  content: { 'application/json': { schema } },
-});
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const list = (item: string, paged = true) => ({
-  type: 'object',
-  properties: { data: { type: 'array', items: ref(item) }, ...(paged ? { nextCursor: nullableStr } : {}) },
+  schema: parameterSchema(schema).schema,
 });
 
-const claimList = {
-  type: 'object',
-  properties: {
-    ...list('ClaimSummary').properties,
-    total: { type: 'integer' },
-    totalCapped: {
-      type: 'boolean',
-      description: `true when more than \`total\` claims match. A search with words counts up to ${SEARCH_BOUND}; sorted by relevance it ranks the ${SEARCH_BOUND} most recently added matches (sort by a date to page through every match).`,
-    },
-  },
+const cacheHeaders = {
+  ETag: { description: 'A hash of the body; send it as If-None-Match to get a 304 while it is current.', schema: { type: 'string' } },
+  'Cache-Control': { description: 'Fresh for a minute at shared caches, then served stale while they refetch.', schema: { type: 'string' } },
+};
+const errorAnswer = (description: string): Json => ({
+  description,
+  headers: { 'Cache-Control': { description: 'no-store: errors are never cached.', schema: { type: 'string' } } },
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+
+type Operation = {
+  path: string;
+  operationId: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  parameters?: Json[];
+  /** The 200 answer: a registered schema (JSON) or CSV text. */
+  answer: z.ZodType | 'csv';
+  /** The path names one item, which may not exist (or not be published). */
+  item?: boolean;
 };
 
-export function openApiDocument(server: string) {
+const claimFilters = queryParameters(claimFilterSchema, ['status']);
+const exportFilters = claimFilters.filter((p) => p.name !== 'cursor' && p.name !== 'limit');
+
+const OPERATIONS: Operation[] = [
+  {
+    path: '/claims',
+    operationId: 'listClaims',
+    tag: 'claims',
+    summary: 'Search and filter published claims',
+    description: 'The claims index’s search and filters, newest change first unless `sort` says otherwise, one page at a time.',
+    parameters: claimFilters,
+    answer: claimListSchema,
+  },
+  {
+    path: '/claims/{id}',
+    operationId: 'getClaim',
+    tag: 'claims',
+    summary: 'One published claim',
+    description: 'A published claim with its quote in context, sources, responses, public history and other appearances. Drafts answer 404.',
+    parameters: [pathParameter('id', idSegment, 'The claim’s number.')],
+    answer: claimResponseSchema,
+    item: true,
+  },
+  {
+    path: '/articles',
+    operationId: 'listArticles',
+    tag: 'articles',
+    summary: 'Articles, newest first',
+    parameters: queryParameters(articleListQuery),
+    answer: articleListSchema,
+  },
+  {
+    path: '/articles/{slug}',
+    operationId: 'getArticle',
+    tag: 'articles',
+    summary: 'One article with its text and published claims',
+    parameters: [pathParameter('slug', z.string(), 'The article’s slug, as in its page address.')],
+    answer: articleResponseSchema,
+    item: true,
+  },
+  { path: '/parties', operationId: 'listParties', tag: 'parties', summary: 'Every party named on a published claim, with counts', answer: partyListSchema },
+  {
+    path: '/parties/{slug}',
+    operationId: 'getParty',
+    tag: 'parties',
+    summary: 'One party with its claims and responses',
+    parameters: [pathParameter('slug', z.string(), 'The party’s slug, as in its page address.')],
+    answer: partyResponseSchema,
+    item: true,
+  },
+  {
+    path: '/export/claims.csv',
+    operationId: 'exportClaimsCsv',
+    tag: 'exports',
+    summary: 'Every published claim matching the filters, as CSV',
+    description: 'One row per claim with a header row. A cell a spreadsheet would read as a formula starts with an apostrophe.',
+    parameters: exportFilters,
+    answer: 'csv',
+  },
+  {
+    path: '/export/claims.json',
+    operationId: 'exportClaimsJson',
+    tag: 'exports',
+    summary: 'Every published claim matching the filters, as JSON',
+    parameters: exportFilters,
+    answer: claimExportSchema,
+  },
+  {
+    path: '/openapi.json',
+    operationId: 'getOpenApiDocument',
+    tag: 'meta',
+    summary: 'This description of the API',
+    answer: openApiDocumentSchema,
+  },
+];
+
+const TAGS = [
+  { name: 'claims', description: 'Published claims: statement, status, quote, sources, responses and history.' },
+  { name: 'articles', description: 'Articles and the published claims in them.' },
+  { name: 'parties', description: 'People and organisations that made claims or responded to them.' },
+  { name: 'exports', description: 'Every matching claim at once, without pages.' },
+  { name: 'meta', description: 'About the API itself.' },
+];
+
+function operation(op: Operation): Json {
+  const ok =
+    op.answer === 'csv'
+      ? { description: 'CSV (RFC 4180) with a header row.', headers: cacheHeaders, content: { 'text/csv': { schema: { type: 'string' } } } }
+      : { description: 'OK', headers: cacheHeaders, content: { 'application/json': { schema: componentRef(op.answer) } } };
+  return {
+    operationId: op.operationId,
+    tags: [op.tag],
+    summary: op.summary,
+    ...(op.description ? { description: op.description } : {}),
+    ...(op.parameters?.length ? { parameters: op.parameters } : {}),
+    responses: {
+      200: ok,
+      304: { description: 'Not modified: the If-None-Match ETag is current.', headers: cacheHeaders },
+      400: errorAnswer('A parameter is unknown, repeated or invalid; `fields` names each one.'),
+      ...(op.item ? { 404: errorAnswer('No such published item.') } : {}),
+    },
+  };
+}
+
+function components(): Json {
+  const { schemas } = z.toJSONSchema(apiSchemas, { uri: (id) => `#/components/schemas/${id}` }) as { schemas: Record<string, Json> };
+  return Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, withoutDialect(schema)]));
+}
+
+/**
+ * The document. Its server URL is relative, which OpenAPI resolves against the
+ * address the document was fetched from: the same bytes are right for every
+ * host name a deployment answers to, and nothing in them comes from a request header.
+ */
+export function openApiDocument() {
   return {
     openapi: '3.1.0',
     info: {
       title: 'Claimline public API',
       version: '1',
       description:
-        'Read-only access to published claims, articles and parties. No authentication. Every response carries an ETag (send If-None-Match for a 304) and Cache-Control for shared caches. CORS is open for GET.',
+        'Read-only access to published claims, articles and parties. No authentication. Every answer carries an ETag (send If-None-Match for a 304) and Cache-Control for shared caches. CORS is open for GET. Unknown parameters are refused, so a typo never passes unnoticed.',
+      license: { name: 'MIT', identifier: 'MIT' },
     },
-    servers: [{ url: `${server}/api/v1` }],
-    paths: {
-      '/claims': {
-        get: {
-          summary: 'Search and filter published claims',
-          parameters: [...filterParams, ...pageParams],
-          responses: { 200: ok(claimList), 304: notModified, 400: error },
-        },
-      },
-      '/claims/{id}': {
-        get: {
-          summary: 'One published claim with sources, responses, history and appearances',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
-          responses: { 200: ok({ type: 'object', properties: { data: ref('ClaimDetail') } }), 304: notModified, 400: error, 404: notFound },
-        },
-      },
-      '/articles': {
-        get: { summary: 'Articles, newest first', parameters: pageParams, responses: { 200: ok(list('ArticleSummary')), 304: notModified, 400: error } },
-      },
-      '/articles/{slug}': {
-        get: {
-          summary: 'One article with its text and published claims',
-          parameters: [{ name: 'slug', in: 'path', required: true, schema: str }],
-          responses: { 200: ok({ type: 'object' }), 304: notModified, 404: notFound },
-        },
-      },
-      '/parties': { get: { summary: 'Every party named on a published claim, with counts', responses: { 200: ok(list('Party', false)), 304: notModified } } },
-      '/parties/{slug}': {
-        get: {
-          summary: 'One party with its claims and responses',
-          parameters: [{ name: 'slug', in: 'path', required: true, schema: str }],
-          responses: { 200: ok({ type: 'object' }), 304: notModified, 404: notFound },
-        },
-      },
-      '/export/claims.csv': {
-        get: {
-          summary: 'Every published claim matching the filters, as CSV',
-          parameters: filterParams,
-          responses: { 200: { description: 'CSV with a header row', content: { 'text/csv': { schema: str } } }, 400: error },
-        },
-      },
-      '/export/claims.json': {
-        get: { summary: 'Every published claim matching the filters, as JSON', parameters: filterParams, responses: { 200: ok(list('ClaimSummary', false)), 400: error } },
-      },
-    },
-    components: {
-      schemas: {
-        Error: error.content['application/json'].schema,
-        ClaimSummary: {
-          type: 'object',
-          properties: {
-            id: { type: 'integer' },
-            url: str,
-            statement: str,
-            status: { enum: STATUSES },
-            statusLabel: str,
-            statusNote: str,
-            quote: str,
-            claimant: { type: ['object', 'null'], properties: { slug: str, name: str, url: str } },
-            article: { type: 'object', properties: { slug: str, title: str, outlet: str, url: str } },
-            claimDate: dateTime,
-            updatedAt: dateTime,
-          },
-        },
-        ClaimDetail: {
-          type: 'object',
-          properties: {
-            id: { type: 'integer' },
-            statement: str,
-            status: { enum: STATUSES },
-            sources: { type: 'array', items: { type: 'object', properties: { url: str, title: str, relation: { enum: RELATIONS } } } },
-            responses: { type: 'array', items: { type: 'object', properties: { stance: { enum: [...STANCES, null] }, quote: str } } },
-            events: { type: 'array', items: { type: 'object', properties: { at: dateTime, kind: str } } },
-          },
-        },
-        ArticleSummary: { type: 'object', properties: { slug: str, title: str, outlet: str, publishedAt: dateTime, claims: { type: 'integer' }, url: str } },
-        Party: { type: 'object', properties: { slug: str, name: str, kind: str, claims: { type: 'integer' }, responses: { type: 'integer' } } },
-      },
-    },
+    servers: [{ url: '/api/v1', description: 'This instance: the address this document was fetched from, without /openapi.json.' }],
+    security: [],
+    tags: TAGS,
+    paths: Object.fromEntries(OPERATIONS.map((op) => [op.path, { get: operation(op) }])),
+    components: { schemas: components() },
   };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
+import type { ApiError } from '@/lib/api-schema';
 
 /**
  * Response helpers for reader route handlers (API, feeds, badge, exports):
@@ -61,8 +62,9 @@ export function jsonResponse(
 
 /** An API error as JSON; `fields` names each bad parameter with its message. */
 export function jsonError(status: number, message: string, fields?: Record<string, string>): Response {
+  const body: ApiError = { error: { status, message, ...(fields ? { fields } : {}) } };
   return Response.json(
-    { error: { status, message, ...(fields ? { fields } : {}) } },
+    body,
     { status, headers: { ...CORS_HEADERS, 'Cache-Control': 'no-store' } },
   );
 }

@@ -33,8 +33,8 @@ export const ROUTES = {
 export type RoutePath = keyof typeof ROUTES;
 
 /** GETs `path` (a template with its parameters filled in, plus a query string) through its handler. */
-export function callApi(template: RoutePath, params: Record<string, string> = {}, query = ''): Promise<Response> {
+export function callApi(template: RoutePath, params: Record<string, string> = {}, query = '', headers?: HeadersInit): Promise<Response> {
   const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
-  const request = new Request(`${SITE}/api/v1${path}${query ? `?${query}` : ''}`);
+  const request = new Request(`${SITE}/api/v1${path}${query ? `?${query}` : ''}`, { headers });
   return ROUTES[template](request, { params: Promise.resolve(params) });
 }

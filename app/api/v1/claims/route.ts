@@ -1,6 +1,7 @@
 import { filterQuery, parseClaimFilters } from '@/lib/claim-filters';
-import { claimSummary, invalidParams } from '@/lib/server/api';
-import { jsonResponse, preflight } from '@/lib/server/http';
+import { claimListSchema } from '@/lib/api-schema';
+import { apiJson, claimSummary, invalidParams } from '@/lib/server/api';
+import { preflight } from '@/lib/server/http';
 import { readClaimSearch } from '@/lib/server/reader';
 import { siteUrl } from '@/lib/server/site';
 
@@ -12,7 +13,7 @@ export async function GET(request: Request) {
   const site = await siteUrl();
   const result = readClaimSearch(filters);
   const extra = { limit: String(filters.limit) };
-  return jsonResponse(request, {
+  return apiJson(request, claimListSchema, {
     data: result.hits.map((h) => claimSummary(h, site)),
     total: result.total,
     totalCapped: result.capped,

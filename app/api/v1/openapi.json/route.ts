@@ -1,13 +1,13 @@
 import { z } from 'zod';
+import { openApiDocumentSchema } from '@/lib/api-schema';
 import { openApiDocument } from '@/lib/openapi';
-import { parseQuery } from '@/lib/server/api';
-import { jsonResponse, preflight } from '@/lib/server/http';
-import { siteUrl } from '@/lib/server/site';
+import { apiJson, parseQuery } from '@/lib/server/api';
+import { preflight } from '@/lib/server/http';
 
 export async function GET(request: Request) {
   const query = parseQuery(request, z.object({}));
   if (!query.ok) return query.response;
-  return jsonResponse(request, openApiDocument(await siteUrl()));
+  return apiJson(request, openApiDocumentSchema, openApiDocument());
 }
 
 export const OPTIONS = preflight;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { claimResponseSchema } from '@/lib/api-schema';
 import { parseId } from '@/lib/params';
-import { badId, claimDetail, notFoundJson, parseQuery } from '@/lib/server/api';
-import { jsonResponse, preflight } from '@/lib/server/http';
+import { apiJson, badId, claimDetail, notFoundJson, parseQuery } from '@/lib/server/api';
+import { preflight } from '@/lib/server/http';
 import { readClaim } from '@/lib/server/reader';
 import { siteUrl } from '@/lib/server/site';
 
@@ -13,7 +14,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!query.ok) return query.response;
   const claim = readClaim(id);
   if (!claim) return notFoundJson();
-  return jsonResponse(request, { data: claimDetail(claim, await siteUrl()) });
+  return apiJson(request, claimResponseSchema, { data: claimDetail(claim, await siteUrl()) });
 }
 
 export const OPTIONS = preflight;

@@ -1,5 +1,6 @@
 import 'server-only';
 import { fieldError } from '@/lib/errors';
+import { importedPublicationDate } from '@/lib/publication-date';
 import { htmlToArticle, type ExtractedArticle } from '@/lib/server/html-to-text';
 import { SafeFetchError, safeFetch } from '@/lib/server/safe-fetch';
 import { MAX_BODY_CHARS } from './new/schema';
@@ -23,4 +24,11 @@ export function checkedBody(field: string, body: string): string {
   if (!body) throw fieldError(field, 'No article text was found there.');
   if (body.length > MAX_BODY_CHARS) throw fieldError(field, `The text is longer than ${MAX_BODY_CHARS.toLocaleString('en')} characters.`);
   return body;
+}
+
+/** The publication date found on the page (or null); an impossible one is an error beside the date field, for the editor to enter. */
+export function checkedPublicationDate(raw: string): Date | null {
+  const found = importedPublicationDate(raw);
+  if ('error' in found) throw fieldError('publishedAt', found.error);
+  return found.date;
 }

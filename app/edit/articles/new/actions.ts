@@ -6,7 +6,7 @@ import { action } from '@/lib/server/action';
 import { tags } from '@/lib/server/cache';
 import { htmlToArticle, type ExtractedArticle } from '@/lib/server/html-to-text';
 import { normalizeBody } from '@/lib/text';
-import { checkedBody, fetchArticle } from '../article-import';
+import { checkedBody, checkedPublicationDate, fetchArticle } from '../article-import';
 import { newArticleSchema, type NewArticleInput } from './schema';
 
 /** The article's text and whatever metadata the source itself offers. */
@@ -27,12 +27,12 @@ export const createArticleAction = action({
     const body = checkedBody(field, found.body);
     const title = input.title || found.title;
     if (!title) throw fieldError('title', 'Give the article its headline.');
-    const published = input.publishedAt ?? (found.publishedAt ? new Date(found.publishedAt) : null);
+    const published = input.publishedAt ?? checkedPublicationDate(found.publishedAt);
     return createArticle({
       title,
       outlet: input.outlet || found.siteName,
       author: input.author || found.byline,
-      publishedAt: published && !Number.isNaN(published.getTime()) ? published : null,
+      publishedAt: published,
       canonicalUrl: input.canonicalUrl || url || null,
       body,
       actorId: user.id,

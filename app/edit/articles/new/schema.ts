@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPublicationDate, PUBLICATION_RANGE_MESSAGE } from '@/lib/publication-date';
 
 export const MAX_BODY_CHARS = 500_000;
 const MAX_HTML_CHARS = 5_000_000;
@@ -15,7 +16,8 @@ const metadata = {
   publishedAt: z
     .union([z.literal(''), z.iso.date('Use a date like 2026-11-26.')])
     .default('')
-    .transform((v) => (v ? new Date(`${v}T00:00:00Z`) : null)),
+    .transform((v) => (v ? new Date(`${v}T00:00:00Z`) : null))
+    .refine((d) => d === null || isPublicationDate(d), PUBLICATION_RANGE_MESSAGE),
   canonicalUrl: z.union([z.literal(''), httpUrl]).default(''),
 };
 

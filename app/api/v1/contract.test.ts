@@ -1,5 +1,3 @@
-import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createArticle } from '@/db/queries/articles';
 import { addAppearance, createClaim, updateClaim } from '@/db/queries/claims';
@@ -10,6 +8,7 @@ import { removeDatabase, useFreshDatabase } from '@/db/testing';
 import { createAnchor } from '@/lib/anchor';
 import { encodeCursor } from '@/lib/claim-filters';
 import { openApiDocument } from '@/lib/openapi';
+import { openApiValidator, type DocumentedAnswer, type OpenApiPaths } from '@/lib/testing/openapi-validator';
 import { callApi, ROUTES, SITE, type RoutePath } from './testing';
 
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ host: new URL(SITE).host }) }));
@@ -76,24 +75,8 @@ beforeAll(() => {
 afterAll(() => removeDatabase(file));
 
 type Json = Record<string, unknown>;
-const doc = JSON.parse(JSON.stringify(openApiDocument())) as Json & { paths: Record<string, { get: { responses: Record<string, Json> } }> };
-
-const ajv = new Ajv2020({ strict: true, allErrors: true });
-addFormats(ajv);
-ajv.addKeyword('components');
-ajv.addSchema({ $id: 'https://claimline.test/openapi.json', components: doc.components });
-
-const validators = new Map<string, ValidateFunction>();
-function validatorFor(schema: Json): ValidateFunction {
-  const ref = schema.$ref as string | undefined;
-  const key = ref ?? JSON.stringify(schema);
-  let validate = validators.get(key);
-  if (!validate) {
-    validate = ajv.compile(ref ? { $ref: `https://claimline.test/openapi.json${ref}` } : schema);
-    validators.set(key, validate);
-  }
-  return validate;
-}
+const doc = JSON.parse(JSON.stringify(openApiDocument())) as { components: unknown; paths: OpenApiPaths };
+const validate = openApiValidator(doc);
 
 const seen = new Set<string>();
 
@@ -101,9 +84,7 @@ const seen = new Set<string>();
 async function expectDocumented(template: RoutePath, params: Record<string, string>, query = '', headers?: HeadersInit) {
   const response = await callApi(template, params, query, headers);
   const label = `${template}${query ? `?${query}` : ''} → ${response.status}`;
-  const documented = doc.paths[template]?.get.responses[String(response.status)] as
-    | { content?: Record<string, { schema: Json }>; headers?: Record<string, unknown> }
-    | undefined;
+  const documented: DocumentedAnswer | undefined = doc.paths[template]?.get.responses[String(response.status)];
   expect(documented, `${label} is not in the document`).toBeDefined();
   seen.add(`${template} ${response.status}`);
   for (const name of Object.keys(documented!.headers ?? {})) expect(response.headers.get(name), `${label}: header ${name}`).not.toBeNull();
@@ -116,8 +97,7 @@ async function expectDocumented(template: RoutePath, params: Record<string, stri
   expect(contentType.split(';')[0], label).toBe(mediaType);
   const text = await response.text();
   const body: unknown = mediaType === 'application/json' ? JSON.parse(text) : text;
-  const validate = validatorFor(media.schema);
-  expect(validate(body) ? [] : validate.errors, label).toEqual([]);
+  expect(validate(media.schema, body), label).toEqual([]);
   return { ...response, body };
 }
 

@@ -20,6 +20,7 @@ describe('claim filters', () => {
     const result = parse('status=maybe&from=2026-02-31&limit=500&sort=random');
     expect(result.ok).toBe(false);
     if (!result.ok) expect(Object.keys(result.errors).sort()).toEqual(['from', 'limit', 'sort', 'status']);
+    expect(parse('from=2026-02-31&to=31.05.2026')).toEqual({ ok: false, errors: { from: 'Not a real date.', to: 'Use a date like 2026-05-31.' } });
   });
 
   it('refuses unknown parameters only when strict', () => {

@@ -16,7 +16,9 @@ export const SORT_LABELS: Record<Sort, string> = {
   oldest: 'Oldest claims',
 };
 
-const day = z.iso.date({ error: 'Use a real date like 2026-05-31.' });
+const day = z.iso.date({
+  error: (issue) => (/^\d{4}-\d{2}-\d{2}$/.test(String(issue.input)) ? 'Not a real date.' : 'Use a date like 2026-05-31.'),
+});
 
 const cursorMessage = 'Use the cursor from the previous page.';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { atomFeed } from './atom';
+import { xmlError } from './testing/strict-xml';
 
 describe('Atom feed', () => {
   it('names the status each entry set and escapes text', () => {
@@ -29,5 +30,33 @@ describe('Atom feed', () => {
     expect(xml).toContain('https://desk.example/claims/4/grant#event-9');
     expect(xml).not.toContain('<papers>');
     expect(xml).toContain('Budget &lt;papers&gt; disagree &amp; more');
+  });
+
+  it('stays well formed for a strict XML parser when stored text holds controls and non-characters', () => {
+    const hostile = (label: string) => `${label} \u0001\u0008\u001b\u007f\u0085\ufffe\uffff\ud800 ]]> <b>&amp;`;
+    const xml = atomFeed({
+      title: hostile('Party'),
+      selfUrl: 'https://desk.example/parties/x/feed.atom',
+      pageUrl: 'https://desk.example/parties/x',
+      site: 'https://desk.example',
+      publisher: hostile('Desk'),
+      events: [
+        {
+          id: 1,
+          at: new Date('2026-05-04T10:00:00Z'),
+          kind: 'status_changed',
+          before: { status: 'unverified', note: '' },
+          after: { status: 'false', note: hostile('Note') },
+          claimId: 4,
+          claimSlug: 'x',
+          statement: hostile('Statement'),
+          status: 'false',
+          articleTitle: hostile('Headline'),
+        },
+      ],
+    });
+    expect(xmlError(xml)).toBeNull();
+    expect(xml).toContain('Statement');
+    expect(xml).not.toMatch(/[\u0001\u0008\u001b\ufffe\uffff]/);
   });
 });

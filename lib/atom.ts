@@ -1,6 +1,7 @@
 import { Feed } from 'feed';
 import { describeEvent, eventNote } from './events';
 import { STATUS_INFO, type Status } from './status';
+import { safeText } from './text';
 
 /** One history entry of a published claim, as the feeds show it. */
 export type FeedEvent = {
@@ -17,8 +18,9 @@ export type FeedEvent = {
 };
 
 // The feed library writes titles and summaries as type="html": escape user text so readers show it as text.
+// safeText drops what XML forbids (controls, non-characters) even from rows stored before it was applied.
 const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  safeText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** An Atom document of claim history entries (status changes, or a claim's whole history). */
 export function atomFeed(input: {
@@ -32,12 +34,12 @@ export function atomFeed(input: {
 }): string {
   const feed = new Feed({
     id: input.selfUrl,
-    title: input.title,
+    title: safeText(input.title),
     link: input.pageUrl,
     feedLinks: { atom: input.selfUrl },
     updated: input.events[0]?.at ?? new Date(0),
-    copyright: input.publisher,
-    author: { name: input.publisher, link: input.site },
+    copyright: safeText(input.publisher),
+    author: { name: safeText(input.publisher), link: input.site },
     generator: 'Claimline',
     language: 'en',
   });

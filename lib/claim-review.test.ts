@@ -68,4 +68,11 @@ describe('ClaimReview', () => {
     expect(text).not.toMatch(/[<>&]/);
     expect(JSON.parse(text)).toEqual({ s: '</script><script>alert(1)</script>&' });
   });
+
+  it('writes characters HTML forbids in a document as \\u escapes, keeping the data exact', () => {
+    const value = { s: 'a\u007f\u0085\u009f\ufffe\uffff\ufdd0\u0001b' };
+    const text = jsonForScript(value);
+    expect(text).not.toMatch(/[\0-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]/);
+    expect(JSON.parse(text)).toEqual(value);
+  });
 });

@@ -103,9 +103,14 @@ export function claimReviewFeed(claims: ReviewedClaim[], publisher: Publisher, f
   };
 }
 
-/** JSON safe to place inside a <script> element: no "<", ">", "&" or line separators survive as such. */
+/**
+ * JSON safe to place inside a <script> element: no "<", ">", "&" or line separators survive as
+ * such, and characters HTML forbids in a document (controls, non-characters, which JSON allows
+ * raw) are written as \u escapes, so the data stays exact.
+ */
 export function jsonForScript(value: unknown): string {
   return JSON.stringify(value)
+    .replace(/[\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
     .replace(/&/g, '\\u0026')

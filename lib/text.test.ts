@@ -1,5 +1,69 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeBody, normalizeLine, paragraphs, slugify } from './text';
+import { xmlError } from './testing/strict-xml';
+import { normalizeBody, normalizeLine, paragraphs, safeText, slugify } from './text';
+
+/** What safeText must never let through: C0/C1 controls but tab, LF and CR; non-characters; unpaired surrogates. */
+function forbidden(text: string): string[] {
+  const bad: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      const cp = text.codePointAt(i)!;
+      if ((cp & 0xfffe) === 0xfffe) bad.push(cp.toString(16));
+      i++;
+      continue;
+    }
+    const control = (unit < 0x20 && unit !== 0x09 && unit !== 0x0a && unit !== 0x0d) || (unit >= 0x7f && unit <= 0x9f);
+    const nonCharacter = (unit >= 0xfdd0 && unit <= 0xfdef) || unit === 0xfffe || unit === 0xffff;
+    if (control || nonCharacter || (unit >= 0xd800 && unit <= 0xdfff)) bad.push(unit.toString(16));
+  }
+  return bad;
+}
+
+// Text as it arrives pasted from anywhere: every kind of character, the awkward ones often.
+const AWKWARD = [
+  '\0', '\x01', '\x08', '\x0b', '\x0c', '\x1b', '\x7f', '\x80', '\x85', '\x9f', '\t', '\n', '\r', '\r\n',
+  '\ud800', '\udfff', '\ud83d', '\ude00', '\ud83d\ude00', '\ufffe', '\uffff', '\ufdd0', '\ufdef', '\u{1fffe}', '\u{10ffff}',
+  'e\u0301', '\u0301', '\u212b', '\ufeff', '\u200b', '\u2028', 'שלום', '東京', '🏳️‍🌈', ']]>', '<&>', '"',
+];
+const messy = fc.array(fc.oneof(fc.constantFrom(...AWKWARD), fc.string({ unit: 'binary' }), fc.string()), { maxLength: 30 }).map((parts) => parts.join(''));
+
+describe('safeText', () => {
+  it('never lets a control, a non-character or an unpaired surrogate through, and returns NFC', () => {
+    fc.assert(
+      fc.property(messy, (input) => {
+        const out = safeText(input);
+        expect(forbidden(out)).toEqual([]);
+        expect(out.normalize('NFC')).toBe(out);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('is idempotent', () => {
+    fc.assert(fc.property(messy, (input) => safeText(safeText(input)) === safeText(input)), { numRuns: 2000 });
+  });
+
+  it('leaves text that is already safe exactly as it is', () => {
+    const safe = fc.string({ unit: 'grapheme' }).map((s) => s.normalize('NFC')).filter((s) => forbidden(s).length === 0);
+    fc.assert(fc.property(safe, (text) => safeText(text) === text), { numRuns: 2000 });
+  });
+
+  it('gives text any strict XML parser accepts once escaped', () => {
+    const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    fc.assert(fc.property(messy, (input) => xmlError(`<t a="${escape(safeText(input)).replace(/"/g, '&quot;')}">${escape(safeText(input))}</t>`) === null), {
+      numRuns: 1000,
+    });
+  });
+
+  it('drops the characters a pasted headline brought along and keeps the words', () => {
+    expect(safeText('Mayor\u0001 denies\u001b[0m report\ufffe\uffff')).toBe('Mayor denies[0m report');
+    expect(safeText('Page one\fPage two\vline\x85end')).toBe('Page one\nPage two\nline\nend');
+    expect(safeText('Cafe\u0301 \ud83d\ude00 \ud83d alone')).toBe('Café \ud83d\ude00  alone');
+    expect(safeText('tab\tand\r\nlines')).toBe('tab\tand\r\nlines');
+  });
+});
 
 describe('normalizeBody', () => {
   it('makes NFC, \\n line ends and single blank lines between paragraphs', () => {

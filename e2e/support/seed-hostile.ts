@@ -1,7 +1,9 @@
 // Writes one article whose every reader-visible field is an attack string, through the
-// app's own queries, into DATABASE_PATH. Prints the ids and slugs as JSON.
+// app's own queries, into DATABASE_PATH; then, as rows stored before text was made safe on
+// the way in would, appends characters that XML and HTML forbid (CONTROLS) to every text
+// column of them. Prints the ids and slugs as JSON.
 // Run by e2e/xss.spec.ts with tsx --conditions=react-server.
-import { closeDb } from '@/db';
+import { closeDb, getDb } from '@/db';
 import { createArticle } from '@/db/queries/articles';
 import { createClaim, updateClaim } from '@/db/queries/claims';
 import { createParty } from '@/db/queries/parties';
@@ -19,6 +21,9 @@ export const PAYLOADS = [
   '<svg><script>alert("svg-script")</script></svg>',
   '<iframe srcdoc="<script>parent.xss=1</script>"></iframe>',
 ];
+
+/** C0 and C1 controls and non-characters: a strict XML parser rejects a document holding any of them. */
+export const CONTROLS = '\u0001\u0008\u000b\u000c\u001b\u007f\u0085\u009f\ufffe\uffff\ufdd0';
 
 const all = PAYLOADS.join(' ');
 const quote = `Hostile quote ${PAYLOADS[0]} ends here.`;
@@ -52,8 +57,20 @@ addResponse({ claimId: claim.id, partyId: party.id, stance: 'disputes', quote: `
 const published = updateClaim({
   id: claim.id,
   version: claim.version,
-  patch: { status: 'false', statusNote: `Note ${PAYLOADS[4]} ${PAYLOADS[3]}`, published: true },
+  // The history is append-only, so the note's controls go in with the change itself (the query stores notes as given).
+  patch: { status: 'false', statusNote: `Note ${PAYLOADS[4]} ${PAYLOADS[3]} ${CONTROLS}`, published: true },
   actorId: null,
 });
+// Old rows: straight into the columns, past the queries that would clean the text now.
+const sqlite = getDb().$client;
+const append = (table: string, columns: string[], where: string, id: number) =>
+  sqlite.prepare(`update ${table} set ${columns.map((c) => `${c} = ${c} || @controls`).join(', ')} where ${where} = @id`).run({ controls: ` ${CONTROLS}`, id });
+append('articles', ['title', 'outlet', 'author'], 'id', article.id);
+append('article_revisions', ['body'], 'article_id', article.id);
+append('claims', ['statement', 'anchor_prefix', 'anchor_suffix'], 'id', published.id);
+append('parties', ['name', 'description'], 'id', party.id);
+append('claim_sources', ['excerpt', 'note'], 'claim_id', published.id);
+append('responses', ['quote'], 'claim_id', published.id);
+sqlite.prepare('update sources set title = title || @controls, publisher = publisher || @controls where id in (select source_id from claim_sources where claim_id = @id)').run({ controls: ` ${CONTROLS}`, id: published.id });
 closeDb();
 console.log(JSON.stringify({ articleId: article.id, articleSlug: article.slug, claimId: published.id, claimSlug: published.slug, partySlug: party.slug }));

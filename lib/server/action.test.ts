@@ -22,4 +22,12 @@ describe('formToObject', () => {
     expect(out['__proto__']).toEqual(['x', 'y']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+
+  it('makes every text safe before any schema sees it: NFC, no controls or non-characters', () => {
+    // (FormData itself turns an unpaired surrogate into U+FFFD, so none arrives here.)
+    const form = new FormData();
+    form.append('statement', 'Cafe\u0301 closes\u0001\u001b \ufffe\u0085early');
+    form.append('note', 'line one\r\nline\ttwo');
+    expect({ ...formToObject(form) }).toEqual({ statement: 'Café closes \nearly', note: 'line one\r\nline\ttwo' });
+  });
 });

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { Role } from '@/db/queries/users';
 import { AppError, ERROR_CODES, type ErrorCode } from '@/lib/errors';
+import { safeText } from '@/lib/text';
 import { invalidate } from './cache';
 import { authorize, type SessionUser } from './session';
 
@@ -42,13 +43,13 @@ type Options<S extends z.ZodType, R> = {
   refresh?: boolean;
 };
 
-/** Form fields as an object; repeated names become arrays. */
+/** Form fields as an object; repeated names become arrays; every text is made safe (safeText) before any schema sees it. */
 export function formToObject(form: FormData): Record<string, unknown> {
   // No prototype: a posted field named __proto__ stays an ordinary (and ignored) key.
   const out: Record<string, unknown> = Object.create(null);
   for (const [key, value] of form.entries()) {
     if (key.startsWith('$ACTION')) continue;
-    const v = typeof value === 'string' ? value : value.name;
+    const v = safeText(typeof value === 'string' ? value : value.name);
     out[key] = Object.hasOwn(out, key) ? ([] as unknown[]).concat(out[key], v) : v;
   }
   return out;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { stringify } from 'csv-stringify/sync';
 import { parseClaimFilters } from '@/lib/claim-filters';
+import { safeText } from '@/lib/text';
 import { claimSummary, invalidParams } from './api';
 import { readAllClaims } from './reader';
 import { siteUrl } from './site';
@@ -17,9 +18,13 @@ export async function exportRows(request: Request) {
   return { ok: true as const, rows: readAllClaims(parsed.filters).hits.map((h) => claimSummary(h, site)) };
 }
 
-// A cell a spreadsheet would read as a formula is prefixed with an apostrophe (CSV injection).
+// A cell a spreadsheet would read as a formula is prefixed with an apostrophe (CSV injection),
+// checked after dropping controls, which could otherwise hide a leading "=".
 const FORMULA = /^[=+\-@\t\r]/;
-const safeCell = (value: string) => (FORMULA.test(value) ? `'${value}` : value);
+const safeCell = (raw: string) => {
+  const value = safeText(raw);
+  return FORMULA.test(value) ? `'${value}` : value;
+};
 
 export function claimsCsv(rows: ReturnType<typeof claimSummary>[]): string {
   return stringify(

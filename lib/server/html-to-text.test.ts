@@ -39,4 +39,19 @@ describe('htmlToArticle', () => {
   it('returns an empty body for a page without text', () => {
     expect(htmlToArticle('<html><body><script>1</script></body></html>').body).toBe('');
   });
+
+  it('drops controls and non-characters written as character references or raw, in the text and the metadata', () => {
+    const hostile = `<html><head><title>Ferry&#1; fares&#xFFFE; frozen\u0008</title>
+<meta property="og:site_name" content="Quay&#x1b; Post&#xFDD0;">
+<meta property="article:published_time" content="2026-03-01&#0;">
+</head><body><article><h1>Ferry fares frozen</h1>
+<p>The council&#x7f; froze ferry fares&#xFFFF; for a year, &#x85;its leader said on Monday at the quayside meeting that ran late into the evening.</p>
+<p>Commuters&#xD800; welcomed the freeze, but the operator warned of cuts to the winter timetable if the subsidy did not rise.</p>
+</article></body></html>`;
+    const article = htmlToArticle(hostile);
+    for (const value of Object.values(article)) expect(value).not.toMatch(/[\0-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]|[\ud800-\udfff]/);
+    expect(article.body).toContain('The council froze ferry fares for a year,');
+    expect(article.title).toBe('Ferry fares frozen');
+    expect(article.siteName).toBe('Quay Post');
+  });
 });

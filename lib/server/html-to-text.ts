@@ -1,7 +1,7 @@
 import 'server-only';
 import { Readability } from '@mozilla/readability';
 import { JSDOM } from 'jsdom';
-import { normalizeBody, normalizeLine } from '@/lib/text';
+import { normalizeBody, normalizeLine, safeText } from '@/lib/text';
 
 const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td, th, dd, dt';
 const NOISE = 'script, style, noscript, template, iframe, nav, header, footer, aside, form, button, svg, [hidden], [aria-hidden="true"]';
@@ -41,7 +41,7 @@ export function htmlToArticle(html: string, url?: string): ExtractedArticle {
     title: normalizeLine(parsed?.title || doc.title || ''),
     byline: normalizeLine(parsed?.byline ?? ''),
     siteName: normalizeLine(parsed?.siteName || meta('meta[property="og:site_name"]')),
-    publishedAt,
+    publishedAt: safeText(publishedAt),
     body,
   };
 }

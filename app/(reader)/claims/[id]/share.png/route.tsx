@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ImageResponse } from 'next/og';
 import { parseId } from '@/lib/params';
 import { STATUS_INFO } from '@/lib/status';
+import { safeText } from '@/lib/text';
 import { cached, invalidate, tags } from '@/lib/server/cache';
 import { cachedResponse } from '@/lib/server/http';
 import { readClaim } from '@/lib/server/reader';
@@ -17,14 +18,18 @@ const loadFonts = () =>
     ),
   ));
 
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
+// By code points, so an emoji is never cut in half; safeText drops controls a stored row may still hold.
+const clip = (raw: string, max: number) => {
+  const chars = [...safeText(raw)];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('').trimEnd()}…` : chars.join('');
+};
 
 /** The share image (Open Graph / Twitter card) of a claim: its status and statement. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const id = parseId((await params).id);
   const claim = id ? readClaim(id) : null;
   if (!claim) return new Response('Not found', { status: 404 });
-  const org = (await publisher()).name;
+  const org = safeText((await publisher()).name);
   // Rendering takes tens of milliseconds: keep the bytes until the claim changes.
   const failed = `share-failed:${claim.id}`;
   const png = await cached(`share:${claim.id}`, [tags.claim(claim.id), tags.article(claim.articleId), failed], () =>

@@ -38,3 +38,22 @@ describe('proxy security headers', () => {
     expect((await policyFor('/claims/abc/badge.svg')).csp).toContain("frame-ancestors 'none'");
   });
 });
+
+describe('proxy refusals', () => {
+  it('answers an undecodable path with the not-found page (a rewrite), never the page cache', async () => {
+    for (const path of ['/articles/%ff', '/parties/%c3%28', '/claims/1/%ff', '/api/v1/articles/%']) {
+      const response = await proxy(new NextRequest(`http://claimline.test${path}`));
+      expect(response.headers.get('x-middleware-rewrite'), path).toContain('/_undecodable-path');
+      expect(response.headers.get('content-security-policy'), path).toContain('nonce-');
+      expect(response.headers.get('cache-control') ?? '', path).not.toMatch(/public/);
+    }
+    expect((await proxy(new NextRequest('http://claimline.test/articles/caf%C3%A9'))).headers.get('x-middleware-rewrite')).toBeNull();
+  });
+
+  it('refuses a write from another site or with a malformed Origin with 403', async () => {
+    const post = (origin: string) =>
+      proxy(new NextRequest('http://claimline.test/sign-in', { method: 'POST', headers: { origin, host: 'claimline.test' } }));
+    for (const origin of ['https://evil.example', 'null', 'not a url']) expect((await post(origin)).status, origin).toBe(403);
+    expect((await post('http://claimline.test')).status).not.toBe(403);
+  });
+});

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { crossSiteWrite, decodablePath } from '@/lib/request-checks';
 import { cachedPage, newNonce, readerPageCaching, renderNonce } from '@/lib/server/page-cache';
 
 /**
@@ -12,9 +13,13 @@ import { cachedPage, newNonce, readerPageCaching, renderNonce } from '@/lib/serv
  * checks it itself.
  */
 export async function proxy(request: NextRequest) {
+  // Next's server actions would answer a foreign Origin with a 500 (and a malformed one with a TypeError in the log).
+  if (crossSiteWrite(request.method, request.headers)) return CROSS_SITE();
+  // An undecodable path gets the not-found page (Next itself fails on it with a bare 500).
+  const undecodable = !decodablePath(request.nextUrl.pathname);
   const embeddable = BADGE.test(request.nextUrl.pathname);
   // Reader pages: CDN caching headers, a 304 without rendering when the copy is current, else the page cache.
-  const caching = readerPageCaching(request);
+  const caching = undecodable ? null : readerPageCaching(request);
   const cached = caching && !caching.notModified ? await cachedPage(request, caching) : null;
   const nonce = cached?.nonce ?? renderNonce(request.headers) ?? newNonce();
   const policy = embeddable ? BADGE_POLICY : pagePolicy(nonce);
@@ -22,13 +27,23 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set('content-security-policy', policy);
   const response =
     cached?.response ??
-    (caching?.notModified ? new NextResponse(null, { status: 304 }) : NextResponse.next({ request: { headers: requestHeaders } }));
+    (caching?.notModified
+      ? new NextResponse(null, { status: 304 })
+      : undecodable
+        ? NextResponse.rewrite(new URL('/_undecodable-path', request.url), { request: { headers: requestHeaders } })
+        : NextResponse.next({ request: { headers: requestHeaders } }));
   for (const [name, value] of Object.entries(caching?.headers ?? {})) response.headers.set(name, value);
   response.headers.set('content-security-policy', policy);
   // For browsers that predate frame-ancestors.
   if (!embeddable) response.headers.set('x-frame-options', 'DENY');
   return response;
 }
+
+const CROSS_SITE = () =>
+  new NextResponse('This form was sent from another site, so it was not accepted.', {
+    status: 403,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+  });
 
 // The status badge is meant to be embedded on other sites; as an SVG document it may still run no script.
 const BADGE = /^\/claims\/\d+\/badge\.svg$/;

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { backupDatabase } from './backup';
 import { closeDb, getDb } from './index';
 import { claimEvents, claims } from './schema';
+import { SIGN_IN_LIMITS } from './queries/users';
 import { seedDemoOnFirstRun } from './seed';
 import { removeDatabase, useFreshDatabase } from './testing';
 
@@ -51,5 +52,24 @@ describe('concurrent editors', () => {
       .where(and(eq(claimEvents.kind, 'corrected'), like(claimEvents.after, '% save %')))
       .get()!.n;
     expect(saveEvents).toBe(saves);
+  }, 60_000);
+});
+
+describe('sign-in reservations from several processes', () => {
+  it('processes reserving attempts for one account at the same moment are granted no more than its limit between them', async () => {
+    const file = useFreshDatabase();
+    files.push(file);
+    getDb(); // migrate before the processes start
+    closeDb();
+    const startAt = String(Date.now() + 3000);
+    const results = await Promise.all(
+      [1, 2, 3, 4].map(() =>
+        run(path.join(root, 'node_modules', '.bin', 'tsx'), ['--conditions=react-server', 'scripts/concurrent-sign-in.ts', startAt, '40'], {
+          cwd: root,
+          env: { ...process.env, DATABASE_PATH: file },
+        }).then(({ stdout }) => JSON.parse(stdout) as { granted: number }),
+      ),
+    );
+    expect(results.reduce((a, r) => a + r.granted, 0)).toBe(SIGN_IN_LIMITS.account);
   }, 60_000);
 });

@@ -328,6 +328,21 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
+/**
+ * A quote with its stored context for a side-by-side comparison: the context within
+ * the quote's paragraph, without the word cut in two at its outer edge.
+ */
+export function passageWithContext(anchor: Pick<Anchor, 'prefix' | 'exact' | 'suffix'>): string {
+  let prefix = prefixInParagraph(anchor.prefix);
+  let suffix = suffixInParagraph(anchor.suffix);
+  if (anchor.prefix.length === CONTEXT_LENGTH && prefix === anchor.prefix) prefix = prefix.slice(prefix.search(/\s/u) + 1);
+  if (anchor.suffix.length === CONTEXT_LENGTH && suffix === anchor.suffix) {
+    const lastSpace = Math.max(suffix.lastIndexOf(' '), suffix.lastIndexOf('\t'));
+    if (lastSpace > 0) suffix = suffix.slice(0, lastSpace);
+  }
+  return prefix + anchor.exact + suffix;
+}
+
 /** The quote in context for display: up to `context` characters each side, cut at word boundaries. */
 export function quoteInContext(
   body: string,

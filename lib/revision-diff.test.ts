@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeBody } from './text';
-import { diffRevisions, diffSummary, foldUnchanged, type DiffParagraph } from './revision-diff';
+import { diffPassage, diffRevisions, diffSummary, foldUnchanged, staleWords, type DiffParagraph } from './revision-diff';
 
 /** One revision rebuilt from the diff: the older skips added words and breaks, the newer skips removed words. */
 const side = (diff: DiffParagraph[], skip: 'added' | 'removed') => {
@@ -75,5 +75,34 @@ describe('foldUnchanged', () => {
     expect(items.map((i) => (i.kind === 'skipped' ? `…${i.count}` : i.paragraph.parts[0]!.text))).toEqual([
       '…2', '3', 'x', '4', '…2',
     ]);
+  });
+});
+
+describe('diffPassage and staleWords (the anchor review card)', () => {
+  it('marks the words a revision changed in a quote, rebuilding both passages', () => {
+    const before = 'Sales “doubled” in April 2021, the company said 📈.';
+    const after = 'Sales “doubled” in spring 2021, the company said 📈.';
+    const parts = diffPassage(before, after);
+    expect(parts.filter((p) => p.change === 'removed').map((p) => p.text.trim())).toEqual(['April']);
+    expect(parts.filter((p) => p.change === 'added').map((p) => p.text.trim())).toEqual(['spring']);
+    expect(parts.filter((p) => p.change !== 'added').map((p) => p.text).join('')).toBe(before);
+    expect(parts.filter((p) => p.change !== 'removed').map((p) => p.text).join('')).toBe(after);
+  });
+
+  it('splits CJK and RTL text into words, not whole runs', () => {
+    const parts = diffPassage('市长说销量增长了百分之二十。', '市长说销量增长了百分之十。');
+    expect(parts.some((p) => p.change === 'same' && p.text.includes('市长'))).toBe(true);
+    const rtl = diffPassage('قال الوزير إن البطالة انخفضت', 'قال الوزير إن البطالة ارتفعت');
+    expect(rtl.filter((p) => p.change === 'removed').map((p) => p.text.trim())).toEqual(['انخفضت']);
+  });
+
+  it('names the removed words the statement still uses, whatever their case or composition', () => {
+    expect(staleWords('Sales doubled in april 2021.', 'in April 2021', 'in spring 2021')).toEqual(['April']);
+    // Decomposed accents in the statement (pasted) still match.
+    expect(staleWords('Le chômage a baissé en mai.'.normalize('NFD'), 'baissé en mai', 'augmenté en mai')).toEqual(['baissé']);
+    expect(staleWords('Sales doubled in spring 2021.', 'in April 2021', 'in spring 2021')).toEqual([]);
+    // A word removed in one place but still in the new quote is not stale.
+    expect(staleWords('Sales rose in 2021.', 'in 2021, up from 2020', 'in 2021')).toEqual([]);
+    expect(staleWords('', 'a', 'b')).toEqual([]);
   });
 });

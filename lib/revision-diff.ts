@@ -1,4 +1,4 @@
-import { diffArrays, diffWordsWithSpace } from 'diff';
+import { diffArrays, diffWords, diffWordsWithSpace } from 'diff';
 
 /**
  * What changed between two revisions of an article, for readers: paragraphs are
@@ -82,4 +82,46 @@ export function diffSummary(paragraphs: DiffParagraph[]): { added: number; remov
     if (part.change !== 'same') count[part.change] += part.text.split(/\s+/u).filter(Boolean).length;
   }
   return count;
+}
+
+// Word boundaries from the platform's dictionaries: CJK text has no spaces between words.
+const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/**
+ * The words that differ between two short passages (a claim's recorded quote in its
+ * context, and the passage proposed for it after a revision). Skipping `added`
+ * parts rebuilds `before`, skipping `removed` ones rebuilds `after`.
+ */
+export function diffPassage(before: string, after: string): DiffPart[] {
+  const changes = diffWords(before, after, { intlSegmenter: wordSegmenter, timeout: WORD_DIFF_TIMEOUT_MS });
+  if (!changes) {
+    return [
+      { text: before, change: 'removed' },
+      { text: after, change: 'added' },
+    ];
+  }
+  return changes.map((c) => ({ text: c.value, change: c.added ? 'added' : c.removed ? 'removed' : 'same' }));
+}
+
+const fold = (text: string) => text.normalize('NFC').toLocaleLowerCase();
+const hasWordCharacter = /[\p{L}\p{N}]/u;
+
+/**
+ * Words a revision removed from a claim's quote that its statement still uses:
+ * "April" when the quote went from "in April 2021" to "in spring 2021" and the
+ * statement says "Sales doubled in April 2021". Empty when the statement no longer
+ * repeats any removed word (or never did).
+ */
+export function staleWords(statement: string, oldQuote: string, newQuote: string): string[] {
+  const said = new Set([...wordSegmenter.segment(fold(statement))].filter((w) => w.isWordLike).map((w) => w.segment));
+  const kept = new Set([...wordSegmenter.segment(fold(newQuote))].filter((w) => w.isWordLike).map((w) => w.segment));
+  const stale: string[] = [];
+  for (const part of diffPassage(oldQuote, newQuote)) {
+    if (part.change !== 'removed') continue;
+    for (const { segment, isWordLike } of wordSegmenter.segment(part.text)) {
+      const word = fold(segment);
+      if (isWordLike && hasWordCharacter.test(word) && said.has(word) && !kept.has(word) && !stale.includes(segment)) stale.push(segment);
+    }
+  }
+  return stale;
 }

@@ -8,9 +8,9 @@ import { bodyAt, claimRow as claim, eventsOf, FERRY_BODY as BODY, ferryArticle a
 import { createAnchor } from '@/lib/anchor';
 import { describeEvent, eventNote } from '@/lib/events';
 import { createArticle } from './articles';
-import { addAppearance, getPublishedClaim, updateClaim } from './claims';
+import { addAppearance, createClaim, getPublishedClaim, updateClaim } from './claims';
 import { listCorrections } from './corrections';
-import { acceptProposedAnchor, listAnchorsNeedingReview, markAnchorRemoved, reselectAnchor } from './anchor-review';
+import { acceptProposedAnchor, listAnchorsNeedingReview, markAnchorRemoved, reselectAnchor, statementAfterAcceptedPassage } from './anchor-review';
 import { listArticlesForEditor } from './editor';
 import { createRevision } from './revisions';
 import { moveClaim, setSignOffRequired } from './workflow';
@@ -200,5 +200,46 @@ describe('retracting a claim whose passage was removed', () => {
     expect(describeEvent(status!.kind, status!.before as never, status!.after as never)).toBe('Status changed from Unverified to Retracted');
     // Told once, by the status change.
     expect(eventNote(removal!.kind, removal!.after as never)).toBe('');
+  });
+});
+
+describe('the review card after a changed passage (issue 18, point 7)', () => {
+  it('marks the changed words and names the ones the statement still uses, until the statement is updated', () => {
+    const { article } = setup();
+    const quote = 'the morning boat had been cancelled nine times in October';
+    const start = article.body.indexOf(quote);
+    const c = createClaim({
+      articleId: article.id,
+      anchor: createAnchor(article.body, start, start + quote.length)!,
+      statement: 'The morning boat was cancelled Nine times in October.',
+      published: true,
+      actorId: null,
+    });
+    createRevision({ articleId: article.id, body: BODY.replace('nine times', 'eight times'), actorId: null });
+
+    const [card] = listAnchorsNeedingReview({ articleId: article.id });
+    expect(card!.changes!.filter((p) => p.change !== 'same').map((p) => [p.change, p.text.trim()])).toEqual([
+      ['removed', 'nine'],
+      ['added', 'eight'],
+    ]);
+    // Before and after read as whole passages with their context in the paragraph.
+    expect(card!.changes!.filter((p) => p.change !== 'added').map((p) => p.text).join('')).toBe(`Islanders said ${quote}.`);
+    expect(card!.staleWords).toEqual(['nine']);
+
+    const now = claim(c.id);
+    acceptProposedAnchor({ id: c.id, version: now.version, actorId: null });
+    expect(statementAfterAcceptedPassage({ claimId: c.id })).toMatchObject({ staleWords: ['nine'] });
+    const accepted = claim(c.id);
+    updateClaim({ id: c.id, version: accepted.version, patch: { statement: 'The morning boat was cancelled eight times in October.' }, actorId: null });
+    expect(statementAfterAcceptedPassage({ claimId: c.id })).toMatchObject({ staleWords: [] });
+  });
+
+  it('shows a context-only change with the words around the quote marked', () => {
+    const { article, claimOn } = setup();
+    const c = claimOn('the morning boat had been cancelled nine times in October');
+    createRevision({ articleId: article.id, body: BODY.replace('Islanders said the morning', 'Islanders denied the morning'), actorId: null });
+    const [card] = listAnchorsNeedingReview({ articleId: article.id });
+    expect(card).toMatchObject({ id: c.id, anchorState: 'fuzzy', staleWords: [] });
+    expect(card!.changes!.filter((p) => p.change !== 'same').map((p) => p.text.trim())).toEqual(['said', 'denied']);
   });
 });

@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { articleRevisions, articles, claimAppearances, claims } from '@/db/schema';
-import { createAnchor, locateAnchor, occurrences, quoteInContext, type Anchor } from '@/lib/anchor';
+import { articleRevisions, articles, claimAppearances, claimEvents, claims } from '@/db/schema';
+import { createAnchor, locateAnchor, occurrences, passageWithContext, quoteInContext, type Anchor } from '@/lib/anchor';
 import { AppError } from '@/lib/errors';
+import { diffPassage, staleWords } from '@/lib/revision-diff';
 import { verdictChange } from './claims';
 import { anchorOf, type AnchorRow } from './revisions';
 import { recordEvent, write, type Tx } from './tx';
@@ -25,6 +26,8 @@ export function listAnchorsNeedingReview({ articleId }: { articleId: number }) {
   const claimFields = {
     id: claims.id,
     slug: claims.slug,
+    // The claim's own article, where its statement is edited (an appearance's is another).
+    articleId: claims.articleId,
     statement: claims.statement,
     status: claims.status,
     published: claims.published,
@@ -53,14 +56,46 @@ export function listAnchorsNeedingReview({ articleId }: { articleId: number }) {
   };
   return [...own, ...appearing]
     .sort((a, b) => a.anchor.anchorStart - b.anchor.anchorStart || a.id - b.id)
-    .map(({ anchor, ...claim }) => ({
-      ...claim,
-      anchorState: anchor.anchorState as (typeof NEEDS_REVIEW)[number],
-      score: anchor.anchorScore,
-      oldQuote: anchor.anchorExact,
-      // Fuzzy: the proposed passage in the current revision. Orphaned: the last known quote where it was.
-      context: quoteInContext(bodyOf(anchor.revisionId), anchor.anchorStart, anchor.anchorEnd, 80),
-    }));
+    .map(({ anchor, ...claim }) => {
+      const body = bodyOf(anchor.revisionId);
+      const proposed = anchor.anchorState === 'fuzzy' ? createAnchor(body, anchor.anchorStart, anchor.anchorEnd) : null;
+      return {
+        ...claim,
+        anchorState: anchor.anchorState as (typeof NEEDS_REVIEW)[number],
+        score: anchor.anchorScore,
+        oldQuote: anchor.anchorExact,
+        // Fuzzy: the proposed passage in the current revision. Orphaned: the last known quote where it was.
+        context: quoteInContext(body, anchor.anchorStart, anchor.anchorEnd, 80),
+        // Fuzzy: the words that changed in the quote or right around it, and those the statement still uses.
+        changes: proposed ? diffPassage(passageWithContext(anchorOf(anchor)), passageWithContext(proposed)) : null,
+        staleWords: proposed ? staleWords(claim.statement, anchor.anchorExact, proposed.exact) : [],
+      };
+    });
+}
+
+/**
+ * After an editor accepted a changed passage: the words the old quote had that the
+ * claim's statement still uses (empty once the statement was brought up to date),
+ * from the claim's latest accepted passage.
+ */
+export function statementAfterAcceptedPassage({ claimId }: { claimId: number }) {
+  const db = getDb();
+  const claim = db
+    .select({ id: claims.id, articleId: claims.articleId, statement: claims.statement })
+    .from(claims)
+    .where(eq(claims.id, claimId))
+    .get();
+  if (!claim) return undefined;
+  const accepted = db
+    .select({ before: claimEvents.before, after: claimEvents.after })
+    .from(claimEvents)
+    .where(and(eq(claimEvents.claimId, claimId), eq(claimEvents.kind, 'reanchored'), sql`json_extract(${claimEvents.after}, '$.resolution') = 'accepted'`))
+    .orderBy(desc(claimEvents.id))
+    .get();
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  const oldQuote = text((accepted?.before as Record<string, unknown> | null)?.exact);
+  const newQuote = text((accepted?.after as Record<string, unknown> | null)?.exact);
+  return { ...claim, staleWords: accepted ? staleWords(claim.statement, oldQuote, newQuote) : [] };
 }
 
 /** A resolution names the claim (and its version) and, for an appearance, which one. */

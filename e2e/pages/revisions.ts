@@ -5,9 +5,17 @@ export type SeededArticle = { id: number; slug: string; claims: { id: number; sl
 
 /**
  * An article with claims on `quotes`, stored directly in the e2e database (test setup):
- * published unless `published` is false, naming a new party `claimant` when given.
+ * published unless `published` is false, saying `statements[i]` (else the quote), naming a
+ * new party `claimant` when given.
  */
-export function articleWithClaims(input: { title: string; body: string; quotes: string[]; claimant?: string; published?: boolean }): SeededArticle {
+export function articleWithClaims(input: {
+  title: string;
+  body: string;
+  quotes: string[];
+  statements?: string[];
+  claimant?: string;
+  published?: boolean;
+}): SeededArticle {
   return runSetup<SeededArticle>('article-with-claims.ts', input);
 }
 

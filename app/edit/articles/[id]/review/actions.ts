@@ -29,7 +29,8 @@ export const acceptAnchorAction = action({
   schema: acceptSchema,
   run: (input, user) => acceptProposedAnchor(target(input, user.id)),
   tags: claimTags,
-  redirectTo: done('accepted'),
+  // The list then asks for the statement when it still says the old words.
+  redirectTo: (_claim, input) => `${doneUrl(input.articleId, 'accepted')}&claim=${input.claimId}`,
 });
 
 export const reselectAnchorAction = action({

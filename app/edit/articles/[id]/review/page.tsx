@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { StatusBadge } from '@/components/status-badge';
-import { listAnchorsNeedingReview } from '@/db/queries/anchor-review';
+import { DiffPartMark } from '@/components/diff-part';
+import { listAnchorsNeedingReview, statementAfterAcceptedPassage } from '@/db/queries/anchor-review';
 import { getArticleForRevision } from '@/db/queries/revisions';
 import { plural } from '@/lib/format';
 import { parseId } from '@/lib/params';
@@ -13,7 +14,7 @@ import { RESOLVED } from './schema';
 
 export const metadata: Metadata = { title: 'Needs review' };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string | string[] }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string | string[]; claim?: string | string[] }> };
 
 export default async function ReviewPage({ params, searchParams }: Props) {
   await requirePageUser('editor');
@@ -22,8 +23,11 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   if (!article) notFound();
   const claims = listAnchorsNeedingReview({ articleId: article.id });
   const { anchored, fuzzy, orphaned, removed } = article.anchors;
-  const { done } = await searchParams;
+  const { done, claim } = await searchParams;
   const resolved = typeof done === 'string' && Object.hasOwn(RESOLVED, done) ? RESOLVED[done as keyof typeof RESOLVED] : null;
+  // After accepting a changed passage: does the claim's statement still say the old words?
+  const claimId = done === 'accepted' && typeof claim === 'string' ? parseId(claim) : null;
+  const accepted = claimId ? statementAfterAcceptedPassage({ claimId }) : undefined;
   return (
     <div>
       <p className="muted text-sm">
@@ -40,6 +44,15 @@ export default async function ReviewPage({ params, searchParams }: Props) {
       {resolved ? (
         <p role="status" className="mb-4 rounded border border-green-700 p-2 text-sm">
           {resolved}
+          {accepted && accepted.staleWords.length > 0 ? (
+            <>
+              {' '}
+              <strong>
+                Its statement still says <StaleWords words={accepted.staleWords} />:
+              </strong>{' '}
+              <Link href={statementEditor(accepted)}>update the statement</Link> (“{accepted.statement}”).
+            </>
+          ) : null}
         </p>
       ) : null}
       <p role="status" className="mb-6">
@@ -78,6 +91,34 @@ export default async function ReviewPage({ params, searchParams }: Props) {
                   </p>
                 </div>
               </div>
+              {c.changes ? (
+                <div className="mt-3">
+                  <h3 className="text-sm font-semibold">What changed</h3>
+                  <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 font-serif">
+                    <dt className="font-sans text-sm">Before</dt>
+                    <dd>
+                      {c.changes.filter((p) => p.change !== 'added').map((part, i) => (
+                        <DiffPartMark key={i} part={part} />
+                      ))}
+                    </dd>
+                    <dt className="font-sans text-sm">Now</dt>
+                    <dd>
+                      {c.changes.filter((p) => p.change !== 'removed').map((part, i) => (
+                        <DiffPartMark key={i} part={part} />
+                      ))}
+                    </dd>
+                  </dl>
+                  {c.changes.every((p) => p.change === 'same') ? (
+                    <p className="muted mt-1 text-sm">The same words: only spacing or the text around them moved.</p>
+                  ) : null}
+                </div>
+              ) : null}
+              {c.staleWords.length > 0 ? (
+                <p className="mt-3 rounded border border-amber-700 p-2 text-sm">
+                  The claim’s statement still says <StaleWords words={c.staleWords} />, which the new passage no longer
+                  does. After accepting, <Link href={statementEditor(c)}>update the statement</Link>.
+                </p>
+              ) : null}
               <ReviewForms
                 claim={{ articleId: article.id, claimId: c.id, appearanceId: c.appearanceId, version: c.version }}
                 proposed={c.anchorState === 'fuzzy'}
@@ -89,4 +130,16 @@ export default async function ReviewPage({ params, searchParams }: Props) {
       </ul>
     </div>
   );
+}
+
+/** The claim editor, open on the claim, in the claim's own article. */
+const statementEditor = (claim: { id: number; articleId: number }) => `/edit/articles/${claim.articleId}?claim=${claim.id}`;
+
+/** Words of an old quote, quoted and joined: “April” and “2021”. */
+function StaleWords({ words }: { words: string[] }) {
+  return words.map((w, i) => (
+    <span key={w}>
+      {i > 0 ? (i === words.length - 1 ? ' and ' : ', ') : null}“{w}”
+    </span>
+  ));
 }

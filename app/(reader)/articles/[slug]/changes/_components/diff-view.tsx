@@ -1,10 +1,10 @@
-import type { DiffItem, DiffPart } from '@/lib/revision-diff';
+import { ADDED_CLASS, DiffPartMark } from '@/components/diff-part';
+import type { DiffItem } from '@/lib/revision-diff';
 import { plural } from '@/lib/format';
 
 /**
- * A word-level comparison drawn with <ins> and <del>: removed words struck
- * through, added words underlined, each also named for screen readers, so the
- * change never depends on colour.
+ * A word-level comparison of two revisions, paragraph by paragraph (see
+ * DiffPartMark for how a change is drawn).
  */
 export function DiffView({ items }: { items: DiffItem[] }) {
   return (
@@ -17,41 +17,17 @@ export function DiffView({ items }: { items: DiffItem[] }) {
         ) : (
           <p key={i} className="mb-5 whitespace-pre-line">
             {item.paragraph.addedBreak ? (
-              <ins className={ADDED}>
+              <ins className={ADDED_CLASS}>
                 <span aria-hidden="true">¶</span>
                 <span className="sr-only">[new paragraph]</span>
               </ins>
             ) : null}
             {item.paragraph.parts.map((part, j) => (
-              <Part key={j} part={part} />
+              <DiffPartMark key={j} part={part} />
             ))}
           </p>
         ),
       )}
     </div>
-  );
-}
-
-const ADDED =
-  'bg-green-100 text-green-950 underline decoration-2 underline-offset-2 dark:bg-green-950 dark:text-green-100';
-
-function Part({ part }: { part: DiffPart }) {
-  if (part.change === 'same') return part.text;
-  if (part.change === 'added') {
-    return (
-      <ins className={ADDED}>
-        <span className="sr-only">[added: </span>
-        {part.text}
-        <span className="sr-only">]</span>
-      </ins>
-    );
-  }
-  return (
-    <del className="bg-red-100 text-red-950 line-through decoration-2 dark:bg-red-950 dark:text-red-100">
-      <span className="sr-only">[removed: </span>
-      {/* A removed paragraph break, shown as a mark rather than as a break that is no longer there. */}
-      {part.text.replaceAll('\n\n', ' ¶ ')}
-      <span className="sr-only">]</span>
-    </del>
   );
 }

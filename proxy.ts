@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { crossSiteWrite, decodablePath } from '@/lib/request-checks';
-import { cachedPage, newNonce, readerPageCaching, renderNonce } from '@/lib/server/page-cache';
+import { cachedPage, newNonce, pageWithStatus, readerPageCaching, renderNonce } from '@/lib/server/page-cache';
+import { isWithdrawnClaimPage } from '@/lib/server/reader';
 
 /**
  * Security headers for every page and route. A fresh nonce per response lets
@@ -20,7 +21,9 @@ export async function proxy(request: NextRequest) {
   const embeddable = BADGE.test(request.nextUrl.pathname);
   // Reader pages: CDN caching headers, a 304 without rendering when the copy is current, else the page cache.
   const caching = undecodable ? null : readerPageCaching(request);
-  const cached = caching && !caching.notModified ? await cachedPage(request, caching) : null;
+  // A withdrawn claim's page answers 410 Gone (with its note and history) to everyone.
+  const gone = !undecodable && !caching?.notModified && isWithdrawnClaimPage(request) ? await pageWithStatus(request, 410) : null;
+  const cached = gone ?? (caching && !caching.notModified ? await cachedPage(request, caching) : null);
   const nonce = cached?.nonce ?? renderNonce(request.headers) ?? newNonce();
   const policy = embeddable ? BADGE_POLICY : pagePolicy(nonce);
   const requestHeaders = new Headers(request.headers);

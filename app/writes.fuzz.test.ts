@@ -7,6 +7,8 @@ import { acceptProposedAnchor, markAnchorRemoved, reselectAnchor } from '@/db/qu
 import { createClaimFromSelection, dismissSuggestion, linkAppearance, saveClaim } from '@/db/queries/annotator';
 import { createArticle } from '@/db/queries/articles';
 import { databaseHealth } from '@/db/queries/health';
+import { removeDemoContent } from '@/db/queries/demo';
+import { deleteDraftArticle, deleteDraftClaim, withdrawClaim } from '@/db/queries/lifecycle';
 import { createParty, mergeParties, updateParty } from '@/db/queries/parties';
 import { createRevision } from '@/db/queries/revisions';
 import { addResponse, attachSource, detachSource, removeResponse, updateClaimSource, updateResponse } from '@/db/queries/sources';
@@ -20,6 +22,7 @@ import { isAppError } from '@/lib/errors';
 import { formToObject } from '@/lib/server/action';
 import { field, posted, strays, vocabulary } from '@/lib/testing/fuzz-forms';
 import { WORKFLOW_STATES } from '@/lib/workflow';
+import { deleteArticleSchema, deleteClaimSchema, withdrawClaimSchema } from './edit/articles/[id]/(annotate)/lifecycle-schema';
 import { createClaimSchema, dismissSchema, linkAppearanceSchema, saveClaimSchema } from './edit/articles/[id]/(annotate)/schema';
 import { acceptSchema, removeSchema, reselectSchema } from './edit/articles/[id]/review/schema';
 import { revisionSchema } from './edit/articles/[id]/revise/schema';
@@ -28,6 +31,7 @@ import { assignSchema, moveSchema } from './edit/board/schema';
 import { removeResponseSchema, responseSchema } from './edit/claims/[id]/_components/responses-schema';
 import { removeSourceSchema, sourceSchema } from './edit/claims/[id]/_components/sources-schema';
 import { mergeSchema, partySchema } from './edit/parties/schema';
+import { removeDemoSchema } from './edit/users/demo-schema';
 import { disableSchema, inviteSchema, signOffSchema } from './edit/users/schema';
 
 // Every write a server action makes, fed forms a hostile or careless client could post.
@@ -454,6 +458,64 @@ describe('every write completes or leaves the database as it was', () => {
       attempt(signOffSchema, posted(fields), 'none', (input) => setSignOffRequired({ required: input.required })),
     );
     setSignOffRequired({ required: true });
+  }, TIMEOUT);
+
+  // Last: they delete what earlier properties work on.
+  it('withdrawing published claims: a public note and the current version, drafts and withdrawn claims refused', () => {
+    const { claimOn } = ferryArticle();
+    claimOn('crossings to Marrow Island would double by next summer');
+    claimOn('the new pier would open in the spring');
+    fuzz(
+      fc.tuple(
+        fc.record({ id: field(ids('select id from claims order by id desc limit 8')), note: field(['The figure came from a draft report; we withdraw it.', '“Wrong quay” 🚢'], [' ', 'x'.repeat(2001)]) }),
+        fc.boolean(),
+        strays(vocabulary(withdrawClaimSchema).names),
+      ),
+      ([fields, stale, stray]) => {
+        const version = (one<number>('select version from claims where id = ?', fields.id) ?? 1) + (stale ? 1 : 0);
+        const form = posted({ ...fields, articleId: '1', version: String(version) }, stray);
+        return attempt(withdrawClaimSchema, form, 'recorded', (input) =>
+          withdrawClaim({ id: input.id, version: input.version, note: input.note, actorId: people.alice }),
+        );
+      },
+      60,
+    );
+    expect(one<number>("select count(*) from claims where withdrawn_at is not null and published = 1")).toBe(0);
+  }, TIMEOUT);
+
+  it('deleting draft claims and articles: anything readers may have seen refused', () => {
+    // Drafts of their own, so deletions can complete; every earlier claim stays a candidate to be refused.
+    for (let i = 0; i < 4; i++) {
+      const { id, body } = createArticle({ title: `Ferry drafts ${i}`, body: FERRY_BODY, actorId: null });
+      const quote = 'the morning boat had been cancelled nine times in October';
+      const start = body.indexOf(quote);
+      for (const actorId of actors) createClaimFromSelection({ articleId: id, start, end: start + quote.length, exact: quote, actorId });
+    }
+    const seen = () => sql<number>("select id from claims where published = 1 or withdrawn_at is not null or id in (select claim_id from claim_events where kind = 'published')");
+    const before = seen();
+    fuzz(
+      fc.tuple(fc.record({ id: field(ids('select id from claims order by id desc limit 20')), articleId: field(['1']) }), strays(['id'])),
+      ([fields, stray]) => attempt(deleteClaimSchema, posted(fields, stray), 'maybe', (input) => deleteDraftClaim({ id: input.id })),
+      60,
+    );
+    fuzz(
+      fc.tuple(fc.record({ id: field(ids('select id from articles order by id desc limit 8')) }), strays(['id'])),
+      ([fields, stray]) => attempt(deleteArticleSchema, posted(fields, stray), 'maybe', (input) => deleteDraftArticle({ id: input.id })),
+      30,
+    );
+    // Every claim readers may have seen is still there, with its history.
+    expect(sql<number>(`select id from claims where id in (${before.join(',')})`)).toEqual(before);
+    expect(databaseHealth().claimsWithoutEvents).toEqual([]);
+  }, TIMEOUT);
+
+  it('removing the demo content: the demo goes, everything else stays', () => {
+    const own = () => sql<number>('select id from claims where article_id in (select id from articles where demo = 0)');
+    const before = own();
+    fuzz(fc.tuple(fc.record({ demo: field(['remove'], ['keep', 'REMOVE']) }), strays(['demo'])), ([fields, stray]) =>
+      attempt(removeDemoSchema, posted(fields, stray), 'maybe', () => removeDemoContent()),
+    );
+    expect(one<number>('select count(*) from articles where demo = 1')).toBe(0);
+    expect(own()).toEqual(before);
   }, TIMEOUT);
 });
 

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DemoLabel } from '@/components/demo-label';
 import { StatusBadge } from '@/components/status-badge';
 import { snippetParts } from '@/lib/claim-filters';
 import { formatDate, isoDate } from '@/lib/format';
@@ -16,6 +17,7 @@ export type ClaimListItem = {
   partySlug?: string | null;
   partyName?: string | null;
   snippet?: string | null;
+  demo?: boolean;
 };
 
 const snippetText = (snippet: string) => snippetParts(snippet).map((p) => p.text).join('');
@@ -35,6 +37,7 @@ export function ClaimList({ claims }: { claims: ClaimListItem[] }) {
         <li key={c.id} className="panel rounded-lg p-4">
           <p className="flex flex-wrap items-start gap-3">
             <StatusBadge status={c.status} />
+            {c.demo ? <DemoLabel /> : null}
             <Link href={claimPath(c)} className="flex-1 font-semibold">
               {c.snippet && snippetText(c.snippet) === c.statement ? <Highlighted snippet={c.snippet} /> : c.statement}
             </Link>

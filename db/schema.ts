@@ -117,6 +117,8 @@ export const parties = sqliteTable('parties', {
   kind: text('kind', { enum: PARTY_KINDS }).notNull().default('organization'),
   description: text('description').notNull().default(''),
   url: text('url'),
+  /** Demo content (see articles.demo); a demo row a newsroom claim also uses is kept when the demo is removed. */
+  demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -150,6 +152,8 @@ export const articles = sqliteTable(
       (): AnySQLiteColumn => articleRevisions.id,
     ),
     createdBy: text('created_by').references(() => users.id),
+    /** Demo content (see articles.demo); a demo row a newsroom claim also uses is kept when the demo is removed. */
+    demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -215,6 +219,9 @@ export const claims = sqliteTable(
     pendingStatus: text('pending_status', { enum: STATUSES }),
     pendingStatusNote: text('pending_status_note'),
     pendingCorrection: text('pending_correction'),
+    // A published claim is never deleted: it is withdrawn (published turns false, readers get 410 with this note).
+    withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
+    withdrawalNote: text('withdrawal_note'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -259,6 +266,8 @@ export const sources = sqliteTable('sources', {
   publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
   archivedUrl: text('archived_url'),
   accessedAt: integer('accessed_at', { mode: 'timestamp_ms' }),
+  /** Demo content (see articles.demo); a demo row a newsroom claim also uses is kept when the demo is removed. */
+  demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

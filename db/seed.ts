@@ -5,6 +5,7 @@ import { articles, meta } from '@/db/schema';
 import { createAnchor, occurrences } from '@/lib/anchor';
 import { DEMO_APPEARANCE, DEMO_ARTICLES, DEMO_PARTIES } from './demo-content';
 import { createArticle } from './queries/articles';
+import { markDemo } from './queries/demo';
 import { addAppearance, createClaim, updateClaim } from './queries/claims';
 import { createParty } from './queries/parties';
 import { addResponse, attachSource } from './queries/sources';
@@ -15,13 +16,14 @@ const DAY = 24 * 60 * 60 * 1000;
 /**
  * Loads the demo newsroom into a new, empty database, once. A database that
  * has any article, or that has been started before, is left exactly as it is.
- * Returns whether it seeded.
+ * With `demo: false` (CLAIMLINE_DEMO=0) the first run loads nothing and the
+ * newsroom starts empty. Returns whether it seeded.
  */
-export function seedDemoOnFirstRun(now = Date.now()): boolean {
+export function seedDemoOnFirstRun(now = Date.now(), { demo = true }: { demo?: boolean } = {}): boolean {
   const db = getDb();
   const done = db.select().from(meta).where(eq(meta.key, FIRST_RUN_KEY)).get();
   const existing = db.select({ n: count() }).from(articles).get()?.n ?? 0;
-  if (done || existing > 0) {
+  if (done || existing > 0 || !demo) {
     if (!done) db.insert(meta).values({ key: FIRST_RUN_KEY, value: new Date(now).toISOString() }).run();
     return false;
   }
@@ -94,6 +96,13 @@ function seedDemo(now: number) {
       });
     }
   }
+
+  // Marked once made, so it can be labelled wherever it shows and removed in one action (db/queries/demo.ts).
+  markDemo({
+    articleIds: [...articleIds.values()].map((a) => a.id),
+    partyIds: [...partyIds.values()],
+    sourceUrls: DEMO_ARTICLES.flatMap((a) => a.claims.flatMap((c) => (c.sources ?? []).map((s) => s.url))),
+  });
 
   const target = articleIds.get(DEMO_APPEARANCE.article);
   const claimId = claimIds.get(DEMO_APPEARANCE.claimQuote);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { closeDb } from './index';
+import { closeDb, getDb } from './index';
 
 /** Points the app at a new, empty database file for a test; returns its path. */
 export function useFreshDatabase(): string {
@@ -15,4 +15,17 @@ export function useFreshDatabase(): string {
 export function removeDatabase(file: string): void {
   closeDb();
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+}
+
+/** Rows in every table of the open database (search index included), by table name. */
+export function rowCounts(): Record<string, number> {
+  const db = getDb().$client;
+  const names = db
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_\\_%' ESCAPE '\\'
+         AND name NOT LIKE 'claims_fts_%' ORDER BY name`,
+    )
+    .pluck()
+    .all() as string[];
+  return Object.fromEntries(names.map((n) => [n, db.prepare(`SELECT count(*) FROM "${n}"`).pluck().get() as number]));
 }

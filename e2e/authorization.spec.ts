@@ -46,6 +46,9 @@ type Fixtures = {
   approveOthers: number[];
   approveOwn: Record<Who, number>;
   merge: { keepId: number; duplicates: number[] };
+  demo: { articleId: number; setAside: { articleIds: number[]; partyIds: number[]; sourceUrls: string[] } };
+  endings: { articleId: number; deleteDraft: Record<Who, number>; withdraw: Record<Who, number> };
+  deleteArticle: Record<Who, number>;
 };
 
 /** What the actions act on, stored by e2e/support/matrix-fixtures.ts with the app's own queries. */
@@ -439,6 +442,58 @@ test('every server action allows exactly the roles it should, whoever calls it o
       }),
     },
     {
+      action: 'deleteClaimAction',
+      name: 'delete a draft claim',
+      allowed: ['editor', 'admin'],
+      page: `/edit/articles/${f.endings.articleId}?claim=${f.endings.deleteDraft.admin}`,
+      field: 'articleId',
+      button: /^Delete claim$/,
+      attempt: (who) => ({
+        fields: { id: String(f.endings.deleteDraft[who]), articleId: String(f.endings.articleId) },
+        happened: () => query<number>('select count(*) from claims where id = ?', f.endings.deleteDraft[who]) === 0,
+      }),
+    },
+    {
+      action: 'withdrawClaimAction',
+      name: 'withdraw a published claim',
+      allowed: ['editor', 'admin'],
+      page: `/edit/articles/${f.endings.articleId}?claim=${f.endings.withdraw.admin}`,
+      field: 'note',
+      button: /^Withdraw claim$/,
+      attempt: (who) => ({
+        fields: {
+          id: String(f.endings.withdraw[who]),
+          articleId: String(f.endings.articleId),
+          version: String(query<number>('select version from claims where id = ?', f.endings.withdraw[who])),
+          note: 'Matrix: withdrawn after the pickers corrected their count.',
+        },
+        happened: () => query<number | null>('select withdrawn_at from claims where id = ?', f.endings.withdraw[who]) !== null,
+      }),
+    },
+    {
+      action: 'deleteArticleAction',
+      name: 'delete an article of draft claims',
+      allowed: ['editor', 'admin'],
+      page: `/edit/articles/${f.deleteArticle.admin}`,
+      field: 'id',
+      button: /^Delete article$/,
+      attempt: (who) => ({
+        fields: { id: String(f.deleteArticle[who]) },
+        happened: () => query<number>('select count(*) from articles where id = ?', f.deleteArticle[who]) === 0,
+      }),
+    },
+    {
+      action: 'removeDemoAction',
+      name: 'remove the demo content',
+      allowed: ['admin'],
+      page: '/edit/users',
+      field: 'demo',
+      attempt: () => ({
+        fields: { demo: 'remove' },
+        happened: () => query<number>('select count(*) from articles where id = ?', f.demo.articleId) === 0,
+      }),
+    },
+    {
       action: 'inviteAction',
       name: 'invite a member',
       allowed: ['admin'],
@@ -500,6 +555,7 @@ test('every server action allows exactly the roles it should, whoever calls it o
       }
     }
   }
+  runSetup('matrix-restore-demo.ts', f.demo.setAside);
   expect(outcome).toEqual(expected);
 });
 

@@ -61,3 +61,97 @@ test.describe('opinions and other claims that cannot be checked', () => {
     await reader.close();
   });
 });
+
+test.describe('deleting drafts and withdrawing published claims', () => {
+  test('an editor deletes a draft claim, then the article, each after a confirmation made with the keyboard', async ({ page, auth }) => {
+    const first = 'The ferry company said “9 of 10 crossings” left on time in March';
+    const second = 'the new quay would open before the summer 🚧';
+    const made = article('Ferry drafts to delete', [first, `The harbour master said ${second}.`]);
+    await auth.signedIn('editor', 'Dara');
+    const annotator = new AnnotatorPage(page);
+    await page.goto(`/edit/articles/${made.id}?claim=${made.claims[first]}`);
+    const panel = annotator.panel();
+    await expect(panel.getByRole('button', { name: 'Withdraw claim…' })).toHaveCount(0);
+
+    // Escape closes the dialog without deleting, and focus goes back to the button that opened it.
+    const opener = panel.getByRole('button', { name: 'Delete claim…' });
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Delete this claim?' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/delete-claim-dialog.png` });
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(opener).toBeFocused();
+    await expect(panel.getByRole('region', { name: /in this article/ })).toContainText('9 of 10 crossings');
+
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press('Tab');
+    await expect(dialog.getByRole('button', { name: 'Delete claim' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`/edit/articles/${made.id}$`));
+    await expect(panel.getByRole('heading', { name: 'No claim open' })).toBeVisible();
+    const list = panel.getByRole('region', { name: /in this article/ });
+    await expect(list).toContainText('1 claim in this article');
+    await expect(list).not.toContainText('9 of 10 crossings');
+
+    // The article: its other claim is a draft too.
+    await page.getByRole('button', { name: 'Delete article…' }).click();
+    const articleDialog = page.getByRole('dialog', { name: 'Delete this article?' });
+    await expect(articleDialog).toContainText(made.title);
+    await articleDialog.getByRole('button', { name: 'Delete article' }).click();
+    await expect(page).toHaveURL(/\/edit$/);
+    await expect(page.getByRole('link', { name: made.title })).toHaveCount(0);
+    expect((await page.request.get(`/articles/${made.slug}`)).status()).toBe(404);
+  });
+
+  test('a published claim cannot be deleted: withdrawn, its page answers 410 with the note and history, and it leaves every list', async ({ page, auth, browser }) => {
+    const quote = 'Harbour master Li Wei 李伟 said the quay was rebuilt for €4.2m';
+    const made = article('Quay costs withdrawn', [], [quote]);
+    const claimId = made.claims[quote]!;
+    const reader = await browser.newContext();
+    const readerPage = await reader.newPage();
+    // A reader has the page (and the page cache a copy) before the withdrawal.
+    expect((await readerPage.goto(`/claims/${claimId}`))?.status()).toBe(200);
+    const claimUrl = readerPage.url();
+
+    await auth.signedIn('editor', 'Ines');
+    const annotator = new AnnotatorPage(page);
+    await page.goto(`/edit/articles/${made.id}?claim=${claimId}`);
+    const panel = annotator.panel();
+    await expect(panel.getByRole('button', { name: 'Delete claim…' })).toHaveCount(0);
+    await panel.getByRole('button', { name: 'Withdraw claim…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Withdraw this published claim?' });
+    await dialog.getByRole('button', { name: 'Withdraw claim' }).click();
+    await expect(dialog.getByText('Tell readers why the claim was withdrawn.')).toBeVisible();
+    const note = 'The €4.2m figure was for the old quay at ميناء الشمال, not the “new” one; we withdraw this claim.';
+    await dialog.getByLabel('Public note').fill(note);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/withdraw-dialog.png` });
+    await dialog.getByRole('button', { name: 'Withdraw claim' }).click();
+    await expect(panel.getByRole('region', { name: 'Withdrawn' })).toContainText(note);
+    await expect(panel.getByRole('button', { name: 'Save claim' })).toHaveCount(0);
+
+    // The reader's next visit: 410 Gone, with the note and the history.
+    const gone = await readerPage.goto(claimUrl);
+    expect(gone?.status()).toBe(410);
+    await expect(readerPage.getByRole('heading', { level: 1 })).toContainText('the quay was rebuilt');
+    await expect(readerPage.getByRole('region', { name: 'Why it was withdrawn' })).toContainText(note);
+    await expect(readerPage.getByRole('region', { name: 'History' })).toContainText(`Claim withdrawn: ${note}`);
+    if (SHOTS) await readerPage.screenshot({ path: `${SHOTS}/withdrawn-reader.png`, fullPage: true });
+    // Whatever the client asks for, and through the short link.
+    expect((await readerPage.request.get(claimUrl, { headers: { accept: '*/*' } })).status()).toBe(410);
+    expect((await readerPage.request.get(`/claims/${claimId}`)).status()).toBe(410);
+    expect((await readerPage.request.get(`/api/v1/claims/${claimId}`)).status()).toBe(410);
+    // Gone from the article, search, lists and feeds.
+    await readerPage.goto(`/articles/${made.slug}`);
+    await expect(readerPage.locator('.article-body mark')).toHaveCount(0);
+    await readerPage.goto(`/claims?q=${encodeURIComponent('quay rebuilt')}`);
+    await expect(readerPage.getByRole('link', { name: /quay was rebuilt/ })).toHaveCount(0);
+    for (const path of ['/feeds/claims.atom', '/api/v1/claims?q=quay', '/', '/claims']) {
+      expect(await (await readerPage.request.get(path)).text(), path).not.toContain(`/claims/${claimId}/`);
+    }
+    await reader.close();
+  });
+});

@@ -15,6 +15,8 @@ export type FeedEvent = {
   statement: string;
   status: Status;
   articleTitle: string;
+  /** Part of the first-run demo; feeds say so in the title. */
+  demo?: boolean;
 };
 
 // The feed library writes titles and summaries as type="html": escape user text so readers show it as text.
@@ -51,7 +53,7 @@ export function atomFeed(input: {
     const label = STATUS_INFO[shownStatus as Status]?.label ?? STATUS_INFO[e.status].label;
     feed.addItem({
       id: `${claimUrl}#event-${e.id}`,
-      title: escapeHtml(`${label}: ${e.statement}`),
+      title: escapeHtml(`${e.demo ? '[Demo] ' : ''}${label}: ${e.statement}`),
       link: claimUrl,
       date: e.at,
       description: escapeHtml(`${what}${note ? `: ${note}` : ''} (in “${e.articleTitle}”)`),

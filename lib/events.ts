@@ -20,6 +20,7 @@ export const EVENT_KINDS = [
   'assigned',
   'verdict_proposed',
   'corrected',
+  'withdrawn',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -72,7 +73,9 @@ export function describeEvent(kind: string, before: Json, after: Json): string {
     case 'assigned':
       return str(after?.assignee) ? `Assigned to ${str(after?.assignee)}` : 'Unassigned';
     case 'unpublished':
-      return 'Withdrawn from publication';
+      return 'Unpublished';
+    case 'withdrawn':
+      return 'Claim withdrawn';
     case 'source_added':
       return `Source added: ${str(after?.title) || str(after?.url)}`;
     case 'source_updated':
@@ -108,5 +111,6 @@ export function describeEvent(kind: string, before: Json, after: Json): string {
 /** The note attached to an event, where it has one: a correction's note, else why a status changed. */
 export function eventNote(kind: string, after: Json): string {
   if (kind === 'corrected') return str(after?.correction);
+  if (kind === 'withdrawn') return str(after?.note);
   return ['status_changed', 'workflow_changed', 'reanchored'].includes(kind) ? str(after?.note) : '';
 }

@@ -83,6 +83,8 @@ type Operation = {
   answer: z.ZodType | 'csv';
   /** The path names one item, which may not exist (or not be published). */
   item?: boolean;
+  /** The item may have been withdrawn by the newsroom (410 Gone). */
+  withdrawable?: boolean;
 };
 
 const claimFilters = queryParameters(claimFilterSchema, ['status']);
@@ -103,10 +105,12 @@ const OPERATIONS: Operation[] = [
     operationId: 'getClaim',
     tag: 'claims',
     summary: 'One published claim',
-    description: 'A published claim with its quote in context, sources, responses, public history and other appearances. Drafts answer 404.',
+    description:
+      'A published claim with its quote in context, sources, responses, public history and other appearances. Drafts answer 404; a claim the newsroom withdrew answers 410 (its page keeps the note and history).',
     parameters: [pathParameter('id', idSegment, 'The claim’s number.')],
     answer: claimResponseSchema,
     item: true,
+    withdrawable: true,
   },
   {
     path: '/articles',
@@ -185,6 +189,7 @@ function operation(op: Operation): Json {
       304: { description: 'Not modified: the If-None-Match ETag is current.', headers: cacheHeaders },
       400: errorAnswer('A parameter is unknown, repeated or invalid; `fields` names each one.'),
       ...(op.item ? { 404: errorAnswer('No such published item.') } : {}),
+      ...(op.withdrawable ? { 410: errorAnswer('The newsroom withdrew this claim.') } : {}),
     },
   };
 }

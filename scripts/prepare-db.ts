@@ -15,8 +15,10 @@ try {
   console.error(`\n${error.message}\n`);
   process.exit(1);
 }
-const seeded = seedDemoOnFirstRun();
-console.log(`Database ready: ${file}${seeded ? ' (demo content loaded)' : ''}`);
+// CLAIMLINE_DEMO=0 (or false, no, off): a new database starts with no demo content.
+const demo = !/^(?:0|false|no|off)$/i.test(process.env.CLAIMLINE_DEMO?.trim() ?? '');
+const seeded = seedDemoOnFirstRun(Date.now(), { demo });
+console.log(`Database ready: ${file}${seeded ? ' (demo content loaded; an admin can remove it)' : ''}`);
 
 const token = createSetupInvite();
 if (token) {

@@ -3,10 +3,12 @@
 import { hashPassword } from 'better-auth/crypto';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { redeemInvite } from '@/db/queries/users';
+import { removeDemoContent } from '@/db/queries/demo';
+import { countUsers, findValidInvite, redeemInvite } from '@/db/queries/users';
 import { AppError } from '@/lib/errors';
 import { failure, invalidInput, type ActionState } from '@/lib/server/action';
 import { getAuth } from '@/lib/server/auth';
+import { demoRemovalTags, invalidate } from '@/lib/server/cache';
 import { clientAddress } from '@/lib/server/client-address';
 import { checkSignIn } from '@/lib/server/sign-in';
 import { joinSchema, signInSchema } from './schema';
@@ -43,9 +45,13 @@ export async function signIn(_previous: unknown, form: FormData): Promise<Action
 export async function join(_previous: unknown, form: FormData): Promise<ActionState> {
   const parsed = joinSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return invalidInput(parsed.error, form);
-  const { token, name, email, password } = parsed.data;
+  const { token, name, email, password, demo } = parsed.data;
   try {
+    const invite = findValidInvite({ token });
+    // Only the person setting up a new Claimline decides about the demo (an admin can remove it later too).
+    const firstAdmin = invite?.role === 'admin' && countUsers() === 0;
     redeemInvite({ token, name, email, passwordHash: await hashPassword(password) });
+    if (firstAdmin && demo === 'remove') invalidate(demoRemovalTags(removeDemoContent()));
     await getAuth().api.signInEmail({ body: { email: email.toLowerCase(), password }, headers: await headers() });
   } catch (error) {
     return failure(error, form);

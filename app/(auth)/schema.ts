@@ -14,5 +14,7 @@ export const joinSchema = z
     email: z.email('Enter a valid email address.').max(254),
     password: z.string().min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`).max(256),
     confirm: z.string(),
+    /** Asked of the first admin only: keep the demo newsroom or start empty. */
+    demo: z.enum(['keep', 'remove']).optional(),
   })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The passwords do not match.' });

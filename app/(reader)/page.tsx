@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
+import { DemoLabel } from '@/components/demo-label';
 import { StatusBadge } from '@/components/status-badge';
 import { StatusTally } from '@/components/status-tally';
 import { describeEvent } from '@/lib/events';
@@ -36,6 +37,7 @@ export default async function HomePage() {
                 </p>
                 <h2 className="mt-1 text-lg font-semibold">
                   <Link href={articlePath(a)}>{a.title}</Link>
+                  {a.demo ? <DemoLabel className="ml-2" /> : null}
                 </h2>
                 <p className="mt-2 flex flex-wrap items-center gap-2 text-sm">
                   <span className="muted">{plural(a.total, 'claim')}</span>
@@ -59,6 +61,7 @@ export default async function HomePage() {
                 <Link href={claimPath({ id: e.claimId, slug: e.claimSlug })} className="ml-2">
                   {e.statement}
                 </Link>
+                {e.demo ? <DemoLabel className="ml-2" /> : null}
                 <p className="muted text-sm">
                   <time dateTime={isoDate(e.at)}>{formatDate(e.at)}</time> · {describeEvent(e.kind, e.before, e.after)}
                 </p>
@@ -85,6 +88,7 @@ export default async function HomePage() {
                 <p className="muted text-sm">
                   {c.disputes > 0 ? `${plural(c.disputes, 'party', 'parties')} disputing · ` : ''}
                   {c.articleTitle}
+                  {c.demo ? <DemoLabel className="ml-2" /> : null}
                 </p>
               </li>
             ))}

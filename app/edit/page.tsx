@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DemoLabel } from '@/components/demo-label';
 import { StatusTally } from '@/components/status-tally';
 import { listArticlesForEditor } from '@/db/queries/editor';
 import { formatDate, plural } from '@/lib/format';
@@ -21,6 +22,7 @@ export default async function EditorHome() {
           <li key={a.id} className="panel rounded-lg p-4">
             <h2 className="font-semibold">
               <Link href={`/edit/articles/${a.id}`}>{a.title}</Link>
+              {a.demo ? <DemoLabel className="ml-2" /> : null}
             </h2>
             <p className="muted text-sm">
               {a.outlet ? `${a.outlet} · ` : ''}added {formatDate(a.createdAt)} · {plural(a.total, 'claim')}

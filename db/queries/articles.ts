@@ -69,6 +69,7 @@ export function listArticlesWithCounts({ limit = 50 }: { limit?: number } = {}) 
       author: articles.author,
       publishedAt: articles.publishedAt,
       createdAt: articles.createdAt,
+      demo: articles.demo,
     })
     .from(articles)
     .orderBy(desc(sql`coalesce(${articles.publishedAt}, ${articles.createdAt})`), desc(articles.id))

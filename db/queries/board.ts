@@ -19,7 +19,8 @@ const assignee = aliasedTable(users, 'assignee');
 
 /** Claims for the review board and table, most recently changed first. */
 export function listBoardClaims(filter: BoardFilter = {}, now = Date.now()) {
-  const where: SQL[] = [];
+  // Withdrawn claims are finished: nothing left to review.
+  const where: SQL[] = [isNull(claims.withdrawnAt)];
   if (filter.assigneeId === 'none') where.push(isNull(claims.assigneeId));
   else if (filter.assigneeId) where.push(eq(claims.assigneeId, filter.assigneeId));
   if (filter.articleId) where.push(eq(claims.articleId, filter.articleId));
@@ -38,6 +39,7 @@ export function listBoardClaims(filter: BoardFilter = {}, now = Date.now()) {
       updatedAt: claims.updatedAt,
       articleId: claims.articleId,
       articleTitle: articles.title,
+      demo: articles.demo,
       partyName: parties.name,
       assigneeId: claims.assigneeId,
       assigneeName: assignee.name,
@@ -63,11 +65,13 @@ export function listOpenReplies(now = new Date()) {
       requestedAt: responses.requestedAt,
       deadlineAt: responses.deadlineAt,
       assigneeId: claims.assigneeId,
+      demo: articles.demo,
       overdue: sql<boolean>`${responses.deadlineAt} is not null and ${responses.deadlineAt} < ${now.getTime()}`.mapWith(Boolean),
     })
     .from(responses)
     .innerJoin(claims, eq(claims.id, responses.claimId))
     .innerJoin(parties, eq(parties.id, responses.partyId))
+    .innerJoin(articles, eq(articles.id, claims.articleId))
     .where(and(isNull(responses.stance), isNotNull(responses.requestedAt)))
     .orderBy(sql`${responses.deadlineAt} is null`, asc(responses.deadlineAt))
     .all();

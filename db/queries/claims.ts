@@ -109,6 +109,11 @@ function checkClaimant(tx: Pick<Tx, 'select'>, partyId: number | null | undefine
 
 type ClaimRow = typeof claims.$inferSelect;
 
+/** A withdrawn claim is the public record of a mistake: it is not edited or moved any more. */
+export function refuseWithdrawn(claim: Pick<ClaimRow, 'withdrawnAt'>): void {
+  if (claim.withdrawnAt) throw new AppError('invalid', { message: 'This claim was withdrawn and can no longer be changed.' });
+}
+
 export type VerdictChange = {
   /** The columns to write: the new verdict, or the pending change awaiting a second editor. */
   values: Partial<typeof claims.$inferInsert>;
@@ -166,6 +171,7 @@ export function updateClaim(input: {
   return write((tx) => {
     const current = tx.select().from(claims).where(eq(claims.id, input.id)).get();
     if (!current) throw new AppError('not_found');
+    refuseWithdrawn(current);
     if (current.version !== input.version) throw new AppError('conflict', { detail: current });
     const at = input.at ?? new Date();
     const { patch } = input;
@@ -238,18 +244,6 @@ export function getPublishedClaim({ id }: { id: number }) {
     : undefined;
   const claimSourceRows = listClaimSources({ claimId: id });
   const responseRows = listClaimResponses({ claimId: id });
-  const events = db
-    .select({
-      id: claimEvents.id,
-      at: claimEvents.at,
-      kind: claimEvents.kind,
-      before: claimEvents.before,
-      after: claimEvents.after,
-    })
-    .from(claimEvents)
-    .where(and(eq(claimEvents.claimId, id), notInArray(claimEvents.kind, [...INTERNAL_EVENT_KINDS])))
-    .orderBy(asc(claimEvents.at), asc(claimEvents.id))
-    .all();
   const appearances = db
     .select({
       id: articles.id,
@@ -273,13 +267,20 @@ export function getPublishedClaim({ id }: { id: number }) {
     responses: responseRows.sort(
       (a, b) => responseTime(b) - responseTime(a) || b.id - a.id,
     ),
-    events: events.map((e) => ({
-      ...e,
-      before: e.before as Record<string, unknown> | null,
-      after: e.after as Record<string, unknown> | null,
-    })),
+    events: listPublicEvents({ claimId: id }),
     appearances,
   };
+}
+
+/** A claim's history as readers see it (newsroom-internal steps left out), oldest first. */
+export function listPublicEvents({ claimId }: { claimId: number }) {
+  return getDb()
+    .select({ id: claimEvents.id, at: claimEvents.at, kind: claimEvents.kind, before: claimEvents.before, after: claimEvents.after })
+    .from(claimEvents)
+    .where(and(eq(claimEvents.claimId, claimId), notInArray(claimEvents.kind, [...INTERNAL_EVENT_KINDS])))
+    .orderBy(asc(claimEvents.at), asc(claimEvents.id))
+    .all()
+    .map((e) => ({ ...e, before: e.before as Record<string, unknown> | null, after: e.after as Record<string, unknown> | null }));
 }
 
 const responseTime = (r: { respondedAt: Date | null; requestedAt: Date | null }) =>

@@ -16,6 +16,7 @@ export function listCorrections({ limit = 200 }: { limit?: number } = {}) {
       statement: claims.statement,
       status: claims.status,
       articleTitle: articles.title,
+      demo: articles.demo,
     })
     .from(claimEvents)
     .innerJoin(claims, eq(claims.id, claimEvents.claimId))

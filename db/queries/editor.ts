@@ -8,7 +8,7 @@ import { STATUSES, type Status } from '@/lib/status';
 export function listArticlesForEditor({ now = new Date() }: { now?: Date } = {}) {
   const db = getDb();
   const rows = db
-    .select({ id: articles.id, slug: articles.slug, title: articles.title, outlet: articles.outlet, createdAt: articles.createdAt })
+    .select({ id: articles.id, slug: articles.slug, title: articles.title, outlet: articles.outlet, createdAt: articles.createdAt, demo: articles.demo })
     .from(articles)
     .orderBy(desc(articles.createdAt), desc(articles.id))
     .all();
@@ -73,6 +73,7 @@ export function getClaimSummary({ id }: { id: number }) {
       updatedAt: claims.updatedAt,
       articleId: articles.id,
       articleTitle: articles.title,
+      demo: articles.demo,
       claimantName: parties.name,
     })
     .from(claims)

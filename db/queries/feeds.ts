@@ -42,10 +42,11 @@ export function listFeedEvents({ scope, limit = 50 }: { scope: Scope; limit?: nu
     statement: string;
     status: Status;
     articleTitle: string;
+    demo: number;
   }>(sql`
     SELECT e.id AS id, e.at AS at, e.kind AS kind, e.before AS before, e.after AS after,
       c.id AS claimId, c.slug AS claimSlug, c.statement AS statement, c.status AS status,
-      a.title AS articleTitle
+      a.title AS articleTitle, a.demo AS demo
     FROM claim_events e
     JOIN claims c ON c.id = e.claim_id
     JOIN articles a ON a.id = c.article_id
@@ -55,6 +56,7 @@ export function listFeedEvents({ scope, limit = 50 }: { scope: Scope; limit?: nu
   return rows.map((r) => ({
     ...r,
     at: new Date(r.at),
+    demo: r.demo === 1,
     before: r.before ? (JSON.parse(r.before) as Record<string, unknown>) : null,
     after: r.after ? (JSON.parse(r.after) as Record<string, unknown>) : null,
   }));

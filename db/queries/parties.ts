@@ -156,6 +156,7 @@ export function searchParties({ query = '' }: { query?: string } = {}) {
       slug: parties.slug,
       name: parties.name,
       kind: parties.kind,
+      demo: parties.demo,
       claims: claimCount,
       responses: responseCount,
     })

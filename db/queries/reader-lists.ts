@@ -17,13 +17,18 @@ type ClaimRow = {
   articleTitle: string;
   partySlug: string | null;
   partyName: string | null;
+  demo: number;
 };
 
 const claimColumns = sql`c.id AS id, c.slug AS slug, c.statement AS statement, c.status AS status,
   c.updated_at AS updatedAt, a.slug AS articleSlug, a.title AS articleTitle,
-  p.slug AS partySlug, p.name AS partyName`;
+  p.slug AS partySlug, p.name AS partyName, a.demo AS demo`;
 const claimJoins = sql`JOIN articles a ON a.id = c.article_id LEFT JOIN parties p ON p.id = c.claimant_party_id`;
-const withDates = <T extends { updatedAt: number }>(r: T) => ({ ...r, updatedAt: new Date(r.updatedAt) });
+const withDates = <T extends { updatedAt: number; demo: number }>({ updatedAt, demo, ...r }: T) => ({
+  ...(r as Omit<T, 'updatedAt' | 'demo'>),
+  updatedAt: new Date(updatedAt),
+  demo: demo === 1,
+});
 
 /**
  * The most contested claims: most parties disputing or denying them, then

@@ -30,18 +30,20 @@ export type ClaimHit = {
   partySlug: string | null;
   partyName: string | null;
   snippet: string | null;
+  /** Part of the first-run demo (its article is). */
+  demo: boolean;
 };
 
 /** One page of a search. `capped`: more than `total` claims match (word searches stop counting there). */
 export type ClaimSearch = { hits: ClaimHit[]; total: number; capped: boolean; nextCursor: string | null };
 
-type Row = Omit<ClaimHit, 'updatedAt' | 'claimDate' | 'snippet'> & { updatedAt: number; claimDate: number; sortKey: number };
+type Row = Omit<ClaimHit, 'updatedAt' | 'claimDate' | 'snippet' | 'demo'> & { updatedAt: number; claimDate: number; sortKey: number; demo: number };
 
 const claimDate = sql`coalesce(a.published_at, c.created_at)`;
 const columns = sql`c.id AS id, c.slug AS slug, c.statement AS statement, c.status AS status,
   c.status_note AS statusNote, c.anchor_exact AS quote, c.updated_at AS updatedAt,
   ${claimDate} AS claimDate, a.slug AS articleSlug, a.title AS articleTitle, a.outlet AS outlet,
-  p.slug AS partySlug, p.name AS partyName`;
+  p.slug AS partySlug, p.name AS partyName, a.demo AS demo`;
 const joins = sql`JOIN articles a ON a.id = c.article_id LEFT JOIN parties p ON p.id = c.claimant_party_id`;
 // CROSS JOIN keeps the full-text index as the outer loop: it yields matches newest first and
 // lets bm25 and snippet run; the filters are then checked per match.
@@ -162,7 +164,7 @@ function withSnippets(rows: Row[], limit: number, match: string | null) {
 }
 
 function toHit({ sortKey: _sortKey, ...r }: Row, snippet: string | null): ClaimHit {
-  return { ...r, snippet, updatedAt: new Date(r.updatedAt), claimDate: new Date(r.claimDate) };
+  return { ...r, snippet, updatedAt: new Date(r.updatedAt), claimDate: new Date(r.claimDate), demo: r.demo === 1 };
 }
 
 /** Outlets that have published claims, for the outlet filter. */

@@ -4,6 +4,7 @@ import { getDb } from '@/db';
 import { claims, meta, users } from '@/db/schema';
 import { AppError, fieldError } from '@/lib/errors';
 import { checkMove, type WorkflowState } from '@/lib/workflow';
+import { refuseWithdrawn } from './claims';
 import { recordEvent, write, type Tx } from './tx';
 import { claimScope } from './claim-scope';
 
@@ -34,6 +35,7 @@ export function moveClaim(input: { id: number; to: WorkflowState; actorId: strin
   return write((tx) => {
     const claim = tx.select().from(claims).where(eq(claims.id, input.id)).get();
     if (!claim) throw new AppError('not_found');
+    refuseWithdrawn(claim);
     const check = checkMove(claim.workflow, input.to, {
       actorId: input.actorId,
       verdictSetBy: claim.verdictSetBy,

@@ -4,6 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { createArticle } from '@/db/queries/articles';
 import { createClaim, updateClaim } from '@/db/queries/claims';
+import { getDb } from '@/db';
+import { markDemo } from '@/db/queries/demo';
 import { createParty } from '@/db/queries/parties';
 import { createRevision } from '@/db/queries/revisions';
 import { addResponse, attachSource } from '@/db/queries/sources';
@@ -65,6 +67,32 @@ const [o1, o2, o3, ...own] = verdicts.claims as [number, number, number, ...numb
 const approveOthers = [o1, o2, o3].map((id) => readyForReview(id, users.victim));
 const approveOwn = Object.fromEntries(Object.entries(dropper).map(([who, id], i) => [who, readyForReview(own[i]!, id)]));
 
+// Each caller deletes a draft of their own and an article of drafts, and withdraws a published claim.
+const endings = articleWithClaims('Matrix orchard endings', (fruit, i) => `Pickers said ${i + 20} ${fruit} crates in the ${tag} sheds had spoiled`);
+const whos = Object.keys(dropper);
+const deleteDraft = Object.fromEntries(whos.map((who, i) => [who, endings.claims[i]!]));
+const withdraw = Object.fromEntries(
+  whos.map((who, i) => {
+    const id = endings.claims[whos.length + i]!;
+    // Published by the system, as a second editor's approval would.
+    updateClaim({ id, version: 1, patch: { published: true }, actorId: null });
+    return [who, id];
+  }),
+);
+const deleteArticle = Object.fromEntries(whos.map((who) => [who, articleWithClaims(`Matrix orchard draft for ${who}`, (fruit) => `A ${fruit} grower said ${tag} was a good year`).article.id]));
+
+// Removing the demo removes a demo of the matrix's own: the first-run demo is set aside (unmarked) until
+// the spec puts it back (e2e/support/matrix-restore-demo.ts), so later specs still find it.
+const raw = getDb().$client;
+const setAside = {
+  articleIds: raw.prepare('select id from articles where demo = 1').pluck().all() as number[],
+  partyIds: raw.prepare('select id from parties where demo = 1').pluck().all() as number[],
+  sourceUrls: raw.prepare('select url from sources where demo = 1').pluck().all() as string[],
+};
+raw.exec('update articles set demo = 0 where demo = 1; update parties set demo = 0 where demo = 1; update sources set demo = 0 where demo = 1');
+const matrixDemo = articleWithClaims('Matrix demo orchard', (fruit, i) => `The demo said ${i + 30} ${fruit} boxes were sold in ${tag}`);
+markDemo({ articleIds: [matrixDemo.article.id], partyIds: [], sourceUrls: [] });
+
 const keep = createParty({ name: `Matrix cooperative ${tag}` });
 const duplicates = [1, 2, 3].map((n) => createParty({ name: `Matrix cooperative ${tag} duplicate ${n}` }).id);
 
@@ -79,5 +107,8 @@ console.log(
     approveOthers,
     approveOwn,
     merge: { keepId: keep.id, duplicates },
+    demo: { articleId: matrixDemo.article.id, setAside },
+    endings: { articleId: endings.article.id, deleteDraft, withdraw },
+    deleteArticle,
   }),
 );

@@ -41,6 +41,16 @@ export function claimTags(claim: { id: number; articleIds?: number[]; partyIds?:
   ];
 }
 
+/** The tags removing the demo touches: every demo article, claim and party page, and every list. */
+export function demoRemovalTags(removed: { articleIds: number[]; claimIds: number[]; partyIds: number[]; keptPartyIds: number[] }): string[] {
+  return [
+    ...removed.articleIds.map(tags.article),
+    ...removed.claimIds.map(tags.claim),
+    ...[...removed.partyIds, ...removed.keptPartyIds].map(tags.party),
+    tags.lists,
+  ];
+}
+
 type Entry = { value: unknown; deps: [tag: string, version: number][] };
 type State = {
   boot: string;

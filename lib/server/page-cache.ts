@@ -253,15 +253,34 @@ export async function cachedPage(request: Request, caching: PageCaching): Promis
     return respond(rendered.page, flight.leader ? 'miss' : 'hit');
   }
   // A 404 or a redirect is the leader's to send (its nonce was made for this one response); the others render their own.
-  if (rendered.kind === 'other' && flight.leader) {
-    const headers = new Headers([...rendered.headers, ['x-claimline-cache', 'pass']]);
-    // Next turns a Location into a URL before sending it on (and makes it relative again): it must be absolute here.
-    const location = headers.get('location');
-    if (location) headers.set('location', new URL(location, request.url).toString());
-    const body = request.method === 'HEAD' ? null : new Uint8Array(rendered.body);
-    return { response: new Response(body, { status: rendered.status, headers }), nonce: rendered.nonce };
-  }
+  if (rendered.kind === 'other' && flight.leader) return passOn(request, rendered);
   return null;
+}
+
+function passOn(request: Request, rendered: Extract<Rendered, { kind: 'other' }>): CachedPage {
+  const headers = new Headers([...rendered.headers, ['x-claimline-cache', 'pass']]);
+  // Next turns a Location into a URL before sending it on (and makes it relative again): it must be absolute here.
+  const location = headers.get('location');
+  if (location) headers.set('location', new URL(location, request.url).toString());
+  const body = request.method === 'HEAD' ? null : new Uint8Array(rendered.body);
+  return { response: new Response(body, { status: rendered.status, headers }), nonce: rendered.nonce };
+}
+
+/**
+ * A page rendered as an anonymous reader sees it and sent with `status` instead of 200,
+ * for every client (signed in or not): a page can only answer 200, 404 or a redirect in
+ * Next, and a withdrawn claim's page must say 410 Gone. Not stored: such pages are rare.
+ * A redirect (an old slug) passes through as it is. Null when it cannot be rendered here.
+ */
+export async function pageWithStatus(request: Request, status: number): Promise<CachedPage | null> {
+  const port = process.env.PORT;
+  if (!port || state().unreachable || renderNonce(request.headers)) return null;
+  const rendered = await render(port, request, new URL(request.url), pageValidity());
+  if (rendered.kind === 'other') return passOn(request, rendered);
+  if (rendered.kind === 'failed') return null;
+  const nonce = newNonce();
+  const headers = new Headers([...pageHeaders(rendered.page, nonce), ['x-claimline-cache', 'pass']]);
+  return { response: new Response(request.method === 'HEAD' ? null : pageHtml(rendered.page, nonce), { status, headers }), nonce };
 }
 
 /** Requests the page from this server over loopback as an anonymous reader, rendered with a nonce of its own. */

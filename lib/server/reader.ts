@@ -1,6 +1,7 @@
 import 'server-only';
 import { getArticleBySlug, listArticlesWithCounts, listPublishedClaimsInArticle } from '@/db/queries/articles';
 import { getPublishedClaim } from '@/db/queries/claims';
+import { getWithdrawnClaim } from '@/db/queries/lifecycle';
 import { getRevisionComparison } from '@/db/queries/revisions';
 import { listFeedEvents } from '@/db/queries/feeds';
 import { getPartyRedirect, getPublicPartyBySlug, listPublicParties } from '@/db/queries/parties';
@@ -42,6 +43,21 @@ export function readClaim(id: number) {
       return { ...claim, body };
     },
   );
+}
+
+/** A withdrawn claim's public record (note and history), or null for any other id. */
+export function readWithdrawnClaim(id: number) {
+  return cached(`withdrawn:${id}`, (claim) => (claim ? [tags.claim(id), tags.article(claim.articleId)] : [tags.claim(id)]), () => getWithdrawnClaim({ id }) ?? null);
+}
+
+// A claim page (not its badge, image or feed, whose names have a dot).
+const CLAIM_PAGE = /^\/claims\/(\d+)\/[^/.]+$/;
+
+/** Whether a request is for the page of a withdrawn claim, which answers 410 Gone (see proxy.ts). */
+export function isWithdrawnClaimPage(request: Request): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const id = CLAIM_PAGE.exec(new URL(request.url).pathname)?.[1];
+  return id !== undefined && id.length < 16 && readWithdrawnClaim(Number(id)) !== null;
 }
 
 /** An article with its published claims in reading order, or null. */

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DemoLabel } from '@/components/demo-label';
 import { connection } from 'next/server';
 import { StatusBadge } from '@/components/status-badge';
 import { listCorrections } from '@/db/queries/corrections';
@@ -26,6 +27,7 @@ export default async function CorrectionsPage() {
           <li key={c.id} className="panel rounded-lg p-4">
             <p className="muted text-sm">
               <time dateTime={isoDate(c.at)}>{formatDate(c.at)}</time> · {c.articleTitle}
+              {c.demo ? <DemoLabel className="ml-2" /> : null}
             </p>
             <p className="mt-1 font-semibold">
               <Link href={claimPath(c)}>{c.statement}</Link>

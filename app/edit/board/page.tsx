@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { FilterSelect, filterControlClass } from '@/components/forms/filter-select';
+import { DemoLabel } from '@/components/demo-label';
 import { StatusBadge } from '@/components/status-badge';
 import { listBoardClaims } from '@/db/queries/board';
 import { listArticlesForEditor } from '@/db/queries/editor';
@@ -87,6 +88,7 @@ export default async function BoardPage({ searchParams }: Props) {
                   {column.map((c) => (
                     <li key={c.id} className="rounded border border-[var(--rule)] bg-[var(--page-bg)] p-2">
                       <StatusBadge status={c.status} />
+                      {c.demo ? <DemoLabel className="ml-1" /> : null}
                       {c.pendingStatus ? <span className="ml-1 text-xs">→ {STATUS_INFO[c.pendingStatus].label} (pending)</span> : null}
                       <p className="mt-1 text-sm">
                         <Link href={`/edit/claims/${c.id}`}>{c.statement}</Link>
@@ -123,7 +125,10 @@ export default async function BoardPage({ searchParams }: Props) {
                   <Link href={`/edit/claims/${c.id}`}>{c.statement}</Link>
                   <WorkflowControls claimId={c.id} statement={c.statement} workflow={c.workflow} assigneeId={c.assigneeId} me={me.id} />
                 </td>
-                <td>{c.articleTitle}</td>
+                <td>
+                  {c.articleTitle}
+                  {c.demo ? <DemoLabel className="ml-1" /> : null}
+                </td>
                 <td>
                   <StatusBadge status={c.status} />
                 </td>

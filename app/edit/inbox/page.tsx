@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DemoLabel } from '@/components/demo-label';
 import { StatusBadge } from '@/components/status-badge';
 import { inboxFor } from '@/db/queries/board';
 import { formatDate } from '@/lib/format';
@@ -22,6 +23,7 @@ export default async function InboxPage() {
     <li key={c.id}>
       <StatusBadge status={c.status} /> <Link href={`/edit/claims/${c.id}`}>{c.statement}</Link>
       <span className="muted text-sm"> · {c.articleTitle}</span>
+      {c.demo ? <DemoLabel className="ml-2" /> : null}
     </li>
   );
   return (

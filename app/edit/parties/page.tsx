@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DemoLabel } from '@/components/demo-label';
 import { searchParties } from '@/db/queries/parties';
 import { inputClass } from '@/components/forms/fields';
 import { plural } from '@/lib/format';
@@ -33,6 +34,7 @@ export default async function PartiesPage({ searchParams }: { searchParams: Prom
         {parties.map((p) => (
           <li key={p.id}>
             <Link href={`/edit/parties/${p.id}`}>{p.name}</Link>{' '}
+            {p.demo ? <DemoLabel className="mr-1" /> : null}
             <span className="muted text-sm">
               {PARTY_KIND_LABELS[p.kind]} · {plural(p.claims, 'claim')} · {plural(p.responses, 'response')}
             </span>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DemoLabel } from '@/components/demo-label';
 import { listOpenReplies } from '@/db/queries/board';
 import { formatDate } from '@/lib/format';
 import { requirePageUser } from '@/lib/server/session';
@@ -25,6 +26,7 @@ export default async function RepliesPage() {
             </p>
             <p className="text-sm">
               <Link href={`/edit/claims/${r.claimId}`}>{r.statement}</Link>
+              {r.demo ? <DemoLabel className="ml-2" /> : null}
             </p>
           </li>
         ))}

@@ -5,6 +5,7 @@ import { signOffRequired } from '@/db/queries/workflow';
 import { formatDate } from '@/lib/format';
 import { requirePageUser } from '@/lib/server/session';
 import { setDisabledAction } from './actions';
+import { DemoContent } from './demo-content';
 import { InviteForm } from './invite-form';
 import { SignOffSetting } from './sign-off-setting';
 
@@ -48,6 +49,7 @@ export default async function UsersPage() {
         </tbody>
       </table>
       <SignOffSetting required={signOffRequired()} />
+      <DemoContent />
       <InviteForm />
     </div>
   );

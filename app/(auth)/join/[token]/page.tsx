@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { findValidInvite } from '@/db/queries/users';
+import { hasDemoContent } from '@/db/queries/demo';
+import { countUsers, findValidInvite } from '@/db/queries/users';
 import { JoinForm } from './join-form';
 
 export const metadata: Metadata = { title: 'Create your account', robots: { index: false } };
@@ -20,6 +21,8 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
     );
   }
   const setup = invite.createdBy === null && invite.role === 'admin';
+  // The first account decides whether the demo newsroom stays (asked only while there is one).
+  const askDemo = invite.role === 'admin' && countUsers() === 0 && hasDemoContent();
   return (
     <div className="mx-auto max-w-sm">
       <h1 className="mb-2 text-2xl font-bold">{setup ? 'Set up Claimline' : 'Join the newsroom'}</h1>
@@ -28,7 +31,7 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
           ? 'Create the first admin account. This link works once.'
           : `You were invited as ${invite.role === 'admin' ? 'an admin' : 'an editor'}.`}
       </p>
-      <JoinForm token={token} email={invite.email} />
+      <JoinForm token={token} email={invite.email} askDemo={askDemo} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { DemoLabel } from '@/components/demo-label';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleBody } from '@/components/article-body';
@@ -45,7 +46,10 @@ export default async function ArticlePage({ params }: Props) {
             {article.author ? ` · ${article.author}` : ''}
             {article.publishedAt ? ` · ${formatDate(article.publishedAt)}` : ''}
           </p>
-          <h1 className="mt-1 text-3xl font-bold leading-tight">{article.title}</h1>
+          <h1 className="mt-1 text-3xl font-bold leading-tight">
+            {article.title}
+            {article.demo ? <DemoLabel className="ml-3" /> : null}
+          </h1>
           <RevisionNote article={article} />
           <p className="no-print mt-2 flex flex-wrap gap-4 text-sm">
             {externalHref(article.canonicalUrl) ? (

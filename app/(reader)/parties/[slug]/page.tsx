@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ClaimList } from '@/components/claim-list';
+import { DemoLabel } from '@/components/demo-label';
 import { StatusBadge } from '@/components/status-badge';
 import { formatDate, isoDate, plural } from '@/lib/format';
 import { claimPath, externalHref, partyPath } from '@/lib/routes';
@@ -49,7 +50,10 @@ export default async function PartyPage({ params }: Props) {
     <div className="mx-auto max-w-4xl">
       <header>
         <p className="muted text-sm">{PARTY_KIND_LABELS[party.kind]}</p>
-        <h1 className="mt-1 text-3xl font-bold">{party.name}</h1>
+        <h1 className="mt-1 text-3xl font-bold">
+          {party.name}
+          {party.demo ? <DemoLabel className="ml-3" /> : null}
+        </h1>
         {party.description ? <p className="mt-2">{party.description}</p> : null}
         <p className="mt-2 flex flex-wrap gap-4 text-sm">
           {externalHref(party.url) ? (

@@ -12,6 +12,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { DemoLabel } from '@/components/demo-label';
 import { StatusBadge } from '@/components/status-badge';
 import { getClaimSummary } from '@/db/queries/editor';
 import { formatDate } from '@/lib/format';
@@ -33,6 +34,7 @@ export default async function EditClaimPage({ params }: { params: Promise<{ id: 
     <div className="max-w-3xl">
       <p className="muted text-sm">
         <Link href={`/edit/articles/${claim.articleId}`}>{claim.articleTitle}</Link>
+        {claim.demo ? <DemoLabel className="ml-2" /> : null}
       </p>
       <h1 className="mt-1 text-2xl font-bold">“{claim.statement}”</h1>
       <p className="mt-2 flex flex-wrap items-center gap-2 text-sm">

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
+import { DemoLabel } from '@/components/demo-label';
 import { JsonLd } from '@/components/json-ld';
 import { StatusBadge } from '@/components/status-badge';
 import { isDetached } from '@/lib/anchor';
@@ -9,27 +10,32 @@ import { formatDate, isoDate } from '@/lib/format';
 import { parseId } from '@/lib/params';
 import { articlePath, claimPath, partyPath } from '@/lib/routes';
 import { STATUS_INFO } from '@/lib/status';
-import { readClaim, toReviewedClaim } from '@/lib/server/reader';
+import { readClaim, readWithdrawnClaim, toReviewedClaim } from '@/lib/server/reader';
 import { publisher, siteUrl } from '@/lib/server/site';
 import { Embed } from './_components/embed';
 import { History } from './_components/history';
 import { QuoteInContext } from './_components/quote-in-context';
 import { ResponseList } from './_components/response-list';
 import { SourceList } from './_components/source-list';
+import { WithdrawnClaim } from './_components/withdrawn-claim';
 
 type Props = { params: Promise<{ id: string; slug: string }> };
 
+/** The published claim, or the public record of a withdrawn one (proxy.ts sends that page as 410 Gone). */
 async function load(params: Props['params']) {
   const { id: rawId, slug } = await params;
   const id = parseId(rawId);
   const claim = id ? readClaim(id) : null;
-  if (!claim) notFound();
-  if (claim.slug !== slug) permanentRedirect(claimPath(claim));
-  return claim;
+  const withdrawn = id && !claim ? readWithdrawnClaim(id) : null;
+  const found = claim ?? withdrawn;
+  if (!found) notFound();
+  if (found.slug !== slug) permanentRedirect(claimPath(found));
+  return { claim, withdrawn };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const claim = await load(params);
+  const { claim, withdrawn } = await load(params);
+  if (!claim) return { title: `Withdrawn: ${withdrawn!.statement}`, robots: { index: false } };
   const site = await siteUrl();
   const label = STATUS_INFO[claim.status].label;
   const description = `${label}: ${claim.statusNote || STATUS_INFO[claim.status].description}`;
@@ -55,7 +61,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ClaimPage({ params }: Props) {
-  const claim = await load(params);
+  const { claim, withdrawn } = await load(params);
+  if (!claim) return <WithdrawnClaim claim={withdrawn!} />;
   const site = await siteUrl();
   const review = claimReviewDocument(toReviewedClaim(claim, site), await publisher());
   const corrected = claim.events.findLast((e) => e.kind === 'corrected');
@@ -68,6 +75,7 @@ export default async function ClaimPage({ params }: Props) {
             {claim.article.outlet} · <Link href={articlePath(claim.article)}>{claim.article.title}</Link>
             {claim.article.publishedAt ? `, ${formatDate(claim.article.publishedAt)}` : ''}
           </span>
+          {claim.article.demo ? <DemoLabel /> : null}
         </p>
         <div className="mt-4 flex flex-wrap items-start gap-4">
           <StatusBadge status={claim.status} className="text-base" />

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { claimResponseSchema } from '@/lib/api-schema';
 import { parseId } from '@/lib/params';
 import { apiJson, badId, claimDetail, notFoundJson, parseQuery } from '@/lib/server/api';
-import { preflight } from '@/lib/server/http';
-import { readClaim } from '@/lib/server/reader';
+import { jsonError, preflight } from '@/lib/server/http';
+import { readClaim, readWithdrawnClaim } from '@/lib/server/reader';
 import { siteUrl } from '@/lib/server/site';
 
 /** One published claim with its sources, responses, history and appearances. */
@@ -13,7 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const query = parseQuery(request, z.object({}));
   if (!query.ok) return query.response;
   const claim = readClaim(id);
-  if (!claim) return notFoundJson();
+  if (!claim) return readWithdrawnClaim(id) ? jsonError(410, 'This claim was withdrawn by the newsroom.') : notFoundJson();
   return apiJson(request, claimResponseSchema, { data: claimDetail(claim, await siteUrl()) });
 }
 

@@ -1,6 +1,8 @@
 import Link from 'next/link';
+import { DemoLabel } from '@/components/demo-label';
 import { notFound } from 'next/navigation';
 import { getArticleForEditor } from '@/db/queries/annotator';
+import { canDeleteArticle } from '@/db/queries/lifecycle';
 import { isDetached } from '@/lib/anchor';
 import { formatDate } from '@/lib/format';
 import { parseId } from '@/lib/params';
@@ -9,6 +11,7 @@ import { requirePageUser } from '@/lib/server/session';
 import { Annotator } from './_components/annotator';
 import { BodySignatureProvider } from './_components/body-freshness';
 import { ClaimList } from './_components/claim-list';
+import { DeleteArticle } from './_components/delete-article';
 import { EditorBody } from './_components/editor-body';
 import { Suggestions } from './_components/suggestions';
 import { bodySignature } from './signature';
@@ -40,11 +43,15 @@ export default async function AnnotatorLayout({ params, children }: { params: Pr
               {article.author ? ` · ${article.author}` : ''}
               {article.publishedAt ? ` · ${formatDate(article.publishedAt)}` : ''}
             </p>
-            <h1 className="mt-1 text-2xl font-bold leading-tight">{article.title}</h1>
+            <h1 className="mt-1 text-2xl font-bold leading-tight">
+              {article.title}
+              {article.demo ? <DemoLabel className="ml-2" /> : null}
+            </h1>
             <p className="mt-1 flex flex-wrap gap-4 text-sm">
               <Link href={articlePath(article)}>Reader page</Link>
               <Link href={`/edit/articles/${article.id}/revise`}>New revision</Link>
               <Link href={`/edit/articles/${article.id}/review`}>Review moved passages</Link>
+              {canDeleteArticle({ id: article.id }) ? <DeleteArticle id={article.id} title={article.title} /> : null}
             </p>
           </header>
           <Annotator articleId={article.id} claims={drawn.map((c) => ({ id: c.id, start: c.start, end: c.end }))}>

@@ -17,6 +17,7 @@ import { WORKFLOW_LABELS } from '@/lib/workflow';
 import { WorkflowControls } from '../../../_components/workflow-controls';
 import { RefreshWhenBodyStale } from './_components/body-freshness';
 import { ClaimEditorForm } from './_components/claim-editor-form';
+import { ClaimLifecycle } from './_components/claim-lifecycle';
 import { CreateClaimForm } from './_components/create-claim-form';
 import { SimilarClaims } from './_components/similar-claims';
 import { bodySignature } from './signature';
@@ -96,18 +97,25 @@ function ClaimPanel({
         ) : null}
       </p>
       <blockquote className="mb-3 border-l-4 border-[var(--link)] pl-3 font-serif">{claim.anchorExact}</blockquote>
-      <ClaimEditorForm
-        key={`${claim.id}:${claim.version}`}
-        claim={claim}
-        parties={parties}
-        statusHint={<SuggestedStatus claimId={claim.id} status={claim.status} />}
-      />
+      {claim.withdrawnAt ? null : (
+        <ClaimEditorForm
+          key={`${claim.id}:${claim.version}`}
+          claim={claim}
+          parties={parties}
+          statusHint={<SuggestedStatus claimId={claim.id} status={claim.status} />}
+        />
+      )}
       <div className="mt-4 border-t border-[var(--rule)] pt-3">
         <p className="text-sm">
           Workflow: <strong>{WORKFLOW_LABELS[claim.workflow]}</strong>
           {claim.pendingStatus ? ` · change to ${STATUS_INFO[claim.pendingStatus].label} waiting for review` : ''}
         </p>
-        <WorkflowControls claimId={claim.id} statement={claim.statement} workflow={claim.workflow} assigneeId={claim.assigneeId} me={userId} />
+        {claim.withdrawnAt ? null : (
+          <WorkflowControls claimId={claim.id} statement={claim.statement} workflow={claim.workflow} assigneeId={claim.assigneeId} me={userId} />
+        )}
+      </div>
+      <div className="mt-4">
+        <ClaimLifecycle key={claim.version} claim={claim} />
       </div>
       {/* Saving a source or response does not change the claim's version, so the form above keeps any typing. */}
       <SourcesSection claimId={claim.id} />

@@ -104,7 +104,7 @@ export function claimWasPublic(claim: { id: number; published: boolean; withdraw
  * Withdraws a claim readers have seen: it leaves every list, search, feed and the API,
  * and its page answers 410 with `note` and the history. Checks `version` like any edit.
  */
-export function withdrawClaim(input: { id: number; version: number; note: string; actorId: string; at?: Date }): ClaimScope {
+export function withdrawClaim(input: { id: number; version: number; note: string; actorId: string | null; at?: Date }): ClaimScope {
   return write((tx) => {
     const claim = tx.select().from(claims).where(eq(claims.id, input.id)).get();
     if (!claim) throw new AppError('not_found');

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createArticle } from '@/db/queries/articles';
+import { getClaimForEditor } from '@/db/queries/annotator';
 import { addAppearance, createClaim, updateClaim } from '@/db/queries/claims';
+import { withdrawClaim } from '@/db/queries/lifecycle';
 import { createParty } from '@/db/queries/parties';
 import { addResponse, attachSource } from '@/db/queries/sources';
 import { seedDemoOnFirstRun } from '@/db/seed';
@@ -8,6 +10,7 @@ import { removeDatabase, useFreshDatabase } from '@/db/testing';
 import { createAnchor } from '@/lib/anchor';
 import { encodeCursor } from '@/lib/claim-filters';
 import { openApiDocument } from '@/lib/openapi';
+import { claimTags, invalidate } from '@/lib/server/cache';
 import { openApiValidator, type DocumentedAnswer, type OpenApiPaths } from '@/lib/testing/openapi-validator';
 import { callApi, ROUTES, SITE, type RoutePath } from './testing';
 
@@ -139,6 +142,9 @@ describe('every endpoint’s answers validate against the document', () => {
     await expectDocumented('/claims', {}, 'cursor=AAAA&limit=0&status=maybe');
     for (const id of [String(seeded.claimId), '3', '4']) await expectDocumented('/claims/{id}', { id });
     await expectDocumented('/claims/{id}', { id: '6' }); // the demo's draft
+    const { version } = getClaimForEditor({ id: 4 })!;
+    invalidate(claimTags(withdrawClaim({ id: 4, version, note: 'Withdrawn: the “figure” was a typo 🙈', actorId: null })));
+    await expectDocumented('/claims/{id}', { id: '4' }); // withdrawn: 410
     await expectDocumented('/claims/{id}', { id: '99999' });
     await expectDocumented('/claims/{id}', { id: '0x1F' });
     await expectDocumented('/claims/{id}', { id: '3' }, 'toString=1');

@@ -41,13 +41,22 @@ describe('proxy security headers', () => {
 
 describe('proxy refusals', () => {
   it('answers an undecodable path with the not-found page (a rewrite), never the page cache', async () => {
-    for (const path of ['/articles/%ff', '/parties/%c3%28', '/claims/1/%ff', '/api/v1/articles/%']) {
+    for (const path of ['/articles/%ff', '/parties/%c3%28', '/claims/1/%ff', '/claims/1/%ff/feed.atom']) {
       const response = await proxy(new NextRequest(`http://claimline.test${path}`));
       expect(response.headers.get('x-middleware-rewrite'), path).toContain('/_undecodable-path');
       expect(response.headers.get('content-security-policy'), path).toContain('nonce-');
       expect(response.headers.get('cache-control') ?? '', path).not.toMatch(/public/);
     }
     expect((await proxy(new NextRequest('http://claimline.test/articles/caf%C3%A9'))).headers.get('x-middleware-rewrite')).toBeNull();
+  });
+
+  it('answers an undecodable API path with the API’s JSON error, not cacheable', async () => {
+    for (const path of ['/api/v1/articles/%ff', '/api/v1/claims/%', '/api/v1/parties/%c3%28']) {
+      const response = await proxy(new NextRequest(`http://claimline.test${path}`));
+      expect(response.status, path).toBe(400);
+      expect(response.headers.get('cache-control'), path).toBe('no-store');
+      expect(await response.json(), path).toEqual({ error: { status: 400, message: 'The path is not valid percent-encoded UTF-8.' } });
+    }
   });
 
   it('refuses a write from another site or with a malformed Origin with 403', async () => {

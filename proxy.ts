@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { crossSiteWrite, decodablePath } from '@/lib/request-checks';
+import { jsonError } from '@/lib/server/http';
 import { cachedPage, newNonce, pageWithStatus, readerPageCaching, renderNonce } from '@/lib/server/page-cache';
 import { isWithdrawnClaimPage } from '@/lib/server/reader';
 
@@ -16,7 +17,7 @@ import { isWithdrawnClaimPage } from '@/lib/server/reader';
 export async function proxy(request: NextRequest) {
   // Next's server actions would answer a foreign Origin with a 500 (and a malformed one with a TypeError in the log).
   if (crossSiteWrite(request.method, request.headers)) return CROSS_SITE();
-  // An undecodable path gets the not-found page (Next itself fails on it with a bare 500).
+  // An undecodable path gets the not-found page, or the API's JSON 400 (Next itself fails on it with a bare 500).
   const undecodable = !decodablePath(request.nextUrl.pathname);
   const embeddable = BADGE.test(request.nextUrl.pathname);
   // Reader pages: CDN caching headers, a 304 without rendering when the copy is current, else the page cache.
@@ -33,7 +34,9 @@ export async function proxy(request: NextRequest) {
     (caching?.notModified
       ? new NextResponse(null, { status: 304 })
       : undecodable
-        ? NextResponse.rewrite(new URL('/_undecodable-path', request.url), { request: { headers: requestHeaders } })
+        ? request.nextUrl.pathname.startsWith('/api/')
+          ? jsonError(400, 'The path is not valid percent-encoded UTF-8.')
+          : NextResponse.rewrite(new URL('/_undecodable-path', request.url), { request: { headers: requestHeaders } })
         : NextResponse.next({ request: { headers: requestHeaders } }));
   for (const [name, value] of Object.entries(caching?.headers ?? {})) response.headers.set(name, value);
   response.headers.set('content-security-policy', policy);

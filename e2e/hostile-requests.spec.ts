@@ -104,6 +104,9 @@ test.describe('hostile requests', () => {
     const notFound = seen.find((s) => s.url === '/articles/%ff')!;
     expect(notFound.status).toBe(404);
     expect(notFound.body).toContain('Page not found');
+    const apiError = seen.find((s) => s.url === '/api/v1/articles/%ff')!;
+    expect(apiError.status).toBe(400);
+    expect(JSON.parse(apiError.body)).toMatchObject({ error: { status: 400 } });
   });
 
   test('every editor route, as an admin: no 5xx for hostile paths and queries', async () => {

@@ -4,6 +4,7 @@ import { and, asc, count, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { accounts, invites, meta, rateLimits, sessions, users, type User } from '@/db/schema';
 import { AppError, fieldError } from '@/lib/errors';
+import { normalizeLine } from '@/lib/text';
 import { write } from './tx';
 
 export type Role = User['role'];
@@ -95,7 +96,7 @@ export function redeemInvite(input: { token: string; name: string; email: string
       throw fieldError('email', 'An account with this email already exists.');
     }
     const id = randomUUID();
-    const user = tx.insert(users).values({ id, name: input.name, email, role: invite.role, emailVerified: true }).returning().get();
+    const user = tx.insert(users).values({ id, name: normalizeLine(input.name), email, role: invite.role, emailVerified: true }).returning().get();
     tx.insert(accounts).values({ id: randomUUID(), accountId: id, providerId: 'credential', userId: id, password: input.passwordHash }).run();
     tx.update(invites).set({ usedAt: new Date() }).where(eq(invites.id, invite.id)).run();
     return user;

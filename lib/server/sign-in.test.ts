@@ -50,6 +50,14 @@ const reasons = (results: Awaited<ReturnType<typeof checkSignIn>>[]) =>
   results.map((r) => (r.ok ? 'ok' : r.reason)).reduce<Record<string, number>>((acc, r) => ({ ...acc, [r]: (acc[r] ?? 0) + 1 }), {});
 
 // scrypt runs take a few hundred milliseconds on a busy machine.
+describe('accounts made from invitation links', () => {
+  it('store the name as safe text: the join form does not go through the action wrapper', () => {
+    const { token } = createInvite({ role: 'editor', createdBy: null, ttlMs: 60_000 });
+    const user = redeemInvite({ token, name: '  Ada\u0001 \u001b[31mLovelace\ufffe ', email: 'ada@newsroom.example', passwordHash: hash });
+    expect(user.name).toBe('Ada [31mLovelace');
+  });
+});
+
 describe('sign-in limits under parallel requests', { timeout: 60_000 }, () => {
   it('60 parallel wrong passwords for one account: only the limit of 5 reach the password check', async () => {
     const counter = countingVerify();

@@ -18,7 +18,8 @@ import { users } from '@/db/schema';
 import { seedDemoOnFirstRun } from '@/db/seed';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
 import { ferryArticle, FERRY_BODY } from '@/db/testing-ferry';
-import { isAppError } from '@/lib/errors';
+import { fieldError, isAppError } from '@/lib/errors';
+import { assembleBody, detectParagraphBreaks, splitParagraphs } from '@/lib/intake';
 import { formToObject } from '@/lib/server/action';
 import { field, posted, strays, vocabulary } from '@/lib/testing/fuzz-forms';
 import { WORKFLOW_STATES } from '@/lib/workflow';
@@ -145,7 +146,13 @@ describe('every write completes or leaves the database as it was', () => {
       ),
       ([fields, stray]) =>
         attempt(newArticleSchema, posted({ mode: 'text', ...fields }, stray), 'none', (input) => {
-          if (input.mode === 'text') createArticle({ ...input, body: input.text, actorId: people.alice });
+          if (input.mode !== 'text') return;
+          // As the action stores it: the previewed paragraphs less the removed ones, under a headline.
+          const paragraphs = splitParagraphs(input.text, input.paragraphs ?? detectParagraphBreaks(input.text));
+          const body = assembleBody(paragraphs, new Set(input.remove));
+          if (!body || input.remove.some((i) => i >= paragraphs.length)) throw fieldError('text', 'Nothing left to store.');
+          if (!input.title) throw fieldError('title', 'Give the article its headline.');
+          createArticle({ ...input, body, actorId: people.alice });
         }),
     );
   }, TIMEOUT);

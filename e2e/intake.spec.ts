@@ -89,27 +89,25 @@ test.describe('adding an article', () => {
     const site = await newsSite();
     try {
       await intake.open();
-      await intake.pasteText('', { title: 'Empty' });
+      await intake.preview('text', '');
       await expect(intake.fieldError('Article text')).toHaveText('Paste the article text.');
-      // What was typed stays on screen.
-      await expect(page.getByLabel('Headline')).toHaveValue('Empty');
 
-      await intake.pasteText('x'.repeat(500_001), { title: 'Too long' });
-      await expect(intake.fieldError('Article text')).toContainText('longer than 500,000 characters');
+      await intake.preview('text', 'x'.repeat(500_001));
+      await expect(intake.fieldError('Article text')).toContainText('500,001 characters long; the limit is 500,000');
 
-      await intake.importUrl('ftp://files.example/story');
+      await intake.preview('url', 'ftp://files.example/story');
       await expect(intake.fieldError('Web address')).toContainText('starting with http:// or https://');
 
-      await intake.importUrl('http://no-such-host.invalid/story');
+      await intake.preview('url', 'http://no-such-host.invalid/story');
       await expect(intake.fieldError('Web address')).toHaveText('That address could not be found.');
 
-      await intake.importUrl(`${site.base}/data.json`);
+      await intake.preview('url', `${site.base}/data.json`);
       await expect(intake.fieldError('Web address')).toHaveText('That address is not a web page Claimline can import.');
 
-      await intake.importUrl(`${site.base}/gone`);
+      await intake.preview('url', `${site.base}/gone`);
       await expect(intake.fieldError('Web address')).toHaveText('The site answered with an error.');
 
-      await intake.importUrl('http://10.0.0.1/admin');
+      await intake.preview('url', 'http://10.0.0.1/admin');
       await expect(intake.fieldError('Web address')).toContainText('private or local network');
     } finally {
       site.close();

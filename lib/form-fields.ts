@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { overLimit, type TextLimit } from './limits';
 
 /** zod pieces for form fields shared by several editor forms (every form value arrives as a string). */
 
@@ -40,3 +41,17 @@ export const optionalText = (max: number) => z.string().trim().max(max, `At most
 export function dayValue(date: Date | null | undefined): string {
   return date ? date.toISOString().slice(0, 10) : '';
 }
+
+/**
+ * A required large text (an article's text or HTML): trimmed, not empty, and within `limit`
+ * in characters and UTF-8 bytes, with the message the form's own size check shows too.
+ */
+export const limitedText = (limit: TextLimit, required: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, required)
+    .superRefine((value, ctx) => {
+      const message = overLimit(value, limit);
+      if (message) ctx.addIssue({ code: 'custom', message });
+    });

@@ -85,6 +85,8 @@ export function Field({ label, name, state, defaultValue, hint, multiline, rows,
             maxLength={rest.maxLength}
             placeholder={rest.placeholder}
             autoFocus={rest.autoFocus}
+            disabled={rest.disabled}
+            dir={rest.dir}
           />
         ) : (
           <input {...props} name={name} className={inputClass} {...rest} />

@@ -29,8 +29,8 @@ type Options<S extends z.ZodType, R> = {
   run: (input: z.infer<S>, user: SessionUser) => R | Promise<R>;
   /** Cache tags of every reader page the change touches. */
   tags?: (result: R, input: z.infer<S>) => string[];
-  /** Where to go after success (e.g. the page of what was created). */
-  redirectTo?: (result: R, input: z.infer<S>) => string;
+  /** Where to go after success (e.g. the page of what was created); null stays on the page with `data`. */
+  redirectTo?: (result: R, input: z.infer<S>) => string | null;
   message?: string;
   data?: (result: R) => unknown;
   /**
@@ -74,8 +74,8 @@ export function action<S extends z.ZodType, R>(options: Options<S, R>) {
       const result = await options.run(parsed.data, user);
       if (options.tags) invalidate(options.tags(result, parsed.data));
       if (options.refresh) refresh();
-      if (options.redirectTo) destination = options.redirectTo(result, parsed.data);
-      else return { ok: true, message: options.message, data: options.data?.(result) };
+      destination = options.redirectTo?.(result, parsed.data) ?? null;
+      if (destination === null) return { ok: true, message: options.message, data: options.data?.(result) };
     } catch (error) {
       return failure(error, form);
     }

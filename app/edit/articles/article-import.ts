@@ -3,7 +3,7 @@ import { fieldError } from '@/lib/errors';
 import { importedPublicationDate } from '@/lib/publication-date';
 import { htmlToArticle, type ExtractedArticle } from '@/lib/server/html-to-text';
 import { SafeFetchError, safeFetch } from '@/lib/server/safe-fetch';
-import { MAX_BODY_CHARS } from './new/schema';
+import { ARTICLE_HTML_BYTES, ARTICLE_TEXT, overLimit } from '@/lib/limits';
 
 /**
  * An article's page fetched for import (new article or new revision), with its text
@@ -11,7 +11,7 @@ import { MAX_BODY_CHARS } from './new/schema';
  */
 export async function fetchArticle(url: string): Promise<ExtractedArticle & { url: string }> {
   try {
-    const page = await safeFetch(url, { accept: ['text/html', 'application/xhtml+xml'] });
+    const page = await safeFetch(url, { accept: ['text/html', 'application/xhtml+xml'], maxBytes: ARTICLE_HTML_BYTES });
     return { ...htmlToArticle(page.text, page.url), url: page.url };
   } catch (error) {
     if (error instanceof SafeFetchError) throw fieldError('url', error.message);
@@ -22,7 +22,8 @@ export async function fetchArticle(url: string): Promise<ExtractedArticle & { ur
 /** The extracted text, or an error on `field` when none was found or it is too long to keep. */
 export function checkedBody(field: string, body: string): string {
   if (!body) throw fieldError(field, 'No article text was found there.');
-  if (body.length > MAX_BODY_CHARS) throw fieldError(field, `The text is longer than ${MAX_BODY_CHARS.toLocaleString('en')} characters.`);
+  const tooLong = overLimit(body, ARTICLE_TEXT);
+  if (tooLong) throw fieldError(field, tooLong);
   return body;
 }
 

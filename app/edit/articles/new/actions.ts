@@ -2,12 +2,15 @@
 
 import { createArticle } from '@/db/queries/articles';
 import { fieldError } from '@/lib/errors';
+import { dayValue } from '@/lib/form-fields';
+import { assembleBody, detectParagraphBreaks, splitParagraphs } from '@/lib/intake';
+import { importedPublicationDate } from '@/lib/publication-date';
 import { action } from '@/lib/server/action';
 import { tags } from '@/lib/server/cache';
 import { htmlToArticle, type ExtractedArticle } from '@/lib/server/html-to-text';
 import { normalizeBody } from '@/lib/text';
 import { checkedBody, checkedPublicationDate, fetchArticle } from '../article-import';
-import { newArticleSchema, type NewArticleInput } from './schema';
+import { newArticleSchema, type IntakePreview, type NewArticleInput } from './schema';
 
 /** The article's text and whatever metadata the source itself offers. */
 async function extract(input: NewArticleInput): Promise<{ field: string; found: ExtractedArticle; url?: string }> {
@@ -19,25 +22,49 @@ async function extract(input: NewArticleInput): Promise<{ field: string; found: 
   return { field: 'url', found, url };
 }
 
+/**
+ * Preview: the extracted text for the editor to check, nothing stored. Create: the text as
+ * paragraphs (as the preview showed them), less the paragraphs the editor removed.
+ */
 export const createArticleAction = action({
   role: 'editor',
   schema: newArticleSchema,
-  run: async (input, user) => {
+  run: async (input, user): Promise<{ preview: IntakePreview } | { preview?: undefined; id: number }> => {
     const { field, found, url } = await extract(input);
-    const body = checkedBody(field, found.body);
+    const text = checkedBody(field, found.body);
+    const breaks = input.paragraphs ?? detectParagraphBreaks(text);
+    if (input.intent === 'preview') {
+      // An impossible date on the page is left for the editor to enter, with the reason beside the field.
+      const pageDate = importedPublicationDate(found.publishedAt);
+      const preview = {
+        text,
+        paragraphs: breaks,
+        title: input.title || found.title,
+        outlet: input.outlet || found.siteName,
+        author: input.author || found.byline,
+        publishedAt: dayValue(input.publishedAt ?? ('date' in pageDate ? pageDate.date : null)),
+        publishedAtNote: 'error' in pageDate ? pageDate.error : '',
+        canonicalUrl: input.canonicalUrl || url || '',
+      };
+      return { preview };
+    }
+    const paragraphs = splitParagraphs(text, breaks);
+    if (input.remove.some((i) => i >= paragraphs.length)) throw fieldError(field, 'The text changed after its preview. Preview it again.');
+    const body = assembleBody(paragraphs, new Set(input.remove));
+    if (!body) throw fieldError(field, 'Every paragraph was removed. Put back the article’s text.');
     const title = input.title || found.title;
     if (!title) throw fieldError('title', 'Give the article its headline.');
-    const published = input.publishedAt ?? checkedPublicationDate(found.publishedAt);
     return createArticle({
       title,
       outlet: input.outlet || found.siteName,
       author: input.author || found.byline,
-      publishedAt: published,
+      publishedAt: input.publishedAt ?? checkedPublicationDate(found.publishedAt),
       canonicalUrl: input.canonicalUrl || url || null,
       body,
       actorId: user.id,
     });
   },
-  tags: () => [tags.lists],
-  redirectTo: (article) => `/edit/articles/${article.id}`,
+  tags: (result) => (result.preview ? [] : [tags.lists]),
+  redirectTo: (result) => (result.preview ? null : `/edit/articles/${result.id}`),
+  data: (result) => result.preview,
 });

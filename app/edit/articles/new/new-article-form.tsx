@@ -1,53 +1,151 @@
 'use client';
 
-import { useActionState, useState } from 'react';
-import { Field, FormMessage } from '@/components/forms/fields';
-import { SubmitButton } from '@/components/forms/submit-button';
+import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
+import { Field, type FormState } from '@/components/forms/fields';
+import { sizeCheck } from '@/components/forms/size-check';
+import { buttonClass } from '@/components/forms/submit-button';
+import { ARTICLE_HTML, ARTICLE_TEXT } from '@/lib/limits';
 import { createArticleAction } from './actions';
+import { IntakePreviewStep } from './intake-preview';
+import type { IntakePreview } from './schema';
 
 const MODES = [
-  { value: 'text', label: 'Paste text' },
-  { value: 'html', label: 'Paste HTML' },
-  { value: 'url', label: 'Import from a web address' },
+  { value: 'text', label: 'Paste text', field: 'text' },
+  { value: 'html', label: 'Paste HTML', field: 'html' },
+  { value: 'url', label: 'Import from a web address', field: 'url' },
 ] as const;
 type Mode = (typeof MODES)[number]['value'];
+const isMode = (value: unknown): value is Mode => MODES.some((m) => m.value === value);
 
+const SIZES = { text: { label: 'Article text', limit: ARTICLE_TEXT }, html: { label: 'Article HTML', limit: ARTICLE_HTML } };
+
+/**
+ * New article in two steps: the text as pasted (or a page's HTML, or its address), then a
+ * preview of the paragraphs as they will be stored, where page furniture can be removed.
+ * The pasted text stays in its (hidden) field through the preview, so "Back" finds it as typed.
+ */
 export function NewArticleForm() {
-  const [state, formAction] = useActionState(createArticleAction, { ok: true });
-  const [chosen, setChosen] = useState<Mode | null>(null);
-  const submitted = MODES.find((m) => !state.ok && m.value === state.values?.mode)?.value;
-  const current = chosen ?? submitted ?? 'text';
+  const [previewed, requestPreview, previewing] = useActionState(createArticleAction, { ok: true });
+  const [mode, setMode] = useState<Mode>('text');
+  const [tooLarge, setTooLarge] = useState<FormState | null>(null);
+  // A failed answer is shown until the editor changes mode: errors then belong to a field no longer shown.
+  const [dismissed, setDismissed] = useState<unknown>(null);
+  const [showing, setShowing] = useState(0);
+  const sourceRef = useRef<HTMLFormElement>(null);
+  const preview = previewed.ok ? (previewed.data as IntakePreview | undefined) : undefined;
+  const inPreview = showing > 0 && !previewing && preview !== undefined;
+  const sourceState: FormState | undefined = tooLarge ?? (previewed.ok || previewed === dismissed ? undefined : previewed);
+
+  useEffect(() => {
+    // A mode chosen before the page's script ran is only in the DOM (the radios are uncontrolled): show its field.
+    const checked = sourceRef.current?.querySelector<HTMLInputElement>('input[name="mode"]:checked')?.value;
+    if (isMode(checked)) setMode(checked);
+  }, []);
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const chosen = data.get('mode');
+    if (!isMode(chosen)) return;
+    setMode(chosen);
+    // Only the chosen source is sent: a text kept in another mode's field would only add to the body's size.
+    for (const m of MODES) if (m.value !== chosen) data.delete(m.field);
+    const over = sizeCheck(data, chosen === 'url' ? {} : { [chosen]: SIZES[chosen] });
+    setTooLarge(over);
+    if (over) return;
+    data.set('intent', 'preview');
+    startTransition(() => requestPreview(data));
+    setShowing((n) => n + 1);
+  }
+
+  function back() {
+    setShowing(0);
+    // Back where the text was pasted, with what was typed still there.
+    requestAnimationFrame(() => sourceRef.current?.querySelector<HTMLElement>('textarea, input[type="url"]')?.focus());
+  }
+
   return (
-    <form action={formAction} noValidate className="max-w-3xl">
-      <FormMessage state={state} />
-      <fieldset className="mb-5">
-        <legend className="mb-2 text-sm font-semibold">How do you want to add it?</legend>
-        <div className="flex flex-wrap gap-4">
-          {MODES.map((m) => (
-            <label key={m.value} className="inline-flex items-center gap-2">
-              <input type="radio" name="mode" value={m.value} checked={current === m.value} onChange={() => setChosen(m.value)} />
-              {m.label}
-            </label>
-          ))}
+    <div className="max-w-3xl">
+      <form ref={sourceRef} action={requestPreview} onSubmit={onSubmit} noValidate hidden={inPreview} aria-labelledby="source-heading">
+        <h2 id="source-heading" className="sr-only">
+          Article source
+        </h2>
+        <SourceMessage state={sourceState} shown={MODES.find((m) => m.value === mode)!.field} />
+        <fieldset className="mb-5">
+          <legend className="mb-2 text-sm font-semibold">How do you want to add it?</legend>
+          <div className="flex flex-wrap gap-4">
+            {MODES.map((m) => (
+              <label key={m.value} className="inline-flex items-center gap-2">
+                <input
+                  type="radio"
+                  name="mode"
+                  value={m.value}
+                  defaultChecked={m.value === 'text'}
+                  onChange={() => {
+                    setMode(m.value);
+                    setTooLarge(null);
+                    setDismissed(previewed);
+                  }}
+                />
+                {m.label}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div hidden={mode !== 'text'}>
+          <Field
+            label="Article text"
+            name="text"
+            multiline
+            rows={14}
+            hint="Paste it as copied from the page: one line per paragraph or blank lines between them. You check the paragraphs before anything is stored."
+            state={mode === 'text' ? sourceState : undefined}
+            dir="auto"
+          />
         </div>
-      </fieldset>
-      {current === 'text' ? (
-        <Field label="Article text" name="text" multiline rows={14} hint="Paragraphs separated by a blank line." state={state} />
+        <div hidden={mode !== 'html'}>
+          <Field
+            label="Article HTML"
+            name="html"
+            multiline
+            rows={14}
+            hint="The page’s source. Scripts, styles and navigation are dropped; only the text is kept."
+            state={mode === 'html' ? sourceState : undefined}
+          />
+        </div>
+        <div hidden={mode !== 'url'}>
+          <Field
+            label="Web address"
+            name="url"
+            type="url"
+            placeholder="https://…"
+            hint="The page is fetched once and stored as text."
+            state={mode === 'url' ? sourceState : undefined}
+          />
+        </div>
+        <button type="submit" className={buttonClass} disabled={previewing} aria-disabled={previewing}>
+          {previewing ? (mode === 'url' ? 'Fetching the page…' : 'Reading the text…') : 'Preview paragraphs'}
+        </button>
+      </form>
+      {inPreview ? <IntakePreviewStep key={showing} preview={preview} onBack={back} /> : null}
+    </div>
+  );
+}
+
+/** The source step's alert, naming every refused field (one hidden by a mode change included). */
+function SourceMessage({ state, shown }: { state?: FormState; shown: string }) {
+  if (!state?.message || state.ok) return <div role="status" aria-live="polite" />;
+  const elsewhere = Object.entries(state.fieldErrors ?? {}).filter(([name, errors]) => name !== shown && errors?.length);
+  return (
+    <div role="alert" className="mb-4 rounded border border-red-700 p-2 text-sm text-red-800 dark:text-red-200">
+      <p>{state.message}</p>
+      {elsewhere.length ? (
+        <ul className="mt-1 list-disc pl-5">
+          {elsewhere.map(([name, errors]) => (
+            <li key={name}>{errors!.join(' ')}</li>
+          ))}
+        </ul>
       ) : null}
-      {current === 'html' ? (
-        <Field label="Article HTML" name="html" multiline rows={14} hint="Scripts, styles and navigation are dropped; only the text is kept." state={state} />
-      ) : null}
-      {current === 'url' ? (
-        <Field label="Web address" name="url" type="url" placeholder="https://…" hint="The page is fetched once and stored as text." state={state} />
-      ) : null}
-      <Field label="Headline" name="title" hint={current === 'text' ? undefined : 'Leave empty to use the page’s own title.'} state={state} />
-      <div className="grid gap-x-4 sm:grid-cols-2">
-        <Field label="Outlet" name="outlet" state={state} />
-        <Field label="Author" name="author" state={state} />
-        <Field label="Publication date" name="publishedAt" type="date" state={state} />
-        <Field label="Canonical URL" name="canonicalUrl" type="url" state={state} />
-      </div>
-      <SubmitButton pendingText="Adding…">Add article</SubmitButton>
-    </form>
+    </div>
   );
 }

@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { limitedText } from '@/lib/form-fields';
+import { ARTICLE_HTML, ARTICLE_TEXT } from '@/lib/limits';
 import { isPublicationDate, PUBLICATION_RANGE_MESSAGE } from '@/lib/publication-date';
 
-export const MAX_BODY_CHARS = 500_000;
-const MAX_HTML_CHARS = 5_000_000;
-
 const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).default('');
-const httpUrl = z
+/** Any http(s) address, IP literals included: lib/server/safe-fetch.ts says why a private one is refused. */
+export const httpUrl = z
   .url({ protocol: /^https?$/, message: 'Enter a full web address starting with http:// or https://.' })
   .max(2000);
+const importAddress = z.string().trim().pipe(httpUrl);
 
 const metadata = {
   title: optionalText(300),
@@ -21,19 +22,38 @@ const metadata = {
   canonicalUrl: z.union([z.literal(''), httpUrl]).default(''),
 };
 
+/**
+ * The intake's two steps: `preview` extracts the text and answers with it (nothing is
+ * stored); `create` stores it as paragraphs, less the paragraphs the editor removed.
+ */
+const intake = {
+  intent: z.enum(['preview', 'create']).default('create'),
+  /** How the text marks paragraphs (lib/intake.ts); detected when absent. */
+  paragraphs: z.enum(['line', 'blank']).optional(),
+  /** Indexes of paragraphs to leave out, as the preview numbered them. */
+  remove: z
+    .preprocess((v) => (v === undefined || v === '' ? [] : ([] as unknown[]).concat(v)), z.array(z.coerce.number().int().min(0)).max(10_000))
+    .default([]),
+};
+
 /** New article: pasted text, pasted HTML, or a URL to import. One schema for form and action. */
 export const newArticleSchema = z.discriminatedUnion('mode', [
-  z.object({
-    mode: z.literal('text'),
-    ...metadata,
-    title: z.string().trim().min(1, 'Give the article its headline.').max(300),
-    text: z.string().trim().min(1, 'Paste the article text.').max(MAX_BODY_CHARS, `The text is longer than ${MAX_BODY_CHARS.toLocaleString('en')} characters.`),
-  }),
-  z.object({
-    mode: z.literal('html'),
-    ...metadata,
-    html: z.string().trim().min(1, 'Paste the article’s HTML.').max(MAX_HTML_CHARS, 'That HTML is too large to import.'),
-  }),
-  z.object({ mode: z.literal('url'), ...metadata, url: httpUrl }),
+  z.object({ mode: z.literal('text'), ...metadata, ...intake, text: limitedText(ARTICLE_TEXT, 'Paste the article text.') }),
+  z.object({ mode: z.literal('html'), ...metadata, ...intake, html: limitedText(ARTICLE_HTML, 'Paste the article’s HTML.') }),
+  z.object({ mode: z.literal('url'), ...metadata, ...intake, url: importAddress }),
 ]);
 export type NewArticleInput = z.infer<typeof newArticleSchema>;
+
+/** What the preview step shows: the text as extracted, how it marks paragraphs, and the page's own metadata. */
+export type IntakePreview = {
+  text: string;
+  paragraphs: 'line' | 'blank';
+  title: string;
+  outlet: string;
+  author: string;
+  /** YYYY-MM-DD, or '' when the page gives no usable date. */
+  publishedAt: string;
+  /** Why the page's own date was not taken, if it gave an impossible one. */
+  publishedAtNote: string;
+  canonicalUrl: string;
+};

@@ -1,11 +1,13 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import type { RevisionConflict } from '@/db/queries/revisions';
-import { Field, FormMessage } from '@/components/forms/fields';
+import { Field, FormMessage, type FormState } from '@/components/forms/fields';
+import { sizeCheck } from '@/components/forms/size-check';
 import { SubmitButton } from '@/components/forms/submit-button';
 import type { ActionState } from '@/lib/server/action';
 import { formatDate } from '@/lib/format';
+import { ARTICLE_TEXT } from '@/lib/limits';
 import { createRevisionAction } from './actions';
 
 /** The revision saved by someone else since the form was opened, when a save was refused for it. */
@@ -22,11 +24,21 @@ export function RevisionForms({ articleId, revisionId, body, url }: { articleId:
   const [imported, importPage] = useActionState(createRevisionAction, { ok: true });
   const conflict = conflictOf(pasted) ?? conflictOf(imported);
   const base = conflict?.revisionId ?? revisionId;
+  const [tooLarge, setTooLarge] = useState<FormState | null>(null);
+  const pastedState = tooLarge ?? pasted;
   return (
     <div className="space-y-8">
-      <form action={paste}>
+      <form
+        action={paste}
+        onSubmit={(event) => {
+          const over = sizeCheck(new FormData(event.currentTarget), { body: { label: 'Updated text', limit: ARTICLE_TEXT } });
+          setTooLarge(over);
+          // Not sent: the text stays in the field with its message beside it.
+          if (over) event.preventDefault();
+        }}
+      >
         <h2 className="mb-2 text-lg font-semibold">Paste the updated text</h2>
-        <FormMessage state={pasted} />
+        <FormMessage state={pastedState} />
         {conflict ? (
           <details open className="panel mb-4 rounded-lg p-3">
             <summary className="cursor-pointer font-semibold">
@@ -46,7 +58,8 @@ export function RevisionForms({ articleId, revisionId, body, url }: { articleId:
           required
           defaultValue={body}
           hint="The article as it reads now; the current text is filled in to edit. Paragraphs are separated by a blank line."
-          state={pasted}
+          state={pastedState}
+          dir="auto"
         />
         <SubmitButton pendingText="Saving and re-anchoring…">Save revision</SubmitButton>
       </form>

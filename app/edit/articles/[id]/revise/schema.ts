@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { MAX_BODY_CHARS } from '../../new/schema';
+import { limitedText } from '@/lib/form-fields';
+import { ARTICLE_TEXT } from '@/lib/limits';
+import { httpUrl } from '../../new/schema';
 
 const articleId = z.coerce.number().int().positive();
 /** The revision the form was rendered with: a newer one saved since makes the save a conflict. */
@@ -11,17 +13,13 @@ export const revisionSchema = z.discriminatedUnion('mode', [
     mode: z.literal('text'),
     articleId,
     baseRevisionId,
-    body: z
-      .string()
-      .trim()
-      .min(1, 'Paste the full text of the revised article.')
-      .max(MAX_BODY_CHARS, `The text is longer than ${MAX_BODY_CHARS.toLocaleString('en')} characters.`),
+    body: limitedText(ARTICLE_TEXT, 'Paste the full text of the revised article.'),
   }),
   z.object({
     mode: z.literal('url'),
     articleId,
     baseRevisionId,
-    url: z.url({ protocol: /^https?$/, message: 'Enter a full web address starting with http:// or https://.' }).max(2000),
+    url: z.string().trim().pipe(httpUrl),
   }),
 ]);
 export type RevisionInput = z.infer<typeof revisionSchema>;

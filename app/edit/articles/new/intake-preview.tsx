@@ -1,0 +1,166 @@
+'use client';
+
+import { startTransition, useActionState, useEffect, useMemo, useRef, useState } from 'react';
+import { Field, FormMessage } from '@/components/forms/fields';
+import { buttonClass } from '@/components/forms/submit-button';
+import { chromeCandidates, splitParagraphs, type ParagraphBreaks } from '@/lib/intake';
+import { createArticleAction } from './actions';
+import type { IntakePreview } from './schema';
+
+const BREAKS: { value: ParagraphBreaks; label: string }[] = [
+  { value: 'line', label: 'Each line is a paragraph' },
+  { value: 'blank', label: 'Blank lines separate paragraphs' },
+];
+
+/** A paragraph as the name of its button: short enough to read out, long enough to tell apart. */
+const quoted = (p: string) => `“${p.length > 60 ? `${p.slice(0, 59)}…` : p}”`;
+
+const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/**
+ * The preview step: the paragraphs exactly as they will be stored, lines that look like
+ * the web page's furniture marked with a Remove button each (nothing is removed unless
+ * chosen), and the article's details, filled in from the page where it had them.
+ */
+export function IntakePreviewStep({ preview, onBack }: { preview: IntakePreview; onBack: () => void }) {
+  const [created, create, creating] = useActionState(createArticleAction, { ok: true });
+  const [breaks, setBreaks] = useState<ParagraphBreaks>(preview.paragraphs);
+  const [removed, setRemoved] = useState<ReadonlySet<number>>(new Set());
+  const heading = useRef<HTMLHeadingElement>(null);
+  const paragraphs = useMemo(() => splitParagraphs(preview.text, breaks), [preview.text, breaks]);
+  const candidates = useMemo(() => chromeCandidates(paragraphs), [paragraphs]);
+  const offered = useMemo(() => new Set(candidates.map((c) => c.index)), [candidates]);
+  const otherBreaks = useMemo(() => splitParagraphs(preview.text, breaks === 'line' ? 'blank' : 'line').length, [preview.text, breaks]);
+  const textErrors = created.ok ? [] : Object.entries(created.fieldErrors ?? {}).filter(([name]) => ['text', 'html', 'url'].includes(name));
+
+  useEffect(() => heading.current?.focus(), []);
+
+  const toggle = (index: number) =>
+    setRemoved((current) => {
+      const next = new Set(current);
+      if (!next.delete(index)) next.add(index);
+      return next;
+    });
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    data.set('mode', 'text');
+    data.set('intent', 'create');
+    data.set('text', preview.text);
+    data.set('paragraphs', breaks);
+    for (const index of removed) data.append('remove', String(index));
+    startTransition(() => create(data));
+  }
+
+  const kept = paragraphs.length - removed.size;
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="preview-heading">
+      <h2 id="preview-heading" ref={heading} tabIndex={-1} className="mb-1 text-xl font-semibold">
+        Check the paragraphs
+      </h2>
+      <p className="muted mb-3 text-sm">
+        This is the text as it will be stored: {count(kept, 'paragraph')}, {count(paragraphs.reduce((n, p, i) => n + (removed.has(i) ? 0 : p.length), 0), 'character')}.
+        Nothing is stored until you create the article.
+      </p>
+      <FormMessage state={created} />
+      {textErrors.length ? (
+        <p className="mb-3 text-sm text-red-700 dark:text-red-300">{textErrors.flatMap(([, errors]) => errors ?? []).join(' ')}</p>
+      ) : null}
+      {otherBreaks !== paragraphs.length ? (
+        <fieldset className="mb-4">
+          <legend className="mb-1 text-sm font-semibold">Paragraphs</legend>
+          <div className="flex flex-wrap gap-x-4 gap-y-1">
+            {BREAKS.map((b) => (
+              <label key={b.value} className="inline-flex items-center gap-2">
+                <input
+                  type="radio"
+                  name="breaks"
+                  value={b.value}
+                  checked={breaks === b.value}
+                  onChange={() => {
+                    setBreaks(b.value);
+                    setRemoved(new Set());
+                  }}
+                />
+                {b.label}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
+      {candidates.length ? (
+        <div className="panel mb-3 rounded p-3 text-sm">
+          <p>
+            {candidates.length === 1 ? 'One line looks' : `${candidates.length} lines look`} like part of the web page rather than the
+            article (marked below). Remove the ones that are; everything else is kept as it is.
+          </p>
+          {candidates.length > 1 ? (
+            <button
+              type="button"
+              className="mt-2 underline"
+              onClick={() => setRemoved((current) => new Set([...current, ...offered]))}
+              disabled={candidates.every((c) => removed.has(c.index))}
+            >
+              Remove all {candidates.length} marked lines
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      <p role="status" aria-live="polite" className="sr-only">
+        {removed.size ? `${count(removed.size, 'line')} removed` : ''}
+      </p>
+      <ol aria-label="Paragraphs as they will be stored" className="mb-5 max-h-[32rem] space-y-2 overflow-y-auto rounded border border-[var(--rule)] p-3 font-serif">
+        {paragraphs.map((p, index) => {
+          const isRemoved = removed.has(index);
+          const marked = offered.has(index);
+          return (
+            <li
+              key={index}
+              className={`whitespace-pre-line ${marked ? 'rounded border border-dashed border-amber-600 px-2 py-1 dark:border-amber-400' : ''}`}
+            >
+              {isRemoved ? (
+                <del className="muted" dir="auto">
+                  {p}
+                </del>
+              ) : (
+                <span dir="auto">{p}</span>
+              )}
+              {marked || isRemoved ? (
+                <span className="ml-2 inline-flex items-center gap-2 font-sans text-sm">
+                  {isRemoved ? <span className="muted">Removed</span> : <span className="muted">Not part of the article?</span>}
+                  <button type="button" className="underline" aria-label={`${isRemoved ? 'Put back' : 'Remove'} ${quoted(p)}`} onClick={() => toggle(index)}>
+                    {isRemoved ? 'Put back' : 'Remove'}
+                  </button>
+                </span>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+      <h3 className="mb-2 text-lg font-semibold">Article details</h3>
+      <Field label="Headline" name="title" defaultValue={preview.title} state={created} hint={preview.title ? 'From the page; change it if needed.' : undefined} />
+      <div className="grid gap-x-4 sm:grid-cols-2">
+        <Field label="Outlet" name="outlet" defaultValue={preview.outlet} state={created} />
+        <Field label="Author" name="author" defaultValue={preview.author} state={created} />
+        <Field
+          label="Publication date"
+          name="publishedAt"
+          type="date"
+          defaultValue={preview.publishedAt}
+          hint={preview.publishedAtNote || undefined}
+          state={created}
+        />
+        <Field label="Canonical URL" name="canonicalUrl" type="url" defaultValue={preview.canonicalUrl} state={created} />
+      </div>
+      <div className="flex flex-wrap items-center gap-4">
+        <button type="submit" className={buttonClass} disabled={creating} aria-disabled={creating}>
+          {creating ? 'Creating…' : 'Create article'}
+        </button>
+        <button type="button" className="underline" onClick={onBack}>
+          Back to the text
+        </button>
+      </div>
+    </form>
+  );
+}

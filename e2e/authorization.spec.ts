@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { FormClient } from '../scripts/lib/form-client';
@@ -121,7 +123,27 @@ test('every server action allows exactly the roles it should, whoever calls it o
   const reviewPage = `/edit/articles/${f.review.articleId}/review`;
   const { passage } = f.link;
 
+  // A news site on loopback: an import preview stores nothing, so whether it happened is whether the server fetched the page.
+  const fetched = new Set<string>();
+  const site = http.createServer((req, res) => {
+    fetched.add(req.url ?? '');
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<title>Ferry</title><p>The ferry runs every hour, the mayor said.</p>');
+  });
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  const siteBase = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+
   const cases: Case[] = [
+    {
+      action: 'createArticleAction',
+      name: 'preview an article imported from its address',
+      allowed: ['editor', 'admin'],
+      page: '/edit/articles/new',
+      field: 'text',
+      attempt: (who) => {
+        const path = `/matrix-${who}-${randomUUID()}`;
+        return { fields: { mode: 'url', url: `${siteBase}${path}`, intent: 'preview' }, happened: () => fetched.has(path) };
+      },
+    },
     {
       action: 'createArticleAction',
       name: 'create an article',
@@ -556,6 +578,7 @@ test('every server action allows exactly the roles it should, whoever calls it o
     }
   }
   runSetup('matrix-restore-demo.ts', f.demo.setAside);
+  site.close();
   expect(outcome).toEqual(expected);
 });
 

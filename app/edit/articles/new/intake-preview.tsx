@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, useEffect, useMemo, useRef, useState } from 'react';
 import { Field, FormMessage } from '@/components/forms/fields';
+import { RadioGroup } from '@/components/forms/radio-group';
 import { buttonClass } from '@/components/forms/submit-button';
 import { chromeCandidates, splitParagraphs, type ParagraphBreaks } from '@/lib/intake';
 import { createArticleAction } from './actions';
@@ -68,26 +69,17 @@ export function IntakePreviewStep({ preview, onBack }: { preview: IntakePreview;
         <p className="mb-3 text-sm text-red-700 dark:text-red-300">{textErrors.flatMap(([, errors]) => errors ?? []).join(' ')}</p>
       ) : null}
       {otherBreaks !== paragraphs.length ? (
-        <fieldset className="mb-4">
-          <legend className="mb-1 text-sm font-semibold">Paragraphs</legend>
-          <div className="flex flex-wrap gap-x-4 gap-y-1">
-            {BREAKS.map((b) => (
-              <label key={b.value} className="inline-flex items-center gap-2">
-                <input
-                  type="radio"
-                  name="breaks"
-                  value={b.value}
-                  checked={breaks === b.value}
-                  onChange={() => {
-                    setBreaks(b.value);
-                    setRemoved(new Set());
-                  }}
-                />
-                {b.label}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <RadioGroup
+          legend="Paragraphs"
+          name="breaks"
+          options={BREAKS}
+          value={breaks}
+          className="mb-4"
+          onChange={(value) => {
+            setBreaks(value);
+            setRemoved(new Set());
+          }}
+        />
       ) : null}
       {candidates.length ? (
         <div className="panel mb-3 rounded p-3 text-sm">
@@ -110,7 +102,12 @@ export function IntakePreviewStep({ preview, onBack }: { preview: IntakePreview;
       <p role="status" aria-live="polite" className="sr-only">
         {removed.size ? `${count(removed.size, 'line')} removed` : ''}
       </p>
-      <ol aria-label="Paragraphs as they will be stored" className="mb-5 max-h-[32rem] space-y-2 overflow-y-auto rounded border border-[var(--rule)] p-3 font-serif">
+      {paragraphs.length > 20 ? (
+        <p className="mb-2 text-sm">
+          <a href="#article-details">Skip to the article details</a>
+        </p>
+      ) : null}
+      <ol aria-label="Paragraphs as they will be stored" className="mb-5 space-y-2 rounded border border-[var(--rule)] p-3 font-serif">
         {paragraphs.map((p, index) => {
           const isRemoved = removed.has(index);
           const marked = offered.has(index);
@@ -138,7 +135,9 @@ export function IntakePreviewStep({ preview, onBack }: { preview: IntakePreview;
           );
         })}
       </ol>
-      <h3 className="mb-2 text-lg font-semibold">Article details</h3>
+      <h3 id="article-details" tabIndex={-1} className="mb-2 text-lg font-semibold">
+        Article details
+      </h3>
       <Field label="Headline" name="title" defaultValue={preview.title} state={created} hint={preview.title ? 'From the page; change it if needed.' : undefined} />
       <div className="grid gap-x-4 sm:grid-cols-2">
         <Field label="Outlet" name="outlet" defaultValue={preview.outlet} state={created} />

@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
 import { Field, type FormState } from '@/components/forms/fields';
+import { RadioGroup } from '@/components/forms/radio-group';
 import { sizeCheck } from '@/components/forms/size-check';
 import { buttonClass } from '@/components/forms/submit-button';
 import { ARTICLE_HTML, ARTICLE_TEXT } from '@/lib/limits';
@@ -10,14 +11,26 @@ import { IntakePreviewStep } from './intake-preview';
 import type { IntakePreview } from './schema';
 
 const MODES = [
-  { value: 'text', label: 'Paste text', field: 'text' },
-  { value: 'html', label: 'Paste HTML', field: 'html' },
-  { value: 'url', label: 'Import from a web address', field: 'url' },
+  {
+    value: 'text',
+    label: 'Paste text',
+    field: 'text',
+    fieldLabel: 'Article text',
+    hint: 'Paste it as copied from the page: one line per paragraph or blank lines between them. You check the paragraphs before anything is stored.',
+  },
+  {
+    value: 'html',
+    label: 'Paste HTML',
+    field: 'html',
+    fieldLabel: 'Article HTML',
+    hint: 'The page’s source. Scripts, styles and navigation are dropped; only the text is kept.',
+  },
+  { value: 'url', label: 'Import from a web address', field: 'url', fieldLabel: 'Web address', hint: 'The page is fetched once and stored as text.' },
 ] as const;
 type Mode = (typeof MODES)[number]['value'];
 const isMode = (value: unknown): value is Mode => MODES.some((m) => m.value === value);
 
-const SIZES = { text: { label: 'Article text', limit: ARTICLE_TEXT }, html: { label: 'Article HTML', limit: ARTICLE_HTML } };
+const LIMITS = { text: ARTICLE_TEXT, html: ARTICLE_HTML };
 
 /**
  * New article in two steps: the text as pasted (or a page's HTML, or its address), then a
@@ -50,7 +63,8 @@ export function NewArticleForm() {
     setMode(chosen);
     // Only the chosen source is sent: a text kept in another mode's field would only add to the body's size.
     for (const m of MODES) if (m.value !== chosen) data.delete(m.field);
-    const over = sizeCheck(data, chosen === 'url' ? {} : { [chosen]: SIZES[chosen] });
+    const source = MODES.find((m) => m.value === chosen)!;
+    const over = chosen === 'url' ? null : sizeCheck(data, { [source.field]: { label: source.fieldLabel, limit: LIMITS[chosen] } });
     setTooLarge(over);
     if (over) return;
     data.set('intent', 'preview');
@@ -61,7 +75,8 @@ export function NewArticleForm() {
   function back() {
     setShowing(0);
     // Back where the text was pasted, with what was typed still there.
-    requestAnimationFrame(() => sourceRef.current?.querySelector<HTMLElement>('textarea, input[type="url"]')?.focus());
+    const field = MODES.find((m) => m.value === mode)!.field;
+    requestAnimationFrame(() => sourceRef.current?.querySelector<HTMLElement>(`[name="${field}"]`)?.focus());
   }
 
   return (
@@ -71,58 +86,28 @@ export function NewArticleForm() {
           Article source
         </h2>
         <SourceMessage state={sourceState} shown={MODES.find((m) => m.value === mode)!.field} />
-        <fieldset className="mb-5">
-          <legend className="mb-2 text-sm font-semibold">How do you want to add it?</legend>
-          <div className="flex flex-wrap gap-4">
-            {MODES.map((m) => (
-              <label key={m.value} className="inline-flex items-center gap-2">
-                <input
-                  type="radio"
-                  name="mode"
-                  value={m.value}
-                  defaultChecked={m.value === 'text'}
-                  onChange={() => {
-                    setMode(m.value);
-                    setTooLarge(null);
-                    setDismissed(previewed);
-                  }}
-                />
-                {m.label}
-              </label>
-            ))}
+        <RadioGroup
+          legend="How do you want to add it?"
+          name="mode"
+          options={MODES}
+          defaultValue="text"
+          onChange={(value) => {
+            setMode(value);
+            setTooLarge(null);
+            setDismissed(previewed);
+          }}
+        />
+        {MODES.map((m) => (
+          <div key={m.value} hidden={mode !== m.value}>
+            <Field
+              label={m.fieldLabel}
+              name={m.field}
+              hint={m.hint}
+              state={mode === m.value ? sourceState : undefined}
+              {...(m.value === 'url' ? { type: 'url', placeholder: 'https://…' } : { multiline: true, rows: 14, dir: 'auto' })}
+            />
           </div>
-        </fieldset>
-        <div hidden={mode !== 'text'}>
-          <Field
-            label="Article text"
-            name="text"
-            multiline
-            rows={14}
-            hint="Paste it as copied from the page: one line per paragraph or blank lines between them. You check the paragraphs before anything is stored."
-            state={mode === 'text' ? sourceState : undefined}
-            dir="auto"
-          />
-        </div>
-        <div hidden={mode !== 'html'}>
-          <Field
-            label="Article HTML"
-            name="html"
-            multiline
-            rows={14}
-            hint="The page’s source. Scripts, styles and navigation are dropped; only the text is kept."
-            state={mode === 'html' ? sourceState : undefined}
-          />
-        </div>
-        <div hidden={mode !== 'url'}>
-          <Field
-            label="Web address"
-            name="url"
-            type="url"
-            placeholder="https://…"
-            hint="The page is fetched once and stored as text."
-            state={mode === 'url' ? sourceState : undefined}
-          />
-        </div>
+        ))}
         <button type="submit" className={buttonClass} disabled={previewing} aria-disabled={previewing}>
           {previewing ? (mode === 'url' ? 'Fetching the page…' : 'Reading the text…') : 'Preview paragraphs'}
         </button>

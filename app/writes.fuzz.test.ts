@@ -291,13 +291,16 @@ describe('every write completes or leaves the database as it was', () => {
           excerpt: text(['Boats leave hourly.']),
           note: text(['Checked by phone.']),
         }),
-        strays(['claimId', 'sourceId', 'url']),
+        strays(['claimId', 'sourceId', 'url', 'version']),
+        fc.boolean(),
       ),
-      ([[claimId, sourceId], fields, stray]) =>
-        attempt(sourceSchema, posted({ claimId, sourceId, ...fields }, stray), 'recorded', ({ claimId, sourceId, url, title, publisher, publishedAt, archivedUrl, relation, excerpt, note }) => {
+      ([[claimId, sourceId], fields, stray, stale]) => {
+        const version = sourceId ? String((one<number>('select version from claim_sources where claim_id = ? and source_id = ?', claimId, sourceId) ?? 1) - (stale ? 1 : 0)) : '';
+        return attempt(sourceSchema, posted({ claimId, sourceId, version, ...fields }, stray), 'recorded', ({ claimId, sourceId, version, url, title, publisher, publishedAt, archivedUrl, relation, excerpt, note }) => {
           const input = { claimId, source: { url, title, publisher, publishedAt, archivedUrl }, relation, excerpt, note, actorId: people.alice };
-          return sourceId ? updateClaimSource({ ...input, sourceId }) : attachSource(input);
-        }),
+          return sourceId ? updateClaimSource({ ...input, sourceId, version: version! }) : attachSource(input);
+        });
+      },
       60,
     );
   }, TIMEOUT);
@@ -327,12 +330,15 @@ describe('every write completes or leaves the database as it was', () => {
           requestedAt: text(['2026-02-01']),
           deadlineAt: text(['2026-02-10'], ['2026-01-01']),
         }),
-        strays(['claimId', 'responseId', 'partyId']),
+        strays(['claimId', 'responseId', 'partyId', 'version']),
+        fc.boolean(),
       ),
-      ([[claimId, responseId], fields, stray]) =>
-        attempt(responseSchema, posted({ claimId, responseId, ...fields }, stray), 'recorded', ({ responseId, ...input }) =>
-          responseId ? updateResponse({ ...input, id: responseId, actorId: people.alice }) : addResponse({ ...input, actorId: people.alice }),
-        ),
+      ([[claimId, responseId], fields, stray, stale]) => {
+        const version = responseId ? String((one<number>('select version from responses where id = ?', responseId) ?? 1) - (stale ? 1 : 0)) : '';
+        return attempt(responseSchema, posted({ claimId, responseId, version, ...fields }, stray), 'recorded', ({ responseId, version, ...input }) =>
+          responseId ? updateResponse({ ...input, id: responseId, version: version!, actorId: people.alice }) : addResponse({ ...input, actorId: people.alice }),
+        );
+      },
       60,
     );
   }, TIMEOUT);
@@ -358,10 +364,15 @@ describe('every write completes or leaves the database as it was', () => {
           description: text(['Runs the harbour.']),
           url: text(['https://harbour.example'], ['javascript:alert(1)']),
         }),
-        strays(['id', 'name']),
+        strays(['id', 'name', 'version']),
+        fc.boolean(),
       ),
-      ([fields, stray]) =>
-        attempt(partySchema, posted(fields, stray), 'none', ({ id, ...input }) => (id ? updateParty({ id, ...input }) : createParty(input))),
+      ([fields, stray, stale]) => {
+        const version = fields.id ? String((one<number>('select version from parties where id = ?', fields.id) ?? 1) - (stale ? 1 : 0)) : '';
+        return attempt(partySchema, posted({ ...fields, version }, stray), 'none', ({ id, version, ...input }) =>
+          id ? updateParty({ id, version: version!, ...input }) : createParty(input),
+        );
+      },
     );
   }, TIMEOUT);
 
@@ -425,8 +436,13 @@ describe('every write completes or leaves the database as it was', () => {
       fc.tuple(
         fc.record({ claimId: field(ids('select id from claims limit 12')), to: field([...WORKFLOW_STATES], ['archived']) }),
         fc.constantFrom(people.alice, people.bruno),
+        fc.constantFrom('current', 'stale', 'x'),
       ),
-      ([fields, actorId]) => attempt(moveSchema, posted(fields), 'recorded', (input) => moveClaim({ id: input.claimId, to: input.to, actorId })),
+      ([fields, actorId, seen]) => {
+        const current = one<number>('select version from claims where id = ?', fields.claimId) ?? 1;
+        const version = seen === 'current' ? String(current) : seen === 'stale' ? String(current - 1) : 'x';
+        return attempt(moveSchema, posted({ ...fields, version }), 'recorded', (input) => moveClaim({ id: input.claimId, to: input.to, version: input.version, actorId }));
+      },
       80,
     );
   }, TIMEOUT);

@@ -29,7 +29,7 @@ describe('concurrent editors', () => {
     const file = useFreshDatabase();
     files.push(file);
     seedDemoOnFirstRun();
-    const ids = getDb().select({ id: claims.id }).from(claims).limit(3).all().map((c) => c.id);
+    const ids = getDb().select({ id: claims.id }).from(claims).where(eq(claims.published, true)).orderBy(claims.id).limit(3).all().map((c) => c.id);
     const versionsBefore = getDb().select({ v: claims.version }).from(claims).all().reduce((a, c) => a + c.v, 0);
     closeDb();
 

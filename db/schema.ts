@@ -119,6 +119,8 @@ export const parties = sqliteTable('parties', {
   url: text('url'),
   /** Demo content (see articles.demo); a demo row a newsroom claim also uses is kept when the demo is removed. */
   demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+  /** Optimistic lock of the party form: a stale form is refused, not applied over a newer save. */
+  version: integer('version').notNull().default(1),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -209,19 +211,26 @@ export const claims = sqliteTable(
     version: integer('version').notNull().default(1),
     ...anchorColumns(),
     // Newsroom workflow (lib/workflow.ts). `published` says whether readers see the claim: it turns
-    // true when the workflow first reaches 'published' and stays true while a change to the verdict
-    // waits for sign-off (workflow back at 'ready_for_review', pending_* set).
+    // true when the workflow reaches 'published' and stays true while a change to the verdict waits
+    // for sign-off (pending_* set) or the claim is reopened; only an unpublish turns it false.
     workflow: text('workflow', { enum: WORKFLOW_STATES }).notNull().default('draft'),
     assigneeId: text('assignee_id').references(() => users.id),
-    /** Who last set (or proposed) the status: a different editor must approve it when sign-off is required. */
+    /** Who set the current status (a pending proposal's author is pendingBy): under sign-off, not its approver. */
     verdictSetBy: text('verdict_set_by').references(() => users.id),
     // A change to a published verdict waiting for a second editor; readers keep the published one meanwhile.
     pendingStatus: text('pending_status', { enum: STATUSES }),
     pendingStatusNote: text('pending_status_note'),
+    // On an unpublished claim that was public before: the correction readers get when it is published again.
     pendingCorrection: text('pending_correction'),
     // A published claim is never deleted: it is withdrawn (published turns false, readers get 410 with this note).
     withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
     withdrawalNote: text('withdrawal_note'),
+    /** Who proposed the pending change, and when: neither they nor the verdict's author may approve it. */
+    pendingBy: text('pending_by').references(() => users.id),
+    pendingAt: integer('pending_at', { mode: 'timestamp_ms' }),
+    // The verdict readers last saw (null: never public). Publishing again with a different one is a correction.
+    publicStatus: text('public_status', { enum: STATUSES }),
+    publicStatusNote: text('public_status_note'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -285,6 +294,8 @@ export const claimSources = sqliteTable(
     relation: text('relation', { enum: RELATIONS }).notNull().default('context'),
     excerpt: text('excerpt').notNull().default(''),
     note: text('note').notNull().default(''),
+    /** Optimistic lock of the citation form. */
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [
@@ -311,6 +322,8 @@ export const responses = sqliteTable(
     sourceId: integer('source_id').references(() => sources.id),
     requestedAt: integer('requested_at', { mode: 'timestamp_ms' }),
     deadlineAt: integer('deadline_at', { mode: 'timestamp_ms' }),
+    /** Optimistic lock of the response form. */
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

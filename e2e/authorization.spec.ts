@@ -105,6 +105,7 @@ test('every server action allows exactly the roles it should, whoever calls it o
   expect(query('select disabled_at from users where id = ?', disabled.id)).not.toBeNull();
 
   const workflowOf = (id: number) => query<string>('select workflow from claims where id = ?', id);
+  const versionOf = (id: number) => query<number>('select version from claims where id = ?', id);
   const assigneeOf = (id: number) => query<string | null>('select assignee_id from claims where id = ?', id);
   const anchorStateOf = (id: number) => query<string>('select anchor_state from claims where id = ?', id);
   /** The first claim of the review fixture still waiting for review: each allowed attempt resolves one. */
@@ -374,7 +375,7 @@ test('every server action allows exactly the roles it should, whoever calls it o
       attempt: () => {
         const description = `Matrix description ${randomUUID()}`;
         return {
-          fields: { id: String(partyId), description },
+          fields: { id: String(partyId), version: String(query<number>('select version from parties where id = ?', partyId)), description },
           happened: () => query<number>('select count(*) from parties where id = ? and description = ?', partyId, description) > 0,
         };
       },
@@ -403,7 +404,7 @@ test('every server action allows exactly the roles it should, whoever calls it o
         // Back and forth between draft and in progress, so each allowed attempt has a legal move.
         const id = query<number>("select id from claims where workflow in ('draft', 'in_progress') order by id limit 1");
         const to = workflowOf(id) === 'draft' ? 'in_progress' : 'draft';
-        return { fields: { claimId: String(id), to }, happened: () => workflowOf(id) === to };
+        return { fields: { claimId: String(id), to, version: String(versionOf(id)) }, happened: () => workflowOf(id) === to };
       },
     },
     {
@@ -416,7 +417,7 @@ test('every server action allows exactly the roles it should, whoever calls it o
         const id = query<number>(
           `select id from claims where id in (${f.approveOthers.join(',')}) and workflow = 'ready_for_review' order by id limit 1`,
         );
-        return { fields: { claimId: String(id), to: 'published' }, happened: () => workflowOf(id) === 'published' };
+        return { fields: { claimId: String(id), to: 'published', version: String(versionOf(id)) }, happened: () => workflowOf(id) === 'published' };
       },
     },
     {
@@ -426,7 +427,7 @@ test('every server action allows exactly the roles it should, whoever calls it o
       page: '/edit/board',
       field: 'to',
       attempt: (who) => ({
-        fields: { claimId: String(f.approveOwn[who]), to: 'published' },
+        fields: { claimId: String(f.approveOwn[who]), to: 'published', version: String(versionOf(f.approveOwn[who])) },
         happened: () => workflowOf(f.approveOwn[who]) === 'published',
       }),
     },

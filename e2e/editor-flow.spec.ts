@@ -63,13 +63,9 @@ test('the whole editor flow: invite, paste, annotate, source, response, status, 
   });
   await expect(claimSections.responses()).toContainText('Friends of Northbridge Library disputes');
 
-  // Status with a note; the editor cannot publish their own verdict and asks for review instead.
-  await annotator.setStatus('Disputed', 'Library users say the saving counts staff who would move elsewhere.');
-  await annotator.panel().getByLabel('Published (readers can see this claim)').check();
-  await annotator.panel().getByRole('button', { name: 'Save claim' }).click();
-  await expect(annotator.panel().getByText(/A different editor must approve the verdict you set/)).toBeVisible();
-  await page.goto(savingsClaim);
-  await annotator.move('Start checking', 'Ask for review');
+  // Status with a note, saved and sent for review in one step (sign-off is on: a second editor publishes it).
+  await annotator.saveForReview('Disputed', 'Library users say the saving counts staff who would move elsewhere.');
+  await expect(annotator.panel()).toContainText('Workflow: Ready for review');
   await page.goto(libraryClaim);
   await annotator.setStatus('Confirmed', 'The council’s published timetable shows Monday closures.');
   await annotator.move('Start checking', 'Ask for review');
@@ -101,10 +97,11 @@ test('the whole editor flow: invite, paste, annotate, source, response, status, 
   await expect(responses).toContainText('Most of that saving is staff moved to other branches.');
   const history = page.getByRole('region', { name: 'History' });
   await expect(history).toContainText('Claim recorded');
-  await expect(history).toContainText('Status changed from Unverified to Disputed');
+  // The draft's working steps stay internal: readers see the verdict as it was published.
+  await expect(history).not.toContainText('Status changed');
   await expect(history).toContainText('Source added: Library budget 2026');
   await expect(history).toContainText('Response recorded from Friends of Northbridge Library');
-  await expect(history).toContainText(`Published: verdict by ${editor.name}, approved by ${admin.name}`);
+  await expect(history).toContainText(`Published as Disputed: verdict by ${editor.name}, approved by ${admin.name}`);
   // The unpublished third claim stays invisible to readers.
   await expect(page.locator('.article-body')).toHaveCount(0);
 });

@@ -20,7 +20,7 @@ test.describe('a logged-out reader', () => {
     const responses = page.getByRole('region', { name: 'Responses' });
     await expect(responses).toContainText('Riverside City Council disputes');
     await expect(responses).toContainText('no response by');
-    await expect(page.getByRole('region', { name: 'History' })).toContainText('Status changed from Unverified to Disputed');
+    await expect(page.getByRole('region', { name: 'History' })).toContainText('Published as Disputed');
     await expect(page.getByRole('region', { name: 'In context' })).toContainText('Owen Pryce, said');
   });
 

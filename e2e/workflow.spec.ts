@@ -7,15 +7,29 @@ const DRAFT_CLAIM = 6; // the demo's unpublished claim, in the bus-lanes article
 const DISPUTED_CLAIM = 3;
 
 test.describe('second-reviewer sign-off and corrections', () => {
-  test('editor A sets a verdict and asks for review; A cannot approve it; B approves; history names both', async ({ page, auth, browser }) => {
+  test('editor A saves a draft’s verdict and asks for review in one step; A is offered no Approve; B approves; history names both', async ({ page, auth, browser }) => {
     const a = await auth.signedIn('editor', 'Anna');
     const annotator = new AnnotatorPage(page);
     await page.goto(`/edit/articles/1?claim=${DRAFT_CLAIM}`);
-    await annotator.setStatus('Partly true', 'Only one of the five side streets saw more traffic.');
-    await annotator.move('Start checking', 'Ask for review');
+    await expect(annotator.panel()).toContainText('Workflow: Draft');
+    // Sign-off is on: the form says so before saving and offers review, not a publish it would refuse.
+    await expect(annotator.editor()).toContainText('Sign-off is on: a second editor approves this claim before readers see it.');
+    await expect(annotator.editor().getByLabel('Published (readers can see this claim)')).toHaveCount(0);
+    const note = 'Only one of the five side streets saw more traffic — the council’s “Table 3”.';
+    await annotator.saveForReview('Partly true', note);
     await expect(annotator.panel()).toContainText('Workflow: Ready for review');
-    await annotator.panel().getByRole('button', { name: /^Approve and publish:/ }).click();
-    await expect(annotator.panel().getByRole('alert').filter({ hasText: /\S/ })).toHaveText('A different editor must approve the verdict you set.');
+    // What the editor wrote is kept.
+    await expect(annotator.editor().getByLabel('Status', { exact: true })).toHaveValue('partly_true');
+    await expect(annotator.editor().getByLabel('Why this status')).toHaveValue(note);
+    await expect(annotator.panel().getByRole('button', { name: /^Approve and publish:/ })).toHaveCount(0);
+    await expect(annotator.panel()).toContainText('Waiting for another editor’s approval.');
+    // Nor on the board: the verdict's author is not shown Approve.
+    const boardA = new BoardPage(page);
+    await boardA.open();
+    await expect(boardA.card('ready_for_review', DEMO.draftQuote)).toBeVisible();
+    await expect(boardA.card('ready_for_review', DEMO.draftQuote).getByRole('button', { name: /^Approve and publish/ })).toHaveCount(0);
+    await page.goto('/edit/inbox');
+    await expect(page.getByRole('region', { name: /Waiting for your review/ })).not.toContainText(DEMO.draftQuote);
     expect((await page.request.get(`/claims/${DRAFT_CLAIM}/x`, { maxRedirects: 0 })).status()).toBe(404);
 
     const contextB = await browser.newContext();
@@ -31,7 +45,31 @@ test.describe('second-reviewer sign-off and corrections', () => {
 
     await page.goto(`/claims/${DRAFT_CLAIM}`);
     await expect(page.locator('main header .badge').first()).toContainText('Partly true');
-    await expect(page.getByRole('region', { name: 'History' })).toContainText(`Published: verdict by ${a.name}, approved by ${b.name}`);
+    const history = page.getByRole('region', { name: 'History' });
+    await expect(history).toContainText(`Published as Partly true: verdict by ${a.name}, approved by ${b.name}`);
+  });
+
+  test('an approval is refused when the claim changed after the approver opened the board', async ({ page, auth, browser }) => {
+    await auth.signedIn('editor', 'Anna');
+    const annotator = new AnnotatorPage(page);
+    await page.goto(`/edit/articles/1?claim=${DRAFT_CLAIM}`);
+    await annotator.saveForReview('False', 'The council counted all five side streets.');
+
+    const contextB = await browser.newContext();
+    const pageB = await contextB.newPage();
+    await new AuthPages(pageB).signedIn('editor', 'Bilal');
+    const board = new BoardPage(pageB);
+    await board.open();
+    await expect(board.card('ready_for_review', DEMO.draftQuote)).toBeVisible();
+
+    // Anna changes her mind while Bilal has the board open.
+    await page.goto(`/edit/articles/1?claim=${DRAFT_CLAIM}`);
+    await annotator.setStatus('Confirmed', 'The association’s own counts agree.');
+
+    await board.card('ready_for_review', DEMO.draftQuote).getByRole('button', { name: /^Approve and publish/ }).click();
+    await expect(board.card('ready_for_review', DEMO.draftQuote).getByRole('alert')).toContainText(/changed|someone else/i);
+    expect((await pageB.request.get(`/claims/${DRAFT_CLAIM}/x`, { maxRedirects: 0 })).status()).toBe(404);
+    await contextB.close();
   });
 
   test('a changed published verdict needs a correction note, waits for approval, then appears on the corrections page', async ({ page, auth, browser }) => {

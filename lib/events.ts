@@ -21,11 +21,23 @@ export const EVENT_KINDS = [
   'verdict_proposed',
   'corrected',
   'withdrawn',
+  'verdict_drafted',
+  'proposal_cleared',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** Newsroom-internal steps, kept out of the public history (editors still see them). */
-export const INTERNAL_EVENT_KINDS: readonly string[] = ['workflow_changed', 'assigned', 'verdict_proposed'];
+// A verdict set while the claim is unpublished is a working note (verdict_drafted): readers see the
+// verdict once, in the "published" entry, not the drafts and internal notes that led to it.
+export const INTERNAL_EVENT_KINDS: readonly string[] = ['workflow_changed', 'assigned', 'verdict_proposed', 'verdict_drafted', 'proposal_cleared'];
+
+const CLEARED: Record<string, string> = {
+  withdrawn: 'withdrawn by its editor',
+  superseded: 'replaced by a direct change',
+  rejected: 'sent back with “Request changes”',
+  unpublished: 'dropped when the claim was unpublished',
+  claim_withdrawn: 'dropped when the claim was withdrawn',
+};
 
 type Json = Record<string, unknown> | null;
 
@@ -38,7 +50,8 @@ export function describeEvent(kind: string, before: Json, after: Json): string {
       const status = after?.status;
       return `Claim recorded${isStatus(status) ? ` as ${STATUS_INFO[status].label}` : ''}`;
     }
-    case 'status_changed': {
+    case 'status_changed':
+    case 'verdict_drafted': {
       const from = before?.status;
       const to = after?.status;
       const fromLabel = isStatus(from) ? STATUS_INFO[from].label : 'unknown';
@@ -49,8 +62,10 @@ export function describeEvent(kind: string, before: Json, after: Json): string {
     case 'published': {
       const by = str(after?.verdictBy);
       const approver = str(after?.approvedBy);
-      if (!approver) return 'Published';
-      return by ? `Published: verdict by ${by}, approved by ${approver}` : `Published after review by ${approver}`;
+      const status = after?.status;
+      const published = isStatus(status) ? `Published as ${STATUS_INFO[status].label}` : 'Published';
+      if (!approver) return published;
+      return by ? `${published}: verdict by ${by}, approved by ${approver}` : `${published} after review by ${approver}`;
     }
     case 'corrected': {
       const from = before?.status;
@@ -67,6 +82,11 @@ export function describeEvent(kind: string, before: Json, after: Json): string {
     case 'verdict_proposed': {
       const to = after?.status;
       return `Verdict change proposed${isStatus(to) ? `: ${STATUS_INFO[to].label}` : ''}, awaiting review`;
+    }
+    case 'proposal_cleared': {
+      const to = before?.status;
+      const why = CLEARED[str(after?.reason)] ?? 'cleared';
+      return `Proposed change${isStatus(to) ? ` to ${STATUS_INFO[to].label}` : ''} ${why}`;
     }
     case 'workflow_changed':
       return `Moved to ${str(after?.state).replaceAll('_', ' ')}`;
@@ -112,5 +132,5 @@ export function describeEvent(kind: string, before: Json, after: Json): string {
 export function eventNote(kind: string, after: Json): string {
   if (kind === 'corrected') return str(after?.correction);
   if (kind === 'withdrawn') return str(after?.note);
-  return ['status_changed', 'workflow_changed', 'reanchored'].includes(kind) ? str(after?.note) : '';
+  return ['status_changed', 'verdict_drafted', 'published', 'workflow_changed', 'reanchored'].includes(kind) ? str(after?.note) : '';
 }

@@ -34,6 +34,18 @@ export const optionalDay = z
 /** A row id from a hidden field. */
 export const formId = z.coerce.number().int().positive();
 
+/** The version an edit form was rendered with (compare-and-set); empty on a form that creates a row. */
+export const formVersion = z.union([z.literal('').transform(() => undefined), formId]).optional();
+
+/** For a form that edits a row when `id` is set: the row's version must come with it. */
+export function versionWithId<T extends { version?: number }>(id: (value: T) => unknown) {
+  return (value: T, ctx: z.RefinementCtx) => {
+    if (id(value) !== undefined && value.version === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['version'], message: 'This form is out of date: reload the page and edit again.' });
+    }
+  };
+}
+
 /** Free text up to `max` characters, trimmed; empty allowed. */
 export const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).default('');
 

@@ -168,13 +168,13 @@ describe('retracting a claim whose passage was removed', () => {
       pendingStatus: 'retracted',
       pendingStatusNote: 'Passage retracted by the outlet.',
       workflow: 'ready_for_review',
-      verdictSetBy: alice,
+      pendingBy: alice,
     });
     // Readers keep the published verdict and learn only that the passage is gone, with the note.
     expect(getPublishedClaim({ id: c.id })!.status).toBe('unverified');
     expect(publicHistory(c.id).at(-1)).toBe('Passage confirmed removed from the article');
-    expect(() => moveClaim({ id: c.id, to: 'published', actorId: alice })).toThrow(/different editor must approve/);
-    moveClaim({ id: c.id, to: 'published', actorId: bruno });
+    expect(() => moveClaim({ id: c.id, to: 'published', actorId: alice, version: updated.version })).toThrow(/different editor must approve/);
+    moveClaim({ id: c.id, to: 'published', actorId: bruno, version: updated.version });
     expect(getPublishedClaim({ id: c.id })).toMatchObject({ status: 'retracted', statusNote: 'Passage retracted by the outlet.', pendingStatus: null });
     expect(publicHistory(c.id).at(-1)).toBe('Corrected: status changed from Unverified to Retracted (by Alice Editor, approved by Bruno Reviewer)');
     expect(listCorrections().map((x) => x.after?.correction)).toContain('The outlet withdrew the sentence on 14 November.');
@@ -191,10 +191,12 @@ describe('retracting a claim whose passage was removed', () => {
     ]);
   });
 
-  it('retracts a draft at once, with no correction note', () => {
+  it('retracts an unpublished claim at once; one readers saw before keeps a correction note for its next publication', () => {
     const c = lost();
     const draft = updateClaim({ id: c.id, version: c.version, patch: { published: false }, actorId: null });
-    const updated = retract(draft, addUser('Alice'));
+    expect(() => retract(draft, addUser('Alice'))).toThrow(expect.objectContaining({ fieldErrors: { correction: [expect.any(String)] } }));
+    const updated = retract(draft, addUser('Alice'), 'The outlet withdrew the sentence.');
+    expect(updated.pendingCorrection).toBe('The outlet withdrew the sentence.');
     expect(updated).toMatchObject({ proposed: false, status: 'retracted', statusNote: 'Passage retracted by the outlet.' });
     const [removal, status] = eventsOf(c.id).slice(-2);
     expect(describeEvent(status!.kind, status!.before as never, status!.after as never)).toBe('Status changed from Unverified to Retracted');

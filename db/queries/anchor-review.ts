@@ -5,7 +5,7 @@ import { articleRevisions, articles, claimAppearances, claimEvents, claims } fro
 import { createAnchor, locateAnchor, occurrences, passageWithContext, quoteInContext, type Anchor } from '@/lib/anchor';
 import { AppError } from '@/lib/errors';
 import { diffPassage, staleWords } from '@/lib/revision-diff';
-import { verdictChange } from './claims';
+import { verdictChange } from './public-record';
 import { anchorOf, type AnchorRow } from './revisions';
 import { recordEvent, write, type Tx } from './tx';
 
@@ -244,7 +244,7 @@ export function markAnchorRemoved(input: Resolution & { note: string; retract?: 
       before: { state: anchor.anchorState, exact: anchor.anchorExact },
       after: { state: 'removed', exact: anchor.anchorExact, ...(noteNow ? {} : { note }), ...target.where },
     });
-    if (verdict) recordEvent(tx, { ...event, ...verdict.event });
+    for (const e of verdict?.events ?? []) recordEvent(tx, { ...event, ...e });
     return { ...updated, proposed: verdict?.proposed ?? false };
   });
 }

@@ -3,7 +3,8 @@ import { aliasedTable, and, asc, desc, eq, isNotNull, isNull, lt, sql, type SQL 
 import { getDb } from '@/db';
 import { articles, claims, parties, responses, users } from '@/db/schema';
 import type { Status } from '@/lib/status';
-import type { WorkflowState } from '@/lib/workflow';
+import { checkMove, type WorkflowState } from '@/lib/workflow';
+import { signOffRequired } from './workflow';
 
 export type BoardFilter = {
   assigneeId?: string | 'none';
@@ -34,8 +35,11 @@ export function listBoardClaims(filter: BoardFilter = {}, now = Date.now()) {
       statement: claims.statement,
       status: claims.status,
       pendingStatus: claims.pendingStatus,
+      pendingBy: claims.pendingBy,
       workflow: claims.workflow,
       verdictSetBy: claims.verdictSetBy,
+      published: claims.published,
+      version: claims.version,
       updatedAt: claims.updatedAt,
       articleId: claims.articleId,
       articleTitle: articles.title,
@@ -79,10 +83,12 @@ export function listOpenReplies(now = new Date()) {
 
 /** What an editor should act on: claims assigned to them, verdicts others set that they can approve, their overdue replies. */
 export function inboxFor({ userId, now = new Date() }: { userId: string; now?: Date }) {
+  const signOff = signOffRequired();
   const open = listBoardClaims({}, now.getTime()).filter((c) => c.workflow !== 'published' || c.pendingStatus);
   return {
     assigned: open.filter((c) => c.assigneeId === userId && c.workflow !== 'ready_for_review'),
-    toReview: open.filter((c) => c.workflow === 'ready_for_review' && c.verdictSetBy !== userId),
+    // Only what this editor may approve (lib/workflow.ts), so the inbox never lists a refused approval.
+    toReview: open.filter((c) => c.workflow === 'ready_for_review' && checkMove(c.workflow, 'published', { ...c, actorId: userId, signOffRequired: signOff }).ok),
     overdue: listOpenReplies(now).filter((r) => r.overdue && r.assigneeId === userId),
   };
 }

@@ -11,12 +11,12 @@ import {
 } from '@/db/schema';
 import type { Anchor } from '@/lib/anchor';
 import { AppError, fieldError } from '@/lib/errors';
-import { INTERNAL_EVENT_KINDS, type EventKind } from '@/lib/events';
+import { INTERNAL_EVENT_KINDS } from '@/lib/events';
 import { DEFAULT_STATUS, type Status } from '@/lib/status';
 import { normalizeLine, slugify } from '@/lib/text';
 import { listClaimResponses, listClaimSources } from './sources';
-import { recordEvent, write, type Tx } from './tx';
-import { signOffRequired } from './workflow';
+import { recordEvent, write } from './tx';
+import { changeClaim, checkClaimant } from './public-record';
 
 export type NewClaimInput = {
   articleId: number;
@@ -61,6 +61,7 @@ export function createClaim(input: NewClaimInput) {
         status: input.status ?? DEFAULT_STATUS,
         statusNote: input.statusNote?.trim() ?? '',
         published: input.published ?? false,
+        ...(input.published ? { publicStatus: input.status ?? DEFAULT_STATUS, publicStatusNote: input.statusNote?.trim() ?? '' } : {}),
         workflow: input.published ? 'published' : 'draft',
         anchorStart: anchor.start,
         anchorEnd: anchor.end,
@@ -95,133 +96,36 @@ export type ClaimPatch = {
   claimantPartyId?: number | null;
   status?: Status;
   statusNote?: string;
-  /** Required when the verdict of a published claim changes: what readers are told changed. */
+  /** Required when a public verdict changes (or differs from the last public one): what readers are told changed. */
   correction?: string;
   published?: boolean;
-};
-
-/** A claimant must be a party that exists: one merged away while the form was open is refused beside the field. */
-function checkClaimant(tx: Pick<Tx, 'select'>, partyId: number | null | undefined) {
-  if (partyId != null && !tx.select({ id: parties.id }).from(parties).where(eq(parties.id, partyId)).get()) {
-    throw fieldError('claimantPartyId', 'That party no longer exists. Choose a party from the list.');
-  }
-}
-
-type ClaimRow = typeof claims.$inferSelect;
-
-/** A withdrawn claim is the public record of a mistake: it is not edited or moved any more. */
-export function refuseWithdrawn(claim: Pick<ClaimRow, 'withdrawnAt'>): void {
-  if (claim.withdrawnAt) throw new AppError('invalid', { message: 'This claim was withdrawn and can no longer be changed.' });
-}
-
-export type VerdictChange = {
-  /** The columns to write: the new verdict, or the pending change awaiting a second editor. */
-  values: Partial<typeof claims.$inferInsert>;
-  /** The history entry: status_changed, corrected, or verdict_proposed. */
-  event: { kind: EventKind; before: Record<string, unknown>; after: Record<string, unknown> };
-  /** True when the change waits for a second editor's approval (moveClaim applies it). */
-  proposed: boolean;
+  /** "Save and ask for review": a draft or a claim in progress goes to review in the same save. */
+  review?: boolean;
 };
 
 /**
- * The one rule for changing a claim's verdict (status and status note), wherever the change
- * comes from (the claim editor, the revision review's retraction). A draft's verdict changes at
- * once. A published verdict needs a public correction note and, while sign-off is required,
- * waits as a pending change a second editor approves, readers keeping the old verdict meanwhile
- * (a change with no actor is the system's own and applies at once). Null when nothing changes.
+ * Applies an editor's save if the claim is still at `version` (optimistic locking); otherwise throws a
+ * conflict carrying the current claim. The rules of the public record (verdicts, corrections, sign-off,
+ * publication) are `changeClaim`'s (db/queries/public-record.ts).
  */
-export function verdictChange(
-  tx: Pick<Tx, 'select'>,
-  current: ClaimRow,
-  change: { status: Status; statusNote: string; correction?: string; actorId: string | null },
-): VerdictChange | null {
-  const { status, actorId } = change;
-  const statusNote = change.statusNote.trim();
-  if (status === current.status && statusNote === current.statusNote) return null;
-  const before = { status: current.status, note: current.statusNote };
-  if (!current.published) {
-    return { values: { status, statusNote, verdictSetBy: actorId }, event: { kind: 'status_changed', before, after: { status, note: statusNote } }, proposed: false };
-  }
-  const correction = change.correction?.trim() ?? '';
-  if (!correction) throw fieldError('correction', 'This verdict is public: say in a correction note what changed and why.');
-  const after = { status, note: statusNote, correction };
-  if (signOffRequired(tx) && actorId !== null) {
-    return {
-      values: { pendingStatus: status, pendingStatusNote: statusNote, pendingCorrection: correction, workflow: 'ready_for_review', verdictSetBy: actorId },
-      event: { kind: 'verdict_proposed', before, after },
-      proposed: true,
-    };
-  }
-  return { values: { status, statusNote, verdictSetBy: actorId }, event: { kind: 'corrected', before, after }, proposed: false };
-}
-
-/**
- * Applies an editor's change if the claim is still at `version` (optimistic
- * locking); otherwise throws a conflict carrying the current claim. Writes one
- * event per kind of change. Verdicts follow `verdictChange`; a verdict cannot be
- * published by the editor who set it while sign-off is required.
- */
-export function updateClaim(input: {
-  id: number;
-  version: number;
-  patch: ClaimPatch;
-  actorId: string | null;
-  at?: Date;
-}) {
-  return write((tx) => {
-    const current = tx.select().from(claims).where(eq(claims.id, input.id)).get();
-    if (!current) throw new AppError('not_found');
-    refuseWithdrawn(current);
-    if (current.version !== input.version) throw new AppError('conflict', { detail: current });
-    const at = input.at ?? new Date();
-    const { patch } = input;
-    const verdict = verdictChange(tx, current, {
-      status: patch.status ?? current.status,
-      statusNote: patch.statusNote ?? current.statusNote,
-      correction: patch.correction,
+export function updateClaim(input: { id: number; version: number; patch: ClaimPatch; actorId: string | null; at?: Date }) {
+  const { patch } = input;
+  const verdict =
+    patch.status !== undefined || patch.statusNote !== undefined || patch.correction !== undefined
+      ? { status: patch.status, statusNote: patch.statusNote, correction: patch.correction }
+      : undefined;
+  return write((tx) =>
+    changeClaim(tx, {
+      id: input.id,
+      version: input.version,
       actorId: input.actorId,
-    });
-    const verdictSetBy = verdict ? input.actorId : current.verdictSetBy;
-    const published = patch.published ?? current.published;
-    if (published && !current.published && signOffRequired(tx) && verdictSetBy !== null && verdictSetBy === input.actorId) {
-      throw fieldError('published', 'A different editor must approve the verdict you set: ask for review instead.');
-    }
-    if (patch.claimantPartyId !== current.claimantPartyId) checkClaimant(tx, patch.claimantPartyId);
-    const next = {
-      statement: patch.statement !== undefined ? normalizeLine(patch.statement) : current.statement,
-      claimantPartyId: patch.claimantPartyId !== undefined ? patch.claimantPartyId : current.claimantPartyId,
-      published,
-    };
-    const workflow = published !== current.published ? (published ? 'published' : 'in_progress') : current.workflow;
-    const updated = tx
-      .update(claims)
-      .set({
-        ...next,
-        slug: slugify(next.statement),
-        workflow,
-        // A proposal's workflow (ready for review) wins over a publish toggled in the same save.
-        ...verdict?.values,
-        version: current.version + 1,
-        updatedAt: at,
-      })
-      .where(and(eq(claims.id, input.id), eq(claims.version, input.version)))
-      .returning()
-      .get();
-    const event = { claimId: current.id, actorId: input.actorId, at };
-    if (verdict) recordEvent(tx, { ...event, ...verdict.event });
-    if (next.statement !== current.statement || next.claimantPartyId !== current.claimantPartyId) {
-      recordEvent(tx, {
-        ...event,
-        kind: 'edited',
-        before: { statement: current.statement, claimantPartyId: current.claimantPartyId },
-        after: { statement: next.statement, claimantPartyId: next.claimantPartyId },
-      });
-    }
-    if (next.published !== current.published) {
-      recordEvent(tx, { ...event, kind: next.published ? 'published' : 'unpublished' });
-    }
-    return updated;
-  });
+      at: input.at,
+      verdict,
+      fields: { statement: patch.statement, claimantPartyId: patch.claimantPartyId },
+      published: patch.published,
+      review: patch.review,
+    }),
+  );
 }
 
 /** A published claim with everything its public page shows, or undefined (unknown or draft). */

@@ -5,6 +5,7 @@ import { articles, claimAppearances, claimEvents, claims } from '@/db/schema';
 import { AppError, fieldError } from '@/lib/errors';
 import { claimScope, type ClaimScope } from './claim-scope';
 import { listPublicEvents } from './claims';
+import { dropProposal } from './public-record';
 import { recordEvent, write, type Tx } from './tx';
 
 /**
@@ -117,20 +118,20 @@ export function withdrawClaim(input: { id: number; version: number; note: string
     if (!note) throw fieldError('note', 'Tell readers why the claim was withdrawn.');
     const at = input.at ?? new Date();
     const scope = claimScope(tx, claim.id);
+    // A verdict change waiting for sign-off has nothing left to change: dropped, and the history says so.
+    const dropped = dropProposal(tx, claim, 'claim_withdrawn');
     tx.update(claims)
       .set({
         published: false,
         withdrawnAt: at,
         withdrawalNote: note,
-        // A verdict change waiting for sign-off has nothing left to change.
-        pendingStatus: null,
-        pendingStatusNote: null,
-        pendingCorrection: null,
+        ...dropped?.values,
         version: claim.version + 1,
         updatedAt: at,
       })
       .where(eq(claims.id, claim.id))
       .run();
+    if (dropped) recordEvent(tx, { claimId: claim.id, actorId: input.actorId, at, ...dropped.event });
     recordEvent(tx, { claimId: claim.id, actorId: input.actorId, kind: 'withdrawn', at, before: { status: claim.status }, after: { note } });
     return scope;
   });

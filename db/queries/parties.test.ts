@@ -21,7 +21,7 @@ const eventCount = () => db().select({ n: count() }).from(claimEvents).get()!.n;
 describe('parties', () => {
   it('keeps the slug when a party is renamed, and gives a new party a free slug', () => {
     const party = createParty({ name: 'Harbour Trust' });
-    const { party: renamed } = updateParty({ id: party.id, name: 'Harbour Trust Ltd', kind: 'organization', description: 'Runs the port.' });
+    const { party: renamed } = updateParty({ id: party.id, version: party.version, name: 'Harbour Trust Ltd', kind: 'organization', description: 'Runs the port.' });
     expect(renamed).toMatchObject({ name: 'Harbour Trust Ltd', slug: party.slug, description: 'Runs the port.' });
     expect(createParty({ name: 'Harbour  Trust' }).slug).toBe(`${party.slug}-2`);
     expect(searchParties({ query: 'trust ltd' }).map((p) => p.id)).toEqual([renamed.id]);

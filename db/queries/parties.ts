@@ -41,8 +41,11 @@ export function createParty(input: PartyInput) {
  * Renames or describes a party. The slug stays as it was: links to the party
  * page (shared, printed, indexed) keep working after a spelling fix.
  */
-export function updateParty(input: PartyInput & { id: number }) {
+export function updateParty(input: PartyInput & { id: number; version: number }) {
   return write((tx) => {
+    const current = tx.select().from(parties).where(eq(parties.id, input.id)).get();
+    if (!current) throw new AppError('not_found');
+    if (current.version !== input.version) throw new AppError('conflict', { detail: current });
     const updated = tx
       .update(parties)
       .set({
@@ -50,6 +53,7 @@ export function updateParty(input: PartyInput & { id: number }) {
         kind: input.kind ?? 'organization',
         description: input.description?.trim() ?? '',
         url: input.url || null,
+        version: current.version + 1,
         updatedAt: new Date(),
       })
       .where(eq(parties.id, input.id))

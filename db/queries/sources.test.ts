@@ -72,13 +72,14 @@ describe('sources on a claim', () => {
     const [a, b] = claimRows();
     const { source: shared } = attachSource({ claimId: a!.id, source, relation: 'supports', actorId: null });
     attachSource({ claimId: b!.id, source, relation: 'supports', actorId: null });
-    updateClaimSource({ claimId: a!.id, sourceId: shared.id, source, relation: 'context', excerpt: 'Only weekdays.', actorId: null });
+    updateClaimSource({ claimId: a!.id, sourceId: shared.id, version: 1, source, relation: 'context', excerpt: 'Only weekdays.', actorId: null });
     expect(listClaimSources({ claimId: a!.id }).find((s) => s.id === shared.id)).toMatchObject({ relation: 'context', excerpt: 'Only weekdays.' });
     expect(lastEvent(a!.id)).toMatchObject({ kind: 'source_updated', before: { relation: 'supports' }, after: { relation: 'context' } });
 
     const moved = updateClaimSource({
       claimId: a!.id,
       sourceId: shared.id,
+      version: 2,
       source: { ...source, url: 'https://stats.example.org/report-2026-corrected' },
       relation: 'context',
       actorId: null,
@@ -106,7 +107,7 @@ describe('sources on a claim', () => {
     const { source: two } = attachSource({ claimId: a!.id, source: { ...source, url: 'https://other.example.org/' }, relation: 'supports', actorId: null });
     const before = snapshot();
     expect(() =>
-      updateClaimSource({ claimId: a!.id, sourceId: two.id, source: { ...source, title: 'Renamed' }, relation: 'context', actorId: null }),
+      updateClaimSource({ claimId: a!.id, sourceId: two.id, version: 1, source: { ...source, title: 'Renamed' }, relation: 'context', actorId: null }),
     ).toThrow();
     expect(snapshot()).toEqual(before);
     expect(db().select().from(sources).where(eq(sources.id, one.id)).get()!.title).toBe(source.title);
@@ -124,6 +125,7 @@ describe('responses and requests for comment', () => {
 
     updateResponse({
       id: request.id,
+      version: request.version,
       claimId: claim!.id,
       partyId: party.id,
       stance: 'disputes',
@@ -160,7 +162,7 @@ describe('responses and requests for comment', () => {
     const response = addResponse({ claimId: a!.id, partyId: party.id, stance: 'confirms', actorId: null });
     const before = snapshot();
     expect(() => addResponse({ claimId: a!.id, partyId: 999_999, stance: 'denies', sourceUrl: 'https://new.example.org/', actorId: null })).toThrow();
-    expect(() => updateResponse({ id: response.id, claimId: b!.id, partyId: party.id, stance: 'denies', actorId: null })).toThrow(/does not exist/);
+    expect(() => updateResponse({ id: response.id, version: response.version, claimId: b!.id, partyId: party.id, stance: 'denies', actorId: null })).toThrow(/does not exist/);
     expect(() => removeResponse({ id: response.id, claimId: b!.id, actorId: null })).toThrow(/does not exist/);
     expect(snapshot()).toEqual(before);
   });

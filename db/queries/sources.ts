@@ -109,7 +109,7 @@ export function attachSource(input: CitationInput) {
     const source = upsertSource(tx, input.source, { claimId: input.claimId, actorId: input.actorId, at });
     const link = linkValues(input);
     if (oldLink) {
-      tx.update(claimSources).set(link).where(citation(input.claimId, source.id)).run();
+      tx.update(claimSources).set({ ...link, version: oldLink.version + 1 }).where(citation(input.claimId, source.id)).run();
     } else {
       tx.insert(claimSources).values({ claimId: input.claimId, sourceId: source.id, ...link, createdAt: at }).run();
     }
@@ -134,14 +134,15 @@ function citingClaims(tx: Tx, sourceId: number): number[] {
  * Edits a source as one claim cites it. Changing the URL points the claim at
  * the source row of the new URL (other claims citing the old URL keep it).
  */
-export function updateClaimSource(input: CitationInput & { sourceId: number }) {
+export function updateClaimSource(input: CitationInput & { sourceId: number; version: number }) {
   return write((tx) => {
     const at = input.at ?? new Date();
     const scope = touchClaim(tx, input.claimId, at);
     const oldLink = getLink(tx, input.claimId, input.sourceId);
     if (!oldLink) throw new AppError('not_found');
     const old = tx.select().from(sources).where(eq(sources.id, input.sourceId)).get()!;
-    const link = linkValues(input);
+    if (oldLink.version !== input.version) throw new AppError('conflict', { detail: { ...old, ...oldLink } });
+    const link = { ...linkValues(input), version: oldLink.version + 1 };
     const source = upsertSource(tx, input.source, { claimId: input.claimId, actorId: input.actorId, at });
     if (source.id !== old.id) {
       if (getLink(tx, input.claimId, source.id)) {
@@ -197,6 +198,7 @@ export function listClaimSources({ claimId }: { claimId: number }) {
       relation: claimSources.relation,
       excerpt: claimSources.excerpt,
       note: claimSources.note,
+      version: claimSources.version,
     })
     .from(claimSources)
     .innerJoin(sources, eq(sources.id, claimSources.sourceId))
@@ -284,15 +286,16 @@ function getResponse(tx: Tx, claimId: number, id: number) {
 }
 
 /** Changes a response, e.g. the reply to a request for comment arrived. */
-export function updateResponse(input: ResponseInput & { id: number }) {
+export function updateResponse(input: ResponseInput & { id: number; version: number }) {
   return write((tx) => {
     const at = input.at ?? new Date();
     const scope = touchClaim(tx, input.claimId, at);
     const old = getResponse(tx, input.claimId, input.id);
+    if (old.response.version !== input.version) throw new AppError('conflict', { detail: { ...old.response, partyName: old.partyName } });
     const { party, values } = responseValues(tx, input);
     const response = tx
       .update(responses)
-      .set({ ...values, updatedAt: at })
+      .set({ ...values, version: old.response.version + 1, updatedAt: at })
       .where(eq(responses.id, input.id))
       .returning()
       .get();
@@ -339,6 +342,7 @@ export function listClaimResponses({ claimId }: { claimId: number }) {
       requestedAt: responses.requestedAt,
       deadlineAt: responses.deadlineAt,
       sourceUrl: sources.url,
+      version: responses.version,
     })
     .from(responses)
     .innerJoin(parties, eq(parties.id, responses.partyId))

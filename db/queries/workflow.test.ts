@@ -35,14 +35,12 @@ describe('second-reviewer sign-off', () => {
   it('a verdict is published only after another editor approves it, and the history names the approver', () => {
     const id = draftId();
     const set = updateClaim({ id, version: claim(id).version, patch: { status: 'false', statusNote: 'Records show otherwise.' }, actorId: alice });
-    expect(() => updateClaim({ id, version: set.version, patch: { published: true }, actorId: alice })).toThrow(
-      expect.objectContaining({ fieldErrors: { published: [expect.stringMatching(/different editor/)] } }),
-    );
-    moveClaim({ id, to: 'in_progress', actorId: alice });
-    moveClaim({ id, to: 'ready_for_review', actorId: alice });
-    expect(() => moveClaim({ id, to: 'published', actorId: alice })).toThrow(/different editor must approve/);
+    // Ticking "Published" under sign-off keeps the save and sends it for review instead.
+    const sent = updateClaim({ id, version: set.version, patch: { published: true, statusNote: 'Records show otherwise, says the council.' }, actorId: alice });
+    expect(sent).toMatchObject({ sentForReview: true, published: false, workflow: 'ready_for_review', statusNote: 'Records show otherwise, says the council.' });
+    expect(() => moveClaim({ id, to: 'published', actorId: alice, version: claim(id).version })).toThrow(/different editor must approve/);
     expect(getPublishedClaim({ id })).toBeUndefined();
-    moveClaim({ id, to: 'published', actorId: bruno });
+    moveClaim({ id, to: 'published', actorId: bruno, version: claim(id).version });
     const page = getPublishedClaim({ id })!;
     expect(page.status).toBe('false');
     expect(page.events.map((e) => e.kind)).toContain('published');
@@ -58,9 +56,9 @@ describe('second-reviewer sign-off', () => {
     const body = getDb().select().from(articleRevisions).where(eq(articleRevisions.id, other.currentRevisionId!)).get()!.body;
     const end = body.indexOf('.') + 1;
     linkAppearance({ claimId: id, articleId: other.id, start: 0, end, exact: body.slice(0, end), actorId: alice });
-    moveClaim({ id, to: 'in_progress', actorId: alice });
-    moveClaim({ id, to: 'ready_for_review', actorId: alice });
-    const published = moveClaim({ id, to: 'published', actorId: bruno });
+    moveClaim({ id, to: 'in_progress', actorId: alice, version: claim(id).version });
+    moveClaim({ id, to: 'ready_for_review', actorId: alice, version: claim(id).version });
+    const published = moveClaim({ id, to: 'published', actorId: bruno, version: claim(id).version });
     expect(published.scope.articleIds.sort()).toEqual([own, other.id].sort());
   });
 
@@ -78,8 +76,8 @@ describe('second-reviewer sign-off', () => {
     });
     expect(claim(id)).toMatchObject({ status: 'disputed', pendingStatus: 'false', workflow: 'ready_for_review', published: true });
     expect(getPublishedClaim({ id })!.status).toBe('disputed');
-    expect(() => moveClaim({ id, to: 'published', actorId: alice })).toThrow(/different editor/);
-    moveClaim({ id, to: 'published', actorId: bruno });
+    expect(() => moveClaim({ id, to: 'published', actorId: alice, version: claim(id).version })).toThrow(/different editor/);
+    moveClaim({ id, to: 'published', actorId: bruno, version: claim(id).version });
     const page = getPublishedClaim({ id })!;
     expect(page).toMatchObject({ status: 'false', statusNote: 'Side-street counts now published.', pendingStatus: null });
     const correction = page.events.find((e) => e.kind === 'corrected')!;
@@ -98,7 +96,7 @@ describe('second-reviewer sign-off', () => {
   });
 
   it('refuses moves the state machine does not allow', () => {
-    expect(() => moveClaim({ id: draftId(), to: 'published', actorId: bruno })).toThrow(/cannot go from/);
+    expect(() => moveClaim({ id: draftId(), to: 'published', actorId: bruno, version: claim(draftId()).version })).toThrow(/cannot go from/);
   });
 });
 

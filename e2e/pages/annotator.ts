@@ -119,6 +119,16 @@ export class AnnotatorPage {
     }
   }
 
+  /** Sets status and note and presses "Save and ask for review" (sign-off on, claim not yet public). */
+  async saveForReview(status: string, note: string) {
+    const form = this.editor();
+    await form.getByLabel('Status', { exact: true }).selectOption({ label: status });
+    await form.getByLabel('Why this status').fill(note);
+    const version = await this.version();
+    await form.getByRole('button', { name: 'Save and ask for review' }).click();
+    await expect(this.panel()).toContainText(`version ${version + 1}`);
+  }
+
   async save() {
     const version = await this.version();
     await this.editor().getByRole('button', { name: 'Save claim' }).click();

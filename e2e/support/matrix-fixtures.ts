@@ -58,8 +58,8 @@ const drop = Object.fromEntries(
 /** A draft whose verdict `by` set, waiting for review. */
 function readyForReview(claimId: number, by: string) {
   const claim = updateClaim({ id: claimId, version: 1, patch: { status: 'false', statusNote: 'Matrix records disagree.' }, actorId: by });
-  moveClaim({ id: claim.id, to: 'in_progress', actorId: by });
-  moveClaim({ id: claim.id, to: 'ready_for_review', actorId: by });
+  const started = moveClaim({ id: claim.id, to: 'in_progress', actorId: by, version: claim.version });
+  moveClaim({ id: claim.id, to: 'ready_for_review', actorId: by, version: started.version });
   return claim.id;
 }
 const verdicts = articleWithClaims('Matrix orchard verdicts', (fruit, i) => `Officials said ${i + 5} ${fruit} presses in the ${tag} valley were idle`);

@@ -31,7 +31,8 @@ type Options<S extends z.ZodType, R> = {
   tags?: (result: R, input: z.infer<S>) => string[];
   /** Where to go after success (e.g. the page of what was created); null stays on the page with `data`. */
   redirectTo?: (result: R, input: z.infer<S>) => string | null;
-  message?: string;
+  /** The success message, or one that depends on what the write did. */
+  message?: string | ((result: R) => string);
   data?: (result: R) => unknown;
   /**
    * Re-render the page the form is on in the same round trip (e.g. to show the
@@ -75,7 +76,10 @@ export function action<S extends z.ZodType, R>(options: Options<S, R>) {
       if (options.tags) invalidate(options.tags(result, parsed.data));
       if (options.refresh) refresh();
       destination = options.redirectTo?.(result, parsed.data) ?? null;
-      if (destination === null) return { ok: true, message: options.message, data: options.data?.(result) };
+      if (destination === null) {
+        const message = typeof options.message === 'function' ? options.message(result) : options.message;
+        return { ok: true, message, data: options.data?.(result) };
+      }
     } catch (error) {
       return failure(error, form);
     }

@@ -8,7 +8,7 @@ import { assignSchema, moveSchema } from '../board/schema';
 export const moveAction = action({
   role: 'editor',
   schema: moveSchema,
-  run: (input, user) => moveClaim({ id: input.claimId, to: input.to, actorId: user.id }),
+  run: (input, user) => moveClaim({ id: input.claimId, to: input.to, version: input.version, actorId: user.id }),
   tags: ({ scope }) => claimTags(scope),
   refresh: true,
   message: 'Moved.',
@@ -20,6 +20,8 @@ export const assignAction = action({
   run: (input, user) => {
     assignClaim({ id: input.claimId, assigneeId: input.assigneeId, actor: user });
   },
+  // Internal: readers see nothing of an assignment (not even a new "updated" date), so no reader page changes.
+  tags: () => [],
   refresh: true,
   message: 'Assignment saved.',
 });

@@ -1,34 +1,46 @@
 'use client';
 
 import { useActionState } from 'react';
-import { movesFrom, type WorkflowState } from '@/lib/workflow';
+import { movesFor, type WorkflowState } from '@/lib/workflow';
 import { assignAction, moveAction } from './workflow-actions';
 
-type Props = {
-  claimId: number;
+export type WorkflowClaim = {
+  id: number;
   statement: string;
   workflow: WorkflowState;
   assigneeId: string | null;
-  me: string;
+  /** The version shown: a move (an approval above all) is of what the editor saw, refused if it changed since. */
+  version: number;
+  verdictSetBy: string | null;
+  pendingBy: string | null;
+  published: boolean;
 };
 
-/** Buttons that move a claim through the workflow and take or drop it; errors are announced. */
-export function WorkflowControls({ claimId, statement, workflow, assigneeId, me }: Props) {
+type Props = { claim: WorkflowClaim; me: string; signOffRequired: boolean };
+
+/** Buttons that move a claim through the workflow and take or drop it; only moves this editor may make are offered. */
+export function WorkflowControls({ claim, me, signOffRequired }: Props) {
   const [moved, move, moving] = useActionState(moveAction, { ok: true });
   const [assigned, assign, assigning] = useActionState(assignAction, { ok: true });
   const error = !moved.ok ? moved.message : !assigned.ok ? assigned.message : '';
+  const { id: claimId, statement, assigneeId } = claim;
   const short = statement.length > 40 ? `${statement.slice(0, 40)}…` : statement;
+  const moves = movesFor(claim.workflow, { ...claim, actorId: me, signOffRequired });
   return (
     <div className="mt-2 flex flex-wrap gap-2 text-sm">
-      {movesFrom(workflow).map((m) => (
+      {moves.map((m) => (
         <form key={m.to} action={move}>
           <input type="hidden" name="claimId" value={claimId} />
           <input type="hidden" name="to" value={m.to} />
+          <input type="hidden" name="version" value={claim.version} />
           <button type="submit" disabled={moving} className="rounded border border-[var(--rule)] px-2 py-1" aria-label={`${m.label}: ${short}`}>
             {m.label}
           </button>
         </form>
       ))}
+      {claim.workflow === 'ready_for_review' && !moves.some((m) => m.to === 'published') ? (
+        <p className="muted w-full text-xs">Waiting for another editor’s approval.</p>
+      ) : null}
       {assigneeId === null || assigneeId === me ? (
         <form action={assign}>
           <input type="hidden" name="claimId" value={claimId} />

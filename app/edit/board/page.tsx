@@ -27,6 +27,7 @@ export default async function BoardPage({ searchParams }: Props) {
   const assigneeId = f.mine ? me.id : f.assignee;
   const rows = listBoardClaims({ assigneeId, articleId: f.article, status: f.status, workflow: f.state, partyId: f.party, olderThanDays: f.age });
   const editors = listUsers().filter((u) => !u.disabledAt);
+  const signOff = signOffRequired();
   const keep = (view: 'board' | 'table') => {
     const params = new URLSearchParams(Object.entries({ ...f, view }).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
     return `/edit/board?${params}`;
@@ -40,7 +41,7 @@ export default async function BoardPage({ searchParams }: Props) {
         </p>
       </div>
       <p className="muted mb-4 text-sm">
-        {signOffRequired() ? 'A second editor must approve every verdict before it is published.' : 'Verdicts are published without a second approval.'}
+        {signOff ? 'A second editor must approve every verdict before it is published.' : 'Verdicts are published without a second approval.'}
       </p>
       <form method="get" className="panel mb-6 flex flex-wrap items-end gap-3 rounded-lg p-3 text-sm" aria-label="Filter claims">
         <input type="hidden" name="view" value={f.view} />
@@ -96,7 +97,7 @@ export default async function BoardPage({ searchParams }: Props) {
                       <p className="muted text-xs">
                         {c.assigneeName ? `Assigned to ${c.assigneeName}` : 'Unassigned'} · {formatDate(c.updatedAt)}
                       </p>
-                      <WorkflowControls claimId={c.id} statement={c.statement} workflow={c.workflow} assigneeId={c.assigneeId} me={me.id} />
+                      <WorkflowControls claim={c} me={me.id} signOffRequired={signOff} />
                     </li>
                   ))}
                 </ul>
@@ -123,7 +124,7 @@ export default async function BoardPage({ searchParams }: Props) {
               <tr key={c.id} className="border-b border-[var(--rule)] align-top">
                 <td className="py-2">
                   <Link href={`/edit/claims/${c.id}`}>{c.statement}</Link>
-                  <WorkflowControls claimId={c.id} statement={c.statement} workflow={c.workflow} assigneeId={c.assigneeId} me={me.id} />
+                  <WorkflowControls claim={c} me={me.id} signOffRequired={signOff} />
                 </td>
                 <td>
                   {c.articleTitle}

@@ -4,7 +4,8 @@ import { WORKFLOW_STATES } from '@/lib/workflow';
 
 const id = z.coerce.number().int().positive();
 
-export const moveSchema = z.object({ claimId: id, to: z.enum(WORKFLOW_STATES) });
+/** A workflow move carries the claim's version as the person saw it: an approval is of what they read. */
+export const moveSchema = z.object({ claimId: id, to: z.enum(WORKFLOW_STATES), version: id });
 export const assignSchema = z.object({
   claimId: id,
   assigneeId: z.string().max(64).transform((v) => v || null),

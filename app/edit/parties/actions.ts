@@ -8,8 +8,8 @@ import { mergeSchema, partySchema } from './schema';
 export const savePartyAction = action({
   role: 'editor',
   schema: partySchema,
-  run: ({ id, ...input }) =>
-    id ? updateParty({ id, ...input }) : { party: createParty(input), claimIds: [] as number[] },
+  run: ({ id, version, ...input }) =>
+    id ? updateParty({ id, version: version!, ...input }) : { party: createParty(input), claimIds: [] as number[] },
   // A new name shows on the party page and on every claim page naming the party.
   tags: ({ party, claimIds }) => [tags.party(party.id), ...claimIds.map(tags.claim), tags.lists],
   redirectTo: ({ party }) => `/edit/parties/${party.id}?saved=1`,

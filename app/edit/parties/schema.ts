@@ -1,14 +1,18 @@
 import { z } from 'zod';
-import { formId, optionalHttpUrl, optionalText } from '@/lib/form-fields';
+import { formId, formVersion, optionalHttpUrl, optionalText, versionWithId } from '@/lib/form-fields';
 import { PARTY_KINDS } from '@/lib/vocabulary';
 
-export const partySchema = z.object({
+export const partySchema = z
+  .object({
   id: z.union([z.literal('').transform(() => undefined), formId]).optional(),
+  /** The party's version when the form was rendered (editing only). */
+  version: formVersion,
   name: z.string().trim().min(1, 'Give the party a name.').max(200, 'At most 200 characters.'),
   kind: z.enum(PARTY_KINDS, 'Choose a kind.'),
   description: optionalText(2000),
   url: optionalHttpUrl,
-});
+  })
+  .superRefine(versionWithId((v) => v.id));
 
 export const mergeSchema = z.object({
   keepId: z.coerce.number('Choose the party to keep.').int().positive('Choose the party to keep.'),

@@ -34,8 +34,8 @@ export default async function PartyPage({ params, searchParams }: Props) {
         Public page: <Link href={partyPath(party)}>{partyPath(party)}</Link> (the address stays the same when the name changes)
       </p>
       <PartyForm
-        key={party.updatedAt.getTime()}
-        party={{ id: party.id, name: party.name, kind: party.kind, description: party.description, url: party.url ?? '' }}
+        key={party.version}
+        party={{ id: party.id, version: party.version, name: party.name, kind: party.kind, description: party.description, url: party.url ?? '' }}
       />
       {others.length > 0 ? <MergeForm keep={party} others={others} /> : null}
     </div>

@@ -50,7 +50,7 @@ export const saveClaimAction = action({
   role: 'editor',
   schema: saveClaimSchema,
   run: (input, user) => {
-    const { previousClaimantId } = saveClaim({
+    const { claim, previousClaimantId } = saveClaim({
       id: input.id,
       version: input.overwriteVersion ?? input.version,
       patch: {
@@ -60,14 +60,16 @@ export const saveClaimAction = action({
         statusNote: input.statusNote,
         correction: input.correction,
         published: input.published,
+        review: input.review,
       },
       newParty: input.newParty,
       actorId: user.id,
     });
-    return { claim: getClaimForEditor({ id: input.id })!, previousClaimantId };
+    return { claim: getClaimForEditor({ id: input.id })!, previousClaimantId, sentForReview: claim.sentForReview, proposed: claim.proposed };
   },
   tags: ({ claim, previousClaimantId }) =>
     claimTags({ id: claim.id, articleIds: claim.articleIds, partyIds: [previousClaimantId, claim.claimantPartyId] }),
-  message: 'Saved.',
+  message: ({ sentForReview, proposed }) =>
+    sentForReview || proposed ? 'Saved and sent for review: a second editor approves it before readers see it.' : 'Saved.',
   refresh: true,
 });

@@ -7,6 +7,7 @@ import { SuggestedStatus } from '@/app/edit/claims/[id]/_components/suggested-st
 import { getArticleForEditor, getClaimForEditor, type EditorArticle } from '@/db/queries/annotator';
 import { listParties } from '@/db/queries/parties';
 import { findSimilarClaims } from '@/db/queries/similar';
+import { signOffRequired } from '@/db/queries/workflow';
 import { createAnchor } from '@/lib/anchor';
 import { formatDate } from '@/lib/format';
 import { parseId } from '@/lib/params';
@@ -67,6 +68,7 @@ function ClaimPanel({
   userId: string;
 }) {
   const parties = listParties().map((p) => ({ id: p.id, name: p.name }));
+  const signOff = signOffRequired();
   if (passage) {
     const selection = { articleId: article.id, start: passage.start, end: passage.end, exact: passage.exact };
     return (
@@ -103,6 +105,7 @@ function ClaimPanel({
           claim={claim}
           parties={parties}
           statusHint={<SuggestedStatus claimId={claim.id} status={claim.status} />}
+          signOffRequired={signOff}
         />
       )}
       <div className="mt-4 border-t border-[var(--rule)] pt-3">
@@ -111,7 +114,7 @@ function ClaimPanel({
           {claim.pendingStatus ? ` · change to ${STATUS_INFO[claim.pendingStatus].label} waiting for review` : ''}
         </p>
         {claim.withdrawnAt ? null : (
-          <WorkflowControls claimId={claim.id} statement={claim.statement} workflow={claim.workflow} assigneeId={claim.assigneeId} me={userId} />
+          <WorkflowControls claim={claim} me={userId} signOffRequired={signOff} />
         )}
       </div>
       <div className="mt-4">

@@ -59,6 +59,11 @@ export const saveClaimSchema = z
       .literal('on')
       .optional()
       .transform((v) => v === 'on'),
+    /** "Save and ask for review": the save also sends the claim to a second editor. */
+    review: z
+      .literal('on')
+      .optional()
+      .transform((v) => v === 'on'),
   })
   .refine((input) => input.status === input.savedStatus || (input.statusNote.trim() && input.statusNote.trim() !== input.savedNote.trim()), {
     path: ['statusNote'],

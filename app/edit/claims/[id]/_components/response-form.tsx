@@ -3,11 +3,14 @@
 import { useActionState } from 'react';
 import { Field, FormMessage, SelectField } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
+import { TheirVersion, theirRow } from '@/components/forms/their-version';
+import { dayValue } from '@/lib/form-fields';
 import { STANCES, STANCE_LABELS } from '@/lib/vocabulary';
 import { saveResponseAction } from './responses-actions';
 
 export type ResponseValues = {
   id: number;
+  version: number;
   partyId: string;
   stance: string;
   quote: string;
@@ -33,11 +36,26 @@ export function ResponseForm({
 }) {
   const [state, formAction] = useActionState(saveResponseAction, { ok: true });
   const partyOptions = parties.map((p) => ({ value: String(p.id), label: p.name }));
+  const theirs = theirRow<{ version: number; partyName: string; stance: string | null; quote: string; requestedAt: string | null; deadlineAt: string | null; respondedAt: string | null }>(state);
+  const day = (v: string | null) => (v ? dayValue(new Date(v)) : '');
   return (
     <form action={formAction} aria-label={label} className="mt-2">
       <FormMessage state={state} />
       <input type="hidden" name="claimId" value={claimId} />
+      {theirs ? (
+        <TheirVersion
+          rows={[
+            ['Party', theirs.partyName],
+            ['Stance', theirs.stance ? (STANCE_LABELS[theirs.stance as keyof typeof STANCE_LABELS] ?? theirs.stance) : 'Awaiting reply'],
+            ['Quote', theirs.quote],
+            ['Responded on', day(theirs.respondedAt)],
+            ['Comment requested on', day(theirs.requestedAt)],
+            ['Reply deadline', day(theirs.deadlineAt)],
+          ]}
+        />
+      ) : null}
       <input type="hidden" name="responseId" value={response?.id ?? ''} />
+      <input type="hidden" name="version" value={theirs?.version ?? response?.version ?? ''} />
       <SelectField label="Party" name="partyId" options={partyOptions} placeholder="— choose —" defaultValue={response?.partyId ?? ''} state={state} />
       {response ? null : <Field label="Or a new party" name="newPartyName" hint="Creates the party with this name." state={state} />}
       <fieldset className="mb-4 rounded border border-[var(--rule)] p-3">

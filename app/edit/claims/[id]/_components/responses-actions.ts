@@ -8,8 +8,8 @@ import { removeResponseSchema, responseSchema } from './responses-schema';
 export const saveResponseAction = action({
   role: 'editor',
   schema: responseSchema,
-  run: ({ responseId, ...input }, user) =>
-    responseId ? updateResponse({ ...input, id: responseId, actorId: user.id }) : addResponse({ ...input, actorId: user.id }),
+  run: ({ responseId, version, ...input }, user) =>
+    responseId ? updateResponse({ ...input, id: responseId, version: version!, actorId: user.id }) : addResponse({ ...input, actorId: user.id }),
   tags: ({ scope }) => claimTags(scope),
   refresh: true,
   message: 'Response saved.',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formId, optionalDay, optionalHttpUrl, optionalText } from '@/lib/form-fields';
+import { formId, formVersion, optionalDay, optionalHttpUrl, optionalText, versionWithId } from '@/lib/form-fields';
 import { STANCES } from '@/lib/vocabulary';
 
 /**
@@ -10,6 +10,8 @@ export const responseSchema = z
   .object({
     claimId: formId,
     responseId: z.union([z.literal('').transform(() => undefined), formId]).optional(),
+    /** The response's version when the form was rendered (editing only). */
+    version: formVersion,
     partyId: z.union([z.literal('').transform(() => null), formId]),
     newPartyName: optionalText(200),
     stance: z.union([z.literal('').transform(() => null), z.enum(STANCES, 'Choose a stance.')]),
@@ -19,6 +21,7 @@ export const responseSchema = z
     requestedAt: optionalDay,
     deadlineAt: optionalDay,
   })
+  .superRefine(versionWithId((v) => v.responseId))
   .superRefine((v, ctx) => {
     if (!v.partyId && !v.newPartyName) {
       ctx.addIssue({ code: 'custom', path: ['partyId'], message: 'Choose a party, or type the name of a new one.' });

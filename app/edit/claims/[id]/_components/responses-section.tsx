@@ -41,11 +41,13 @@ export function ResponsesSection({ claimId, now = new Date() }: { claimId: numbe
               <details className="flex-1">
                 <summary className="cursor-pointer text-sm underline">Edit</summary>
                 <ResponseForm
+                  key={r.version}
                   claimId={claimId}
                   parties={parties}
                   label={`Edit response from ${r.partyName}`}
                   response={{
                     id: r.id,
+                    version: r.version,
                     partyId: String(r.partyId),
                     stance: r.stance ?? '',
                     quote: r.quote,

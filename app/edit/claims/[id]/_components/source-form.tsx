@@ -3,11 +3,14 @@
 import { useActionState } from 'react';
 import { Field, FormMessage, SelectField } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
+import { TheirVersion, theirRow } from '@/components/forms/their-version';
+import { dayValue } from '@/lib/form-fields';
 import { RELATIONS, RELATION_LABELS } from '@/lib/vocabulary';
 import { saveSourceAction } from './sources-actions';
 
 export type SourceValues = {
   id: number;
+  version: number;
   url: string;
   title: string;
   publisher: string;
@@ -24,11 +27,26 @@ const relationOptions = RELATIONS.map((r) => ({ value: r, label: RELATION_LABELS
 export function SourceForm({ claimId, source }: { claimId: number; source?: SourceValues }) {
   const [state, formAction] = useActionState(saveSourceAction, { ok: true });
   const label = source ? `Edit source ${source.title}` : 'Add a source';
+  const theirs = theirRow<{ version: number; url: string; title: string; publisher: string; publishedAt: string | null; relation: string; excerpt: string; note: string }>(state);
   return (
     <form action={formAction} aria-label={label} className="mt-2">
       <FormMessage state={state} />
       <input type="hidden" name="claimId" value={claimId} />
+      {theirs ? (
+        <TheirVersion
+          rows={[
+            ['Web address', theirs.url],
+            ['Title', theirs.title],
+            ['Publisher', theirs.publisher],
+            ['Published on', theirs.publishedAt ? dayValue(new Date(theirs.publishedAt)) : ''],
+            ['Relation', RELATION_LABELS[theirs.relation as keyof typeof RELATION_LABELS] ?? theirs.relation],
+            ['Excerpt', theirs.excerpt],
+            ['Note for editors', theirs.note],
+          ]}
+        />
+      ) : null}
       <input type="hidden" name="sourceId" value={source?.id ?? ''} />
+      <input type="hidden" name="version" value={theirs?.version ?? source?.version ?? ''} />
       <Field label="Web address" name="url" type="url" required defaultValue={source?.url} state={state} />
       <Field label="Title" name="title" required defaultValue={source?.title} state={state} />
       <Field label="Publisher" name="publisher" defaultValue={source?.publisher} state={state} />

@@ -8,9 +8,9 @@ import { removeSourceSchema, sourceSchema } from './sources-schema';
 export const saveSourceAction = action({
   role: 'editor',
   schema: sourceSchema,
-  run: ({ claimId, sourceId, url, title, publisher, publishedAt, archivedUrl, relation, excerpt, note }, user) => {
+  run: ({ claimId, sourceId, version, url, title, publisher, publishedAt, archivedUrl, relation, excerpt, note }, user) => {
     const input = { claimId, source: { url, title, publisher, publishedAt, archivedUrl }, relation, excerpt, note, actorId: user.id };
-    return sourceId ? updateClaimSource({ ...input, sourceId }) : attachSource(input);
+    return sourceId ? updateClaimSource({ ...input, sourceId, version: version! }) : attachSource(input);
   },
   tags: ({ scope, citedBy }) => [...claimTags(scope), ...citedBy.map(tags.claim)],
   refresh: true,

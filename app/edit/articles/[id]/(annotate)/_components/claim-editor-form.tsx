@@ -6,6 +6,7 @@ import { Field, FormMessage, inputClass } from '@/components/forms/fields';
 import { SubmitButton, buttonClass } from '@/components/forms/submit-button';
 import { StatusBadge } from '@/components/status-badge';
 import { CHECKABLE_STATUSES, NOT_CHECKABLE_STATUSES, STATUSES, STATUS_INFO, isStatus } from '@/lib/status';
+import { WORKFLOW_LABELS, type WorkflowState } from '@/lib/workflow';
 import { saveClaimAction } from '../actions';
 import { ClaimantFields, type PartyOption } from './claimant-fields';
 
@@ -17,6 +18,13 @@ export type EditableClaim = {
   status: (typeof STATUSES)[number];
   statusNote: string;
   published: boolean;
+  workflow: WorkflowState;
+  /** A proposed change to the public verdict, waiting for a second editor: the form edits it. */
+  pendingStatus: (typeof STATUSES)[number] | null;
+  pendingStatusNote: string | null;
+  pendingCorrection: string | null;
+  /** The verdict readers last saw (null: never public). */
+  publicStatus: (typeof STATUSES)[number] | null;
 };
 
 const fieldErrorClass = 'mt-1 text-sm text-red-700 dark:text-red-300';
@@ -39,7 +47,17 @@ const STATUS_GROUPS = [
   { label: 'Not checkable (no verdict)', statuses: NOT_CHECKABLE_STATUSES },
 ];
 
-export function ClaimEditorForm({ claim, parties, statusHint }: { claim: EditableClaim; parties: PartyOption[]; statusHint?: React.ReactNode }) {
+export function ClaimEditorForm({
+  claim,
+  parties,
+  statusHint,
+  signOffRequired,
+}: {
+  claim: EditableClaim;
+  parties: PartyOption[];
+  statusHint?: React.ReactNode;
+  signOffRequired: boolean;
+}) {
   const router = useRouter();
   const id = useId();
   const [state, formAction] = useActionState(saveClaimAction, { ok: true });
@@ -47,6 +65,12 @@ export function ClaimEditorForm({ claim, parties, statusHint }: { claim: Editabl
   const values = state.ok ? undefined : state.values;
   const partyName = (partyId: number | null) => parties.find((p) => p.id === partyId)?.name ?? 'Not set';
   const statusErrors = state.ok ? [] : (state.fieldErrors.status ?? []);
+  // The verdict being worked on: a pending proposal when one waits, else the claim's own.
+  const status = claim.pendingStatus ?? claim.status;
+  const statusNote = claim.pendingStatus !== null ? (claim.pendingStatusNote ?? '') : claim.statusNote;
+  const wasPublic = claim.published || claim.publicStatus !== null;
+  // Under sign-off a draft is published only by a second editor's approval: the form offers review, never a refused publish.
+  const reviewInstead = signOffRequired && !claim.published;
   return (
     <form action={formAction} aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`} className="mb-2 text-lg font-semibold">
@@ -84,8 +108,8 @@ export function ClaimEditorForm({ claim, parties, statusHint }: { claim: Editabl
       ) : null}
       <input type="hidden" name="id" value={claim.id} />
       <input type="hidden" name="version" value={claim.version} />
-      <input type="hidden" name="savedStatus" value={claim.status} />
-      <input type="hidden" name="savedNote" value={claim.statusNote} />
+      <input type="hidden" name="savedStatus" value={status} />
+      <input type="hidden" name="savedNote" value={statusNote} />
       <Field label="Statement" name="statement" multiline rows={3} defaultValue={claim.statement} state={state} required />
       <ClaimantFields parties={parties} state={state} partyId={claim.claimantPartyId} />
       <div className="mb-4">
@@ -93,7 +117,7 @@ export function ClaimEditorForm({ claim, parties, statusHint }: { claim: Editabl
           Status
         </label>
         {/* Keyed by the submitted value: React resets a form after its action, and a remount makes that value the default. */}
-        <select key={values?.status} id={`${id}-status`} name="status" defaultValue={values?.status ?? claim.status} aria-invalid={statusErrors.length > 0} className={inputClass}>
+        <select key={values?.status} id={`${id}-status`} name="status" defaultValue={values?.status ?? status} aria-invalid={statusErrors.length > 0} className={inputClass}>
           {STATUS_GROUPS.map((group) => (
             <optgroup key={group.label} label={group.label}>
               {group.statuses.map((s) => (
@@ -111,20 +135,37 @@ export function ClaimEditorForm({ claim, parties, statusHint }: { claim: Editabl
         name="statusNote"
         multiline
         rows={3}
-        defaultValue={claim.statusNote}
+        defaultValue={statusNote}
         hint="Required when the status changes: say what the evidence shows."
         state={state}
       />
-      {claim.published ? (
+      {claim.pendingStatus !== null ? (
+        <p className="mb-4 text-sm">
+          Readers see <StatusBadge status={claim.status} /> until a second editor approves this proposed change. Setting the status and note back to
+          theirs withdraws the proposal.
+        </p>
+      ) : null}
+      {wasPublic ? (
         <Field
           label="Correction note (public)"
           name="correction"
           multiline
           rows={2}
-          hint="This verdict is public. If you change it, tell readers what changed and why; it appears on the corrections page."
+          defaultValue={claim.pendingCorrection ?? ''}
+          hint={
+            claim.published
+              ? 'This verdict is public. If you change it, tell readers what changed and why; it appears on the corrections page.'
+              : 'Readers saw another verdict before. If this one differs, tell them what changed and why; it is published with the claim.'
+          }
           state={state}
         />
       ) : null}
+      {reviewInstead ? (
+        <p className="mb-4 rounded border border-[var(--rule)] p-2 text-sm">
+          Sign-off is on: a second editor approves this claim before readers see it.
+          {claim.workflow === 'ready_for_review' ? ` It is ${WORKFLOW_LABELS.ready_for_review.toLowerCase()}.` : ''}
+        </p>
+      ) : (
       <div className="mb-4 flex items-center gap-2">
         <input
           key={values ? `sent-${values.published}` : 'saved'}
@@ -138,12 +179,29 @@ export function ClaimEditorForm({ claim, parties, statusHint }: { claim: Editabl
           Published (readers can see this claim)
         </label>
       </div>
+      )}
+      {signOffRequired && claim.published ? (
+        <p className="muted mb-4 text-sm">Sign-off is on: a change to this public verdict waits for a second editor’s approval; readers keep the current one meanwhile.</p>
+      ) : null}
       {!state.ok && state.fieldErrors.published?.length ? (
         <p role="alert" className={`${fieldErrorClass} mb-4`}>
           {state.fieldErrors.published.join(' ')}
         </p>
       ) : null}
-      {theirs ? null : <SubmitButton>Save claim</SubmitButton>}
+      {theirs ? null : (
+        <div className="flex flex-wrap gap-3">
+          {reviewInstead && claim.workflow !== 'ready_for_review' ? (
+            <>
+              <SubmitButton name="review" value="on">
+                Save and ask for review
+              </SubmitButton>
+              <SubmitButton className="rounded border border-[var(--rule)] px-4 py-2 font-semibold">Save claim</SubmitButton>
+            </>
+          ) : (
+            <SubmitButton>Save claim</SubmitButton>
+          )}
+        </div>
+      )}
     </form>
   );
 }

@@ -49,7 +49,7 @@ export function atomFeed(input: {
     const claimUrl = `${input.site}/claims/${e.claimId}/${e.claimSlug}`;
     const what = describeEvent(e.kind, e.before, e.after);
     const note = eventNote(e.kind, e.after);
-    const shownStatus = (e.kind === 'status_changed' || e.kind === 'corrected') && typeof e.after?.status === 'string' ? e.after.status : e.status;
+    const shownStatus = ['status_changed', 'corrected', 'published'].includes(e.kind) && typeof e.after?.status === 'string' ? e.after.status : e.status;
     const label = STATUS_INFO[shownStatus as Status]?.label ?? STATUS_INFO[e.status].label;
     feed.addItem({
       id: `${claimUrl}#event-${e.id}`,

@@ -129,7 +129,7 @@ export function readMostDisputed() {
 
 /** The claim as schema.org sees it (see lib/claim-review.ts), with absolute URLs on `site`. */
 export function toReviewedClaim(claim: PublishedClaim, site: string): ReviewedClaim {
-  const statusSet = [...claim.events].reverse().find((e) => e.kind === 'status_changed' || e.kind === 'corrected' || e.kind === 'created');
+  const statusSet = [...claim.events].reverse().find((e) => ['status_changed', 'corrected', 'published', 'created'].includes(e.kind));
   const articleUrl = (a: { slug: string; canonicalUrl: string | null }) => externalHref(a.canonicalUrl) ?? `${site}${articlePath(a)}`;
   return {
     url: `${site}${claimPath(claim)}`,

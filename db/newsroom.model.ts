@@ -273,6 +273,15 @@ function expectStaleRefused(error: AppError | null, version: number, current: nu
   if (version !== current) expect(error?.code, 'a stale form was applied').toBe('conflict');
 }
 
+/** A write from a person's claim form (or board button): with a stale version it must be refused. */
+function formWrite(model: Model, who: Person, id: number, stale: boolean, write: (id: number, version: number) => unknown) {
+  const current = row(id).version;
+  const version = formVersion(model, who, id, stale);
+  const error = attempt(() => write(id, version));
+  expectStaleRefused(error, version, current);
+  return error;
+}
+
 class Open extends NewsroomCommand {
   constructor(readonly who: Person, readonly c: number) { super(); }
   act(model: Model, real: Real): Step {
@@ -286,11 +295,7 @@ type Patch = { status?: Status; statusNote?: string; statement?: string; correct
 class Edit extends NewsroomCommand {
   constructor(readonly who: Person, readonly c: number, readonly patch: Patch, readonly stale: boolean) { super(); }
   act(model: Model, real: Real): Step {
-    const id = real.claimIds[this.c]!;
-    const current = row(id).version;
-    const version = formVersion(model, this.who, id, this.stale);
-    const error = attempt(() => saveClaim({ id, version, patch: this.patch, actorId: real.ids[this.who] }));
-    expectStaleRefused(error, version, current);
+    formWrite(model, this.who, real.claimIds[this.c]!, this.stale, (id, version) => saveClaim({ id, version, patch: this.patch, actorId: real.ids[this.who] }));
     return { actor: this.who, direct: true };
   }
   toString = () => `edit(${this.who}, claim ${this.c}, ${JSON.stringify(this.patch)}${this.stale ? ', stale' : ''})`;
@@ -300,10 +305,7 @@ class Move extends NewsroomCommand {
   constructor(readonly who: Person, readonly c: number, readonly to: WorkflowState, readonly stale: boolean) { super(); }
   act(model: Model, real: Real): Step {
     const id = real.claimIds[this.c]!;
-    const current = row(id).version;
-    const version = formVersion(model, this.who, id, this.stale);
-    const error = attempt(() => moveClaim({ id, to: this.to, version, actorId: real.ids[this.who] }));
-    expectStaleRefused(error, version, current);
+    const error = formWrite(model, this.who, id, this.stale, (_, version) => moveClaim({ id, to: this.to, version, actorId: real.ids[this.who] }));
     return { actor: this.who, ...(this.to === 'published' && !error ? { approval: { claim: id } } : {}) };
   }
   toString = () => `move(${this.who}, claim ${this.c} → ${this.to}${this.stale ? ', stale' : ''})`;
@@ -315,11 +317,8 @@ class Review extends NewsroomCommand {
   act(model: Model, real: Real): Step {
     const id = real.claimIds.find((c) => row(c).workflow === 'ready_for_review');
     if (id === undefined) return {};
-    const current = row(id).version;
-    const version = formVersion(model, this.who, id, this.stale);
     const to = this.approve ? 'published' : 'in_progress';
-    const error = attempt(() => moveClaim({ id, to, version, actorId: real.ids[this.who] }));
-    expectStaleRefused(error, version, current);
+    const error = formWrite(model, this.who, id, this.stale, (_, version) => moveClaim({ id, to, version, actorId: real.ids[this.who] }));
     return { actor: this.who, ...(this.approve && !error ? { approval: { claim: id } } : {}) };
   }
   toString = () => `review(${this.who}, ${this.approve ? 'approve' : 'request changes'}${this.stale ? ', stale' : ''})`;

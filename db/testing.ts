@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { closeDb, getDb } from './index';
+import { users } from './schema';
 
 /** Points the app at a new, empty database file for a test; returns its path. */
 export function useFreshDatabase(): string {
@@ -28,4 +29,11 @@ export function rowCounts(): Record<string, number> {
     .pluck()
     .all() as string[];
   return Object.fromEntries(names.map((n) => [n, db.prepare(`SELECT count(*) FROM "${n}"`).pluck().get() as number]));
+}
+
+/** Adds a newsroom member to the test database; returns their id. */
+export function addUser(name: string, role: 'admin' | 'editor' = 'editor'): string {
+  const id = randomUUID();
+  getDb().insert(users).values({ id, name, email: `${id}@newsroom.example`, role }).run();
+  return id;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMove, MOVES, movesFrom, WORKFLOW_STATES, type WorkflowState } from './workflow';
+import { checkMove, MOVES, movesFor, movesFrom, WORKFLOW_STATES, type WorkflowState } from './workflow';
 
 const allowed: Record<WorkflowState, WorkflowState[]> = {
   draft: ['in_progress'],
@@ -32,5 +32,22 @@ describe('workflow state machine', () => {
   it('offers as buttons exactly the allowed moves', () => {
     for (const from of WORKFLOW_STATES) expect(movesFrom(from).map((m) => m.to).sort()).toEqual([...allowed[from]].sort());
     expect(new Set(MOVES.map((m) => m.label)).size).toBe(MOVES.length);
+  });
+
+  it('refuses approval by the proposer of a pending change, whoever set the verdict readers see', () => {
+    const context = { verdictSetBy: 'a', pendingBy: 'b', signOffRequired: true };
+    expect(checkMove('ready_for_review', 'published', { ...context, actorId: 'b' }).ok).toBe(false);
+    expect(checkMove('ready_for_review', 'published', { ...context, actorId: 'c' }).ok).toBe(true);
+  });
+
+  it('keeps a public claim from going back to draft', () => {
+    expect(checkMove('in_progress', 'draft', { actorId: 'a', verdictSetBy: null, published: true, signOffRequired: true })).toMatchObject({ ok: false, reason: expect.stringMatching(/unpublish it/) });
+  });
+
+  it('offers as buttons only the moves this person may make', () => {
+    const own = { actorId: 'a', verdictSetBy: 'a', pendingBy: null, published: false, signOffRequired: true };
+    expect(movesFor('ready_for_review', own).map((m) => m.to)).toEqual(['in_progress']);
+    expect(movesFor('ready_for_review', { ...own, actorId: 'b' }).map((m) => m.to)).toEqual(['in_progress', 'published']);
+    expect(movesFor('in_progress', { ...own, published: true }).map((m) => m.to)).toEqual(['ready_for_review']);
   });
 });

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
-import { claimEvents, claims, users } from '@/db/schema';
+import { claimEvents, claims } from '@/db/schema';
 import { seedDemoOnFirstRun } from '@/db/seed';
-import { removeDatabase, useFreshDatabase } from '@/db/testing';
+import { addUser, removeDatabase, useFreshDatabase } from '@/db/testing';
 import { getPublishedClaim, updateClaim, type ClaimPatch } from './claims';
 import { listCorrections } from './corrections';
 import { assignClaim, moveClaim, setSignOffRequired } from './workflow';
@@ -20,14 +19,9 @@ let admin: string;
 beforeEach(() => {
   file = useFreshDatabase();
   seedDemoOnFirstRun();
-  const add = (name: string, role: 'admin' | 'editor' = 'editor') => {
-    const id = randomUUID();
-    getDb().insert(users).values({ id, name, email: `${id}@newsroom.example`, role }).run();
-    return id;
-  };
-  anna = add('Anna Ødegård');
-  bilal = add('Bilal Haddad');
-  admin = add('Ada Admin', 'admin');
+  anna = addUser('Anna Ødegård');
+  bilal = addUser('Bilal Haddad');
+  admin = addUser('Ada Admin', 'admin');
 });
 afterEach(() => removeDatabase(file));
 

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
-import { articleRevisions, articles, claims, users } from '@/db/schema';
+import { articleRevisions, articles, claims } from '@/db/schema';
 import { seedDemoOnFirstRun } from '@/db/seed';
-import { removeDatabase, useFreshDatabase } from '@/db/testing';
+import { addUser, removeDatabase, useFreshDatabase } from '@/db/testing';
 import { linkAppearance } from './annotator';
 import { getPublishedClaim, updateClaim } from './claims';
 import { assignClaim, moveClaim, setSignOffRequired } from './workflow';
@@ -16,14 +15,9 @@ let admin: string;
 beforeEach(() => {
   file = useFreshDatabase();
   seedDemoOnFirstRun();
-  const add = (name: string, role: 'admin' | 'editor' = 'editor') => {
-    const id = randomUUID();
-    getDb().insert(users).values({ id, name, email: `${id}@newsroom.example`, role }).run();
-    return id;
-  };
-  alice = add('Alice Editor');
-  bruno = add('Bruno Reviewer');
-  admin = add('Ada Admin', 'admin');
+  alice = addUser('Alice Editor');
+  bruno = addUser('Bruno Reviewer');
+  admin = addUser('Ada Admin', 'admin');
 });
 afterEach(() => removeDatabase(file));
 

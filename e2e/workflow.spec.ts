@@ -15,6 +15,7 @@ test.describe('second-reviewer sign-off and corrections', () => {
     // Sign-off is on: the form says so before saving and offers review, not a publish it would refuse.
     await expect(annotator.editor()).toContainText('Sign-off is on: a second editor approves this claim before readers see it.');
     await expect(annotator.editor().getByLabel('Published (readers can see this claim)')).toHaveCount(0);
+    await annotator.panel().screenshot({ path: test.info().outputPath('claim-editor-sign-off.png') });
     const note = 'Only one of the five side streets saw more traffic — the council’s “Table 3”.';
     await annotator.saveForReview('Partly true', note);
     await expect(annotator.panel()).toContainText('Workflow: Ready for review');
@@ -23,6 +24,7 @@ test.describe('second-reviewer sign-off and corrections', () => {
     await expect(annotator.editor().getByLabel('Why this status')).toHaveValue(note);
     await expect(annotator.panel().getByRole('button', { name: /^Approve and publish:/ })).toHaveCount(0);
     await expect(annotator.panel()).toContainText('Waiting for another editor’s approval.');
+    await annotator.panel().screenshot({ path: test.info().outputPath('claim-panel-ready-for-review.png') });
     // Nor on the board: the verdict's author is not shown Approve.
     const boardA = new BoardPage(page);
     await boardA.open();

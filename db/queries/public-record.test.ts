@@ -160,3 +160,24 @@ describe('issue 16, also looked at', () => {
     expect(page.events.at(-1)!.after).toMatchObject({ status: 'false' });
   });
 });
+
+describe('saving never throws the editor’s work away', () => {
+  it('unpublishing and changing the verdict in one save keeps the new verdict, as the draft’s, with its correction for later', () => {
+    const id = byStatus('disputed');
+    edit(id, anna, { published: false, ...toFalse });
+    expect(row(id)).toMatchObject({ published: false, status: 'false', statusNote: toFalse.statusNote, pendingStatus: null, pendingCorrection: toFalse.correction });
+  });
+
+  it('with sign-off on, ticking Published on a draft stores the verdict and sends it for review', () => {
+    const id = draftId();
+    const saved = edit(id, anna, { status: 'false', statusNote: 'The council counted all five side streets.', published: true });
+    expect(saved).toMatchObject({ sentForReview: true, published: false, workflow: 'ready_for_review', status: 'false' });
+    expect(getPublishedClaim({ id })).toBeUndefined();
+  });
+
+  it('“Save and ask for review” takes a draft to review in one step', () => {
+    const id = draftId();
+    const saved = edit(id, anna, { status: 'partly_true', statusNote: 'One of five streets.', review: true });
+    expect(saved).toMatchObject({ workflow: 'ready_for_review', status: 'partly_true', statusNote: 'One of five streets.', sentForReview: true });
+  });
+});

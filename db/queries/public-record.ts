@@ -222,6 +222,15 @@ export function changeClaim(tx: Tx, input: ClaimChange): ClaimChangeResult {
     publicChange = true;
   };
 
+  // Unpublishing comes first: a verdict changed in the same save is then the draft's, never a
+  // proposal the unpublish would drop.
+  if (input.published === false && current.published) {
+    clearPending('unpublished');
+    events.push({ kind: 'unpublished' });
+    set({ published: false, workflow: 'in_progress' });
+    publicChange = true;
+  }
+
   if (input.verdict) {
     const working = workingVerdict(next);
     const verdict = verdictChange(tx, next, {
@@ -236,7 +245,7 @@ export function changeClaim(tx: Tx, input: ClaimChange): ClaimChangeResult {
       events.push(...verdict.events);
       proposed = verdict.proposed;
       publicChange ||= verdict.public;
-      draftEdit ||= !current.published && verdict.events.length > 0;
+      draftEdit ||= !next.published && verdict.events.length > 0;
     }
   }
 
@@ -251,17 +260,12 @@ export function changeClaim(tx: Tx, input: ClaimChange): ClaimChangeResult {
         after: { statement, claimantPartyId },
       });
       set({ statement, slug: slugify(statement), claimantPartyId });
-      if (current.published) publicChange = true;
+      if (next.published) publicChange = true;
       else draftEdit = true;
     }
   }
 
-  if (input.published === false && current.published) {
-    clearPending('unpublished');
-    events.push({ kind: 'unpublished' });
-    set({ published: false, workflow: 'in_progress' });
-    publicChange = true;
-  } else if (input.published === true && !current.published) {
+  if (input.published === true && !current.published) {
     // Saving never throws the edit away: under sign-off it goes to a second editor instead.
     if (signOff && actorId !== null) sentForReview = true;
     else publish(null);

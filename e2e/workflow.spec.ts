@@ -54,23 +54,28 @@ test.describe('second-reviewer sign-off and corrections', () => {
   test('an approval is refused when the claim changed after the approver opened the board', async ({ page, auth, browser }) => {
     await auth.signedIn('editor', 'Anna');
     const annotator = new AnnotatorPage(page);
-    await page.goto(`/edit/articles/1?claim=${DRAFT_CLAIM}`);
-    await annotator.saveForReview('False', 'The council counted all five side streets.');
+    // A draft of its own (the demo's draft is published by the test above).
+    const quote = 'The Water Board said it would decide on the application in the new year';
+    await annotator.open(2);
+    await annotator.createClaim(quote);
+    const claimUrl = page.url();
+    const claimId = Number(new URL(claimUrl).searchParams.get('claim'));
+    await annotator.saveForReview('False', 'The board’s calendar shows a decision in March — not “the new year”.');
 
     const contextB = await browser.newContext();
     const pageB = await contextB.newPage();
     await new AuthPages(pageB).signedIn('editor', 'Bilal');
     const board = new BoardPage(pageB);
     await board.open();
-    await expect(board.card('ready_for_review', DEMO.draftQuote)).toBeVisible();
+    await expect(board.card('ready_for_review', quote)).toBeVisible();
 
     // Anna changes her mind while Bilal has the board open.
-    await page.goto(`/edit/articles/1?claim=${DRAFT_CLAIM}`);
-    await annotator.setStatus('Confirmed', 'The association’s own counts agree.');
+    await page.goto(claimUrl);
+    await annotator.setStatus('Confirmed', 'The board confirmed the timing by email.');
 
-    await board.card('ready_for_review', DEMO.draftQuote).getByRole('button', { name: /^Approve and publish/ }).click();
-    await expect(board.card('ready_for_review', DEMO.draftQuote).getByRole('alert')).toContainText(/changed|someone else/i);
-    expect((await pageB.request.get(`/claims/${DRAFT_CLAIM}/x`, { maxRedirects: 0 })).status()).toBe(404);
+    await board.card('ready_for_review', quote).getByRole('button', { name: /^Approve and publish/ }).click();
+    await expect(board.card('ready_for_review', quote).getByRole('alert')).toContainText('This claim changed after you opened it: it is now Confirmed');
+    expect((await pageB.request.get(`/claims/${claimId}/x`, { maxRedirects: 0 })).status()).toBe(404);
     await contextB.close();
   });
 

@@ -5,7 +5,7 @@ import { ClaimSections } from './pages/claim-sections';
 
 const DISPUTED_CLAIM = 3; // the demo's side-streets claim
 
-test('a stale response form is refused with the other editor’s change shown, and that change is kept', async ({ page, auth, browser, claimSections }) => {
+test('a stale response form is refused with the other editor’s change shown, and that change is kept', async ({ auth, browser, claimSections }) => {
   await auth.signedIn('editor', 'Anna');
   const party = `Quay Road Traders ${randomUUID().slice(0, 6)}`;
   await claimSections.open(DISPUTED_CLAIM);

@@ -143,7 +143,7 @@ describe('withdrawing a published claim', () => {
     // Nobody edits or republishes it afterwards.
     const { version } = current(claim.id)!;
     expect(() => updateClaim({ id: claim.id, version, patch: { published: true }, actorId: editor })).toThrow(/withdrawn/);
-    expect(() => moveClaim({ id: claim.id, to: 'in_progress', actorId: editor })).toThrow(/withdrawn/);
+    expect(() => moveClaim({ id: claim.id, to: 'in_progress', actorId: editor, version })).toThrow(/withdrawn/);
     expect(current(claim.id)).toMatchObject({ version, published: false });
   });
 

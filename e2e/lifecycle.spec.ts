@@ -132,6 +132,7 @@ test.describe('deleting drafts and withdrawing published claims', () => {
     await dialog.getByRole('button', { name: 'Withdraw claim' }).click();
     await expect(panel.getByRole('region', { name: 'Withdrawn' })).toContainText(note);
     await expect(panel.getByRole('button', { name: 'Save claim' })).toHaveCount(0);
+    await expect(panel.getByRole('region', { name: /in this article/ })).toContainText('(withdrawn)');
 
     // The reader's next visit: 410 Gone, with the note and the history.
     const gone = await readerPage.goto(claimUrl);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { articleRevisions, articles, claimAppearances, claims, parties, suggestionDismissals } from '@/db/schema';
 import { createAnchor } from '@/lib/anchor';
@@ -24,7 +24,14 @@ export function getArticleForEditor({ id }: { id: number }) {
     .from(articleRevisions)
     .where(eq(articleRevisions.id, article.currentRevisionId))
     .get();
-  const fields = { id: claims.id, slug: claims.slug, statement: claims.statement, status: claims.status, published: claims.published };
+  const fields = {
+    id: claims.id,
+    slug: claims.slug,
+    statement: claims.statement,
+    status: claims.status,
+    published: claims.published,
+    withdrawn: sql<boolean>`${claims.withdrawnAt} is not null`.mapWith(Boolean),
+  };
   const own = db
     .select({ ...fields, start: claims.anchorStart, end: claims.anchorEnd, anchorState: claims.anchorState })
     .from(claims)

@@ -72,6 +72,7 @@ export default async function AnnotatorLayout({ params, children }: { params: Pr
               statement: c.statement,
               status: c.status,
               published: c.published,
+              withdrawn: c.withdrawn,
               own: c.own,
               anchorState: c.anchorState,
             }))}

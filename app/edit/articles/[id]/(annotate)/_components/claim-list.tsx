@@ -7,7 +7,16 @@ import { ANCHOR_STATE_LABELS, type AnchorState } from '@/lib/anchor';
 import { plural } from '@/lib/format';
 import type { Status } from '@/lib/status';
 
-export type ListedClaim = { id: number; number: number; statement: string; status: Status; published: boolean; own: boolean; anchorState: AnchorState };
+export type ListedClaim = {
+  id: number;
+  number: number;
+  statement: string;
+  status: Status;
+  published: boolean;
+  withdrawn: boolean;
+  own: boolean;
+  anchorState: AnchorState;
+};
 
 /**
  * Every claim of the article in text order. It sits in the layout, so opening
@@ -37,7 +46,7 @@ export function ClaimList({ articleId, claims }: { articleId: number; claims: Li
               {c.statement}
             </Link>
             <span className="muted">
-              {c.published ? '' : '(draft)'}
+              {c.withdrawn ? '(withdrawn)' : c.published ? '' : '(draft)'}
               {c.own ? '' : ' (also in another article)'}
               {c.anchorState !== 'anchored' ? ` (${ANCHOR_STATE_LABELS[c.anchorState]})` : ''}
             </span>

@@ -140,7 +140,7 @@ test('a 2 MB news page pasted as HTML or imported from its address; 6 MB is refu
   await intake.preview('html', html, 'paste');
   await expect(intake.previewHeading).toBeVisible({ timeout: 30_000 });
   console.log(`2 MB of HTML: pasted and previewed in ${Date.now() - started} ms`);
-  await expect(page.getByLabel('Headline')).toHaveValue('Harbour dredging to finish by June | Kestrel Bay Courier');
+  await expect(page.getByLabel('Headline')).toHaveValue(/^Harbour dredging to finish by June/);
   await expect(page.getByLabel('Publication date')).toHaveValue('2026-03-14');
   await expect(intake.paragraphs.filter({ hasText: 'unexpectedly hard clay' })).toHaveCount(1);
   await expect(intake.paragraphs.filter({ hasText: 'window.__analytics' })).toHaveCount(0);

@@ -11,6 +11,7 @@ import { createClaimFromSelection, saveClaim } from '@/db/queries/annotator';
 import { listCorrections } from '@/db/queries/corrections';
 import { listFeedEvents } from '@/db/queries/feeds';
 import { createParty, mergeParties, updateParty } from '@/db/queries/parties';
+import { withdrawClaim } from '@/db/queries/lifecycle';
 import { createRevision } from '@/db/queries/revisions';
 import { addResponse, attachSource, updateClaimSource, updateResponse } from '@/db/queries/sources';
 import { assignClaim, moveClaim, setSignOffRequired, signOffRequired } from '@/db/queries/workflow';
@@ -163,7 +164,7 @@ function replay(id: number) {
     } else if (e.kind === 'published') {
       published = true;
       status = after.status;
-    } else if (e.kind === 'unpublished') published = false;
+    } else if (e.kind === 'unpublished' || e.kind === 'withdrawn') published = false;
     else if (e.kind === 'corrected') status = after.status;
   }
   return { published, status };
@@ -324,6 +325,17 @@ class Review extends NewsroomCommand {
   toString = () => `review(${this.who}, ${this.approve ? 'approve' : 'request changes'}${this.stale ? ', stale' : ''})`;
 }
 
+/** Withdrawing a claim readers saw (410 from then on); refused for one they never saw. */
+class Withdraw extends NewsroomCommand {
+  constructor(readonly who: Person, readonly c: number, readonly stale: boolean) { super(); }
+  act(model: Model, real: Real): Step {
+    const id = real.claimIds[this.c]!;
+    formWrite(model, this.who, id, this.stale, (_, version) => withdrawClaim({ id, version, note: 'Withdrawn: the outlet retracted the article — see its note.', actorId: real.ids[this.who] }));
+    return { actor: this.who };
+  }
+  toString = () => `withdraw(${this.who}, claim ${this.c}${this.stale ? ', stale' : ''})`;
+}
+
 class Assign extends NewsroomCommand {
   constructor(readonly who: Person, readonly c: number, readonly to: Person | null) { super(); }
   act(_model: Model, real: Real): Step {
@@ -450,6 +462,7 @@ export const commands = [
   fc.tuple(person, fc.boolean(), fc.boolean()).map(([w, a, s]) => new Review(w, a, s)),
   fc.tuple(person, fc.constant(true), fc.boolean()).map(([w, a, s]) => new Review(w, a, s)),
   fc.tuple(person, claim, fc.option(person)).map(([w, c, to]) => new Assign(w, c, to)),
+  fc.tuple(person, claim, fc.boolean()).map(([w, c, s]) => new Withdraw(w, c, s)),
   fc.boolean().map((on) => new SignOff(on)),
   fc.tuple(person, claim, fc.nat({ max: 2 }), fc.boolean(), fc.boolean()).map(([w, c, u, e, s]) => new Source(w, c, u, e, s)),
   fc.tuple(person, claim, fc.boolean(), fc.boolean()).map(([w, c, e, s]) => new Response(w, c, e, s)),
@@ -489,4 +502,4 @@ export function replayNewsroom(steps: fc.Command<Model, Real>[]) {
   fc.modelRun(() => newsroom(), steps);
 }
 
-export { Open, Edit, Move, Review, Assign, SignOff, Source, Response, Parties, Revise, ReviewAnchor };
+export { Open, Edit, Move, Review, Withdraw, Assign, SignOff, Source, Response, Parties, Revise, ReviewAnchor };

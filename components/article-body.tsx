@@ -1,5 +1,6 @@
 import { segmentBody } from '@/lib/anchor';
 import { STATUS_INFO, type Status } from '@/lib/status';
+import { StatusIcon } from './status-icon';
 
 export type BodyClaim = {
   id: number;
@@ -51,7 +52,7 @@ export function ArticleBody({ body, claims }: { body: string; claims: BodyClaim[
                   .map((c) => (
                     <a key={c.id} href={c.href} className={`claim-ref status-${c.status}`}>
                       {c.number}
-                      <span aria-hidden="true">{STATUS_INFO[c.status].icon}</span>
+                      <StatusIcon status={c.status} />
                       <span className="sr-only">
                         {` (claim ${c.number}: ${STATUS_INFO[c.status].label})`}
                       </span>

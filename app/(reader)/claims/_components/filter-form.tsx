@@ -80,7 +80,8 @@ export function FilterForm({ filters, sort, errors, options }: Props) {
         label="Sort by"
         name="sort"
         value={sort}
-        options={SORTS.map((s) => (s === 'relevance' ? { value: '', label: 'Best match (or recently updated)' } : { value: s, label: SORT_LABELS[s] }))}
+        // Best match is the default (an empty value); without words it lists the recently updated first.
+        options={SORTS.map((s) => ({ value: s === 'relevance' ? '' : s, label: SORT_LABELS[s] }))}
         error={errors.sort}
       />
       <div className="flex items-center gap-4">

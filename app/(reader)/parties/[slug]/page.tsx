@@ -9,6 +9,7 @@ import { claimPath, externalHref, partyPath } from '@/lib/routes';
 import { readParty, readPartyRedirect } from '@/lib/server/reader';
 import { siteUrl } from '@/lib/server/site';
 import { PARTY_KIND_LABELS, STANCES, STANCE_LABELS, type Stance } from '@/lib/vocabulary';
+import { quoted } from '@/lib/quotes';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -119,7 +120,7 @@ export default async function PartyPage({ params }: Props) {
                   on <Link href={claimPath({ id: r.claimId, slug: r.claimSlug })}>{r.statement}</Link>{' '}
                   <StatusBadge status={r.status} />
                 </p>
-                {r.quote ? <blockquote className="mt-1 font-serif">“{r.quote}”</blockquote> : null}
+                {r.quote ? <blockquote className="mt-1 font-serif">{quoted(r.quote)}</blockquote> : null}
               </li>
             );
           })}

@@ -22,6 +22,7 @@ import { requirePageUser } from '@/lib/server/session';
 import { ResponsesSection } from './_components/responses-section';
 import { SourcesSection } from './_components/sources-section';
 import { SuggestedStatus } from './_components/suggested-status';
+import { quoted } from '@/lib/quotes';
 
 export const metadata: Metadata = { title: 'Claim' };
 
@@ -36,7 +37,7 @@ export default async function EditClaimPage({ params }: { params: Promise<{ id: 
         <Link href={`/edit/articles/${claim.articleId}`}>{claim.articleTitle}</Link>
         {claim.demo ? <DemoLabel className="ml-2" /> : null}
       </p>
-      <h1 className="mt-1 text-2xl font-bold">“{claim.statement}”</h1>
+      <h1 className="mt-1 text-2xl font-bold">{quoted(claim.statement)}</h1>
       <p className="mt-2 flex flex-wrap items-center gap-2 text-sm">
         <StatusBadge status={claim.status} />
         {claim.claimantName ? <span>Claimed by {claim.claimantName}</span> : null}

@@ -18,6 +18,7 @@ import { QuoteInContext } from './_components/quote-in-context';
 import { ResponseList } from './_components/response-list';
 import { SourceList } from './_components/source-list';
 import { WithdrawnClaim } from './_components/withdrawn-claim';
+import { quoted } from '@/lib/quotes';
 
 type Props = { params: Promise<{ id: string; slug: string }> };
 
@@ -39,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const site = await siteUrl();
   const label = STATUS_INFO[claim.status].label;
   const description = `${label}: ${claim.statusNote || STATUS_INFO[claim.status].description}`;
-  const image = { url: `${site}/claims/${claim.id}/share.png`, width: 1200, height: 630, alt: `${label}: “${claim.statement}”` };
+  const image = { url: `${site}/claims/${claim.id}/share.png`, width: 1200, height: 630, alt: `${label}: ${quoted(claim.statement)}` };
   return {
     title: claim.statement,
     description,
@@ -49,14 +50,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     },
     openGraph: {
       type: 'article',
-      title: `${label}: “${claim.statement}”`,
+      title: `${label}: ${quoted(claim.statement)}`,
       description,
       url: `${site}${claimPath(claim)}`,
       siteName: (await publisher()).name,
       images: [image],
       modifiedTime: isoDate(claim.updatedAt),
     },
-    twitter: { card: 'summary_large_image', title: `${label}: “${claim.statement}”`, description, images: [image] },
+    twitter: { card: 'summary_large_image', title: `${label}: ${quoted(claim.statement)}`, description, images: [image] },
   };
 }
 
@@ -79,7 +80,7 @@ export default async function ClaimPage({ params }: Props) {
         </p>
         <div className="mt-4 flex flex-wrap items-start gap-4">
           <StatusBadge status={claim.status} className="text-base" />
-          <h1 className="flex-1 text-2xl font-bold leading-snug sm:text-3xl">“{claim.statement}”</h1>
+          <h1 className="flex-1 text-2xl font-bold leading-snug sm:text-3xl">{quoted(claim.statement)}</h1>
         </div>
         <p className="muted mt-2 text-sm">{STATUS_INFO[claim.status].description}</p>
         <p className="mt-3 text-sm">

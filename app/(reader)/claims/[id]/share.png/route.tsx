@@ -8,6 +8,7 @@ import { cached, invalidate, tags } from '@/lib/server/cache';
 import { cachedResponse } from '@/lib/server/http';
 import { readClaim } from '@/lib/server/reader';
 import { publisher } from '@/lib/server/site';
+import { quoted } from '@/lib/quotes';
 
 // DejaVu Sans ships in assets/fonts (licence beside it): no network fonts.
 let fonts: Promise<Buffer[]> | undefined;
@@ -81,7 +82,7 @@ async function render(claim: NonNullable<ReturnType<typeof readClaim>>, org: str
           </span>
         </div>
         <div style={{ display: 'flex', fontSize: statement.length > 110 ? 44 : 56, fontWeight: 700, lineHeight: 1.25 }}>
-          “{statement}”
+          {quoted(statement)}
         </div>
         <div style={{ display: 'flex', fontSize: 26, color: '#57534e' }}>
           {clip(`${claim.claimant ? `${claim.claimant.name} · ` : ''}${claim.article.outlet} · ${claim.article.title}`, 72)}

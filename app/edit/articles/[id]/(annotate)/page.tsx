@@ -20,6 +20,7 @@ import { RefreshWhenBodyStale } from './_components/body-freshness';
 import { ClaimEditorForm } from './_components/claim-editor-form';
 import { ClaimLifecycle } from './_components/claim-lifecycle';
 import { CreateClaimForm } from './_components/create-claim-form';
+import { SavedNotice } from './_components/saved-notice';
 import { SimilarClaims } from './_components/similar-claims';
 import { bodySignature } from './signature';
 
@@ -100,13 +101,15 @@ function ClaimPanel({
       </p>
       <blockquote className="mb-3 border-l-4 border-[var(--link)] pl-3 font-serif">{claim.anchorExact}</blockquote>
       {claim.withdrawnAt ? null : (
-        <ClaimEditorForm
-          key={`${claim.id}:${claim.version}`}
-          claim={claim}
-          parties={parties}
-          statusHint={<SuggestedStatus claimId={claim.id} status={claim.status} />}
-          signOffRequired={signOff}
-        />
+        <SavedNotice key={claim.id} version={claim.version} updatedAt={claim.updatedAt}>
+          <ClaimEditorForm
+            key={`${claim.id}:${claim.version}`}
+            claim={claim}
+            parties={parties}
+            statusHint={<SuggestedStatus claimId={claim.id} status={claim.status} />}
+            signOffRequired={signOff}
+          />
+        </SavedNotice>
       )}
       <div className="mt-4 border-t border-[var(--rule)] pt-3">
         <p className="text-sm">

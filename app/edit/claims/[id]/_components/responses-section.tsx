@@ -6,6 +6,7 @@ import { formatDate } from '@/lib/format';
 import { STANCE_LABELS } from '@/lib/vocabulary';
 import { ResponseForm } from './response-form';
 import { removeResponseAction } from './responses-actions';
+import { quoted } from '@/lib/quotes';
 
 type Row = ReturnType<typeof listClaimResponses>[number];
 
@@ -36,7 +37,7 @@ export function ResponsesSection({ claimId, now = new Date() }: { claimId: numbe
               {describe(r, now)}
               {r.respondedAt ? <span className="muted text-sm"> · {formatDate(r.respondedAt)}</span> : null}
             </p>
-            {r.quote ? <blockquote className="mt-1 font-serif">“{r.quote}”</blockquote> : null}
+            {r.quote ? <blockquote className="mt-1 font-serif">{quoted(r.quote)}</blockquote> : null}
             <div className="mt-2 flex flex-wrap items-start gap-4">
               <details className="flex-1">
                 <summary className="cursor-pointer text-sm underline">Edit</summary>

@@ -9,7 +9,7 @@ export function ClaimantFields({ parties, state, partyId }: { parties: PartyOpti
   const id = useId();
   const errors = state?.fieldErrors?.claimantPartyId ?? [];
   return (
-    <fieldset className="mb-4 rounded border border-[var(--rule)] p-3">
+    <fieldset className="@container mb-4 rounded border border-[var(--rule)] p-3">
       <legend className="px-1 text-sm font-semibold">Claimant</legend>
       <label htmlFor={`${id}-party`} className="block text-sm font-semibold">
         Who made the claim
@@ -31,7 +31,8 @@ export function ClaimantFields({ parties, state, partyId }: { parties: PartyOpti
         ))}
       </select>
       {errors.length ? <p className="mt-1 text-sm text-red-700 dark:text-red-300">{errors.join(' ')}</p> : null}
-      <div className="mt-3 grid gap-x-3 sm:grid-cols-[2fr_1fr]">
+      {/* Side by side only when the panel is wide enough for the kind's longest word: the annotator's panel is narrow on a wide screen. */}
+      <div className="mt-3 grid gap-x-3 @md:grid-cols-[minmax(0,1fr)_auto]">
         <Field label="Or a new party" name="newPartyName" hint="Creates the party and makes it the claimant." state={state} autoComplete="off" />
         <div className="mb-4">
           <label htmlFor={`${id}-kind`} className="block text-sm font-semibold">

@@ -3,7 +3,8 @@
 import { memo, useMemo } from 'react';
 import { segmentParagraph } from '@/lib/anchor';
 import { paragraphs as paragraphRanges } from '@/lib/text';
-import { STATUS_INFO, type Status } from '@/lib/status';
+import { StatusIcon } from '@/components/status-icon';
+import type { Status } from '@/lib/status';
 
 export type EditorBodyClaim = { id: number; number: number; status: Status; published: boolean; start: number; end: number };
 
@@ -76,7 +77,7 @@ const BodyParagraph = memo(
                 // Outside the text's offsets: not part of any selection (select-none) and read from the claim list instead.
                 <span key={c.id} aria-hidden="true" contentEditable={false} className={`claim-ref status-${c.status} select-none`} data-claim={c.id}>
                   {c.number}
-                  {STATUS_INFO[c.status].icon}
+                  <StatusIcon status={c.status} />
                 </span>
               ))}
             </span>

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { quoted, unquote } from './quotes';
+
+describe('unquote', () => {
+  it.each([
+    ['"We dispute these figures."', 'We dispute these figures.'],
+    ['“We dispute these figures.”', 'We dispute these figures.'],
+    ['  “We dispute these figures.”\n', 'We dispute these figures.'],
+    ["'No comment.'", 'No comment.'],
+    ['‘We won’t comment.’', 'We won’t comment.'],
+    ["'We won't comment.'", "We won't comment."],
+    ['„Das stimmt nicht.“', 'Das stimmt nicht.'],
+    ['„To nieprawda.”', 'To nieprawda.'],
+    ['”Det stämmer inte.”', 'Det stämmer inte.'],
+    ['« Ces chiffres sont faux. »', 'Ces chiffres sont faux.'],
+    ['»Das ist falsch.«', 'Das ist falsch.'],
+    ['‹Non.›', 'Non.'],
+    ['「この数字は誤りです。」', 'この数字は誤りです。'],
+    ['『数字有误』', '数字有误'],
+    ['“The figures are wrong”.', 'The figures are wrong.'],
+    ['"Wrong"!', 'Wrong!'],
+    ['“He called it “a fiction” on Monday.”', 'He called it “a fiction” on Monday.'],
+    ['“«موقفنا واضح» 🙂”', '«موقفنا واضح» 🙂'],
+    ['""Doubled""', '"Doubled"'],
+    ['"“No comment.”"', '“No comment.”'],
+  ])('strips one layer: %s', (input, expected) => {
+    expect(unquote(input)).toBe(expected);
+  });
+
+  it.each([
+    ['We dispute these figures.'],
+    ['“Yes,” she said, “but not in March.”'],
+    ['"Yes," she said, "but not in March."'],
+    ['The council said “no”'],
+    ['“Unbalanced'],
+    ['""'],
+    ['“”'],
+    ['"'],
+    [''],
+    ['«Oui» et «non»'],
+  ])('leaves text that is not wrapped in one pair as it is: %s', (input) => {
+    expect(unquote(input)).toBe(input.trim());
+  });
+});
+
+describe('quoted', () => {
+  it('shows every response once in curly quotation marks, whatever was typed', () => {
+    const typed = ['No comment.', '"No comment."', '“No comment.”', '« No comment. »', '「No comment.」', "'No comment.'"];
+    expect(new Set(typed.map(quoted))).toEqual(new Set(['“No comment.”']));
+  });
+});

@@ -5,13 +5,13 @@ import { cachedPage, newNonce, pageWithStatus, readerPageCaching, renderNonce } 
 import { isWithdrawnClaimPage } from '@/lib/server/reader';
 
 /**
- * Security headers for every page and route. A fresh nonce per response lets
- * Next's own inline bootstrap scripts run (Next reads the nonce from the
- * request's CSP header and puts it on every script it emits) while any other
- * inline script, such as one smuggled into an article, is refused. Reader pages
- * for anonymous readers come from the page cache with a fresh nonce put in
- * (lib/server/page-cache.ts); the cache's own render of a page uses the nonce
- * the cache chose. Authorisation is NOT done here: every action and route
+ * Security headers for every page and route. A nonce per render lets Next's own
+ * inline bootstrap scripts run (Next reads the nonce from the request's CSP header
+ * and puts it on every script it emits) while any other inline script, such as one
+ * smuggled into an article, is refused. Reader pages for anonymous readers come
+ * from the page cache (lib/server/page-cache.ts) as their render left them: the
+ * bytes and the policy naming the nonce the cache chose for that render, or a 304
+ * with no policy at all. Authorisation is NOT done here: every action and route
  * checks it itself.
  */
 export async function proxy(request: NextRequest) {
@@ -20,24 +20,21 @@ export async function proxy(request: NextRequest) {
   // An undecodable path gets the not-found page, or the API's JSON 400 (Next itself fails on it with a bare 500).
   const undecodable = !decodablePath(request.nextUrl.pathname);
   const embeddable = BADGE.test(request.nextUrl.pathname);
-  // Reader pages: CDN caching headers, a 304 without rendering when the copy is current, else the page cache.
+  // Reader pages: CDN caching headers, and the page cache for anonymous readers.
   const caching = undecodable ? null : readerPageCaching(request);
   // A withdrawn claim's page answers 410 Gone (with its note and history) to everyone.
-  const gone = !undecodable && !caching?.notModified && isWithdrawnClaimPage(request) ? await pageWithStatus(request, 410) : null;
-  const cached = gone ?? (caching && !caching.notModified ? await cachedPage(request, caching) : null);
-  const nonce = cached?.nonce ?? renderNonce(request.headers) ?? newNonce();
+  const gone = !undecodable && isWithdrawnClaimPage(request) ? await pageWithStatus(request, 410) : null;
+  const cached = gone ?? (caching ? await cachedPage(request, caching) : null);
+  if (cached) return cached;
+  const nonce = renderNonce(request.headers) ?? newNonce();
   const policy = embeddable ? BADGE_POLICY : pagePolicy(nonce);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('content-security-policy', policy);
-  const response =
-    cached?.response ??
-    (caching?.notModified
-      ? new NextResponse(null, { status: 304 })
-      : undecodable
-        ? request.nextUrl.pathname.startsWith('/api/')
-          ? jsonError(400, 'The path is not valid percent-encoded UTF-8.')
-          : NextResponse.rewrite(new URL('/_undecodable-path', request.url), { request: { headers: requestHeaders } })
-        : NextResponse.next({ request: { headers: requestHeaders } }));
+  const response = undecodable
+    ? request.nextUrl.pathname.startsWith('/api/')
+      ? jsonError(400, 'The path is not valid percent-encoded UTF-8.')
+      : NextResponse.rewrite(new URL('/_undecodable-path', request.url), { request: { headers: requestHeaders } })
+    : NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(caching?.headers ?? {})) response.headers.set(name, value);
   response.headers.set('content-security-policy', policy);
   // For browsers that predate frame-ancestors.

@@ -1,27 +1,33 @@
 import 'server-only';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
-import { contentVersion, mark, unchangedSince, type Mark } from './cache';
-import { READER_CACHE_CONTROL } from './http';
+import { mark, unchangedSince, type Mark } from './cache';
+import { etagFor, matchesEtag, READER_CACHE_CONTROL } from './http';
 import { siteUrlFrom } from './site';
 
 /**
  * HTTP caching for reader pages (HTML), all of it decided in proxy.ts before anything renders.
  *
- * 1. Cache-Control for a CDN and a weak ETag that changes whenever reader content may
- *    have changed (any invalidation, any write from another connection, a restart) and at
- *    midnight UTC (pages show "no response by <date>" that turns true without an edit).
- *    A browser or CDN revalidating with If-None-Match gets a 304 without a render.
- * 2. A full-page cache in this process for anonymous readers: the HTML of a page, kept
+ * 1. Cache-Control for a CDN on every reader page for anonymous readers.
+ * 2. A full-page cache in this process for anonymous readers: the bytes of a page, kept
  *    while none of the cache tags its render read was invalidated (and the day is the
- *    same), served with a fresh CSP nonce each time.
+ *    same: pages show "no response by <date>", which turns true without an edit).
+ *
+ * A stored page is constant: every hit sends the very bytes its render produced, with the
+ * Content-Security-Policy naming that render's nonce, and a strong ETag of those bytes. A
+ * browser or shared cache revalidating with that ETag gets a 304 that carries no policy,
+ * so the body it kept stays under the policy that came with it. (A fresh nonce per response
+ * would break exactly that: a 304 naming a new nonce disables every script of the kept body.)
+ * The nonce still protects: it is chosen by the cache when the page renders, after the
+ * content was stored, so markup injected into an article cannot name it; every edit renders
+ * again with a new one.
  */
 
 // Reader pages only: not the editor, not API routes, not files the route handlers serve with their own ETag.
 const READER_PAGE = /^\/(?:|claims|claims\/\d+(?:\/[^/]+)?|articles\/[^/]+(?:\/changes)?|parties\/[^/]+)$/;
 const FILE = /\.(?:svg|png|atom|json)$/;
 
-export type PageCaching = { headers: Record<string, string>; notModified: boolean };
+export type PageCaching = { headers: Record<string, string> };
 
 export function readerPageCaching(request: Request): PageCaching | null {
   if (request.method !== 'GET' && request.method !== 'HEAD') return null;
@@ -32,23 +38,17 @@ export function readerPageCaching(request: Request): PageCaching | null {
   if (request.headers.has('rsc') || request.headers.has('next-router-state-tree')) return null;
   // Someone signed in may see editor links: never share their copy.
   if (/(?:^|;\s*)(?:__Host-|__Secure-)?[\w.-]*session[\w.-]*=/i.test(request.headers.get('cookie') ?? '')) return null;
-  const etag = `W/"${contentVersion()}.${new Date().toISOString().slice(0, 10)}"`;
-  const sent = request.headers.get('if-none-match') ?? '';
-  return {
-    headers: { ETag: etag, 'Cache-Control': READER_CACHE_CONTROL },
-    notModified: sent.split(',').some((t) => t.trim() === etag || t.trim() === '*'),
-  };
+  return { headers: { 'Cache-Control': READER_CACHE_CONTROL } };
 }
 
 /** A CSP nonce. Hex, so it reads the same in the header, in HTML attributes and in JSON, with nothing to escape. */
 export const newNonce = () => randomBytes(16).toString('hex');
 
 /**
- * A rendered page as stored: its HTML cut at every occurrence of the nonce it was
- * rendered with (script tags, and Next's Link preload header), so serving it is
- * joining the parts with a fresh nonce.
+ * A rendered page as stored: the bytes of its HTML and the headers it was rendered with
+ * (its Content-Security-Policy among them), sent unchanged on every hit.
  */
-export type StoredPage = { validity: Validity; renderNonce: string; parts: Buffer[]; headers: [string, string][]; bytes: number };
+export type StoredPage = { validity: Validity; body: Buffer; headers: [string, string][]; etag: string; bytes: number };
 
 /**
  * What a stored page shows depends on: the point in the cache's history its render started
@@ -64,26 +64,9 @@ export const pageValidity = (tags: string[] | null = null): Validity => ({ since
 /** Nothing the page read has changed since its render started. */
 export const isCurrent = ({ validity }: StoredPage) => validity.day === today() && unchangedSince(validity.since, validity.tags);
 
-export function storedPage(validity: Validity, html: string, renderNonce: string, headers: [string, string][]): StoredPage {
-  // Kept encoded: a hit copies bytes instead of encoding a string of up to a few hundred KB again.
-  const parts = html.split(renderNonce).map((part) => Buffer.from(part));
-  return { validity, renderNonce, parts, headers, bytes: Buffer.byteLength(html) };
+export function storedPage(validity: Validity, body: Buffer, headers: [string, string][]): StoredPage {
+  return { validity, body, headers, etag: etagFor(body), bytes: body.length };
 }
-
-/** The page's HTML (UTF-8) with `nonce` wherever the render had its own. */
-export function pageHtml(page: StoredPage, nonce: string): Uint8Array<ArrayBuffer> {
-  const separator = Buffer.from(nonce);
-  const out = new Uint8Array(page.bytes + (page.parts.length - 1) * (separator.length - page.renderNonce.length));
-  let at = 0;
-  page.parts.forEach((part, i) => {
-    if (i > 0) at += separator.copy(out, at);
-    at += part.copy(out, at);
-  });
-  return out;
-}
-
-export const pageHeaders = (page: StoredPage, nonce: string) =>
-  page.headers.map(([name, value]): [string, string] => [name, value.split(page.renderNonce).join(nonce)]);
 
 /**
  * Pages by key, least recently used first out, bounded in count and bytes. A stale page
@@ -147,15 +130,17 @@ const MAX_PAGES = 500;
 const MAX_BYTES = 64 * 1024 * 1024;
 const MAX_PAGE_BYTES = 2 * 1024 * 1024;
 const RENDER_TIMEOUT_MS = 15_000;
-// Headers of a render worth keeping with the page; never set-cookie.
-const KEPT_HEADERS = new Set(['content-type', 'vary', 'link', 'content-language']);
+// Headers of a render worth keeping with the page (the policy names the nonce of its scripts); never set-cookie.
+const KEPT_HEADERS = new Set(['content-type', 'vary', 'link', 'content-language', 'content-security-policy', 'x-frame-options']);
+// What a 304 repeats of the 200 (RFC 9110, 15.4.5). Nothing the kept body depends on: no policy, no Link.
+const NOT_MODIFIED_HEADERS = new Set(['vary']);
 // Not passed on from a render: they describe the loopback connection, not the page.
 const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'date']);
 const RENDER_HEADER = 'x-claimline-render';
 
 type Rendered =
   | { kind: 'page'; page: StoredPage }
-  | { kind: 'other'; status: number; headers: [string, string][]; body: Buffer; nonce: string }
+  | { kind: 'other'; status: number; headers: [string, string][]; body: Buffer }
   | { kind: 'failed' };
 
 type State = {
@@ -209,20 +194,18 @@ function takeRenderTags(nonce: string): string[] | null {
   return tags?.size ? [...tags] : null;
 }
 
-export type CachedPage = { response: Response; nonce: string };
-
 /**
  * A reader page for an anonymous reader from the page cache, rendering it once on a
  * miss. `caching` is readerPageCaching()'s answer for the request. Null when the cache
- * does not apply: the caller renders the page the ordinary way.
+ * does not apply: the caller renders the page the ordinary way, with a nonce of its own.
  *
  * A miss renders the page by requesting it from this same server over loopback (never
  * from the Host header's address), with the secret and a nonce made up for that render.
- * Every response then gets a fresh nonce in place of the render's, so a page's nonce is
- * never sent twice and the render's is never sent at all: markup injected into a page
- * cannot name a nonce that will be valid when the page is served.
+ * The answer, stored or passed on (a 404, a redirect), is the render's own: its bytes
+ * and its headers, Content-Security-Policy included. A request naming the stored page's
+ * ETag gets a 304 with no policy and nothing else the kept body depends on.
  */
-export async function cachedPage(request: Request, caching: PageCaching): Promise<CachedPage | null> {
+export async function cachedPage(request: Request, caching: PageCaching): Promise<Response | null> {
   const port = process.env.PORT;
   const s = state();
   if (!port || process.env.NODE_ENV === 'development' || s.unreachable || renderNonce(request.headers)) return null;
@@ -234,10 +217,12 @@ export async function cachedPage(request: Request, caching: PageCaching): Promis
   const origin = siteUrlFrom(request.headers);
   const key = `${origin}${url.pathname}${url.search}`;
   // "hit" also for requests that waited on another's render: none of them caused one.
-  const respond = (page: StoredPage, how: 'hit' | 'miss'): CachedPage => {
-    const nonce = newNonce();
-    const headers = new Headers([...pageHeaders(page, nonce), ...Object.entries(caching.headers), ['x-claimline-cache', how]]);
-    return { response: new Response(request.method === 'HEAD' ? null : pageHtml(page, nonce), { headers }), nonce };
+  const respond = (page: StoredPage, how: 'hit' | 'miss'): Response => {
+    const own = { ETag: page.etag, ...caching.headers, 'x-claimline-cache': how };
+    if (matchesEtag(request, page.etag)) {
+      return new Response(null, { status: 304, headers: [...page.headers.filter(([name]) => NOT_MODIFIED_HEADERS.has(name)), ...Object.entries(own)] });
+    }
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(page.body), { headers: [...page.headers, ...Object.entries(own)] });
   };
 
   const stored = s.store.get(key);
@@ -252,18 +237,18 @@ export async function cachedPage(request: Request, caching: PageCaching): Promis
     if (flight.leader) s.store.set(key, rendered.page);
     return respond(rendered.page, flight.leader ? 'miss' : 'hit');
   }
-  // A 404 or a redirect is the leader's to send (its nonce was made for this one response); the others render their own.
+  // A 404 or a redirect is the leader's to send (never stored, so never shared); the others render their own.
   if (rendered.kind === 'other' && flight.leader) return passOn(request, rendered);
   return null;
 }
 
-function passOn(request: Request, rendered: Extract<Rendered, { kind: 'other' }>): CachedPage {
+function passOn(request: Request, rendered: Extract<Rendered, { kind: 'other' }>, status = rendered.status): Response {
   const headers = new Headers([...rendered.headers, ['x-claimline-cache', 'pass']]);
   // Next turns a Location into a URL before sending it on (and makes it relative again): it must be absolute here.
   const location = headers.get('location');
   if (location) headers.set('location', new URL(location, request.url).toString());
   const body = request.method === 'HEAD' ? null : new Uint8Array(rendered.body);
-  return { response: new Response(body, { status: rendered.status, headers }), nonce: rendered.nonce };
+  return new Response(body, { status, headers });
 }
 
 /**
@@ -272,15 +257,15 @@ function passOn(request: Request, rendered: Extract<Rendered, { kind: 'other' }>
  * Next, and a withdrawn claim's page must say 410 Gone. Not stored: such pages are rare.
  * A redirect (an old slug) passes through as it is. Null when it cannot be rendered here.
  */
-export async function pageWithStatus(request: Request, status: number): Promise<CachedPage | null> {
+export async function pageWithStatus(request: Request, status: number): Promise<Response | null> {
   const port = process.env.PORT;
   if (!port || state().unreachable || renderNonce(request.headers)) return null;
   const rendered = await render(port, request, new URL(request.url), pageValidity());
   if (rendered.kind === 'other') return passOn(request, rendered);
   if (rendered.kind === 'failed') return null;
-  const nonce = newNonce();
-  const headers = new Headers([...pageHeaders(rendered.page, nonce), ['x-claimline-cache', 'pass']]);
-  return { response: new Response(request.method === 'HEAD' ? null : pageHtml(rendered.page, nonce), { status, headers }), nonce };
+  // The render's own bytes and headers, its policy among them, as for any page the cache sends.
+  const headers = new Headers([...rendered.page.headers, ['x-claimline-cache', 'pass']]);
+  return new Response(request.method === 'HEAD' ? null : new Uint8Array(rendered.page.body), { status, headers });
 }
 
 /** Requests the page from this server over loopback as an anonymous reader, rendered with a nonce of its own. */
@@ -315,10 +300,10 @@ function render(port: string, request: Request, url: URL, validity: Validity): P
         const cacheable = res.statusCode === 200 && !res.headers['set-cookie'] && body.length <= MAX_PAGE_BYTES;
         if (cacheable) {
           const kept = all.filter(([name]) => KEPT_HEADERS.has(name));
-          resolve({ kind: 'page', page: storedPage({ ...validity, tags }, body.toString('utf8'), nonce, kept) });
+          resolve({ kind: 'page', page: storedPage({ ...validity, tags }, body, kept) });
         } else {
           const passed = all.filter(([name]) => !HOP_HEADERS.has(name));
-          resolve({ kind: 'other', status: res.statusCode ?? 500, headers: passed, body, nonce });
+          resolve({ kind: 'other', status: res.statusCode ?? 500, headers: passed, body });
         }
       });
     });

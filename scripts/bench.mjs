@@ -1,6 +1,9 @@
 // `npm run bench [-- --duration 10 --connections 32]`: production build, synthetic newsroom
 // (2,000 articles, 100,000 claims), one `next start`, autocannon from this process on
-// loopback. Prints a table and writes bench/results.json. Not part of `npm test`.
+// loopback, every request with a browser's Accept-Encoding. In the same run a plain node:http
+// server in its own process (scripts/bench-limit.mjs) serves the claim and article pages the
+// app served, as the machine's limit for those bytes. Prints a table and writes
+// bench/results.json. Not part of `npm test`.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -95,23 +98,25 @@ async function waitForHealth() {
 
 // What a browser sends when it loads a page; the page cache serves documents only.
 const DOCUMENT = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+// What Chromium sends with every request, pages and fetches alike.
+const BROWSER_ENCODINGS = { 'accept-encoding': 'gzip, deflate, br, zstd' };
 
 /**
  * Runs one autocannon load; `paths` is called per request so connections spread over many
  * pages. With `trace`, every response's time, path, status and ETag is kept (for the CDN model).
  */
-async function load(name, paths, { cacheable, headers, status, trace } = {}) {
-  const counts = { responses: 0, cacheable: 0, unexpected: 0, pageCacheHits: 0, pages: 0 };
+async function load(name, paths, { cacheable, headers, status, trace, url = base } = {}) {
+  const counts = { responses: 0, cacheable: 0, unexpected: 0, pageCacheHits: 0, pages: 0, encodings: {} };
   const log = [];
   const result = await autocannon({
-    url: base,
+    url,
     connections,
     duration,
     requests: [
       {
         setupRequest: (request, context) => {
           context.path = paths();
-          return { ...request, path: context.path, headers: { ...request.headers, ...headers } };
+          return { ...request, path: context.path, headers: { ...request.headers, ...BROWSER_ENCODINGS, ...headers } };
         },
         onResponse: (code, _body, context, responseHeaders) => {
           counts.responses++;
@@ -121,6 +126,8 @@ async function load(name, paths, { cacheable, headers, status, trace } = {}) {
           const pageCache = responseHeaders?.['x-claimline-cache'];
           if (pageCache) counts.pages++;
           if (pageCache === 'hit') counts.pageCacheHits++;
+          const encoding = responseHeaders?.['content-encoding'] ?? 'identity';
+          counts.encodings[encoding] = (counts.encodings[encoding] ?? 0) + 1;
           if (trace) log.push({ t: Date.now(), path: context.path, status: code, etag: responseHeaders?.etag, control });
         },
       },
@@ -134,6 +141,9 @@ async function load(name, paths, { cacheable, headers, status, trace } = {}) {
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors,
+    // Bytes on the wire per response (headers included) and how they were encoded.
+    bytesPerResponse: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
+    encodings: counts.encodings,
     ...(cacheable ? { cdnCacheableShare: counts.responses ? counts.cacheable / counts.responses : 0 } : {}),
     // Of the responses that went through the page cache, the share it answered without a render of their own.
     ...(counts.pages ? { pageCacheHitShare: round(counts.pageCacheHits / counts.pages) } : {}),
@@ -217,7 +227,12 @@ const server = spawn(bin('next'), ['start', '--port', String(port), '--hostname'
   env: { ...env, DATABASE_PATH: database },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
-const stop = () => server.kill('SIGTERM');
+const limitPort = port + 1;
+let limitServer;
+const stop = () => {
+  server.kill('SIGTERM');
+  limitServer?.kill('SIGTERM');
+};
 process.on('SIGINT', () => {
   stop();
   process.exit(130);
@@ -237,6 +252,19 @@ try {
   }
   const rssBefore = treeRss(server.pid);
 
+  // The machine's limit for the same bytes: the claim and article pages as the app just served them.
+  const captured = {};
+  for (const p of [claimPaths[0], articlePath]) captured[p] = await (await fetch(base + p, { headers: DOCUMENT })).text();
+  const pagesFile = path.join(os.tmpdir(), `claimline-bench-pages-${port}.json`);
+  fs.writeFileSync(pagesFile, JSON.stringify(captured));
+  limitServer = spawn(process.execPath, [path.join(root, 'scripts', 'bench-limit.mjs'), pagesFile, String(limitPort)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((resolve, reject) => {
+    limitServer.stdout.once('data', resolve);
+    limitServer.once('exit', (code) => reject(new Error(`the limit server ended (${code})`)));
+  });
+
   const runs = [];
   const skipped = [];
   const available = new Set();
@@ -250,9 +278,15 @@ try {
     runs.push(await load(name, paths, options));
   };
   await route('baseline /api/health', '/api/health', () => '/api/health');
+  console.log(`… node:http limit, the same bytes (${duration} s each)`);
+  const limits = {
+    'claim page': await load('limit: claim page bytes, plain node:http', () => claimPaths[0], { headers: DOCUMENT, url: `http://127.0.0.1:${limitPort}` }),
+    article: await load('limit: article page bytes, plain node:http', () => articlePath, { headers: DOCUMENT, url: `http://127.0.0.1:${limitPort}` }),
+  };
+  runs.push(...Object.values(limits));
   await route('claim page', claimPaths[0], () => pick(claimPaths), { headers: DOCUMENT });
   // What a CDN or browser does with a copy it holds: revalidate with the ETag, get a 304 without a render.
-  const etag = (await fetch(base + claimPaths[0])).headers.get('etag');
+  const etag = (await fetch(base + claimPaths[0], { headers: DOCUMENT })).headers.get('etag');
   if (etag) {
     await route('claim page, revalidated (304)', claimPaths[0], () => pick(claimPaths), { headers: { ...DOCUMENT, 'if-none-match': etag }, status: 304 });
   } else {
@@ -283,7 +317,13 @@ try {
 
   const rssAfter = treeRss(server.pid);
   const baseline = runs[0]?.requestsPerSecond || 1;
-  const rows = runs.map((r) => ({ ...r, ratio: Math.round((r.requestsPerSecond / baseline) * 100) / 100 }));
+  // Each page route beside the limit for its bytes (the revalidated claim page sends no body, so it has none).
+  const limitFor = (name) => (name.startsWith('limit') ? undefined : name === 'claim page' ? limits['claim page'] : name.startsWith('article page') ? limits.article : undefined);
+  const rows = runs.map((r) => ({
+    ...r,
+    ratio: round(r.requestsPerSecond / baseline, 2),
+    ...(limitFor(r.name) ? { ratioToLimit: round(r.requestsPerSecond / limitFor(r.name).requestsPerSecond, 3) } : {}),
+  }));
   const results = {
     at: new Date().toISOString(),
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
@@ -303,7 +343,10 @@ try {
   console.log('');
   console.table(
     Object.fromEntries(
-      rows.map((r) => [r.name, { 'req/s': r.requestsPerSecond, 'p50 ms': r.p50, 'p99 ms': r.p99, ratio: r.ratio, errors: r.errors }]),
+      rows.map((r) => [
+        r.name,
+        { 'req/s': r.requestsPerSecond, 'p50 ms': r.p50, 'p99 ms': r.p99, 'to /api/health': r.ratio, 'to limit': r.ratioToLimit ?? '', 'B/resp': r.bytesPerResponse, errors: r.errors },
+      ]),
     ),
   );
   skipped.forEach((s) => console.log(`skipped ${s}`));

@@ -24,7 +24,7 @@ export async function proxy(request: NextRequest) {
   const caching = undecodable ? null : readerPageCaching(request);
   // A withdrawn claim's page answers 410 Gone (with its note and history) to everyone.
   const gone = !undecodable && isWithdrawnClaimPage(request) ? await pageWithStatus(request, 410) : null;
-  const cached = gone ?? (caching ? await cachedPage(request, caching) : null);
+  const cached = gone ?? (caching ? await cachedPage(request) : null);
   if (cached) return cached;
   const nonce = renderNonce(request.headers) ?? newNonce();
   const policy = embeddable ? BADGE_POLICY : pagePolicy(nonce);

@@ -128,11 +128,13 @@ test('a 304 to the stored page’s ETag carries no Content-Security-Policy and n
   const policy = full.headers()['content-security-policy']!;
   const nonce = /'nonce-([0-9a-f]{32})'/.exec(policy)?.[1];
   expect(nonce).toBeTruthy();
-  expect(etag).toMatch(/^"[\w-]+"$/);
+  expect(etag).toMatch(/^W\/"[\w-]+"$/);
+  // Named by its tags for a shared cache to purge.
+  expect(full.headers().xkey?.split(' ')).toEqual(expect.arrayContaining([`claim:${article.claims[0]!.id}`, `article:${article.id}`]));
   // The body is the one the policy was made for.
   expect((await full.text()).match(/nonce="[^"]*"/g)?.every((n) => n === `nonce="${nonce}"`)).toBe(true);
 
-  for (const inm of [etag, `W/${etag}`, `"stale-copy", ${etag}`]) {
+  for (const inm of [etag, etag.replace(/^W\//, ''), `"stale-copy", ${etag}`]) {
     const revalidated = await request.get(claimPath, { headers: { ...document, 'if-none-match': inm } });
     expect(revalidated.status(), inm).toBe(304);
     const headers = revalidated.headers();
@@ -140,6 +142,7 @@ test('a 304 to the stored page’s ETag carries no Content-Security-Policy and n
     expect(headers.link, inm).toBeUndefined();
     expect(headers['content-type'], inm).toBeUndefined();
     expect(headers['content-encoding'], inm).toBeUndefined();
+    expect(headers.xkey, inm).toBeUndefined();
     expect(headers.etag).toBe(etag);
     expect(headers['cache-control']).toBe(full.headers()['cache-control']);
     // Whatever else it sends is the same as on the 200 (the headers every response gets).

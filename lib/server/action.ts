@@ -6,6 +6,7 @@ import type { Role } from '@/db/queries/users';
 import { AppError, ERROR_CODES, type ErrorCode } from '@/lib/errors';
 import { safeText } from '@/lib/text';
 import { invalidate } from './cache';
+import { purgeSharedCaches } from './purge';
 import { authorize, type SessionUser } from './session';
 
 export type ActionState<T = undefined> =
@@ -59,7 +60,7 @@ export function formToObject(form: FormData): Record<string, unknown> {
 /**
  * The one wrapper every server action goes through, in this order: checks the
  * session and role, parses the form with the action's zod schema, runs the
- * query, invalidates the cache tags it touched, and returns an ActionState the
+ * query, invalidates the cache tags it touched (here and in shared caches), and returns an ActionState the
  * form reads with useActionState. Errors become field messages; database
  * details are logged, never shown.
  */
@@ -73,7 +74,12 @@ export function action<S extends z.ZodType, R>(options: Options<S, R>) {
         return invalidInput(parsed.error, form);
       }
       const result = await options.run(parsed.data, user);
-      if (options.tags) invalidate(options.tags(result, parsed.data));
+      if (options.tags) {
+        const touched = options.tags(result, parsed.data);
+        invalidate(touched);
+        // Before the editor's answer: the next reader request through a shared cache sees the change.
+        await purgeSharedCaches(touched);
+      }
       if (options.refresh) refresh();
       destination = options.redirectTo?.(result, parsed.data) ?? null;
       if (destination === null) {

@@ -148,6 +148,16 @@ export function recordRead(tagList: readonly string[]): void {
   for (const tag of tagList) seen.add(tag);
 }
 
+/**
+ * The versions of these tags (of everything, when null) as one string, equal for as long as
+ * none of them is invalidated: what a reader page's ETag is made from.
+ */
+export function tagVersions(tagList: readonly string[] | null): string {
+  const s = state();
+  const versions = tagList ? [...new Set(tagList)].sort().map((tag) => `${tag}=${tagVersion(s, tag)}`).join(' ') : `*=${s.version}`;
+  return `${s.boot}.${s.epoch} ${versions}`;
+}
+
 /** A point in this process's cache history, taken before a page renders. */
 export type Mark = { epoch: string; version: number };
 

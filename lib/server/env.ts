@@ -10,6 +10,18 @@ const envSchema = z.object({
   // How many reverse proxies in front of the app append to X-Forwarded-For (0: clients connect
   // directly and the header is not trusted). See lib/server/client-address.ts.
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  // Shared caches to purge on every write (Varnish with xkey, deploy/varnish/): URLs separated by commas or spaces.
+  VARNISH_URL: z
+    .string()
+    .default('')
+    .transform((list) => list.split(/[\s,]+/).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/ }))),
+  // The response header naming a reader page's cache tags: xkey (Varnish), Surrogate-Key (Fastly), Cache-Tag (Cloudflare).
+  PURGE_KEY_HEADER: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9-]*$/)
+    .default('xkey')
+    .transform((name) => name.toLowerCase()),
 });
 
 /** The environment, read and validated once. */

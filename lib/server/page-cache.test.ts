@@ -1,10 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
 import { invalidate, tags } from './cache';
-import { cachedPage, newNonce, PageStore, pageValidity, readerPageCaching, registerRenderTags, renderNonce, singleFlight, storedPage } from './page-cache';
+import { cachedPage, chooseEncoding, newNonce, notModified, PageStore, pageValidity, readerPageCaching, registerRenderTags, renderNonce, singleFlight, storedPage } from './page-cache';
 
 let file: string;
 beforeAll(() => {
@@ -32,7 +33,7 @@ describe('reader page caching', () => {
   });
 });
 
-const page = (bytes: number, pageTags: string[] | null = null) => storedPage(pageValidity(pageTags), Buffer.from('x'.repeat(bytes)), []);
+const page = (bytes: number, pageTags: string[] | null = null) => storedPage('http://news.example/p', pageValidity(pageTags), Buffer.from('x'.repeat(bytes)), [])!;
 
 describe('page store', () => {
   it('drops the least recently used page when full', () => {
@@ -100,6 +101,27 @@ describe('page store', () => {
   });
 });
 
+describe('conditional requests and encodings', () => {
+  it('compares If-None-Match weakly, as RFC 9110 asks for', () => {
+    expect(notModified('W/"abc"', 'W/"abc"')).toBe(true);
+    expect(notModified('"abc"', 'W/"abc"')).toBe(true);
+    expect(notModified(' "x" ,W/"abc"', 'W/"abc"')).toBe(true);
+    expect(notModified('*', 'W/"abc"')).toBe(true);
+    expect(notModified('"abcd"', 'W/"abc"')).toBe(false);
+    expect(notModified('', 'W/"abc"')).toBe(false);
+    expect(notModified(null, 'W/"abc"')).toBe(false);
+  });
+
+  it('picks brotli, then gzip, never one the request refuses or the page lacks', () => {
+    const both = { identity: Buffer.from('x'), br: Buffer.from('b'), gzip: Buffer.from('g') };
+    expect(chooseEncoding('gzip, deflate, br, zstd', both)).toBe('br');
+    expect(chooseEncoding('GZIP', both)).toBe('gzip');
+    expect(chooseEncoding('br;q=0, *;q=0.1', both)).toBe('gzip');
+    expect(chooseEncoding('', both)).toBeNull();
+    expect(chooseEncoding('br', { identity: Buffer.from('x') })).toBeNull();
+  });
+});
+
 describe('single flight', () => {
   it('runs the work once for callers that arrive while it runs, and again afterwards', async () => {
     const running = new Map<string, Promise<number>>();
@@ -120,6 +142,9 @@ describe('single flight', () => {
  * renders a page with the nonce the request's secret header names, as the real
  * proxy does, and counts renders.
  */
+// Enough text to be worth compressing, in several scripts.
+const FILLER = `<p>${'Der Bürgermeister sagte, «die Brücke» werde 2027 fertig — 橋は来年完成 — الجسر سيكتمل '.repeat(40)}</p>`;
+
 describe('cached pages', () => {
   let server: http.Server;
   let renders = 0;
@@ -132,7 +157,7 @@ describe('cached pages', () => {
       const nonce = renderNonce(request.headers);
       if (nonce) genuine++;
       // The render itself must not be answered from the cache (it would wait for itself).
-      if (await cachedPage(request, readerPageCaching(request)!)) recursed++;
+      if (await cachedPage(request)) recursed++;
       // Claims 10 and 11 name the tags they read, as the reader layout does; the rest name none.
       const claim = /^\/claims\/(1[01])$/.exec(req.url ?? '')?.[1];
       if (claim) registerRenderTags(request.headers, new Set([tags.claim(Number(claim))]));
@@ -152,7 +177,7 @@ describe('cached pages', () => {
           vary: 'rsc',
           'set-cookie': req.url === '/claims/7' ? 'a=b' : [],
         });
-        res.end(`<script nonce="${nonce}">page ${req.url} for ${req.headers.host} — Ørnebakke ✓ 🚋</script>`);
+        res.end(`<script nonce="${nonce}">page ${req.url} for ${req.headers.host} — Ørnebakke ✓ 🚋</script>${FILLER}`);
       }, 20);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -165,11 +190,13 @@ describe('cached pages', () => {
 
   const fetchPage = async (path: string, host = 'news.example', extra: Record<string, string> = {}) => {
     const request = new Request(`http://${host}${path}`, { headers: { host, accept: 'text/html,application/xhtml+xml', ...extra } });
-    const response = await cachedPage(request, readerPageCaching(request)!);
+    const response = await cachedPage(request);
     if (!response) return null;
     const headers = Object.fromEntries(response.headers);
     const nonce = /'nonce-([0-9a-f]+)'/.exec(headers['content-security-policy'] ?? '')?.[1];
-    return { status: response.status, nonce, headers, state: headers['x-claimline-cache'], html: await response.text() };
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const decoded = headers['content-encoding'] === 'br' ? brotliDecompressSync(bytes) : headers['content-encoding'] === 'gzip' ? gunzipSync(bytes) : bytes;
+    return { status: response.status, nonce, headers, state: headers['x-claimline-cache'], html: decoded.toString(), wireBytes: bytes.length };
   };
 
   it('renders a page once for concurrent readers, then serves the same bytes under the same policy each time', async () => {
@@ -187,17 +214,37 @@ describe('cached pages', () => {
     for (const p of [...first, again]) {
       // The policy, the script and the Link header all name the one nonce the render was given.
       expect(p!.nonce).toBe(nonce);
-      expect(p!.html).toBe(`<script nonce="${nonce}">page /claims/1 for news.example — Ørnebakke ✓ 🚋</script>`);
+      expect(p!.html).toBe(`<script nonce="${nonce}">page /claims/1 for news.example — Ørnebakke ✓ 🚋</script>${FILLER}`);
       expect(p!.headers.link).toContain(`nonce="${nonce}"`);
       expect(p!.headers.etag).toBe(first[0]!.headers.etag);
     }
-    expect(first[0]!.headers.etag).toMatch(/^"[\w-]{27}"$/);
+    expect(first[0]!.headers.etag).toMatch(/^W\/"[\w-]{27}"$/);
+  });
+
+  it('names the tags a page read in the purge-key header, and "untagged" when it named none', async () => {
+    expect((await fetchPage('/claims/10'))!.headers.xkey).toBe('claim:10');
+    expect((await fetchPage('/claims/1'))!.headers.xkey).toBe('untagged');
+  });
+
+  it('keeps the ETag of a page through an edit elsewhere and a new render of the same versions, and changes it with an edit of the page', async () => {
+    const first = (await fetchPage('/claims/10'))!;
+    invalidate([tags.claim(11), tags.article(3)]);
+    const afterOtherEdit = (await fetchPage('/claims/10', 'news.example', { 'if-none-match': first.headers.etag! }))!;
+    expect(afterOtherEdit.status).toBe(304);
+    // Evicted (or rendered by another process): another nonce, other bytes, the same page and ETag.
+    (globalThis as unknown as { claimlinePages: { store: PageStore } }).claimlinePages.store = new PageStore(500, 64 * 1024 * 1024);
+    const rendered = (await fetchPage('/claims/10'))!;
+    expect(rendered.state).toBe('miss');
+    expect(rendered.nonce).not.toBe(first.nonce);
+    expect(rendered.headers.etag).toBe(first.headers.etag);
+    invalidate([tags.claim(10)]);
+    expect((await fetchPage('/claims/10', 'news.example', { 'if-none-match': first.headers.etag! }))!.status).toBe(200);
   });
 
   it('answers a revalidation with the stored page’s ETag with a 304 that changes nothing the kept body depends on', async () => {
     const full = (await fetchPage('/claims/1'))!;
     const etag = full.headers.etag!;
-    for (const inm of [etag, `W/${etag}`, `"other", ${etag}`]) {
+    for (const inm of [etag, etag.replace(/^W\//, ''), `"other", ${etag}`, '*']) {
       const revalidated = (await fetchPage('/claims/1', 'news.example', { 'if-none-match': inm }))!;
       expect(revalidated.status, inm).toBe(304);
       expect(revalidated.html).toBe('');
@@ -251,7 +298,7 @@ describe('cached pages', () => {
     await fetchPage('/claims/7');
     expect(renders).toBe(4);
     const request = new Request('http://news.example/claims/308', { headers: { accept: 'text/html' } });
-    const moved = await cachedPage(request, readerPageCaching(request)!);
+    const moved = await cachedPage(request);
     expect(moved?.status).toBe(308);
     expect(moved?.headers.get('location')).toBe('http://news.example/claims/308/new-slug');
   });
@@ -259,7 +306,7 @@ describe('cached pages', () => {
   it('leaves a client-side navigation’s fetch (no text/html in Accept) to the ordinary render', async () => {
     await fetchPage('/claims/1');
     const request = new Request('http://news.example/claims/1', { headers: { host: 'news.example', accept: '*/*' } });
-    expect(await cachedPage(request, readerPageCaching(request)!)).toBeNull();
+    expect(await cachedPage(request)).toBeNull();
   });
 
   it('ignores a render header without this process’s secret', async () => {

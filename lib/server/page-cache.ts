@@ -1,8 +1,14 @@
 import 'server-only';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
-import { mark, unchangedSince, type Mark } from './cache';
-import { etagFor, matchesEtag, READER_CACHE_CONTROL } from './http';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import { mark, tagVersions, unchangedSince, type Mark } from './cache';
+import { env } from './env';
+import { READER_CACHE_CONTROL } from './http';
+import { UNTAGGED } from './purge';
 import { siteUrlFrom } from './site';
 
 /**
@@ -13,14 +19,21 @@ import { siteUrlFrom } from './site';
  *    while none of the cache tags its render read was invalidated (and the day is the
  *    same: pages show "no response by <date>", which turns true without an edit).
  *
- * A stored page is constant: every hit sends the very bytes its render produced, with the
- * Content-Security-Policy naming that render's nonce, and a strong ETag of those bytes. A
- * browser or shared cache revalidating with that ETag gets a 304 that carries no policy,
- * so the body it kept stays under the policy that came with it. (A fresh nonce per response
- * would break exactly that: a 304 naming a new nonce disables every script of the kept body.)
- * The nonce still protects: it is chosen by the cache when the page renders, after the
- * content was stored, so markup injected into an article cannot name it; every edit renders
- * again with a new one.
+ * A stored page is constant: every hit sends the very bytes its render produced (compressed
+ * once, with brotli and gzip, when it is stored), with the Content-Security-Policy naming that
+ * render's nonce. A browser or shared cache revalidating with its ETag gets a 304 that
+ * carries no policy, so the body it kept stays under the policy that came with it. (A fresh
+ * nonce per response would break exactly that: a 304 naming a new nonce disables every
+ * script of the kept body.) The nonce still protects: it is chosen by the cache when the page
+ * renders, after the content was stored, so markup injected into an article cannot name it;
+ * every edit renders again with a new one.
+ *
+ * The ETag is made from what the page shows: its address, the day, the build, and the
+ * versions of the cache tags its render read. It is weak: another render of the same
+ * versions (after an eviction or a restart) has another nonce, so other bytes, and is still
+ * the same page. An edit elsewhere moves none of its tags, so a revalidation is still a 304.
+ * Each stored page names its tags in a header (`xkey`, PURGE_KEY_HEADER) that a shared cache
+ * purges by (lib/server/purge.ts).
  */
 
 // Reader pages only: not the editor, not API routes, not files the route handlers serve with their own ETag.
@@ -44,11 +57,14 @@ export function readerPageCaching(request: Request): PageCaching | null {
 /** A CSP nonce. Hex, so it reads the same in the header, in HTML attributes and in JSON, with nothing to escape. */
 export const newNonce = () => randomBytes(16).toString('hex');
 
+/** A page's bytes as rendered and in each encoding made for it. */
+export type Encodings = { identity: Buffer; br?: Buffer; gzip?: Buffer };
+
 /**
  * A rendered page as stored: the bytes of its HTML and the headers it was rendered with
  * (its Content-Security-Policy among them), sent unchanged on every hit.
  */
-export type StoredPage = { validity: Validity; body: Buffer; headers: [string, string][]; etag: string; bytes: number };
+export type StoredPage = { validity: Validity; body: Encodings; headers: [string, string][]; etag: string; bytes: number };
 
 /**
  * What a stored page shows depends on: the point in the cache's history its render started
@@ -64,8 +80,100 @@ export const pageValidity = (tags: string[] | null = null): Validity => ({ since
 /** Nothing the page read has changed since its render started. */
 export const isCurrent = ({ validity }: StoredPage) => validity.day === today() && unchangedSince(validity.since, validity.tags);
 
-export function storedPage(validity: Validity, body: Buffer, headers: [string, string][]): StoredPage {
-  return { validity, body, headers, etag: etagFor(body), bytes: body.length };
+// Markup changes with the build: a new deploy must not answer 304 for the old one's pages.
+const BUILD = (() => {
+  try {
+    return fs.readFileSync(path.join(process.cwd(), '.next', 'BUILD_ID'), 'utf8').trim();
+  } catch {
+    return 'unbuilt';
+  }
+})();
+
+/**
+ * The page as stored, while it is current: its ETag names the versions of its tags now,
+ * which are those its render started from. Null once something it read has changed (it may
+ * show the old content, and must not claim the new versions).
+ */
+export function storedPage(key: string, validity: Validity, body: Buffer, headers: [string, string][]): StoredPage | null {
+  const page: StoredPage = { validity, body: { identity: body }, headers, etag: '', bytes: body.length };
+  if (!isCurrent(page)) return null;
+  const versions = tagVersions(validity.tags);
+  page.etag = `W/"${createHash('sha256').update(`${BUILD}\n${validity.day}\n${key}\n${versions}`).digest('base64url').slice(0, 27)}"`;
+  return page;
+}
+
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+// Below this a compressed copy saves less than its headers cost.
+const MIN_COMPRESSED_BYTES = 1024;
+
+/**
+ * The page with its brotli and gzip copies, made once (off the event loop, in libuv's
+ * threads). Brotli at quality 5: within a few per cent of 11's size for HTML, at about a
+ * twentieth of its time, which matters when an edit re-renders a 300 KB article page.
+ */
+export async function compressed(page: StoredPage): Promise<StoredPage> {
+  const { identity } = page.body;
+  if (identity.length < MIN_COMPRESSED_BYTES) return page;
+  const [br, gz] = await Promise.all([
+    brotli(identity, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+    gzip(identity, { level: 6 }),
+  ]);
+  return { ...page, body: { identity, br, gzip: gz }, bytes: identity.length + br.length + gz.length };
+}
+
+/** The encoding to send: brotli or gzip when the request accepts it (and not with q=0) and the page has it. */
+export function chooseEncoding(acceptEncoding: string, body: Encodings): 'br' | 'gzip' | null {
+  const accepted = new Map<string, number>();
+  for (const part of acceptEncoding.toLowerCase().split(',')) {
+    const [name = '', ...params] = part.trim().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+    accepted.set(name.trim(), q === undefined ? 1 : Number(q));
+  }
+  const ok = (name: 'br' | 'gzip') => Boolean(body[name]) && (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  return ok('br') ? 'br' : ok('gzip') ? 'gzip' : null;
+}
+
+/** If-None-Match against an ETag, by the weak comparison RFC 9110 asks for there. */
+export function notModified(ifNoneMatch: string | null | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
+}
+
+/** The header a shared cache purges by, with the page's tags (UNTAGGED when its render named none). */
+export const purgeKeyHeader = (page: StoredPage): [string, string] => [env.PURGE_KEY_HEADER, page.validity.tags?.join(' ') || UNTAGGED];
+
+export type Answer = { status: 200 | 304; headers: [string, string][]; body: Buffer | null };
+
+/**
+ * What to send for a stored page: the same bytes and headers every time (in the encoding the
+ * request accepts), or a 304 repeating only ETag, Cache-Control and Vary (RFC 9110, 15.4.5):
+ * never the policy, a Link or anything else the body the client kept depends on.
+ */
+export function pageAnswer(
+  page: StoredPage,
+  request: { method: string; ifNoneMatch?: string | null; acceptEncoding?: string | null },
+  how: 'hit' | 'miss',
+): Answer {
+  const vary = page.headers.find(([name]) => name === 'vary')?.[1];
+  const own: [string, string][] = [
+    ['vary', vary ? (/accept-encoding/i.test(vary) ? vary : `${vary}, Accept-Encoding`) : 'Accept-Encoding'],
+    ['etag', page.etag],
+    ['cache-control', READER_CACHE_CONTROL],
+    ['x-claimline-cache', how],
+  ];
+  if (notModified(request.ifNoneMatch, page.etag)) return { status: 304, headers: own, body: null };
+  const encoding = chooseEncoding(request.acceptEncoding ?? '', page.body);
+  const body = encoding ? page.body[encoding]! : page.body.identity;
+  const headers: [string, string][] = [
+    ...page.headers.filter(([name]) => name !== 'vary'),
+    ...own,
+    purgeKeyHeader(page),
+    ...(encoding ? [['content-encoding', encoding] as [string, string]] : []),
+    ['content-length', String(body.length)],
+  ];
+  return { status: 200, headers, body: request.method === 'HEAD' ? null : body };
 }
 
 /**
@@ -132,8 +240,6 @@ const MAX_PAGE_BYTES = 2 * 1024 * 1024;
 const RENDER_TIMEOUT_MS = 15_000;
 // Headers of a render worth keeping with the page (the policy names the nonce of its scripts); never set-cookie.
 const KEPT_HEADERS = new Set(['content-type', 'vary', 'link', 'content-language', 'content-security-policy', 'x-frame-options']);
-// What a 304 repeats of the 200 (RFC 9110, 15.4.5). Nothing the kept body depends on: no policy, no Link.
-const NOT_MODIFIED_HEADERS = new Set(['vary']);
 // Not passed on from a render: they describe the loopback connection, not the page.
 const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'date']);
 const RENDER_HEADER = 'x-claimline-render';
@@ -196,7 +302,7 @@ function takeRenderTags(nonce: string): string[] | null {
 
 /**
  * A reader page for an anonymous reader from the page cache, rendering it once on a
- * miss. `caching` is readerPageCaching()'s answer for the request. Null when the cache
+ * miss, for a request readerPageCaching() accepted. Null when the cache
  * does not apply: the caller renders the page the ordinary way, with a nonce of its own.
  *
  * A miss renders the page by requesting it from this same server over loopback (never
@@ -205,7 +311,7 @@ function takeRenderTags(nonce: string): string[] | null {
  * and its headers, Content-Security-Policy included. A request naming the stored page's
  * ETag gets a 304 with no policy and nothing else the kept body depends on.
  */
-export async function cachedPage(request: Request, caching: PageCaching): Promise<Response | null> {
+export async function cachedPage(request: Request): Promise<Response | null> {
   const port = process.env.PORT;
   const s = state();
   if (!port || process.env.NODE_ENV === 'development' || s.unreachable || renderNonce(request.headers)) return null;
@@ -218,11 +324,11 @@ export async function cachedPage(request: Request, caching: PageCaching): Promis
   const key = `${origin}${url.pathname}${url.search}`;
   // "hit" also for requests that waited on another's render: none of them caused one.
   const respond = (page: StoredPage, how: 'hit' | 'miss'): Response => {
-    const own = { ETag: page.etag, ...caching.headers, 'x-claimline-cache': how };
-    if (matchesEtag(request, page.etag)) {
-      return new Response(null, { status: 304, headers: [...page.headers.filter(([name]) => NOT_MODIFIED_HEADERS.has(name)), ...Object.entries(own)] });
-    }
-    return new Response(request.method === 'HEAD' ? null : new Uint8Array(page.body), { headers: [...page.headers, ...Object.entries(own)] });
+    // The HTML as rendered: Next compresses what a proxy answers whatever it says it is (it would
+    // gzip the brotli copy a second time), so the stored copies are for answers sent without Next.
+    const answer = pageAnswer(page, { method: request.method, ifNoneMatch: request.headers.get('if-none-match') }, how);
+    const body = answer.body && new Uint8Array(answer.body.buffer as ArrayBuffer, answer.body.byteOffset, answer.body.length);
+    return new Response(body, { status: answer.status, headers: answer.headers.filter(([name]) => name !== 'content-length') });
   };
 
   const stored = s.store.get(key);
@@ -231,13 +337,18 @@ export async function cachedPage(request: Request, caching: PageCaching): Promis
   // started before an edit (or the day before) may show old content: a later request never joins it.
   const validity = pageValidity();
   const { since, day } = validity;
-  const flight = singleFlight(s.running, `${since.epoch}.${since.version} ${day} ${key}`, () => render(port, request, url, validity));
+  const flight = singleFlight(s.running, `${since.epoch}.${since.version} ${day} ${key}`, async (): Promise<Rendered> => {
+    const rendered = await render(port, request, url, key, validity);
+    // Compressed before anyone is answered: those arriving meanwhile wait here instead of rendering again.
+    return rendered.kind === 'page' ? { kind: 'page', page: await compressed(rendered.page) } : rendered;
+  });
   const rendered = await flight.promise;
   if (rendered.kind === 'page') {
     if (flight.leader) s.store.set(key, rendered.page);
     return respond(rendered.page, flight.leader ? 'miss' : 'hit');
   }
-  // A 404 or a redirect is the leader's to send (never stored, so never shared); the others render their own.
+  // A 404, a redirect, or a page something changed under while it rendered is the leader's to send
+  // (never stored, so never shared); the others render their own.
   if (rendered.kind === 'other' && flight.leader) return passOn(request, rendered);
   return null;
 }
@@ -260,16 +371,18 @@ function passOn(request: Request, rendered: Extract<Rendered, { kind: 'other' }>
 export async function pageWithStatus(request: Request, status: number): Promise<Response | null> {
   const port = process.env.PORT;
   if (!port || state().unreachable || renderNonce(request.headers)) return null;
-  const rendered = await render(port, request, new URL(request.url), pageValidity());
-  if (rendered.kind === 'other') return passOn(request, rendered);
+  const url = new URL(request.url);
+  const rendered = await render(port, request, url, `${siteUrlFrom(request.headers)}${url.pathname}${url.search}`, pageValidity());
+  // A page something changed under while it rendered comes back as "other" with its 200.
+  if (rendered.kind === 'other') return passOn(request, rendered, rendered.status === 200 ? status : rendered.status);
   if (rendered.kind === 'failed') return null;
   // The render's own bytes and headers, its policy among them, as for any page the cache sends.
   const headers = new Headers([...rendered.page.headers, ['x-claimline-cache', 'pass']]);
-  return new Response(request.method === 'HEAD' ? null : new Uint8Array(rendered.page.body), { status, headers });
+  return new Response(request.method === 'HEAD' ? null : new Uint8Array(rendered.page.body.identity), { status, headers });
 }
 
 /** Requests the page from this server over loopback as an anonymous reader, rendered with a nonce of its own. */
-function render(port: string, request: Request, url: URL, validity: Validity): Promise<Rendered> {
+function render(port: string, request: Request, url: URL, key: string, validity: Validity): Promise<Rendered> {
   const nonce = newNonce();
   state().renderTags.set(nonce, undefined);
   const headers: Record<string, string> = {
@@ -298,9 +411,9 @@ function render(port: string, request: Request, url: URL, validity: Validity): P
           (Array.isArray(value) ? value : [value ?? '']).map((v): [string, string] => [name, v]),
         );
         const cacheable = res.statusCode === 200 && !res.headers['set-cookie'] && body.length <= MAX_PAGE_BYTES;
-        if (cacheable) {
-          const kept = all.filter(([name]) => KEPT_HEADERS.has(name));
-          resolve({ kind: 'page', page: storedPage({ ...validity, tags }, body, kept) });
+        const page = cacheable && storedPage(key, { ...validity, tags }, body, all.filter(([name]) => KEPT_HEADERS.has(name)));
+        if (page) {
+          resolve({ kind: 'page', page });
         } else {
           const passed = all.filter(([name]) => !HOP_HEADERS.has(name));
           resolve({ kind: 'other', status: res.statusCode ?? 500, headers: passed, body });

@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { buildIfNeeded } from './build-if-needed.mjs';
 import { baseEnv, bin, root, runTs, runTsOutput } from './lib.mjs';
+import { missingVarnish, startVarnish } from './varnish.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -222,16 +223,21 @@ const { targets, search } = JSON.parse(fs.readFileSync(targetsFile, 'utf8'));
 // The editor of the mix including edits signs up through an invitation, as a newsroom member does.
 const invite = (await runTsOutput('scripts/invite.ts', ['--role', 'editor'], { env: { ...env, DATABASE_PATH: database, APP_URL: base } })).trim();
 
+// Varnish in front of the same server, when installed (scripts/varnish.mjs); the app purges it on every edit.
+const varnishPort = port + 2;
+const varnishMissing = missingVarnish();
 const server = spawn(bin('next'), ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
   cwd: root,
-  env: { ...env, DATABASE_PATH: database },
+  env: { ...env, DATABASE_PATH: database, ...(varnishMissing.length ? {} : { VARNISH_URL: `http://127.0.0.1:${varnishPort}/` }) },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 const limitPort = port + 1;
 let limitServer;
+let varnish;
 const stop = () => {
   server.kill('SIGTERM');
   limitServer?.kill('SIGTERM');
+  varnish?.stop();
 };
 process.on('SIGINT', () => {
   stop();
@@ -293,6 +299,15 @@ try {
     skipped.push('claim page, revalidated: no ETag on reader pages in this build');
   }
   await route(`article page (${targets.article.claims} claims)`, articlePath, () => articlePath, { headers: DOCUMENT });
+  if (varnishMissing.length) {
+    skipped.push(`through Varnish: ${varnishMissing.join(', ')} not installed`);
+  } else {
+    varnish = await startVarnish({ port: varnishPort, backendPort: port, stdio: 'ignore' });
+    const viaVarnish = `http://127.0.0.1:${varnishPort}`;
+    for (const p of claimPaths) await (await fetch(viaVarnish + p, { headers: DOCUMENT })).arrayBuffer();
+    console.log(`… claim page through Varnish (${duration} s, ${connections} connections)`);
+    runs.push(await load('claim page through Varnish', () => pick(claimPaths), { headers: DOCUMENT, url: viaVarnish }));
+  }
   await route('claims index, search', searchPath(), searchPath, { headers: DOCUMENT });
   const statuses = ['unverified', 'confirmed', 'partly_true', 'disputed', 'false', 'retracted'];
   await route('JSON API list', '/api/v1/claims', () => `/api/v1/claims?status=${pick(statuses)}&limit=50`);
@@ -318,7 +333,7 @@ try {
   const rssAfter = treeRss(server.pid);
   const baseline = runs[0]?.requestsPerSecond || 1;
   // Each page route beside the limit for its bytes (the revalidated claim page sends no body, so it has none).
-  const limitFor = (name) => (name.startsWith('limit') ? undefined : name === 'claim page' ? limits['claim page'] : name.startsWith('article page') ? limits.article : undefined);
+  const limitFor = (name) => (name.startsWith('limit') ? undefined : name === 'claim page' || name === 'claim page through Varnish' ? limits['claim page'] : name.startsWith('article page') ? limits.article : undefined);
   const rows = runs.map((r) => ({
     ...r,
     ratio: round(r.requestsPerSecond / baseline, 2),

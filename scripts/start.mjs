@@ -28,7 +28,8 @@ for (let i = 0; i < 120; i++) {
   try {
     const res = await fetch(`${url}/api/health`);
     if (res.ok) {
-      console.log(`\n  Claimline is running: open ${url}\n`);
+      // Behind Varnish (start-varnish.mjs) readers open Varnish's address, which that script prints.
+      if (!process.env.CLAIMLINE_QUIET_URL) console.log(`\n  Claimline is running: open ${url}\n`);
       break;
     }
   } catch {

@@ -226,9 +226,11 @@ const invite = (await runTsOutput('scripts/invite.ts', ['--role', 'editor'], { e
 // Varnish in front of the same server, when installed (scripts/varnish.mjs); the app purges it on every edit.
 const varnishPort = port + 2;
 const varnishMissing = missingVarnish();
-const server = spawn(bin('next'), ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
+// The server `npm start` runs (scripts/server.mjs): Next behind a hot path for page-cache hits
+// (CLAIMLINE_HOT_PATH=0 turns it off, to compare).
+const server = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')], {
   cwd: root,
-  env: { ...env, DATABASE_PATH: database, ...(varnishMissing.length ? {} : { VARNISH_URL: `http://127.0.0.1:${varnishPort}/` }) },
+  env: { ...env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: database, ...(varnishMissing.length ? {} : { VARNISH_URL: `http://127.0.0.1:${varnishPort}/` }) },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 const limitPort = port + 1;
@@ -342,6 +344,7 @@ try {
   const results = {
     at: new Date().toISOString(),
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+    hotPath: process.env.CLAIMLINE_HOT_PATH !== '0',
     // Other work on the machine skews every number; the 1-minute load average says how much.
     loadAverageBefore: loadBefore,
     loadAverageAfter: Math.round(os.loadavg()[0] * 10) / 10,
@@ -379,6 +382,7 @@ try {
     }
   }
   console.log(`server RSS ${rssBefore} MB before, ${rssAfter} MB after; WAL ${(results.walBytes / 1e6).toFixed(1)} MB`);
+  console.log(`hot path for page-cache hits: ${results.hotPath ? 'on' : 'off (CLAIMLINE_HOT_PATH=0)'}`);
   console.log(`load average ${loadBefore} before, ${results.loadAverageAfter} after (${os.cpus().length} cores)`);
   fs.mkdirSync(path.join(root, 'bench'), { recursive: true });
   fs.writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

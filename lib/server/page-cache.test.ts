@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
 import { invalidate, tags } from './cache';
-import { cachedPage, chooseEncoding, newNonce, notModified, PageStore, pageValidity, readerPageCaching, registerRenderTags, renderNonce, singleFlight, storedPage } from './page-cache';
+import { cachedPage, chooseEncoding, hotAnswer, newNonce, notModified, PageStore, pageValidity, readerPageCaching, registerRenderTags, renderNonce, singleFlight, storedPage } from './page-cache';
 
 let file: string;
 beforeAll(() => {
@@ -301,6 +301,54 @@ describe('cached pages', () => {
     const moved = await cachedPage(request);
     expect(moved?.status).toBe(308);
     expect(moved?.headers.get('location')).toBe('http://news.example/claims/308/new-slug');
+  });
+
+  it('answers a stored page without Next for a custom server, exactly as through the proxy, and nothing else', async () => {
+    const viaProxy = (await fetchPage('/claims/10', 'news.example', { 'accept-encoding': 'gzip, br' }))!;
+    const raw = (headers: Record<string, string>, url = '/claims/10', method = 'GET') =>
+      hotAnswer({ method, url, headers: { host: 'news.example', accept: 'text/html,application/xhtml+xml', 'accept-encoding': 'gzip, br', ...headers } });
+    const hot = raw({})!;
+    expect(hot.status).toBe(200);
+    expect(brotliDecompressSync(hot.body!).toString()).toBe(viaProxy.html);
+    const headers = Object.fromEntries(hot.headers);
+    for (const name of ['content-security-policy', 'etag', 'cache-control', 'vary', 'link', 'xkey', 'content-type']) {
+      expect(headers[name], name).toBe(viaProxy.headers[name]);
+    }
+    // Through Next the HTML goes as rendered (Next compresses it); here, the copy compressed when stored.
+    expect(viaProxy.headers['content-encoding']).toBeUndefined();
+    expect(Number(headers['content-length'])).toBe(hot.body!.length);
+    for (const [accept, encoding] of [
+      ['gzip, deflate, br, zstd', 'br'],
+      ['gzip', 'gzip'],
+      ['br;q=0, gzip;q=0.5', 'gzip'],
+      ['*', 'br'],
+      ['identity', undefined],
+      ['br;q=0, gzip;q=0', undefined],
+    ] as const) {
+      const answer = raw({ 'accept-encoding': accept })!;
+      const encoded = Object.fromEntries(answer.headers)['content-encoding'];
+      expect(encoded, accept).toBe(encoding);
+      const decoded = encoded === 'br' ? brotliDecompressSync(answer.body!) : encoded === 'gzip' ? gunzipSync(answer.body!) : answer.body!;
+      expect(decoded.toString(), accept).toBe(viaProxy.html);
+      if (encoding) expect(answer.body!.length, accept).toBeLessThan(Buffer.byteLength(viaProxy.html) / 2);
+    }
+    expect(hot.headers.filter(([name]) => name === 'etag')).toHaveLength(1);
+    expect(raw({ 'if-none-match': headers.etag! })).toMatchObject({ status: 304, body: null });
+    expect(raw({}, '/claims/10', 'HEAD')).toMatchObject({ status: 200, body: null });
+    // Not for: signed-in people, router payloads, other methods, pages, hosts or queries.
+    expect(raw({ cookie: 'theme=dark; better-auth.session_token=abc' })).toBeNull();
+    expect(raw({ rsc: '1' })).toBeNull();
+    expect(raw({ 'next-router-prefetch': '1' })).toBeNull();
+    expect(raw({}, '/claims/10?_rsc=x1')).toBeNull();
+    expect(raw({ accept: '*/*' })).toBeNull();
+    expect(raw({}, '/claims/10', 'POST')).toBeNull();
+    expect(raw({}, '/claims/10?page=2')).toBeNull();
+    expect(raw({ host: 'other.example' })).toBeNull();
+    expect(raw({}, '/edit/claims/10')).toBeNull();
+    expect(raw({}, '/claims/10/badge.svg')).toBeNull();
+    // Stale after an edit of what it shows: Next renders it again.
+    invalidate([tags.claim(10)]);
+    expect(raw({})).toBeNull();
   });
 
   it('leaves a client-side navigation’s fetch (no text/html in Accept) to the ordinary render', async () => {

@@ -50,9 +50,11 @@ export function readerPageCaching(request: Request): PageCaching | null {
   // (Inside proxy.ts Next has already removed these headers; cachedPage() checks Accept instead.)
   if (request.headers.has('rsc') || request.headers.has('next-router-state-tree')) return null;
   // Someone signed in may see editor links: never share their copy.
-  if (/(?:^|;\s*)(?:__Host-|__Secure-)?[\w.-]*session[\w.-]*=/i.test(request.headers.get('cookie') ?? '')) return null;
+  if (SESSION_COOKIE.test(request.headers.get('cookie') ?? '')) return null;
   return { headers: { 'Cache-Control': READER_CACHE_CONTROL } };
 }
+
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-|__Secure-)?[\w.-]*session[\w.-]*=/i;
 
 /** A CSP nonce. Hex, so it reads the same in the header, in HTML attributes and in JSON, with nothing to escape. */
 export const newNonce = () => randomBytes(16).toString('hex');
@@ -64,7 +66,15 @@ export type Encodings = { identity: Buffer; br?: Buffer; gzip?: Buffer };
  * A rendered page as stored: the bytes of its HTML and the headers it was rendered with
  * (its Content-Security-Policy among them), sent unchanged on every hit.
  */
-export type StoredPage = { validity: Validity; body: Encodings; headers: [string, string][]; etag: string; bytes: number };
+export type StoredPage = {
+  validity: Validity;
+  body: Encodings;
+  headers: [string, string][];
+  /** The headers Next adds to every response (next.config.js), for answers sent without Next (hotAnswer). */
+  common: [string, string][];
+  etag: string;
+  bytes: number;
+};
 
 /**
  * What a stored page shows depends on: the point in the cache's history its render started
@@ -94,8 +104,8 @@ const BUILD = (() => {
  * which are those its render started from. Null once something it read has changed (it may
  * show the old content, and must not claim the new versions).
  */
-export function storedPage(key: string, validity: Validity, body: Buffer, headers: [string, string][]): StoredPage | null {
-  const page: StoredPage = { validity, body: { identity: body }, headers, etag: '', bytes: body.length };
+export function storedPage(key: string, validity: Validity, body: Buffer, headers: [string, string][], common: [string, string][] = []): StoredPage | null {
+  const page: StoredPage = { validity, body: { identity: body }, headers, common, etag: '', bytes: body.length };
   if (!isCurrent(page)) return null;
   const versions = tagVersions(validity.tags);
   page.etag = `W/"${createHash('sha256').update(`${BUILD}\n${validity.day}\n${key}\n${versions}`).digest('base64url').slice(0, 27)}"`;
@@ -238,6 +248,8 @@ const MAX_PAGES = 500;
 const MAX_BYTES = 64 * 1024 * 1024;
 const MAX_PAGE_BYTES = 2 * 1024 * 1024;
 const RENDER_TIMEOUT_MS = 15_000;
+// Headers next.config.js gives every response: Next adds them to answers it sends, hotAnswer() takes them from the page.
+const COMMON_HEADERS = new Set(['x-content-type-options', 'referrer-policy', 'cross-origin-opener-policy', 'permissions-policy']);
 // Headers of a render worth keeping with the page (the policy names the nonce of its scripts); never set-cookie.
 const KEPT_HEADERS = new Set(['content-type', 'vary', 'link', 'content-language', 'content-security-policy', 'x-frame-options']);
 // Not passed on from a render: they describe the loopback connection, not the page.
@@ -325,7 +337,7 @@ export async function cachedPage(request: Request): Promise<Response | null> {
   // "hit" also for requests that waited on another's render: none of them caused one.
   const respond = (page: StoredPage, how: 'hit' | 'miss'): Response => {
     // The HTML as rendered: Next compresses what a proxy answers whatever it says it is (it would
-    // gzip the brotli copy a second time), so the stored copies are for answers sent without Next.
+    // gzip the brotli copy a second time), so the stored copies go out only without Next (hotAnswer).
     const answer = pageAnswer(page, { method: request.method, ifNoneMatch: request.headers.get('if-none-match') }, how);
     const body = answer.body && new Uint8Array(answer.body.buffer as ArrayBuffer, answer.body.byteOffset, answer.body.length);
     return new Response(body, { status: answer.status, headers: answer.headers.filter(([name]) => name !== 'content-length') });
@@ -381,6 +393,40 @@ export async function pageWithStatus(request: Request, status: number): Promise<
   return new Response(request.method === 'HEAD' ? null : new Uint8Array(rendered.page.body.identity), { status, headers });
 }
 
+/** A request as node:http hands it to a custom server. */
+export type RawRequest = { method?: string; url?: string; headers: Record<string, string | string[] | undefined> };
+
+/**
+ * The answer for a request a custom server received (scripts/server.mjs), straight from the
+ * store, before Next's router and proxy: only a current stored page for an anonymous reader's
+ * document request, exactly as cachedPage() would send it. Null for anything else, which then
+ * goes through Next as usual (and a miss renders there).
+ */
+export function hotAnswer(req: RawRequest): Answer | null {
+  if ((req.method !== 'GET' && req.method !== 'HEAD') || process.env.NODE_ENV === 'development') return null;
+  const header = (name: string) => {
+    const value = req.headers[name];
+    return Array.isArray(value) ? value.join(', ') : (value ?? null);
+  };
+  if (!header('accept')?.includes('text/html') || SESSION_COOKIE.test(header('cookie') ?? '') || header(RENDER_HEADER)) return null;
+  // Next's client-side navigations and prefetches: payloads for the router, not pages.
+  if (header('rsc') || header('next-router-state-tree') || header('next-router-prefetch')) return null;
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '', 'http://claimline.invalid');
+  } catch {
+    return null;
+  }
+  if (!READER_PAGE.test(url.pathname) || FILE.test(url.pathname) || url.searchParams.has('_rsc')) return null;
+  const page = state().store.get(`${siteUrlFrom({ get: header })}${url.pathname}${url.search}`);
+  if (!page) return null;
+  const answer = pageAnswer(page, { method: req.method, ifNoneMatch: header('if-none-match'), acceptEncoding: header('accept-encoding') }, 'hit');
+  return { ...answer, headers: [...page.common, ...answer.headers] };
+}
+
+// For scripts/server.mjs, which is not bundled with the app: the first request that loads this module installs it.
+(globalThis as { claimlineHotPath?: typeof hotAnswer }).claimlineHotPath = hotAnswer;
+
 /** Requests the page from this server over loopback as an anonymous reader, rendered with a nonce of its own. */
 function render(port: string, request: Request, url: URL, key: string, validity: Validity): Promise<Rendered> {
   const nonce = newNonce();
@@ -411,7 +457,8 @@ function render(port: string, request: Request, url: URL, key: string, validity:
           (Array.isArray(value) ? value : [value ?? '']).map((v): [string, string] => [name, v]),
         );
         const cacheable = res.statusCode === 200 && !res.headers['set-cookie'] && body.length <= MAX_PAGE_BYTES;
-        const page = cacheable && storedPage(key, { ...validity, tags }, body, all.filter(([name]) => KEPT_HEADERS.has(name)));
+        const kept = all.filter(([name]) => KEPT_HEADERS.has(name));
+        const page = cacheable && storedPage(key, { ...validity, tags }, body, kept, all.filter(([name]) => COMMON_HEADERS.has(name)));
         if (page) {
           resolve({ kind: 'page', page });
         } else {

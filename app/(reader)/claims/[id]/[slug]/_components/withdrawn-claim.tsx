@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { DemoLabel } from '@/components/demo-label';
+import { StatusIcon } from '@/components/status-icon';
 import { formatDate, isoDate } from '@/lib/format';
+import { quoted } from '@/lib/quotes';
 import { articlePath } from '@/lib/routes';
 import type { readWithdrawnClaim } from '@/lib/server/reader';
 import { History } from './history';
@@ -19,11 +21,12 @@ export function WithdrawnClaim({ claim }: { claim: Withdrawn }) {
           {claim.article.demo ? <DemoLabel className="ml-2" /> : null}
         </p>
         <p className="badge status-retracted mt-4 text-base">
-          <span aria-hidden="true">⊘</span>
+          <StatusIcon status="retracted" />
           Withdrawn
         </p>
         <h1 className="mt-3 text-2xl font-bold leading-snug sm:text-3xl">
-          <span className="sr-only">Withdrawn claim: </span>“{claim.statement}”
+          <span className="sr-only">Withdrawn claim: </span>
+          {quoted(claim.statement)}
         </h1>
         <p className="mt-2 text-sm">
           The newsroom withdrew this claim on <time dateTime={isoDate(claim.withdrawnAt)}>{formatDate(claim.withdrawnAt)}</time>. It is no

@@ -36,7 +36,7 @@ test.describe('review board', () => {
     const noJs = await browser.newContext({ javaScriptEnabled: false, storageState: state });
     const p = await noJs.newPage();
     await p.goto('/edit/board?view=table');
-    await p.getByLabel('State').selectOption('published');
+    await p.getByLabel('State', { exact: true }).selectOption('published');
     await p.getByRole('button', { name: 'Filter' }).click();
     await expect(p).toHaveURL(/state=published/);
     const rows = p.getByRole('table').getByRole('row');

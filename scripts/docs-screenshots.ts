@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, expect, type Page } from '@playwright/test';
+import { chromium, expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import { AnnotatorPage } from '../e2e/pages/annotator';
 import { AuthPages } from '../e2e/pages/auth';
 import { BoardPage } from '../e2e/pages/board';
@@ -44,12 +44,22 @@ async function shot(page: Page, name: string) {
   console.log(`  docs/images/${name}.png`);
 }
 
+/**
+ * A browser context whose pages have esbuild's __name helper: tsx compiles the page objects'
+ * functions with it, and Playwright sends them into the page as their source text.
+ */
+async function newContext(browser: Browser, options: BrowserContextOptions) {
+  const context = await browser.newContext(options);
+  await context.addInitScript('globalThis.__name = (target) => target;');
+  return context;
+}
+
 async function main() {
   const server = await startServer();
   const browser = await chromium.launch({ executablePath: findBrowser() ?? undefined, args: BROWSER_ARGS });
   try {
     fs.mkdirSync(out, { recursive: true });
-    const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+    const context = await newContext(browser, { baseURL, viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
     const page = await context.newPage();
 
     // 1. The setup link npm start printed makes the first admin.
@@ -132,7 +142,7 @@ async function main() {
     await shot(page, 'review-asked');
 
     // 7. A second editor approves it on the board; readers see it.
-    const reviewerContext = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+    const reviewerContext = await newContext(browser, { baseURL, viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
     const reviewer = await reviewerContext.newPage();
     await new AuthPages(reviewer).join(invitation, { name: 'Theo Lind', email: 'theo@riverside-gazette.example', password: 'correct horse battery staple' });
     const board = new BoardPage(reviewer);
@@ -142,7 +152,7 @@ async function main() {
     await expect(board.card('published', GUIDE_ARTICLE.claims[0]!.statement)).toBeVisible();
     await reviewerContext.close();
 
-    const reader = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+    const reader = await newContext(browser, { baseURL, viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
     const readerPage = await reader.newPage();
     await readerPage.goto(`/claims/${firstClaimId}/x`);
     await shot(readerPage, 'claim-page');

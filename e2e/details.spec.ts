@@ -3,9 +3,9 @@ import type { Page } from '@playwright/test';
 import { DEMO, expect, test } from './fixtures';
 import { runSetup } from './support/setup';
 
-// Selects of names the newsroom typed (parties, articles, people): one long name may be
+// Selects of names the newsroom typed (parties, outlets, articles, people): one long name may be
 // wider than a phone, so these must only take all the width there is.
-const NAMES = ['Party', 'Who made the claim', 'Claimant', 'Article', 'Assignee', 'Duplicate to merge', 'Older revision', 'Newer revision'];
+const NAMES = ['Party', 'Outlet', 'Who made the claim', 'Claimant', 'Article', 'Assignee', 'Duplicate to merge', 'Older revision', 'Newer revision'];
 
 /**
  * Every visible select whose longest option does not fit its box (the text would be cut),

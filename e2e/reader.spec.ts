@@ -31,7 +31,7 @@ test.describe('a logged-out reader', () => {
     const sources = page.getByRole('region', { name: 'Sources' });
     await expect(sources.getByRole('heading', { name: 'Contradicts' })).toBeVisible();
     await expect(sources.getByRole('link', { name: 'Transport capital programme 2026' })).toBeVisible();
-    await expect(reader.claimStatus()).toHaveText('✗False');
+    await expect(reader.claimStatus()).toHaveText('False');
   });
 
   test('a claim made in two articles lists both', async ({ page, reader }) => {

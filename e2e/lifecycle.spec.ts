@@ -44,7 +44,7 @@ test.describe('opinions and other claims that cannot be checked', () => {
     const readerPage = await reader.newPage();
     const response = await readerPage.goto(`/claims/${claimId}`);
     expect(response?.status()).toBe(200);
-    await expect(readerPage.locator('main header .badge').first()).toHaveText('❝Opinion');
+    await expect(readerPage.locator('main header .badge').first()).toHaveText('Opinion');
     await expect(readerPage.getByRole('heading', { name: 'Why no verdict' })).toBeVisible();
     await expect(readerPage.getByText('A view or judgement, not a statement of fact: there is nothing to check.')).toBeVisible();
     expect(await readerPage.locator('script[type="application/ld+json"]').count()).toBe(0);

@@ -15,7 +15,7 @@ test.describe('a logged-out reader', () => {
 
     await page.locator('.article-body mark a', { hasText: 'the lanes had pushed traffic onto side streets' }).click();
     await expect(reader.claimHeading()).toContainText(DEMO.disputedClaim);
-    await expect(reader.claimStatus()).toHaveText('!Disputed');
+    await expect(reader.claimStatus()).toHaveText('Disputed');
 
     const responses = page.getByRole('region', { name: 'Responses' });
     await expect(responses).toContainText('Riverside City Council disputes');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { WIRE_BODY, heavyNewsPage } from '@/lib/testing/messy-articles';
 import { htmlToArticle } from './html-to-text';
 
 const page = `<!doctype html><html><head><title>Harbour fees to rise | The Harbour Ledger</title>
@@ -53,5 +54,17 @@ describe('htmlToArticle', () => {
     expect(article.body).toContain('The council froze ferry fares for a year,');
     expect(article.title).toBe('Ferry fares frozen');
     expect(article.siteName).toBe('Quay Post');
+  });
+
+  it('finds the article in a 2 MB page that is mostly inline scripts, and keeps script-like text that is not a script', () => {
+    const heavy = htmlToArticle(heavyNewsPage(2_000_000));
+    for (const paragraph of WIRE_BODY.slice(3, 6)) expect(heavy.body).toContain(paragraph.slice(0, 60));
+    expect(heavy.body).not.toMatch(/__analytics|cookies/);
+    expect(heavy.title).toMatch(/Harbour dredging/);
+
+    const tricky = htmlToArticle(`<article><h1>Tags</h1><p title="<script>">Editors write &lt;script&gt; when they mean the tag, and the text after it stays.</p>
+<p>A second paragraph <noscript>never shown</noscript>follows the first one without losing a word of its own.</p></article>`);
+    expect(tricky.body).toContain('Editors write <script> when they mean the tag, and the text after it stays.');
+    expect(tricky.body).toContain('A second paragraph follows the first one');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inRfc3339Range, isoDate, isoDateOrNull } from './format';
+import { inRfc3339Range, isoDate, isoDateOrNull, plural } from './format';
 
 // JSON Schema's date-time, Atom and schema.org take RFC 3339, whose years have four digits.
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -33,5 +33,14 @@ describe('machine-readable dates', () => {
     expect(isoDate(new Date('-001000-01-01T00:00:00Z'))).toBe('0000-01-01T00:00:00.000Z');
     expect(isoDate(new Date(Number.NaN))).toMatch(RFC3339);
     expect(isoDate(9e15)).toMatch(RFC3339);
+  });
+});
+
+describe('plural', () => {
+  it('counts with the singular for one and groups thousands', () => {
+    expect(plural(1, 'claim')).toBe('1 claim');
+    expect(plural(0, 'claim')).toBe('0 claims');
+    expect(plural(12_400, 'paragraph')).toBe('12,400 paragraphs');
+    expect(plural(2, 'reply', 'replies')).toBe('2 replies');
   });
 });

@@ -36,6 +36,7 @@ export function isoDateOrNull(date: Date | number | null | undefined): string | 
   return date !== null && date !== undefined && inRfc3339Range(date) ? isoDate(date) : null;
 }
 
+/** "1 claim", "2 claims", "12,400 claims". */
 export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
+  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 }

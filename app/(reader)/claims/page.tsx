@@ -34,7 +34,7 @@ export default async function ClaimsIndexPage({ searchParams }: Props) {
       <FilterForm filters={filters} sort={params.get('sort') ?? ''} errors={parsed.ok ? {} : parsed.errors} options={options} />
       <section aria-labelledby="results-heading">
         <h2 id="results-heading" className="mb-4 text-lg font-semibold">
-          {!result ? 'Check the filters' : result.capped ? `More than ${result.total.toLocaleString('en')} claims found` : `${plural(result.total, 'claim')} found`}
+          {!result ? 'Check the filters' : result.capped ? `More than ${plural(result.total, 'claim')} found` : `${plural(result.total, 'claim')} found`}
         </h2>
         {result?.capped && filters?.sort === 'relevance' ? (
           <p className="muted mb-4">

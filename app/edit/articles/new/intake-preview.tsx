@@ -4,7 +4,9 @@ import { startTransition, useActionState, useEffect, useMemo, useRef, useState }
 import { Field, FormMessage } from '@/components/forms/fields';
 import { RadioGroup } from '@/components/forms/radio-group';
 import { buttonClass } from '@/components/forms/submit-button';
+import { plural } from '@/lib/format';
 import { chromeCandidates, splitParagraphs, type ParagraphBreaks } from '@/lib/intake';
+import { quoted } from '@/lib/quotes';
 import { createArticleAction } from './actions';
 import type { IntakePreview } from './schema';
 
@@ -14,9 +16,7 @@ const BREAKS: { value: ParagraphBreaks; label: string }[] = [
 ];
 
 /** A paragraph as the name of its button: short enough to read out, long enough to tell apart. */
-const quoted = (p: string) => `“${p.length > 60 ? `${p.slice(0, 59)}…` : p}”`;
-
-const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+const excerpt = (p: string) => quoted(p.length > 60 ? `${p.slice(0, 59)}…` : p);
 
 /**
  * The preview step: the paragraphs exactly as they will be stored, lines that look like
@@ -61,7 +61,7 @@ export function IntakePreviewStep({ preview, onBack }: { preview: IntakePreview;
         Check the paragraphs
       </h2>
       <p className="muted mb-3 text-sm">
-        This is the text as it will be stored: {count(kept, 'paragraph')}, {count(paragraphs.reduce((n, p, i) => n + (removed.has(i) ? 0 : p.length), 0), 'character')}.
+        This is the text as it will be stored: {plural(kept, 'paragraph')}, {plural(paragraphs.reduce((n, p, i) => n + (removed.has(i) ? 0 : p.length), 0), 'character')}.
         Nothing is stored until you create the article.
       </p>
       <FormMessage state={created} />
@@ -100,7 +100,7 @@ export function IntakePreviewStep({ preview, onBack }: { preview: IntakePreview;
         </div>
       ) : null}
       <p role="status" aria-live="polite" className="sr-only">
-        {removed.size ? `${count(removed.size, 'line')} removed` : ''}
+        {removed.size ? `${plural(removed.size, 'line')} removed` : ''}
       </p>
       {paragraphs.length > 20 ? (
         <p className="mb-2 text-sm">
@@ -126,7 +126,7 @@ export function IntakePreviewStep({ preview, onBack }: { preview: IntakePreview;
               {marked || isRemoved ? (
                 <span className="ml-2 inline-flex items-center gap-2 font-sans text-sm">
                   {isRemoved ? <span className="muted">Removed</span> : <span className="muted">Not part of the article?</span>}
-                  <button type="button" className="underline" aria-label={`${isRemoved ? 'Put back' : 'Remove'} ${quoted(p)}`} onClick={() => toggle(index)}>
+                  <button type="button" className="underline" aria-label={`${isRemoved ? 'Put back' : 'Remove'} ${excerpt(p)}`} onClick={() => toggle(index)}>
                     {isRemoved ? 'Put back' : 'Remove'}
                   </button>
                 </span>

@@ -7,6 +7,7 @@ import { listAnchorsNeedingReview, statementAfterAcceptedPassage } from '@/db/qu
 import { getArticleForRevision } from '@/db/queries/revisions';
 import { plural } from '@/lib/format';
 import { parseId } from '@/lib/params';
+import { quoted } from '@/lib/quotes';
 import { articleChangesPath, articlePath } from '@/lib/routes';
 import { requirePageUser } from '@/lib/server/session';
 import { ReviewForms } from './review-forms';
@@ -50,7 +51,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
               <strong>
                 Its statement still says <StaleWords words={accepted.staleWords} />:
               </strong>{' '}
-              <Link href={statementEditor(accepted)}>update the statement</Link> (“{accepted.statement}”).
+              <Link href={statementEditor(accepted)}>update the statement</Link> ({quoted(accepted.statement)}).
             </>
           ) : null}
         </p>
@@ -139,7 +140,7 @@ const statementEditor = (claim: { id: number; articleId: number }) => `/edit/art
 function StaleWords({ words }: { words: string[] }) {
   return words.map((w, i) => (
     <span key={w}>
-      {i > 0 ? (i === words.length - 1 ? ' and ' : ', ') : null}“{w}”
+      {i > 0 ? (i === words.length - 1 ? ' and ' : ', ') : null}{quoted(w)}
     </span>
   ));
 }

@@ -2,6 +2,7 @@ import { ConfirmAction } from '@/components/forms/confirm-action';
 import { claimWasPublic } from '@/db/queries/lifecycle';
 import type { EditorClaim } from '@/db/queries/annotator';
 import { formatDate, isoDate } from '@/lib/format';
+import { quoted } from '@/lib/quotes';
 import { deleteClaimAction, withdrawClaimAction } from '../lifecycle-actions';
 
 /**
@@ -32,7 +33,7 @@ export function ClaimLifecycle({ claim }: { claim: EditorClaim }) {
         pendingText="Deleting…"
       >
         <p>
-          “{claim.statement}” and everything recorded on it (sources cited, responses, history) are deleted. Readers never saw this
+          {quoted(claim.statement)} and everything recorded on it (sources cited, responses, history) are deleted. Readers never saw this
           claim. This cannot be undone.
         </p>
       </ConfirmAction>

@@ -1,4 +1,5 @@
 import { ConfirmAction } from '@/components/forms/confirm-action';
+import { quoted } from '@/lib/quotes';
 import { deleteArticleAction } from '../lifecycle-actions';
 
 /** Deleting an article pasted by mistake; offered only while no claim of it was ever published. */
@@ -13,7 +14,7 @@ export function DeleteArticle({ id, title }: { id: number; title: string }) {
       pendingText="Deleting…"
     >
       <p>
-        “{title}”, its revisions and its draft claims (with their sources cited, responses and history) are deleted. None of its
+        {quoted(title)}, its revisions and its draft claims (with their sources cited, responses and history) are deleted. None of its
         claims was ever published. This cannot be undone.
       </p>
     </ConfirmAction>

@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { StatusBadge } from '@/components/status-badge';
 import type { SimilarClaim } from '@/db/queries/similar';
+import { quoted } from '@/lib/quotes';
 import { linkAppearanceAction } from '../actions';
 
 type Passage = { articleId: number; start: number; end: number; exact: string };
@@ -41,7 +42,7 @@ export function SimilarClaims({ passage, claims }: { passage: Passage; claims: S
             <p className="flex flex-wrap items-center gap-2 text-sm">
               <StatusBadge status={c.status} />
               <span className="muted">
-                in “{c.articleTitle}”{c.published ? '' : ' (draft)'}
+                in {quoted(c.articleTitle)}{c.published ? '' : ' (draft)'}
               </span>
             </p>
             <p className="mt-1">{c.statement}</p>

@@ -50,6 +50,15 @@ test.describe('strict parsers on hostile stored text', () => {
       expect(text, path).not.toMatch(/[\0-\x1f]/);
       expect(JSON.stringify(JSON.parse(text)), path).toContain('Hostile statement');
     }
+    // The W3C annotations write every string through safeText: not even an escaped control is left.
+    for (const path of [`/claims/${hostile.claimId}/annotation.jsonld`, `/articles/${hostile.articleSlug}/annotations.jsonld?page=0`]) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(200);
+      const text = await response.text();
+      expect(text, path).not.toMatch(/\\u00[01][0-9a-f]|\\u007f/i);
+      expect(text, path).not.toMatch(FORBIDDEN);
+      expect(JSON.stringify(JSON.parse(text)), path).toContain('Hostile statement');
+    }
     const page = await (await request.get(`/claims/${hostile.claimId}/${hostile.claimSlug}`)).text();
     const jsonLd = /<script type="application\/ld\+json"[^>]*>([^]*?)<\/script>/.exec(page)?.[1];
     expect(jsonLd).toBeTruthy();

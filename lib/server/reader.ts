@@ -127,10 +127,13 @@ export function readMostDisputed() {
   return cached('most-disputed', [tags.lists], () => listMostDisputedClaims({ limit: 5 }));
 }
 
+/** Where an article is read: its publisher's page when known, else its page on `site`. */
+export const articleUrl = (a: { slug: string; canonicalUrl: string | null }, site: string) =>
+  externalHref(a.canonicalUrl) ?? `${site}${articlePath(a)}`;
+
 /** The claim as schema.org sees it (see lib/claim-review.ts), with absolute URLs on `site`. */
 export function toReviewedClaim(claim: PublishedClaim, site: string): ReviewedClaim {
   const statusSet = [...claim.events].reverse().find((e) => ['status_changed', 'corrected', 'published', 'created'].includes(e.kind));
-  const articleUrl = (a: { slug: string; canonicalUrl: string | null }) => externalHref(a.canonicalUrl) ?? `${site}${articlePath(a)}`;
   return {
     url: `${site}${claimPath(claim)}`,
     statement: claim.statement,
@@ -142,7 +145,7 @@ export function toReviewedClaim(claim: PublishedClaim, site: string): ReviewedCl
       ? { name: claim.claimant.name, kind: claim.claimant.kind, url: `${site}${partyPath(claim.claimant)}` }
       : null,
     appearances: [claim.article, ...claim.appearances].map((a) => ({
-      url: articleUrl(a),
+      url: articleUrl(a, site),
       headline: a.title,
       outlet: a.outlet,
       publishedAt: a.publishedAt,

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { FormClient } from './lib/form-client';
-import { baseEnv, bin, root, run, runTs, runTsOutput } from './lib.mjs';
+import { baseEnv, root, run, runTs, runTsOutput } from './lib.mjs';
 
 /** A port nobody listens on right now. */
 function freePort(): Promise<number> {
@@ -25,11 +25,11 @@ function freePort(): Promise<number> {
   });
 }
 
-/** `next start` in its own process group, so SIGKILL reaches the worker it spawns too. */
+/** The production server (scripts/server.mjs) in its own process group, so SIGKILL reaches every process it starts. */
 async function startServer({ port, env }: { port: number; env: NodeJS.ProcessEnv }) {
-  const child = spawn(bin('next'), ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
+  const child = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')], {
     cwd: root,
-    env,
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
     detached: true,
     stdio: ['ignore', 'ignore', 'inherit'],
   });

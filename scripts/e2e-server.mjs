@@ -2,8 +2,9 @@
 // demo-seeded temporary database (E2E_DATABASE_PATH, chosen by playwright.config.ts).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { buildIfNeeded } from './build-if-needed.mjs';
-import { baseEnv, bin, root, runTs } from './lib.mjs';
+import { baseEnv, root, runTs } from './lib.mjs';
 
 const file = process.env.E2E_DATABASE_PATH;
 const port = process.env.E2E_PORT;
@@ -19,6 +20,11 @@ const env = { ...baseEnv(), DATABASE_PATH: file, APP_URL: `http://127.0.0.1:${po
 };
 await buildIfNeeded();
 await runTs('scripts/prepare-db.ts', [], { env });
-const server = spawn(bin('next'), ['start', '--port', port, '--hostname', '127.0.0.1'], { cwd: root, env, stdio: 'inherit' });
+// The production server, as `npm start` runs it (scripts/server.mjs).
+const server = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')], {
+  cwd: root,
+  env: { ...env, PORT: port, HOST: '127.0.0.1' },
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -28,7 +28,20 @@ const server = http.createServer((req, res) => {
     res.end(hit.body ?? undefined);
     return;
   }
-  handle(req, res);
+  // As `next start` does: an error that escapes Next's handler is a 500 and a log line, never a crash.
+  handle(req, res).catch((error) => {
+    console.error(`Failed to handle ${req.method} ${req.url}:`, error);
+    if (!res.headersSent) res.statusCode = 500;
+    res.end(res.headersSent ? undefined : 'Internal Server Error');
+  });
+});
+server.on('error', (error) => {
+  console.error(
+    error.code === 'EADDRINUSE'
+      ? `Claimline cannot listen on ${hostname}:${port}: another program uses that port. Set PORT to a free one.`
+      : `Claimline cannot listen on ${hostname}:${port}: ${error.message}`,
+  );
+  process.exit(1);
 });
 server.listen(port, hostname, () => console.log(`Claimline listening on http://${hostname}:${port}`));
 

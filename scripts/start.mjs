@@ -1,7 +1,8 @@
 // `npm start`: build when needed, migrate, seed the first-run demo, serve, print the URL.
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { buildIfNeeded } from './build-if-needed.mjs';
-import { baseEnv, bin, root, runTs } from './lib.mjs';
+import { baseEnv, root, runTs } from './lib.mjs';
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '0.0.0.0';
@@ -15,9 +16,10 @@ try {
   process.exit(1);
 }
 
-const server = spawn(bin('next'), ['start', '--port', String(port), '--hostname', host], {
+// scripts/server.mjs: Next's request handler behind a hot path for page-cache hits.
+const server = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')], {
   cwd: root,
-  env,
+  env: { ...env, PORT: String(port), HOST: host },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

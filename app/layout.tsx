@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { POLICY_INFO, POLICY_PAGES, policyPath } from '@/lib/policies';
 import { statusCss } from '@/lib/status';
 import './globals.css';
 
@@ -32,8 +33,22 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           {children}
         </main>
         <footer className="mx-auto max-w-6xl border-t border-[var(--rule)] px-4 py-6 text-sm muted">
-          Claimline tracks factual claims made in news articles. Statuses are the newsroom’s assessment of the evidence at the time shown.{' '}
-          <a href="/corrections">Corrections</a>
+          <p>Claimline tracks factual claims made in news articles. Statuses are the newsroom’s assessment of the evidence at the time shown.</p>
+          <nav aria-label="About this newsroom" className="mt-2">
+            <ul className="flex flex-wrap gap-x-5 gap-y-1">
+              {POLICY_PAGES.map((page) => (
+                <li key={page}>
+                  <Link href={policyPath(page)}>{POLICY_INFO[page].title}</Link>
+                </li>
+              ))}
+              <li>
+                <Link href="/corrections">Corrections</Link>
+              </li>
+              <li>
+                <Link href="/stats">Statistics</Link>
+              </li>
+            </ul>
+          </nav>
         </footer>
       </body>
     </html>

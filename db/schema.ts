@@ -11,6 +11,7 @@ import { ANCHOR_STATES } from '../lib/anchor';
 import { PARTY_KINDS, RELATIONS, STANCES } from '../lib/vocabulary';
 import { STATUSES } from '../lib/status';
 import { WORKFLOW_STATES } from '../lib/workflow';
+import { POLICY_PAGES } from '../lib/policies';
 
 // Timestamps are integer milliseconds (Date in TypeScript).
 const createdAt = () =>
@@ -241,6 +242,8 @@ export const claims = sqliteTable(
     index('claims_claimant_idx').on(t.claimantPartyId),
     index('claims_status_idx').on(t.status, t.updatedAt),
     index('claims_updated_idx').on(t.updatedAt),
+    // Statistics join responses and events to their claim only to ask whether readers see it: this answers from the index.
+    index('claims_visibility_idx').on(t.id, t.published, t.withdrawnAt),
   ],
 );
 export type Claim = typeof claims.$inferSelect;
@@ -331,6 +334,7 @@ export const responses = sqliteTable(
     index('responses_claim_idx').on(t.claimId),
     index('responses_party_idx').on(t.partyId),
     index('responses_deadline_idx').on(t.deadlineAt),
+    index('responses_requested_idx').on(t.requestedAt),
   ],
 );
 export type Response = typeof responses.$inferSelect;
@@ -351,7 +355,12 @@ export const claimEvents = sqliteTable(
     before: text('before', { mode: 'json' }),
     after: text('after', { mode: 'json' }),
   },
-  (t) => [index('claim_events_claim_idx').on(t.claimId, t.at), index('claim_events_at_idx').on(t.at)],
+  (t) => [
+    index('claim_events_claim_idx').on(t.claimId, t.at),
+    index('claim_events_at_idx').on(t.at),
+    // Statistics count corrections per month.
+    index('claim_events_kind_idx').on(t.kind, t.at),
+  ],
 );
 export type ClaimEvent = typeof claimEvents.$inferSelect;
 
@@ -374,4 +383,56 @@ export const suggestionDismissals = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.articleId, t.exact] })],
+);
+
+/**
+ * The public policy pages (lib/policies.ts), one row per saved version: the newest row of a
+ * page is what readers see, older rows are its history. Never updated or deleted.
+ */
+export const policyRevisions = sqliteTable(
+  'policy_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    page: text('page', { enum: POLICY_PAGES }).notNull(),
+    body: text('body').notNull(),
+    /** What changed, in the admin's words (shown in the history). */
+    note: text('note').notNull().default(''),
+    /** Null for the default text seeded on first run. */
+    createdBy: text('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('policy_revisions_page_idx').on(t.page, t.id)],
+);
+export type PolicyRevision = typeof policyRevisions.$inferSelect;
+
+/**
+ * The statistics' summary of each claim with a verdict: when readers first saw a verdict on it,
+ * and everything the charts filter and group by, in one narrow row, so a period is one index
+ * range instead of a join over claims, articles and parties. Triggers (migration
+ * 0008_statistics.sql) keep it in step with claim_events, claims, articles and parties, so
+ * every write path, bulk loads included, keeps it current.
+ */
+export const claimStats = sqliteTable(
+  'claim_stats',
+  {
+    claimId: integer('claim_id')
+      .primaryKey()
+      .references(() => claims.id, { onDelete: 'cascade' }),
+    /** The first public event that showed a status other than unverified. */
+    verdictAt: integer('verdict_at', { mode: 'timestamp_ms' }).notNull(),
+    // Copies of the claim's columns of the same meaning.
+    published: integer('published', { mode: 'boolean' }).notNull(),
+    withdrawn: integer('withdrawn', { mode: 'boolean' }).notNull(),
+    status: text('status', { enum: STATUSES }).notNull(),
+    /** The claimant's party kind; null when the claim has no claimant. */
+    claimantKind: text('claimant_kind', { enum: PARTY_KINDS }),
+    /** The article's outlet, trimmed. */
+    outlet: text('outlet').notNull(),
+    /** The claim's first appearance: its article's date, or when it was recorded if that is earlier or unknown. */
+    firstSeenAt: integer('first_seen_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    // Covering: every chart reads a period's rows from the index alone.
+    index('claim_stats_verdict_idx').on(t.verdictAt, t.published, t.withdrawn, t.status, t.claimantKind, t.outlet, t.firstSeenAt),
+  ],
 );

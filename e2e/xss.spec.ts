@@ -110,4 +110,32 @@ test.describe('hostile content', () => {
       }
     }
   });
+
+  test('hostile Markdown on a policy page renders inert for readers', async ({ page, auth, browser }) => {
+    await auth.signedIn('admin');
+    await page.goto('/edit/policies/contact');
+    const markdown = [
+      '## Write to us',
+      '<script>window.xss = "policy-script"</script>',
+      '<img src=x onerror="window.xss = \'policy-img\'">',
+      '[Click for the tip line](javascript:window.xss="policy-link")',
+      '[Also this](JaVaScRiPt:alert(1)) and <a href="javascript:alert(2)">raw link</a>',
+      '![A tracking pixel](https://tracker.example/pixel.png)',
+      '<iframe src="https://evil.example/"></iframe>',
+      'Last line stays visible.',
+    ].join('\n\n');
+    await page.getByLabel('Text (Markdown)').fill(markdown);
+    await page.getByRole('button', { name: 'Publish this version' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Published' })).toBeVisible();
+
+    const reader = await (await browser.newContext({ baseURL: `http://127.0.0.1:${process.env.E2E_PORT}` })).newPage();
+    await expectInert(reader, ['/about/contact', '/about/contact/history']);
+    await reader.goto('/about/contact');
+    const text = reader.locator('.policy-text');
+    await expect(text).toContainText('<script>window.xss = "policy-script"</script>');
+    await expect(text).toContainText('A tracking pixel');
+    await expect(text).toContainText('Last line stays visible.');
+    expect(await text.locator('img, script, iframe').count()).toBe(0);
+    await reader.context().close();
+  });
 });

@@ -44,6 +44,21 @@ describe('ClaimReview', () => {
     expect(doc.itemReviewed.appearance).toHaveLength(2);
   });
 
+  it('names the newsroom’s methodology and corrections policy where schema.org has properties for them', () => {
+    const withPolicies = { ...publisher, publishingPrinciples: 'https://desk.example/about/methodology', correctionsPolicy: 'https://desk.example/about/corrections' };
+    const doc = claimReviewDocument(claim, withPolicies)!;
+    expect(doc.author).toEqual({
+      '@type': 'Organization',
+      name: 'Example Desk',
+      url: 'https://desk.example',
+      publishingPrinciples: 'https://desk.example/about/methodology',
+      correctionsPolicy: 'https://desk.example/about/corrections',
+    });
+    expect(doc.publishingPrinciples).toBe('https://desk.example/about/methodology');
+    // Without them nothing empty is written.
+    expect(JSON.stringify(claimReviewDocument(claim, publisher))).not.toMatch(/Policy|publishingPrinciples/);
+  });
+
   it('is absent when the status is not a verdict', () => {
     for (const status of ['unverified', 'disputed', 'retracted', 'opinion', 'prediction', 'not_checkable'] as const) {
       expect(claimReviewDocument({ ...claim, status }, publisher)).toBeNull();

@@ -4,7 +4,24 @@ import type { PartyKind } from './vocabulary';
 
 /** schema.org ClaimReview for a claim with a verdict, and the DataFeed of all of them. */
 
-export type Publisher = { name: string; url: string };
+export type Publisher = {
+  name: string;
+  url: string;
+  /** Absolute URLs of the newsroom's methodology and corrections policy pages (schema.org Organization properties). */
+  publishingPrinciples?: string;
+  correctionsPolicy?: string;
+};
+
+/** The newsroom as the author of its reviews, with the policy pages the vocabulary has properties for. */
+function organization(publisher: Publisher) {
+  return {
+    '@type': 'Organization',
+    name: publisher.name,
+    url: publisher.url,
+    ...(publisher.publishingPrinciples ? { publishingPrinciples: publisher.publishingPrinciples } : {}),
+    ...(publisher.correctionsPolicy ? { correctionsPolicy: publisher.correctionsPolicy } : {}),
+  };
+}
 
 export type ReviewedClaim = {
   /** Absolute URL of the claim page. */
@@ -54,7 +71,9 @@ export function claimReview(claim: ReviewedClaim, publisher: Publisher) {
     claimReviewed: claimReviewed(claim.statement),
     datePublished: day(claim.reviewedAt),
     dateModified: isoDate(claim.updatedAt),
-    author: { '@type': 'Organization', name: publisher.name, url: publisher.url },
+    author: organization(publisher),
+    // A ClaimReview is a CreativeWork, which may name the principles it was written under.
+    ...(publisher.publishingPrinciples ? { publishingPrinciples: publisher.publishingPrinciples } : {}),
     reviewRating: {
       '@type': 'Rating',
       ratingValue: rating.value,

@@ -136,11 +136,12 @@ export function isStatus(value: unknown): value is Status {
 export function statusCss(): string {
   const rules = STATUSES.map((s) => {
     const c = STATUS_INFO[s].colour;
-    return `.status-${s}{--st-fg:${c.fg};--st-bg:${c.bg};--st-solid:${c.solid}}`;
+    return `.status-${s}{--st-fg:${c.fg};--st-bg:${c.bg};--st-solid:${c.solid};--st-chart:${c.solid}}`;
   });
   const dark = STATUSES.map((s) => {
     const c = STATUS_INFO[s].colour;
-    return `.status-${s}{--st-fg:${c.darkFg};--st-bg:${c.darkBg}}`;
+    // Chart marks on a dark page: the light shade, which stands out there as the solid one does on white.
+    return `.status-${s}{--st-fg:${c.darkFg};--st-bg:${c.darkBg};--st-chart:${c.darkFg}}`;
   });
   return `${rules.join('')}@media (prefers-color-scheme: dark){${dark.join('')}}`;
 }

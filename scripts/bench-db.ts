@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import { closeDb } from '@/db';
 import { searchClaims } from '@/db/queries/search';
 import { findSimilarClaims } from '@/db/queries/similar';
+import { countCheckedByWeek, countCorrectionsByMonth, countRepliesByMonth, countVerdictsByClaimantKind, countVerdictsByOutlet, listVerdictWaits, type StatsScope } from '@/db/queries/stats';
 import { benchmarkTargets } from '@/db/queries/synthetic';
+import { checkedPerWeek, correctionsPerMonth, parsePeriod, rightOfReply, timeToVerdict, verdictsByClaimantKind, verdictsByOutlet } from '@/lib/stats';
 import { parseClaimFilters } from '@/lib/claim-filters';
 import { quantile } from './lib/stats';
 
@@ -41,5 +43,26 @@ const search = {
   // The annotator's "already tracked elsewhere?" lookup: an OR of the new claim's words, ranked by bm25.
   similarClaims: percentiles(targets.claims.slice(0, 40), (c) => findSimilarClaims({ text: c.statement, articleId: 0 })),
 };
+
+// A statistics page's figures computed without any cache (what a render after an edit costs):
+// every chart for a year and for five years of the synthetic newsroom (its "now" is 2026-01-01).
+const NOW = Date.UTC(2026, 0, 1);
+const statsPage = ({ from, to, scope }: { from: string; to: string; scope: StatsScope }) => {
+  const { period } = parsePeriod({ from, to }, NOW);
+  const args = { period, scope };
+  return [
+    checkedPerWeek(period, countCheckedByWeek(args)),
+    timeToVerdict(period, listVerdictWaits(args)),
+    rightOfReply(period, countRepliesByMonth({ ...args, now: NOW })),
+    correctionsPerMonth(period, countCorrectionsByMonth(args)),
+    verdictsByClaimantKind(countVerdictsByClaimantKind(args)),
+    verdictsByOutlet(countVerdictsByOutlet(args)),
+  ];
+};
+const statistics = {
+  publicYear: percentiles(Array(10).fill({ from: '2025-01', to: '2025-12', scope: 'public' }), statsPage),
+  publicFiveYears: percentiles(Array(10).fill({ from: '2021-02', to: '2026-01', scope: 'public' }), statsPage),
+  newsroomFiveYears: percentiles(Array(10).fill({ from: '2021-02', to: '2026-01', scope: 'newsroom' }), statsPage),
+};
 closeDb();
-fs.writeFileSync(out, JSON.stringify({ targets, search }));
+fs.writeFileSync(out, JSON.stringify({ targets, search, statistics }));

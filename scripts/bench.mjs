@@ -219,7 +219,7 @@ const database = await syntheticDatabase();
 await buildIfNeeded();
 const targetsFile = path.join(os.tmpdir(), `claimline-bench-targets-${port}.json`);
 await runTs('scripts/bench-db.ts', [targetsFile], { env: { ...env, DATABASE_PATH: database } });
-const { targets, search } = JSON.parse(fs.readFileSync(targetsFile, 'utf8'));
+const { targets, search, statistics } = JSON.parse(fs.readFileSync(targetsFile, 'utf8'));
 // The editor of the mix including edits signs up through an invitation, as a newsroom member does.
 const invite = (await runTsOutput('scripts/invite.ts', ['--role', 'editor'], { env: { ...env, DATABASE_PATH: database, APP_URL: base } })).trim();
 
@@ -313,6 +313,15 @@ try {
   await route('claims index, search', searchPath(), searchPath, { headers: DOCUMENT });
   const statuses = ['unverified', 'confirmed', 'partly_true', 'disputed', 'false', 'retracted'];
   await route('JSON API list', '/api/v1/claims', () => `/api/v1/claims?status=${pick(statuses)}&limit=50`);
+  // Statistics (#15): the synthetic newsroom's last year, and periods readers pick (each one a
+  // page of its own in the page cache, computed once until the next edit), a CSV, a party's scorecard.
+  const statsPath = '/stats?from=2025-01&to=2025-12';
+  const statsPeriods = Array.from({ length: 12 }, (_, i) => `/stats?from=${2021 + (i % 5)}-${String((i % 12) + 1).padStart(2, '0')}&to=2025-12`);
+  for (const p of [statsPath, ...statsPeriods, targets.party ? `/parties/${targets.party}` : '/']) await (await fetch(base + p, { headers: DOCUMENT })).arrayBuffer();
+  await route('statistics page', statsPath, () => statsPath, { headers: DOCUMENT });
+  await route('statistics, 12 periods', statsPath, () => pick(statsPeriods), { headers: DOCUMENT });
+  await route('statistics CSV', '/stats/checked.csv?from=2025-01&to=2025-12', () => '/stats/checked.csv?from=2025-01&to=2025-12');
+  if (targets.party) await route('party page with scorecard', `/parties/${targets.party}`, () => `/parties/${targets.party}`, { headers: DOCUMENT });
   // What readers do: mostly claim pages, then articles, search and the home page.
   const canSearch = available.has('claims index, search');
   const readerMix = () => {
@@ -354,6 +363,7 @@ try {
     routes: rows,
     skipped,
     search,
+    statistics,
     serverRssMb: { before: rssBefore, after: rssAfter },
     walBytes: fileSize(`${database}-wal`),
     databaseBytes: fileSize(database),
@@ -370,6 +380,9 @@ try {
   skipped.forEach((s) => console.log(`skipped ${s}`));
   for (const [name, t] of Object.entries(search)) {
     console.log(`FTS ${name} over ${values.claims} claims, direct (${t.queries} queries): p50 ${t.p50} ms, p95 ${t.p95} ms, max ${t.max} ms`);
+  }
+  for (const [name, t] of Object.entries(statistics ?? {})) {
+    console.log(`statistics ${name}, every chart computed without a cache (${t.queries} runs): p50 ${t.p50} ms, p95 ${t.p95} ms, max ${t.max} ms`);
   }
   for (const r of rows) {
     if (r.pageCacheHitShare !== undefined) console.log(`${r.name}: page cache answered ${Math.round(r.pageCacheHitShare * 100)} % without a render`);

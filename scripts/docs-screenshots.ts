@@ -9,14 +9,14 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import { chromium, expect, type Browser, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
 import { AnnotatorPage } from '../e2e/pages/annotator';
 import { AuthPages } from '../e2e/pages/auth';
 import { BoardPage } from '../e2e/pages/board';
 import { ClaimSections } from '../e2e/pages/claim-sections';
 import { IntakePage } from '../e2e/pages/intake';
 import { BROWSER_ARGS, findBrowser } from './browser.mjs';
-import { baseEnv, root } from './lib.mjs';
+import { baseEnv, root, runTs } from './lib.mjs';
 import { GUIDE_ARTICLE } from './lib/guide-article';
 
 const port = process.env.PORT || '3950';
@@ -36,11 +36,18 @@ async function startServer() {
 }
 
 /** The viewport as the editor sees it, saved as docs/images/<name>.png. */
-async function shot(page: Page, name: string) {
+async function shot(page: Page, name: string, { fullPage = false }: { fullPage?: boolean } = {}) {
   // Let fonts, highlights and focus rings settle; hide the caret so images do not differ by a blink.
   await page.evaluate(() => document.fonts.ready);
   await page.addStyleTag({ content: '* { caret-color: transparent !important; }' });
-  await page.screenshot({ path: path.join(out, `${name}.png`) });
+  await page.screenshot({ path: path.join(out, `${name}.png`), fullPage });
+  console.log(`  docs/images/${name}.png`);
+}
+
+/** One part of the page, saved as docs/images/<name>.png. */
+async function shotOf(locator: Locator, name: string) {
+  await locator.page().evaluate(() => document.fonts.ready);
+  await locator.screenshot({ path: path.join(out, `${name}.png`) });
   console.log(`  docs/images/${name}.png`);
 }
 
@@ -158,6 +165,20 @@ async function main() {
     await shot(readerPage, 'claim-page');
     await readerPage.emulateMedia({ colorScheme: 'dark' });
     await shot(readerPage, 'claim-page-dark');
+
+    // 8. Transparency (docs/statistics.md): a party's scorecard from the demo, then the
+    // statistics page once a few years of invented work are in.
+    await readerPage.emulateMedia({ colorScheme: 'light' });
+    await readerPage.goto('/parties/riverside-city-council');
+    await shotOf(readerPage.getByRole('region', { name: 'Record in numbers' }), 'party-scorecard');
+    await runTs('scripts/lib/docs-stats-data.ts', [], { env: { ...env, DATABASE_PATH: database } });
+    await readerPage.goto('/stats');
+    await readerPage.getByRole('region', { name: 'Right of reply: requests for comment by month sent', exact: true }).getByText('Table of the figures').click();
+    await shot(readerPage, 'stats', { fullPage: true });
+    await readerPage.setViewportSize({ width: 360, height: 800 });
+    await readerPage.emulateMedia({ colorScheme: 'dark' });
+    await readerPage.goto('/stats');
+    await shot(readerPage, 'stats-phone-dark', { fullPage: true });
     await reader.close();
   } finally {
     await browser.close();

@@ -6,6 +6,7 @@ import { databasePath, getDb } from '@/db';
 import { DatabaseOpenError } from '@/db/open';
 import { createSetupInvite } from '@/db/queries/users';
 import { seedDemoOnFirstRun } from '@/db/seed';
+import { seedPolicies } from '@/db/queries/policies';
 
 const file = databasePath();
 try {
@@ -18,6 +19,8 @@ try {
 // CLAIMLINE_DEMO=0 (or false, no, off): a new database starts with no demo content.
 const demo = !/^(?:0|false|no|off)$/i.test(process.env.CLAIMLINE_DEMO?.trim() ?? '');
 const seeded = seedDemoOnFirstRun(Date.now(), { demo });
+// Policy pages start with default texts an admin rewrites; an older database gets them on its next start.
+seedPolicies();
 console.log(`Database ready: ${file}${seeded ? ' (demo content loaded; an admin can remove it)' : ''}`);
 
 const token = createSetupInvite();

@@ -18,7 +18,9 @@ export default async function EditLayout({ children }: { children: React.ReactNo
           <Link href="/edit/board">Board</Link>
           <Link href="/edit/inbox">Inbox</Link>
           <Link href="/edit/replies">Replies</Link>
+          <Link href="/edit/stats">Statistics</Link>
           {user.role === 'admin' ? <Link href="/edit/users">People</Link> : null}
+          {user.role === 'admin' ? <Link href="/edit/policies">Policies</Link> : null}
           <span className="muted ml-auto">
             {user.name} ({user.role})
           </span>

@@ -134,5 +134,10 @@ export function benchmarkTargets({ claims, claimsPerArticle }: { claims: number;
        group by a.id order by abs(count(*) - ?), a.id limit 1`,
     )
     .get(claimsPerArticle) as { slug: string; claims: number } | undefined;
-  return { claims: sample, article };
+  // The party with the most published claims: the largest scorecard.
+  const party = sqlite
+    .prepare('select p.slug from parties p join claims c on c.claimant_party_id = p.id and c.published = 1 group by p.id order by count(*) desc, p.id limit 1')
+    .pluck()
+    .get() as string | undefined;
+  return { claims: sample, article, party };
 }

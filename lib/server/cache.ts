@@ -29,6 +29,8 @@ export const tags = {
   party: (id: number) => `party:${id}`,
   /** Everything that lists claims across articles: home, claims index, site feed, API lists, exports. */
   lists: 'lists',
+  /** The policy pages (methodology, rating scale, corrections policy, contact) and their history. */
+  policies: 'policies',
 } as const;
 
 /** The tags a change to one claim touches: its page, its articles, its parties and every list. */

@@ -7,6 +7,19 @@ const envSchema = z.object({
   // The organisation named as author of ClaimReviews and feeds.
   PUBLISHER_NAME: z.string().trim().min(1).default('Claimline'),
   PUBLISHER_URL: z.url({ protocol: /^https?$/ }).optional(),
+  // How the statistics pages write numbers (a BCP 47 tag). One locale for the newsroom, not one per
+  // reader: reader pages are cached as constant bytes for every reader (see docs/statistics.md).
+  NEWSROOM_LOCALE: z
+    .string()
+    .trim()
+    .default('en-GB')
+    .refine((tag) => {
+      try {
+        return Intl.NumberFormat.supportedLocalesOf([tag]).length > 0;
+      } catch {
+        return false;
+      }
+    }, 'NEWSROOM_LOCALE must be a locale this Node.js knows, e.g. en-GB, de-DE or fr-FR.'),
   // How many reverse proxies in front of the app append to X-Forwarded-For (0: clients connect
   // directly and the header is not trusted). See lib/server/client-address.ts.
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),

@@ -1,6 +1,7 @@
 import 'server-only';
 import { stringify } from 'csv-stringify/sync';
 import { parseClaimFilters } from '@/lib/claim-filters';
+import type { Dataset } from '@/lib/stats';
 import { safeText } from '@/lib/text';
 import { claimSummary, invalidParams } from './api';
 import { readAllClaims } from './reader';
@@ -21,7 +22,7 @@ export async function exportRows(request: Request) {
 // A cell a spreadsheet would read as a formula is prefixed with an apostrophe (CSV injection),
 // checked after dropping controls, which could otherwise hide a leading "=".
 const FORMULA = /^[=+\-@\t\r]/;
-const safeCell = (raw: string) => {
+export const safeCell = (raw: string) => {
   const value = safeText(raw);
   return FORMULA.test(value) ? `'${value}` : value;
 };
@@ -51,3 +52,11 @@ export function claimsCsv(rows: ReturnType<typeof claimSummary>[]): string {
   );
 }
 
+
+/** A statistics chart's figures as CSV: a header of column names, then the rows as the data table shows them, unformatted. */
+export function datasetCsv(dataset: Dataset): string {
+  return stringify(
+    dataset.rows.map((row) => row.map((cell) => (cell === null ? '' : cell))),
+    { header: true, columns: dataset.columns.map((c) => ({ key: String(dataset.columns.indexOf(c)), header: c.key })), cast: { string: safeCell } },
+  );
+}

@@ -37,7 +37,7 @@ import { siteUrlFrom } from './site';
  */
 
 // Reader pages only: not the editor, not API routes, not files the route handlers serve with their own ETag.
-const READER_PAGE = /^\/(?:|claims|claims\/\d+(?:\/[^/]+)?|articles\/[^/]+(?:\/changes)?|parties\/[^/]+)$/;
+const READER_PAGE = /^\/(?:|claims|claims\/\d+(?:\/[^/]+)?|articles\/[^/]+(?:\/changes)?|parties\/[^/]+|about\/[^/]+(?:\/history)?|stats)$/;
 const FILE = /\.(?:svg|png|atom|json)$/;
 
 export type PageCaching = { headers: Record<string, string> };

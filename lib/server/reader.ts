@@ -6,9 +6,11 @@ import { getRevisionComparison } from '@/db/queries/revisions';
 import { listFeedEvents } from '@/db/queries/feeds';
 import { getPartyRedirect, getPublicPartyBySlug, listPublicParties } from '@/db/queries/parties';
 import { getPartyActivity, listMostDisputedClaims } from '@/db/queries/reader-lists';
+import { getPolicy, listPolicyHistory } from '@/db/queries/policies';
 import { listOutlets, searchClaims } from '@/db/queries/search';
 import type { ClaimFilters } from '@/lib/claim-filters';
 import type { ReviewedClaim } from '@/lib/claim-review';
+import type { PolicyPage } from '@/lib/policies';
 import { articlePath, claimPath, externalHref, partyPath } from '@/lib/routes';
 import { cached, recordRead, tags } from './cache';
 
@@ -161,4 +163,14 @@ export function readRevisionComparison(slug: string, from?: number, to?: number)
     (c) => (c ? [tags.article(c.article.id)] : [tags.lists]),
     () => getRevisionComparison({ slug, from, to }) ?? null,
   );
+}
+
+/** A policy page as readers see it (its newest version). */
+export function readPolicy(page: PolicyPage) {
+  return cached(`policy:${page}`, [tags.policies], () => getPolicy({ page }));
+}
+
+/** Every version of a policy page, newest first. */
+export function readPolicyHistory(page: PolicyPage) {
+  return cached(`policy-history:${page}`, [tags.policies], () => listPolicyHistory({ page }));
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import type { Publisher } from '@/lib/claim-review';
+import { policyPath } from '@/lib/policies';
 import { env } from './env';
 
 /**
@@ -32,5 +33,11 @@ export function linkOriginFrom(h: Pick<Headers, 'get'>, trustedProxies: number =
 
 /** The organisation named as author of ClaimReviews and feeds (PUBLISHER_NAME, PUBLISHER_URL). */
 export async function publisher(): Promise<Publisher> {
-  return { name: env.PUBLISHER_NAME, url: env.PUBLISHER_URL ?? (await siteUrl()) };
+  const site = await siteUrl();
+  return {
+    name: env.PUBLISHER_NAME,
+    url: env.PUBLISHER_URL ?? site,
+    publishingPrinciples: `${site}${policyPath('methodology')}`,
+    correctionsPolicy: `${site}${policyPath('corrections')}`,
+  };
 }

@@ -3,10 +3,12 @@ import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ClaimList } from '@/components/claim-list';
 import { DemoLabel } from '@/components/demo-label';
+import { PartyScorecard } from '@/components/party-scorecard';
 import { StatusBadge } from '@/components/status-badge';
 import { formatDate, isoDate, plural } from '@/lib/format';
 import { claimPath, externalHref, partyPath } from '@/lib/routes';
 import { readParty, readPartyRedirect } from '@/lib/server/reader';
+import { env } from '@/lib/server/env';
 import { siteUrl } from '@/lib/server/site';
 import { PARTY_KIND_LABELS, STANCES, STANCE_LABELS, type Stance } from '@/lib/vocabulary';
 import { quoted } from '@/lib/quotes';
@@ -66,6 +68,8 @@ export default async function PartyPage({ params }: Props) {
           <Link href={`/claims?party=${party.slug}`}>Search its claims</Link>
         </p>
       </header>
+
+      <PartyScorecard name={party.name} statuses={party.claims.map((c) => c.status)} responses={party.responses} now={now.getTime()} locale={env.NEWSROOM_LOCALE} />
 
       <section aria-labelledby="stance-heading" className="mt-8">
         <h2 id="stance-heading" className="text-lg font-semibold">

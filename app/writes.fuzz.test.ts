@@ -7,6 +7,10 @@ import { acceptProposedAnchor, markAnchorRemoved, reselectAnchor } from '@/db/qu
 import { createClaimFromSelection, dismissSuggestion, linkAppearance, saveClaim } from '@/db/queries/annotator';
 import { createArticle } from '@/db/queries/articles';
 import { databaseHealth } from '@/db/queries/health';
+import { claimJob, enqueue, failJob, retryJob } from '@/db/queries/jobs';
+import { requestSnapshot } from '@/db/queries/snapshots';
+import { write } from '@/db/queries/tx';
+import { acceptPendingRevision, dismissPendingRevision, recordFetchedText, requestWatch } from '@/db/queries/watches';
 import { removeDemoContent } from '@/db/queries/demo';
 import { deleteDraftArticle, deleteDraftClaim, withdrawClaim } from '@/db/queries/lifecycle';
 import { createParty, mergeParties, updateParty } from '@/db/queries/parties';
@@ -22,7 +26,10 @@ import { fieldError, isAppError } from '@/lib/errors';
 import { assembleBody, detectParagraphBreaks, splitParagraphs } from '@/lib/intake';
 import { formToObject } from '@/lib/server/action';
 import { field, posted, strays, vocabulary } from '@/lib/testing/fuzz-forms';
+import { DEFAULT_WATCH_SCHEDULE, parseWatchSchedule, type WatchStep } from '@/lib/watch';
 import { WORKFLOW_STATES } from '@/lib/workflow';
+
+const WATCH_SCHEDULE = parseWatchSchedule(DEFAULT_WATCH_SCHEDULE) as WatchStep[];
 import { deleteArticleSchema, deleteClaimSchema, withdrawClaimSchema } from './edit/articles/[id]/(annotate)/lifecycle-schema';
 import { createClaimSchema, dismissSchema, linkAppearanceSchema, saveClaimSchema } from './edit/articles/[id]/(annotate)/schema';
 import { acceptSchema, removeSchema, reselectSchema } from './edit/articles/[id]/review/schema';
@@ -30,7 +37,9 @@ import { revisionSchema } from './edit/articles/[id]/revise/schema';
 import { newArticleSchema } from './edit/articles/new/schema';
 import { assignSchema, moveSchema } from './edit/board/schema';
 import { removeResponseSchema, responseSchema } from './edit/claims/[id]/_components/responses-schema';
-import { removeSourceSchema, sourceSchema } from './edit/claims/[id]/_components/sources-schema';
+import { archiveSourceSchema, removeSourceSchema, sourceSchema } from './edit/claims/[id]/_components/sources-schema';
+import { retryJobSchema } from './edit/jobs/schema';
+import { checkNowSchema, outletChangeSchema } from './edit/articles/[id]/outlet-change/schema';
 import { mergeSchema, partySchema } from './edit/parties/schema';
 import { removeDemoSchema } from './edit/users/demo-schema';
 import { disableSchema, inviteSchema, signOffSchema } from './edit/users/schema';
@@ -313,6 +322,48 @@ describe('every write completes or leaves the database as it was', () => {
           detachSource({ ...input, actorId: people.alice }),
         ),
       30,
+    );
+  }, TIMEOUT);
+
+  it('asking for a new copy of a cited source', () => {
+    // Demo sources live on reserved names, which are never fetched: cite one that could be.
+    attachSource({ claimId: Number(one('select min(id) from claims')), source: { url: 'http://127.0.0.1:9/fuzz/report', title: 'Fuzz report' }, relation: 'context', actorId: null, archive: false });
+    fuzz(
+      claimAndRow(sourcePairs(), false),
+      ([claimId, sourceId]) => attempt(archiveSourceSchema, posted({ claimId, sourceId }), 'none', (input) => requestSnapshot({ ...input, now: new Date() })),
+      30,
+    );
+  }, TIMEOUT);
+
+  it('retrying failed jobs', () => {
+    for (const n of [1, 2]) {
+      enqueue({ kind: 'fuzz-noop', payload: { n }, key: `fuzz:${n}`, runAt: new Date() });
+      const job = claimJob({ runner: 'fuzz', now: new Date(), leaseMs: 1000, kinds: ['fuzz-noop'] })!;
+      failJob({ job, error: 'Fuzz failure', now: new Date(), retry: false });
+    }
+    fuzz(fc.record({ jobId: field(ids('select id from jobs'), ['-1', 'one']) }), (fields) =>
+      attempt(retryJobSchema, posted(fields), 'none', (input) => retryJob({ id: input.jobId, now: new Date() })),
+    );
+  }, TIMEOUT);
+
+  it('deciding on changes the outlet made, and checking watched articles now', () => {
+    const body = 'The ferry to Marrow Island ran every hour.';
+    const pendingIds = [1, 2, 3].map((n) => {
+      const article = createArticle({ title: `Watched ferry ${n}`, body, actorId: null, watch: { url: `http://127.0.0.1:9/fuzz/${n}`, removedParagraphs: [], schedule: WATCH_SCHEDULE } });
+      return String(write((tx) => recordFetchedText(tx, { articleId: article.id, body: `${body} Updated ${n}.`, fetchedUrl: 'http://127.0.0.1:9/', now: new Date() })));
+    });
+    fuzz(
+      fc.tuple(fc.record({ pendingId: field([...pendingIds, '999999'], ['0', 'x']) }), fc.boolean()),
+      ([fields, accept]) =>
+        attempt(outletChangeSchema, posted(fields), 'maybe', (input) =>
+          accept
+            ? acceptPendingRevision({ id: input.pendingId, actorId: people.alice, now: new Date() })
+            : dismissPendingRevision({ id: input.pendingId, actorId: people.alice, now: new Date() }),
+        ),
+      30,
+    );
+    fuzz(fc.record({ articleId: field(ids('select article_id from article_watches'), ['-3']) }), (fields) =>
+      attempt(checkNowSchema, posted(fields), 'none', (input) => requestWatch({ articleId: input.articleId, now: new Date() })),
     );
   }, TIMEOUT);
 

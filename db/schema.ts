@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import {
   type AnySQLiteColumn,
   index,
+  uniqueIndex,
   integer,
   primaryKey,
   real,
@@ -436,3 +438,162 @@ export const claimStats = sqliteTable(
     index('claim_stats_verdict_idx').on(t.verdictAt, t.published, t.withdrawn, t.status, t.claimantKind, t.outlet, t.firstSeenAt),
   ],
 );
+// ---- background work (db/queries/jobs.ts, lib/server/jobs/) ----
+
+export const JOB_STATES = ['queued', 'running', 'done', 'failed'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+/**
+ * The durable job queue. A runner claims a due job by setting `leasedBy` and `leaseUntil`
+ * inside BEGIN IMMEDIATE; a job whose lease ran out (its process was killed) is claimed again.
+ * `key` names the work (e.g. "snapshot:source:12"): while one job with a key is queued or
+ * running, enqueueing the same key again adds nothing. `host` is the site a job fetches from:
+ * no two jobs of one host run at once, in any process.
+ */
+export const jobs = sqliteTable(
+  'jobs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind').notNull(),
+    payload: text('payload', { mode: 'json' }).notNull(),
+    key: text('key'),
+    host: text('host'),
+    state: text('state', { enum: JOB_STATES }).notNull().default('queued'),
+    runAt: integer('run_at', { mode: 'timestamp_ms' }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(5),
+    lastError: text('last_error'),
+    leasedBy: text('leased_by'),
+    leaseUntil: integer('lease_until', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('jobs_due_idx').on(t.state, t.runAt),
+    index('jobs_finished_idx').on(t.finishedAt),
+    uniqueIndex('jobs_open_key_idx').on(t.key).where(sql`${t.state} in ('queued', 'running')`),
+  ],
+);
+export type Job = typeof jobs.$inferSelect;
+
+/** Sites Claimline fetches from that failed lately: no job of theirs runs before `backoffUntil`. */
+export const fetchHosts = sqliteTable('fetch_hosts', {
+  host: text('host').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  backoffUntil: integer('backoff_until', { mode: 'timestamp_ms' }),
+  lastError: text('last_error'),
+});
+
+/**
+ * A stored copy of a source as fetched: never a page's HTML, only its extracted text (none for
+ * a PDF), with the SHA-256 and size of the body as received, so a later copy can be compared.
+ */
+export const sourceSnapshots = sqliteTable(
+  'source_snapshots',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    fetchedAt: integer('fetched_at', { mode: 'timestamp_ms' }).notNull(),
+    finalUrl: text('final_url').notNull(),
+    httpStatus: integer('http_status').notNull(),
+    contentType: text('content_type').notNull(),
+    title: text('title').notNull().default(''),
+    text: text('text').notNull().default(''),
+    /** Whether `text` was cut at the stored-text cap. */
+    textTruncated: integer('text_truncated', { mode: 'boolean' }).notNull().default(false),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+  },
+  (t) => [index('source_snapshots_source_idx').on(t.sourceId, t.fetchedAt)],
+);
+export type SourceSnapshot = typeof sourceSnapshots.$inferSelect;
+
+export const SOURCE_CHECK_STATES = ['ok', 'moved', 'changed', 'gone', 'unreachable'] as const;
+export type SourceCheckState = (typeof SOURCE_CHECK_STATES)[number];
+
+/**
+ * How a source's address answered when last fetched (snapshot or link check): its state, the
+ * refusal or status behind it, the validators for the next conditional request, and when
+ * the next check is due.
+ */
+export const sourceChecks = sqliteTable(
+  'source_checks',
+  {
+    sourceId: integer('source_id')
+      .primaryKey()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    state: text('state', { enum: SOURCE_CHECK_STATES }).notNull(),
+    detail: text('detail').notNull().default(''),
+    finalUrl: text('final_url'),
+    httpStatus: integer('http_status'),
+    etag: text('etag'),
+    lastModified: text('last_modified'),
+    checkedAt: integer('checked_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Failed checks in a row (unreachable): the next check waits longer each time. */
+    failures: integer('failures').notNull().default(0),
+    nextCheckAt: integer('next_check_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('source_checks_due_idx').on(t.nextCheckAt), index('source_checks_state_idx').on(t.state)],
+);
+export type SourceCheck = typeof sourceChecks.$inferSelect;
+
+/**
+ * An article imported from a web address, fetched again on a schedule (lib/watch.ts) to catch
+ * the outlet's later edits. `removedParagraphs` are the paragraphs the editor took out at
+ * import (page furniture): they are taken out of every later fetch too, so only the outlet's
+ * own changes count.
+ */
+export const articleWatches = sqliteTable(
+  'article_watches',
+  {
+    articleId: integer('article_id')
+      .primaryKey()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    removedParagraphs: text('removed_paragraphs', { mode: 'json' }).$type<string[]>().notNull(),
+    /** SHA-256 of the text last seen at the address (furniture removed): a change is a fetch that differs from it. */
+    seenHash: text('seen_hash').notNull(),
+    etag: text('etag'),
+    lastModified: text('last_modified'),
+    /** ok, or why the last fetch got no text: gone, unreachable (with detail). */
+    state: text('state', { enum: ['ok', 'gone', 'unreachable'] }).notNull().default('ok'),
+    detail: text('detail').notNull().default(''),
+    checkedAt: integer('checked_at', { mode: 'timestamp_ms' }),
+    nextCheckAt: integer('next_check_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('article_watches_due_idx').on(t.nextCheckAt)],
+);
+
+export const PENDING_REVISION_STATES = ['pending', 'accepted', 'dismissed'] as const;
+
+/**
+ * Text the outlet published after the newsroom's check, as a watch found it: never applied on
+ * its own. An editor accepts it (it becomes a revision, claims re-anchored) or dismisses it.
+ */
+export const pendingRevisions = sqliteTable(
+  'pending_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    bodyHash: text('body_hash').notNull(),
+    /** The revision the change was found against. */
+    baseRevisionId: integer('base_revision_id')
+      .notNull()
+      .references(() => articleRevisions.id),
+    fetchedUrl: text('fetched_url').notNull(),
+    detectedAt: integer('detected_at', { mode: 'timestamp_ms' }).notNull(),
+    state: text('state', { enum: PENDING_REVISION_STATES }).notNull().default('pending'),
+    decidedBy: text('decided_by').references(() => users.id),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    /** The revision an accepted change became. */
+    revisionId: integer('revision_id').references(() => articleRevisions.id),
+  },
+  (t) => [index('pending_revisions_article_idx').on(t.articleId, t.state), index('pending_revisions_decided_idx').on(t.state, t.decidedAt)],
+);
+export type PendingRevision = typeof pendingRevisions.$inferSelect;

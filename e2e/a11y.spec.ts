@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { AuthPages } from './pages/auth';
 import { IntakePage } from './pages/intake';
 import { articleWithClaims, RevisionPages } from './pages/revisions';
+import { axeFindings } from './support/axe';
 
 const READER_PAGES = {
   home: '/',
@@ -18,21 +18,6 @@ const READER_PAGES = {
 
 const SCHEMES = ['light', 'dark'] as const;
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
-
-/**
- * What axe finds: violations, and colour-contrast checks it could not decide. It files
- * text it cannot measure (a 1:1 ratio, a lone symbol, text over an image) under
- * `incomplete`, which is where the blue-on-blue "New article" button hid.
- */
-async function axeFindings(page: Page, label: string): Promise<string[]> {
-  // axe cannot measure text inside an SVG image (it files every chart label as an undecided
-  // contrast check), so charts are left out here and their text colour is checked by chartText().
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('.chart').analyze();
-  const undecided = results.incomplete.filter((rule) => rule.id === 'color-contrast');
-  return [...results.violations, ...undecided].flatMap((rule) =>
-    rule.nodes.map((node) => `${label}: ${rule.id}: ${node.target.join(' ')} ${node.html.slice(0, 160)} ${node.failureSummary ?? ''}`.trim()),
-  );
-}
 
 /**
  * What axe leaves out: every chart's text is drawn in the page's own text colour (the pair axe
@@ -133,6 +118,7 @@ test.describe('accessibility of editor pages', () => {
     { name: 'inbox', path: () => '/edit/inbox', ready: heading('Inbox') },
     { name: 'replies', path: () => '/edit/replies', ready: heading('Right of reply') },
     { name: 'people', path: () => '/edit/users', ready: heading('People') },
+    { name: 'jobs', path: () => '/edit/jobs', ready: heading('Jobs') },
     { name: 'parties', path: () => '/edit/parties', ready: heading('Parties') },
     { name: 'party', path: () => '/edit/parties/1', ready: async (page) => void (await expect(page.getByRole('heading', { level: 1 })).toBeVisible()) },
     { name: 'revise', path: () => '/edit/articles/1/revise', ready: async (page) => void (await expect(page.getByLabel('Updated text')).toBeVisible()) },

@@ -45,6 +45,9 @@ type Fixtures = {
   take: number;
   assignOther: number;
   drop: Record<Who, number>;
+  archive: Record<Who, number>;
+  retry: Record<Who, number>;
+  outletChanges: Record<'accept' | 'dismiss' | 'check', Record<Who, { articleId: number; pendingId: number }>>;
   approveOthers: number[];
   approveOwn: Record<Who, number>;
   merge: { keepId: number; duplicates: number[] };
@@ -322,6 +325,66 @@ test('every server action allows exactly the roles it should, whoever calls it o
           happened: () => query<number>('select count(*) from claim_sources where claim_id = ? and source_id = ?', f.cited, sourceId) === 0,
         };
       },
+    },
+    {
+      action: 'archiveSourceAction',
+      name: 'archive a cited source again',
+      allowed: ['editor', 'admin'],
+      page: `/edit/claims/${f.cited}`,
+      field: 'sourceId',
+      button: /^Archive Matrix archive/,
+      attempt: (who) => ({
+        fields: { claimId: String(f.cited), sourceId: String(f.archive[who]) },
+        happened: () => query<number>('select count(*) from jobs where key = ?', `snapshot:source:${f.archive[who]}`) > 0,
+      }),
+    },
+    {
+      action: 'acceptOutletChangeAction',
+      name: 'accept a change the outlet made',
+      allowed: ['editor', 'admin'],
+      page: `/edit/articles/${f.outletChanges.accept.admin.articleId}/outlet-change`,
+      field: 'pendingId',
+      button: /^Accept the outlet/,
+      attempt: (who) => ({
+        fields: { pendingId: String(f.outletChanges.accept[who].pendingId) },
+        happened: () => query<string>('select state from pending_revisions where id = ?', f.outletChanges.accept[who].pendingId) === 'accepted',
+      }),
+    },
+    {
+      action: 'dismissOutletChangeAction',
+      name: 'dismiss a change the outlet made',
+      allowed: ['editor', 'admin'],
+      page: `/edit/articles/${f.outletChanges.dismiss.admin.articleId}/outlet-change`,
+      field: 'pendingId',
+      button: /^Dismiss the outlet/,
+      attempt: (who) => ({
+        fields: { pendingId: String(f.outletChanges.dismiss[who].pendingId) },
+        happened: () => query<string>('select state from pending_revisions where id = ?', f.outletChanges.dismiss[who].pendingId) === 'dismissed',
+      }),
+    },
+    {
+      action: 'checkArticleNowAction',
+      name: 'check a watched article for changes now',
+      allowed: ['editor', 'admin'],
+      page: `/edit/articles/${f.outletChanges.check.admin.articleId}/revise`,
+      field: 'articleId',
+      button: /^Check the outlet/,
+      attempt: (who) => ({
+        fields: { articleId: String(f.outletChanges.check[who].articleId) },
+        happened: () => query<number>('select count(*) from jobs where key = ?', `watch:article:${f.outletChanges.check[who].articleId}`) > 0,
+      }),
+    },
+    {
+      action: 'retryJobAction',
+      name: 'retry a failed job',
+      allowed: ['admin'],
+      page: '/edit/jobs',
+      field: 'jobId',
+      button: /^Retry job/,
+      attempt: (who) => ({
+        fields: { jobId: String(f.retry[who]) },
+        happened: () => query<string>('select state from jobs where id = ?', f.retry[who]) === 'queued',
+      }),
     },
     {
       action: 'saveResponseAction',

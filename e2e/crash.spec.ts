@@ -15,4 +15,5 @@ test('no acknowledged save is lost when the server is killed mid-write', async (
     { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } },
   );
   expect(stdout).toMatch(/OK: [1-9]\d* acknowledged saves over 3 SIGKILLs, all present; integrity ok/);
+  expect(stdout).toMatch(/OK: a job killed mid-fetch completed once after the restart \(2 attempts, 2 fetches, 1 copy\)/);
 });

@@ -7,6 +7,7 @@ import {
   contextMatch,
   createAnchor,
   locateAnchor,
+  locateExcerpt,
   MIN_QUOTE_SIMILARITY,
   occurrences,
   quoteInContext,
@@ -389,5 +390,17 @@ describe('segmentBody', () => {
         }
       }),
     );
+  });
+});
+
+describe('locateExcerpt', () => {
+  const text = 'Route 7 carried 1,204,000 trips.\n\nThe previous year: 641,500 trips. Route 7 carried 1,204,000 trips, officials said.';
+  it('finds the excerpt an editor copied, the first of repeats, or the passage closest to a retyped one', () => {
+    expect(locateExcerpt(text, ' Route 7 carried 1,204,000 trips ')).toEqual({ start: 0, end: 31, exact: true });
+    const retyped = locateExcerpt(text, 'The previous year: 641.500 trips');
+    expect(retyped).toMatchObject({ start: text.indexOf('The previous'), exact: false });
+    expect(locateExcerpt(text, 'Nothing like this is in the source at all, not a word')).toBeNull();
+    expect(locateExcerpt('', 'Route 7')).toBeNull();
+    expect(locateExcerpt(text, '   ')).toBeNull();
   });
 });

@@ -402,3 +402,15 @@ export function segmentParagraph(body: string, { start, end }: { start: number; 
 export function segmentBody(body: string, spans: readonly Span[]): Segment[][] {
   return paragraphs(body).map((paragraph) => segmentParagraph(body, paragraph, spans));
 }
+
+/**
+ * Where an excerpt an editor copied from a source sits in the source's stored text: the exact
+ * words (nearest the start when repeated), or a close match of them; null when neither is there.
+ */
+export function locateExcerpt(text: string, excerpt: string): { start: number; end: number; exact: boolean } | null {
+  const quote = excerpt.trim();
+  if (!quote || !text) return null;
+  const found = locateAnchor(text, { start: 0, end: quote.length, exact: quote, prefix: '', suffix: '' });
+  if (found.state === 'orphaned') return null;
+  return { start: found.start, end: found.end, exact: text.slice(found.start, found.end) === quote };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atomFeed } from './atom';
+import { atomFeed, outletChangesFeed } from './atom';
 import { xmlError } from './testing/strict-xml';
 
 describe('Atom feed', () => {
@@ -58,5 +58,22 @@ describe('Atom feed', () => {
     expect(xmlError(xml)).toBeNull();
     expect(xml).toContain('Statement');
     expect(xml).not.toMatch(/[\u0001\u0008\u001b\ufffe\uffff]/);
+  });
+});
+
+describe('the feed of outlet changes', () => {
+  it('links each change to its comparison and is strict XML whatever the titles hold', () => {
+    const xml = outletChangesFeed({
+      selfUrl: 'https://desk.example/feeds/outlet-changes.atom',
+      pageUrl: 'https://desk.example/',
+      site: 'https://desk.example',
+      publisher: 'Example Desk',
+      changes: [
+        { id: 3, detectedAt: new Date('2026-11-30T10:00:00Z'), title: 'Harbour <b>record</b> & “quay” \u0007 ⚓', outlet: 'Gazette', url: 'https://news.example/a?x=1&y=2', changesPath: '/articles/harbour/changes?from=1&to=2' },
+      ],
+    });
+    expect(xmlError(xml)).toBeNull();
+    expect(xml).toContain('https://desk.example/articles/harbour/changes?from=1&amp;to=2');
+    expect(xml).toContain('Changed after our check: Harbour &lt;b&gt;record&lt;/b&gt; &amp; “quay”  ⚓');
   });
 });

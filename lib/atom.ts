@@ -24,6 +24,21 @@ export type FeedEvent = {
 const escapeHtml = (text: string) =>
   safeText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** A feed of the newsroom's, named and linked as every Claimline feed is. */
+function newFeed(input: { title: string; selfUrl: string; pageUrl: string; site: string; publisher: string; updated: Date | undefined }) {
+  return new Feed({
+    id: input.selfUrl,
+    title: safeText(input.title),
+    link: input.pageUrl,
+    feedLinks: { atom: input.selfUrl },
+    updated: input.updated ?? new Date(0),
+    copyright: safeText(input.publisher),
+    author: { name: safeText(input.publisher), link: input.site },
+    generator: 'Claimline',
+    language: 'en',
+  });
+}
+
 /** An Atom document of claim history entries (status changes, or a claim's whole history). */
 export function atomFeed(input: {
   title: string;
@@ -34,17 +49,7 @@ export function atomFeed(input: {
   publisher: string;
   events: FeedEvent[];
 }): string {
-  const feed = new Feed({
-    id: input.selfUrl,
-    title: safeText(input.title),
-    link: input.pageUrl,
-    feedLinks: { atom: input.selfUrl },
-    updated: input.events[0]?.at ?? new Date(0),
-    copyright: safeText(input.publisher),
-    author: { name: safeText(input.publisher), link: input.site },
-    generator: 'Claimline',
-    language: 'en',
-  });
+  const feed = newFeed({ ...input, updated: input.events[0]?.at });
   for (const e of input.events) {
     const claimUrl = `${input.site}/claims/${e.claimId}/${e.claimSlug}`;
     const what = describeEvent(e.kind, e.before, e.after);
@@ -57,6 +62,25 @@ export function atomFeed(input: {
       link: claimUrl,
       date: e.at,
       description: escapeHtml(`${what}${note ? `: ${note}` : ''} (in “${e.articleTitle}”)`),
+    });
+  }
+  return feed.atom1();
+}
+
+/** An article change the outlet made after the newsroom's check, as its feed shows it. */
+export type OutletChangeEntry = { id: number; detectedAt: Date; title: string; outlet: string; changesPath: string; url: string };
+
+/** The Atom feed of changes outlets made to articles after they were checked (found by watches, accepted by an editor). */
+export function outletChangesFeed(input: { selfUrl: string; pageUrl: string; site: string; publisher: string; changes: OutletChangeEntry[] }): string {
+  const feed = newFeed({ ...input, title: 'Articles changed after our check', updated: input.changes[0]?.detectedAt });
+  for (const c of input.changes) {
+    const link = `${input.site}${c.changesPath}`;
+    feed.addItem({
+      id: `${input.site}/feeds/outlet-changes.atom#change-${c.id}`,
+      title: escapeHtml(`Changed after our check: ${c.title}`),
+      link,
+      date: c.detectedAt,
+      description: escapeHtml(`${c.outlet || 'The outlet'} changed “${c.title}” (${c.url}) after it was checked.`),
     });
   }
   return feed.atom1();

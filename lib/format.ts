@@ -11,6 +11,21 @@ export function formatDate(date: Date | number | null | undefined): string {
   return dateFormat.format(typeof date === 'number' ? new Date(date) : date);
 }
 
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
+  timeZoneName: 'short',
+});
+
+/** A moment for the workspace (jobs, checks): the date with hours and minutes, in UTC. */
+export function formatDateTime(date: Date | number): string {
+  return dateTimeFormat.format(typeof date === 'number' ? new Date(date) : date);
+}
+
 // RFC 3339 (and so JSON Schema's date-time, Atom and schema.org) has four-digit years only; beyond
 // them toISOString() writes "+099999-…" (or throws past year 275760), which strict parsers refuse.
 const EARLIEST = Date.parse('0000-01-01T00:00:00.000Z');

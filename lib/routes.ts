@@ -20,3 +20,6 @@ export function externalHref(url: string | null | undefined): string | undefined
     return undefined;
   }
 }
+
+/** The stored copy of a source, as one claim cites it. */
+export const archivedCopyPath = (claim: { id: number }, sourceId: number) => `/claims/${claim.id}/archive/${sourceId}`;

@@ -2,7 +2,9 @@
 // through the real production server while it is killed with SIGKILL at random moments
 // and restarted, again and again. Afterwards every save the server had acknowledged must
 // be there, the database must pass PRAGMA integrity_check, and no claim may lack its
-// history. Exits non-zero and says what was wrong otherwise.
+// history. Then a background job (archiving a slow source) is killed halfway through its
+// fetch: after a restart it must complete, exactly once. Exits non-zero and says what was
+// wrong otherwise.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -10,6 +12,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { fixtureArticle, startFixtureSite } from '../lib/testing/fixture-site';
 import { FormClient } from './lib/form-client';
 import { baseEnv, root, run, runTs, runTsOutput } from './lib.mjs';
 
@@ -55,6 +58,57 @@ async function startServer({ port, env }: { port: number; env: NodeJS.ProcessEnv
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+type JobStatus = { snapshots: { id: number }[]; job: { state: string; attempts: number; lastError: string | null } | null };
+
+/**
+ * Cites a source that answers slowly, kills the server with SIGKILL while its job is halfway
+ * through the fetch, and restarts it: the job must run again once its lease has run out and
+ * store exactly one copy. Throws otherwise; resolves with what it saw.
+ */
+async function killMidJob({ port, env, log }: { port: number; env: NodeJS.ProcessEnv; log: (line: string) => void }) {
+  const site = await startFixtureSite();
+  // About 5 s to send, a byte at a time: long enough to kill the server in the middle.
+  site.set('/slow-source', { body: fixtureArticle('Slow source', ['The harbour report says 26 minutes.'.repeat(8)]), dripMs: 10 });
+  const jobEnv = { ...env, CLAIMLINE_FETCH_ALLOW_LOOPBACK: '1', CLAIMLINE_JOB_POLL_MS: '200', CLAIMLINE_JOB_LEASE_MS: '3000' };
+  const status = async (sourceId: number) =>
+    JSON.parse(await runTsOutput('scripts/crash-job.ts', ['status', String(sourceId)], { env: jobEnv })) as JobStatus;
+  try {
+    const { sourceId } = JSON.parse(await runTsOutput('scripts/crash-job.ts', ['cite', site.url('/slow-source')], { env: jobEnv })) as {
+      sourceId: number;
+    };
+    const first = await startServer({ port, env: jobEnv });
+    for (let waited = 0; site.requestsTo('/slow-source').length === 0; waited += 50) {
+      if (waited > 30_000) throw new Error('the server never started the snapshot job');
+      await sleep(50);
+    }
+    await sleep(1000);
+    await first.kill('SIGKILL');
+    const killed = await status(sourceId);
+    if (killed.snapshots.length !== 0 || killed.job?.state !== 'running') {
+      throw new Error(`the job was not caught mid-fetch: ${JSON.stringify(killed)}`);
+    }
+    log('job: killed the server halfway through a snapshot fetch');
+    const second = await startServer({ port, env: jobEnv });
+    let after = killed;
+    for (let waited = 0; after.job?.state !== 'done'; waited += 500) {
+      if (waited > 60_000) throw new Error(`the job did not complete after the restart: ${JSON.stringify(after)}`);
+      await sleep(500);
+      after = await status(sourceId);
+    }
+    // Long enough for a second run to show, were there one.
+    await sleep(4000);
+    after = await status(sourceId);
+    await second.kill('SIGTERM');
+    const fetches = site.requestsTo('/slow-source').length;
+    if (after.snapshots.length !== 1 || after.job?.attempts !== 2 || fetches !== 2) {
+      throw new Error(`the killed job did not complete exactly once: ${after.snapshots.length} copies, ${after.job?.attempts} attempts, ${fetches} fetches`);
+    }
+    return { copies: after.snapshots.length, attempts: after.job.attempts, fetches };
+  } finally {
+    await site.close();
+  }
+}
 
 type Health = {
   integrity: string;
@@ -140,11 +194,12 @@ async function crashTest({ rounds, writers = 4, log = console.log }: { rounds: n
     // One more start proves the server comes back on the killed database.
     const server = await startServer({ port, env });
     await server.kill('SIGTERM');
+    const job = await killMidJob({ port, env, log });
     const titlesFile = `${database}.titles.json`;
     fs.writeFileSync(titlesFile, JSON.stringify(acknowledged));
     const health = JSON.parse(await runTsOutput('scripts/crash-check.ts', [titlesFile], { env })) as Health;
     fs.rmSync(titlesFile, { force: true });
-    const result = { rounds, acknowledged: count(), unexpected, ...health };
+    const result = { rounds, acknowledged: count(), unexpected, job, ...health };
     const problems = [
       health.integrity !== 'ok' && `integrity_check: ${health.integrity}`,
       health.missingTitles.length && `${health.missingTitles.length} acknowledged articles lost: ${health.missingTitles.slice(0, 3).join('; ')}`,
@@ -169,6 +224,7 @@ run(process.execPath, ['scripts/build-if-needed.mjs'])
     console.log(
       `\nOK: ${result.acknowledged} acknowledged saves over ${rounds} SIGKILLs, all present; integrity ok; every claim has its history.`,
     );
+    console.log(`OK: a job killed mid-fetch completed once after the restart (${result.job.attempts} attempts, ${result.job.fetches} fetches, ${result.job.copies} copy).`);
   })
   .catch((error: unknown) => {
     console.error(`\n${error instanceof Error ? error.message : String(error)}`);

@@ -15,6 +15,8 @@ for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: tru
 const env = { ...baseEnv(), DATABASE_PATH: file, APP_URL: `http://127.0.0.1:${port}`, SETUP_LINK_FILE: `${file}.setup-link`,
   // URL-import tests serve pages from 127.0.0.1.
   CLAIMLINE_FETCH_ALLOW_LOOPBACK: '1',
+  // Sources and watched articles are typed as domain names: this one is the tests' site on 127.0.0.1.
+  CLAIMLINE_FETCH_TEST_HOSTS: 'fixture.example.net',
   // Where e2e/varnish.spec.ts runs Varnish; while it does not, a purge fails fast (one warning).
   VARNISH_URL: `http://127.0.0.1:${Number(port) + 1}/`,
 };

@@ -21,6 +21,7 @@ export default async function EditLayout({ children }: { children: React.ReactNo
           <Link href="/edit/stats">Statistics</Link>
           {user.role === 'admin' ? <Link href="/edit/users">People</Link> : null}
           {user.role === 'admin' ? <Link href="/edit/policies">Policies</Link> : null}
+          {user.role === 'admin' ? <Link href="/edit/jobs">Jobs</Link> : null}
           <span className="muted ml-auto">
             {user.name} ({user.role})
           </span>

@@ -2,14 +2,35 @@ import Link from 'next/link';
 import { DemoLabel } from '@/components/demo-label';
 import { StatusTally } from '@/components/status-tally';
 import { listArticlesForEditor } from '@/db/queries/editor';
-import { formatDate, plural } from '@/lib/format';
+import { listSourcesNeedingAttention } from '@/db/queries/snapshots';
+import { listPendingRevisions } from '@/db/queries/watches';
+import { SourcesNeedingAttention } from './_components/sources-needing-attention';
+import { formatDate, formatDateTime, plural } from '@/lib/format';
 import { requirePageUser } from '@/lib/server/session';
 
 export default async function EditorHome() {
   await requirePageUser('editor');
   const articles = listArticlesForEditor();
+  const attention = listSourcesNeedingAttention();
+  const changes = listPendingRevisions();
   return (
     <div>
+      {changes.length > 0 ? (
+        <section aria-labelledby="outlet-changes-heading" className="panel mb-6 rounded-lg border-l-4 border-l-amber-600 p-4">
+          <h2 id="outlet-changes-heading" className="font-semibold">
+            Articles the outlet changed ({changes.length})
+          </h2>
+          <ul className="mt-2 space-y-1 text-sm">
+            {changes.map((c) => (
+              <li key={c.id}>
+                <Link href={`/edit/articles/${c.articleId}/outlet-change`}>{c.title}</Link>{' '}
+                <span className="muted">(found {formatDateTime(c.detectedAt)})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <SourcesNeedingAttention sources={attention} />
       <div className="mb-6 flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">Articles</h1>
         <Link href="/edit/articles/new" className="rounded bg-[var(--link)] px-4 py-2 font-semibold text-white no-underline dark:text-black">

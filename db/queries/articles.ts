@@ -5,7 +5,9 @@ import { getDb } from '@/db';
 import { articleRevisions, articles, claimAppearances, claims } from '@/db/schema';
 import { normalizeBody, normalizeLine, slugify } from '@/lib/text';
 import { STATUSES, type Status } from '@/lib/status';
+import type { WatchStep } from '@/lib/watch';
 import { freeSlug, write } from './tx';
+import { watchArticle } from './watches';
 
 export function bodyHash(body: string): string {
   return createHash('sha256').update(body).digest('hex');
@@ -19,6 +21,8 @@ export type ArticleInput = {
   canonicalUrl?: string | null;
   body: string;
   actorId: string | null;
+  /** An article imported from a web address: watched for the outlet's later changes (db/queries/watches.ts). */
+  watch?: { url: string; removedParagraphs: string[]; schedule: readonly WatchStep[]; now?: Date };
 };
 
 /** Stores a new article and its first revision; the body is normalised first. */
@@ -48,6 +52,7 @@ export function createArticle(input: ArticleInput) {
       .returning()
       .get();
     tx.update(articles).set({ currentRevisionId: revision.id }).where(eq(articles.id, article.id)).run();
+    if (input.watch) watchArticle(tx, { ...input.watch, articleId: article.id, body, now: input.watch.now ?? article.createdAt });
     return { ...article, currentRevisionId: revision.id, body };
   });
 }

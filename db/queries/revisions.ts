@@ -49,82 +49,87 @@ export const anchorOf = (row: AnchorRow): Anchor => ({
  * another revision was saved since, the save is refused (a conflict carrying the
  * newer text) rather than silently replacing that editor's revision.
  */
-export function createRevision(input: { articleId: number; body: string; actorId: string | null; at?: Date; baseRevisionId?: number }) {
+export function createRevision(input: RevisionInput) {
+  return write((tx) => createRevisionIn(tx, input));
+}
+
+type RevisionInput = { articleId: number; body: string; actorId: string | null; at?: Date; baseRevisionId?: number };
+
+/** createRevision inside the caller's transaction (accepting an outlet's change records its decision in the same one). */
+export function createRevisionIn(tx: Tx, input: RevisionInput) {
   const body = normalizeBody(input.body);
   if (!body) throw fieldError('body', 'Paste the full text of the revised article.');
   const at = input.at ?? new Date();
-  return write((tx) => {
-    const article = tx.select().from(articles).where(eq(articles.id, input.articleId)).get();
-    if (!article?.currentRevisionId) throw new AppError('not_found');
-    const hash = bodyHash(body);
-    const current = tx
-      .select({ id: articleRevisions.id, bodyHash: articleRevisions.bodyHash, body: articleRevisions.body, createdAt: articleRevisions.createdAt })
-      .from(articleRevisions)
-      .where(eq(articleRevisions.id, article.currentRevisionId))
+  const article = tx.select().from(articles).where(eq(articles.id, input.articleId)).get();
+  if (!article?.currentRevisionId) throw new AppError('not_found');
+  const hash = bodyHash(body);
+  const current = tx
+    .select({ id: articleRevisions.id, bodyHash: articleRevisions.bodyHash, body: articleRevisions.body, createdAt: articleRevisions.createdAt })
+    .from(articleRevisions)
+    .where(eq(articleRevisions.id, article.currentRevisionId))
+    .get();
+  if (current && input.baseRevisionId !== undefined && input.baseRevisionId !== current.id) {
+    const detail: RevisionConflict = { revisionId: current.id, body: current.body, savedAt: current.createdAt.toISOString() };
+    throw new AppError('conflict', {
+      message:
+        'Another editor saved a newer revision of this article while you were editing. Your text is kept below; compare it with theirs, then save again to replace it.',
+      detail,
+    });
+  }
+  if (current?.bodyHash === hash) {
+    throw fieldError('body', 'This text is the same as the current revision.');
+  }
+  const revision = tx
+    .insert(articleRevisions)
+    .values({ articleId: article.id, body, bodyHash: hash, createdBy: input.actorId, createdAt: at })
+    .returning()
+    .get();
+  tx.update(articles).set({ currentRevisionId: revision.id, updatedAt: at }).where(eq(articles.id, article.id)).run();
+
+  const changes = changesFrom(tx, body);
+  const counts: ReanchorCounts = { kept: 0, moved: 0, fuzzy: 0, orphaned: 0 };
+  const event = { actorId: input.actorId, at };
+
+  const own = tx.select().from(claims).where(eq(claims.articleId, article.id)).all();
+  for (const claim of own) {
+    const next = reanchor(claim, body, revision.id, changes(claim.revisionId), counts);
+    if (!next) continue;
+    // Only a change readers see (passage changed or lost) moves the claim's "updated" date; set
+    // explicitly, as the schema would otherwise stamp every update, and feeds would fill with moved claims.
+    const updatedAt = next.values.anchorState !== claim.anchorState ? at : claim.updatedAt;
+    tx.update(claims)
+      .set({ ...next.values, updatedAt, ...(next.changed ? { version: claim.version + 1 } : {}) })
+      .where(eq(claims.id, claim.id))
+      .run();
+    if (next.changed) recordEvent(tx, { ...event, claimId: claim.id, kind: 'reanchored', ...next.event });
+  }
+
+  const appearing = tx.select().from(claimAppearances).where(eq(claimAppearances.articleId, article.id)).all();
+  for (const appearance of appearing) {
+    const next = reanchor(appearance, body, revision.id, changes(appearance.revisionId), counts);
+    if (!next) continue;
+    tx.update(claimAppearances).set(next.values).where(eq(claimAppearances.id, appearance.id)).run();
+    if (!next.changed) continue;
+    const claim = tx
+      .select({ version: claims.version, updatedAt: claims.updatedAt })
+      .from(claims)
+      .where(eq(claims.id, appearance.claimId))
       .get();
-    if (current && input.baseRevisionId !== undefined && input.baseRevisionId !== current.id) {
-      const detail: RevisionConflict = { revisionId: current.id, body: current.body, savedAt: current.createdAt.toISOString() };
-      throw new AppError('conflict', {
-        message:
-          'Another editor saved a newer revision of this article while you were editing. Your text is kept below; compare it with theirs, then save again to replace it.',
-        detail,
-      });
-    }
-    if (current?.bodyHash === hash) {
-      throw fieldError('body', 'This text is the same as the current revision.');
-    }
-    const revision = tx
-      .insert(articleRevisions)
-      .values({ articleId: article.id, body, bodyHash: hash, createdBy: input.actorId, createdAt: at })
-      .returning()
-      .get();
-    tx.update(articles).set({ currentRevisionId: revision.id, updatedAt: at }).where(eq(articles.id, article.id)).run();
-
-    const changes = changesFrom(tx, body);
-    const counts: ReanchorCounts = { kept: 0, moved: 0, fuzzy: 0, orphaned: 0 };
-    const event = { actorId: input.actorId, at };
-
-    const own = tx.select().from(claims).where(eq(claims.articleId, article.id)).all();
-    for (const claim of own) {
-      const next = reanchor(claim, body, revision.id, changes(claim.revisionId), counts);
-      if (!next) continue;
-      // Only a change readers see (passage changed or lost) moves the claim's "updated" date; set
-      // explicitly, as the schema would otherwise stamp every update, and feeds would fill with moved claims.
-      const updatedAt = next.values.anchorState !== claim.anchorState ? at : claim.updatedAt;
-      tx.update(claims)
-        .set({ ...next.values, updatedAt, ...(next.changed ? { version: claim.version + 1 } : {}) })
-        .where(eq(claims.id, claim.id))
-        .run();
-      if (next.changed) recordEvent(tx, { ...event, claimId: claim.id, kind: 'reanchored', ...next.event });
-    }
-
-    const appearing = tx.select().from(claimAppearances).where(eq(claimAppearances.articleId, article.id)).all();
-    for (const appearance of appearing) {
-      const next = reanchor(appearance, body, revision.id, changes(appearance.revisionId), counts);
-      if (!next) continue;
-      tx.update(claimAppearances).set(next.values).where(eq(claimAppearances.id, appearance.id)).run();
-      if (!next.changed) continue;
-      const claim = tx
-        .select({ version: claims.version, updatedAt: claims.updatedAt })
-        .from(claims)
-        .where(eq(claims.id, appearance.claimId))
-        .get();
-      const updatedAt = next.values.anchorState !== appearance.anchorState ? at : claim?.updatedAt;
-      tx.update(claims)
-        .set({ version: (claim?.version ?? 0) + 1, updatedAt })
-        .where(eq(claims.id, appearance.claimId))
-        .run();
-      recordEvent(tx, {
-        ...event,
-        claimId: appearance.claimId,
-        kind: 'reanchored',
-        before: next.event.before,
-        after: { ...next.event.after, article: article.title },
-      });
-    }
-    const claimIds = [...new Set([...own.map((c) => c.id), ...appearing.map((a) => a.claimId)])];
-    return { revision, counts, claimIds };
-  });
+    const updatedAt = next.values.anchorState !== appearance.anchorState ? at : claim?.updatedAt;
+    tx.update(claims)
+      .set({ version: (claim?.version ?? 0) + 1, updatedAt })
+      .where(eq(claims.id, appearance.claimId))
+      .run();
+    recordEvent(tx, {
+      ...event,
+      claimId: appearance.claimId,
+      kind: 'reanchored',
+      before: next.event.before,
+      after: { ...next.event.after, article: article.title },
+    });
+  }
+  const claimIds = [...new Set([...own.map((c) => c.id), ...appearing.map((a) => a.claimId)])];
+  return { revision, counts, claimIds };
 }
 
 /** The change from each old revision's body to `body`, computed once per revision. */

@@ -7,6 +7,7 @@ import { normalizeLine } from '@/lib/text';
 import type { Relation, Stance } from '@/lib/vocabulary';
 import { touchClaim, type ClaimScope } from './claim-scope';
 import { insertParty } from './parties';
+import { queueFirstSnapshot } from './snapshots';
 import { recordEvent, write, type Tx } from './tx';
 
 export type SourceInput = {
@@ -77,7 +78,14 @@ function sourceForUrl(tx: Tx, url: string, title: string) {
 type LinkInput = { relation: Relation; excerpt?: string; note?: string };
 
 /** A source as one claim cites it: the shared source's details and how this claim cites it. */
-type CitationInput = LinkInput & { claimId: number; source: SourceInput; actorId: string | null; at?: Date };
+type CitationInput = LinkInput & {
+  claimId: number;
+  source: SourceInput;
+  actorId: string | null;
+  at?: Date;
+  /** Queue a snapshot of a source that has none (default); off for test fixtures that archive on purpose. */
+  archive?: boolean;
+};
 
 const linkValues = (input: LinkInput) => ({
   relation: input.relation,
@@ -113,6 +121,7 @@ export function attachSource(input: CitationInput) {
     } else {
       tx.insert(claimSources).values({ claimId: input.claimId, sourceId: source.id, ...link, createdAt: at }).run();
     }
+    if (input.archive !== false) queueFirstSnapshot(tx, source, at);
     recordEvent(tx, {
       claimId: input.claimId,
       actorId: input.actorId,
@@ -153,6 +162,7 @@ export function updateClaimSource(input: CitationInput & { sourceId: number; ver
     } else {
       tx.update(claimSources).set(link).where(citation(input.claimId, source.id)).run();
     }
+    if (input.archive !== false) queueFirstSnapshot(tx, source, at);
     recordEvent(tx, {
       claimId: input.claimId,
       actorId: input.actorId,

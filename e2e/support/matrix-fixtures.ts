@@ -3,6 +3,10 @@
 // Input: JSON { editor, admin, disabled, victim } user ids on argv[2]; prints the ids (the spec’s Fixtures type) as JSON.
 import { randomUUID } from 'node:crypto';
 import { createArticle } from '@/db/queries/articles';
+import { claimJob, enqueue, failJob } from '@/db/queries/jobs';
+import { write } from '@/db/queries/tx';
+import { recordFetchedText } from '@/db/queries/watches';
+import { DEFAULT_WATCH_SCHEDULE, parseWatchSchedule, type WatchStep } from '@/lib/watch';
 import { createClaim, updateClaim } from '@/db/queries/claims';
 import { getDb } from '@/db';
 import { markDemo } from '@/db/queries/demo';
@@ -44,6 +48,46 @@ for (let i = 0; i < 3; i++) {
   attachSource({ claimId: cited, source: { url: `https://records.example/matrix/${tag}/${i}`, title: `Matrix record ${i}` }, relation: 'supports', actorId: null });
   addResponse({ claimId: cited, newPartyName: `Matrix responder ${tag} ${i}`, stance: 'disputes', quote: `Matrix reply ${i}`, actorId: null });
 }
+
+// A source per caller to archive again (on loopback, which the e2e server may fetch from; nothing listens on port 9),
+// not archived when cited so each caller's request is the one that queues its copy.
+const archive = Object.fromEntries(
+  (['anonymous', 'disabled', 'editor', 'admin'] as const).map((who) => {
+    const { source } = attachSource({
+      claimId: cited,
+      source: { url: `http://127.0.0.1:9/matrix/${tag}/${who}`, title: `Matrix archive ${who}` },
+      relation: 'context',
+      actorId: null,
+      archive: false,
+    });
+    return [who, source.id];
+  }),
+);
+
+// A failed job per caller to retry, of a kind no runner handles, so it stays as the caller leaves it.
+const retry = Object.fromEntries(
+  (['anonymous', 'disabled', 'editor', 'admin'] as const).map((who) => {
+    enqueue({ kind: 'matrix-noop', payload: { who }, key: `matrix:${tag}:${who}`, runAt: new Date() });
+    const job = claimJob({ runner: 'matrix', now: new Date(), leaseMs: 60_000, kinds: ['matrix-noop'] })!;
+    failJob({ job, error: `Matrix failure for ${who}`, now: new Date(), retry: false });
+    return [who, job.id];
+  }),
+);
+
+// Articles imported from a web address, watched, each with a change the outlet made waiting for a decision:
+// one per caller and action (accept, dismiss, check now).
+const watchSchedule = parseWatchSchedule(DEFAULT_WATCH_SCHEDULE) as WatchStep[];
+const watched = (action: string) =>
+  Object.fromEntries(
+    (['anonymous', 'disabled', 'editor', 'admin'] as const).map((who) => {
+      const body = `The ${tag} ferry to ${who} island ran every hour, the operator said.`;
+      const url = `http://127.0.0.1:9/matrix/${tag}/${action}/${who}`;
+      const article = createArticle({ title: `Matrix watched ${action} ${who} ${tag}`, body, actorId: null, watch: { url, removedParagraphs: [], schedule: watchSchedule } });
+      const pendingId = write((tx) => recordFetchedText(tx, { articleId: article.id, body: body.replace('every hour', 'twice a day'), fetchedUrl: url, now: new Date() }));
+      return [who, { articleId: article.id, pendingId: pendingId! }];
+    }),
+  );
+const outletChanges = { accept: watched('accept'), dismiss: watched('dismiss'), check: watched('check') };
 
 // Each caller drops a claim assigned to them (a signed-out caller, one assigned to someone else).
 const dropper = { anonymous: users.victim, disabled: users.disabled, editor: users.editor, admin: users.admin };
@@ -104,6 +148,9 @@ console.log(
     take,
     assignOther,
     drop,
+    archive,
+    retry,
+    outletChanges,
     approveOthers,
     approveOwn,
     merge: { keepId: keep.id, duplicates },

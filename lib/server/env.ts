@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { DEFAULT_WATCH_SCHEDULE, parseWatchSchedule } from '@/lib/watch';
 
 const envSchema = z.object({
   APP_URL: z.url().optional(),
@@ -35,6 +36,19 @@ const envSchema = z.object({
     .regex(/^[A-Za-z][A-Za-z0-9-]*$/)
     .default('xkey')
     .transform((name) => name.toLowerCase()),
+  // Background work (docs/operations.md, "Archived sources and watched articles"): days between
+  // link checks of a cited source, and whether this process runs jobs at all.
+  CLAIMLINE_SOURCE_CHECK_DAYS: z.coerce.number().min(0.01).max(365).default(7),
+  // How often an article imported from a web address is fetched again, by its age (lib/watch.ts).
+  CLAIMLINE_WATCH_SCHEDULE: z
+    .string()
+    .default(DEFAULT_WATCH_SCHEDULE)
+    .transform((text, context) => {
+      const parsed = parseWatchSchedule(text);
+      if (!('error' in parsed)) return parsed;
+      context.addIssue({ code: 'custom', message: parsed.error });
+      return z.NEVER;
+    }),
 });
 
 /** The environment, read and validated once. */

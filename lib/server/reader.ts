@@ -3,6 +3,8 @@ import { getArticleBySlug, listArticlesWithCounts, listPublishedClaimsInArticle 
 import { getPublishedClaim } from '@/db/queries/claims';
 import { getWithdrawnClaim } from '@/db/queries/lifecycle';
 import { getRevisionComparison } from '@/db/queries/revisions';
+import { getSnapshot, sourceEvidence } from '@/db/queries/snapshots';
+import { listOutletChanges } from '@/db/queries/watches';
 import { listFeedEvents } from '@/db/queries/feeds';
 import { getPartyRedirect, getPublicPartyBySlug, listPublicParties } from '@/db/queries/parties';
 import { getPartyActivity, listMostDisputedClaims } from '@/db/queries/reader-lists';
@@ -42,9 +44,26 @@ export function readClaim(id: number) {
       if (!claim) return null;
       // Revisions never change, so claims of one revision can share one copy of its (possibly long) text.
       const body = cached(`revision-body:${claim.revisionId}`, [], () => claim.body);
-      return { ...claim, body };
+      const evidence = sourceEvidence({ sourceIds: claim.sources.map((s) => s.id) });
+      const sources = claim.sources.map((s) => ({ ...s, ...evidence.get(s.id)! }));
+      return { ...claim, body, sources, outletChange: listOutletChanges({ articleId: claim.articleId }).at(-1) ?? null };
     },
   );
+}
+
+/**
+ * The stored copy of a source as a published claim cites it, with the claim's excerpt; null
+ * when the claim is not public, does not cite that source, or no copy was made.
+ */
+export function readArchivedCopy(claimId: number, sourceId: number) {
+  return cached(`archive:${claimId}:${sourceId}`, [tags.claim(claimId)], () => {
+    const claim = readClaim(claimId);
+    const cited = claim?.sources.find((s) => s.id === sourceId);
+    if (!claim || !cited) return null;
+    const copy = getSnapshot({ sourceId });
+    if (!copy) return null;
+    return { claim: { id: claim.id, slug: claim.slug, statement: claim.statement }, cited, snapshot: copy.snapshot };
+  });
 }
 
 /** A withdrawn claim's public record (note and history), or null for any other id. */
@@ -71,7 +90,11 @@ export function readArticle(slug: string) {
     () => {
       const article = getArticleBySlug({ slug });
       if (!article) return null;
-      return { ...article, claims: listPublishedClaimsInArticle({ articleId: article.id }) };
+      return {
+        ...article,
+        claims: listPublishedClaimsInArticle({ articleId: article.id }),
+        outletChange: listOutletChanges({ articleId: article.id }).at(-1) ?? null,
+      };
     },
   );
 }

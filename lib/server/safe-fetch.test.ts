@@ -130,6 +130,21 @@ describe('isPublicAddress', () => {
 });
 
 describe('safeFetch', () => {
+  it('resolves the test site’s names to loopback only while loopback is allowed (tests)', async () => {
+    const port = new URL(base).port;
+    process.env.CLAIMLINE_FETCH_TEST_HOSTS = 'fixture.example.net';
+    process.env.CLAIMLINE_FETCH_ALLOW_LOOPBACK = '1';
+    try {
+      expect((await safeFetch(`http://FIXTURE.example.net:${port}/article`)).text).toBe('<h1>Café ☕ report</h1>');
+      delete process.env.CLAIMLINE_FETCH_ALLOW_LOOPBACK;
+      // Now the name is looked up in the DNS as any other, where it does not exist.
+      expect(await refusal(safeFetch('http://fixture.example.net:1/article'))).toBe('unresolvable');
+    } finally {
+      delete process.env.CLAIMLINE_FETCH_TEST_HOSTS;
+      delete process.env.CLAIMLINE_FETCH_ALLOW_LOOPBACK;
+    }
+  });
+
   it('fetches a page over http and decodes its charset', async () => {
     const page = await safeFetch(`${base}/article`, loopback);
     expect(page).toMatchObject({ status: 200, url: `${base}/article`, text: '<h1>Café ☕ report</h1>' });

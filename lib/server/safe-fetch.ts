@@ -27,9 +27,26 @@ export type SafeFetchOptions = {
   accept?: readonly string[];
   /** Resolver, replaceable in tests to simulate names that resolve to private addresses. */
   lookup?: (hostname: string) => Promise<{ address: string; family: number }[]>;
+  /** Sent with every hop (e.g. If-None-Match for a conditional request). */
+  headers?: Readonly<Record<string, string>>;
+  userAgent?: string;
 };
 
 export type SafeFetchResult = { url: string; status: number; contentType: string; text: string };
+
+/**
+ * The final answer after redirects, whatever its status: `body` is read (within the cap, after
+ * the media-type check) only for a 2xx answer and is empty otherwise.
+ */
+export type SafeFetchResponse = {
+  url: string;
+  status: number;
+  contentType: string;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+  /** Redirects followed to reach `url`. */
+  redirects: number;
+};
 
 export const FETCH_REFUSALS = {
   bad_url: 'Enter a full web address starting with http:// or https://.',
@@ -56,6 +73,8 @@ export class SafeFetchError extends Error {
 }
 
 const DEFAULTS = {
+  headers: {} as Readonly<Record<string, string>>,
+  userAgent: 'Claimline article import',
   timeoutMs: 10_000,
   maxBytes: 5 * 1024 * 1024,
   maxRedirects: 5,
@@ -140,10 +159,31 @@ export function isPublicAddress(address: string, { allowLoopback = false } = {})
   return embedded.every(publicV4);
 }
 
-const systemLookup = (hostname: string) => dns.promises.lookup(hostname, { all: true, verbatim: true });
+/**
+ * Tests only, and only with loopback allowed: names (CLAIMLINE_FETCH_TEST_HOSTS, comma-separated) that
+ * stand for the test's own web site on 127.0.0.1, since the editors' forms take domain names, not IPs.
+ */
+const testHosts = () =>
+  process.env.CLAIMLINE_FETCH_ALLOW_LOOPBACK === '1' ? (process.env.CLAIMLINE_FETCH_TEST_HOSTS ?? '').toLowerCase().split(',').filter(Boolean) : [];
+
+const systemLookup = (hostname: string) =>
+  testHosts().includes(hostname.toLowerCase())
+    ? Promise.resolve([{ address: '127.0.0.1', family: 4 }])
+    : dns.promises.lookup(hostname, { all: true, verbatim: true });
 
 /** Fetches an http(s) URL for import, refusing private addresses on every hop. Throws SafeFetchError. */
 export async function safeFetch(input: string, options: SafeFetchOptions = {}): Promise<SafeFetchResult> {
+  const response = await safeFetchResponse(input, options);
+  if (response.status < 200 || response.status >= 300) throw new SafeFetchError('http_error', `HTTP ${response.status}`);
+  return { url: response.url, status: response.status, contentType: response.contentType, text: decode(response.body, response.contentType) };
+}
+
+/**
+ * Like safeFetch, but answers with the final response of any status (a 304 to a conditional
+ * request, a 404 of a page that is gone) instead of refusing it; refusals (private addresses,
+ * size, type of a 2xx body, redirects, time) are thrown as SafeFetchError as there.
+ */
+export async function safeFetchResponse(input: string, options: SafeFetchOptions = {}): Promise<SafeFetchResponse> {
   const settings = {
     ...DEFAULTS,
     allowLoopback: process.env.CLAIMLINE_FETCH_ALLOW_LOOPBACK === '1',
@@ -158,24 +198,24 @@ export async function safeFetch(input: string, options: SafeFetchOptions = {}): 
       const response = await request(url, settings, controller.signal);
       const status = response.statusCode ?? 0;
       const location = response.headers.location;
-      if (status >= 300 && status < 400 && location) {
+      if (status >= 300 && status < 400 && status !== 304 && location) {
         response.destroy();
         if (hop >= settings.maxRedirects) throw new SafeFetchError('too_many_redirects');
         url = parseUrl(new URL(location, url).href);
         continue;
       }
+      const contentType = response.headers['content-type'] ?? '';
+      const answer = { url: url.href, status, contentType, headers: response.headers, redirects: hop };
       if (status < 200 || status >= 300) {
         response.destroy();
-        throw new SafeFetchError('http_error', `HTTP ${status}`);
+        return { ...answer, body: Buffer.alloc(0) };
       }
-      const contentType = response.headers['content-type'] ?? '';
       const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
       if (!settings.accept.includes(mediaType)) {
         response.destroy();
         throw new SafeFetchError('bad_type', contentType);
       }
-      const body = await readCapped(decoded(response), settings.maxBytes);
-      return { url: url.href, status, contentType, text: decode(body, contentType) };
+      return { ...answer, body: await readCapped(decoded(response), settings.maxBytes) };
     }
   } catch (error) {
     if (error instanceof SafeFetchError) throw error;
@@ -237,7 +277,8 @@ function request(url: URL, settings: Settings, signal: AbortSignal): Promise<htt
       lookup,
       signal,
       headers: {
-        'user-agent': 'Claimline article import',
+        ...settings.headers,
+        'user-agent': settings.userAgent,
         accept: settings.accept.join(', '),
         'accept-encoding': 'gzip, deflate, br',
       },
@@ -275,7 +316,8 @@ async function readCapped(stream: Readable, maxBytes: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function decode(body: Buffer, contentType: string): string {
+/** A body as text, in the charset its Content-Type names (UTF-8 when none or an unknown one). */
+export function decode(body: Buffer, contentType: string): string {
   const charset = /charset="?([\w-]+)/i.exec(contentType)?.[1] ?? 'utf-8';
   try {
     return new TextDecoder(charset).decode(body);

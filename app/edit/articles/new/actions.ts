@@ -7,6 +7,7 @@ import { assembleBody, detectParagraphBreaks, splitParagraphs } from '@/lib/inta
 import { importedPublicationDate } from '@/lib/publication-date';
 import { action } from '@/lib/server/action';
 import { tags } from '@/lib/server/cache';
+import { env } from '@/lib/server/env';
 import { htmlToArticle, type ExtractedArticle } from '@/lib/server/html-to-text';
 import { normalizeBody } from '@/lib/text';
 import { checkedBody, checkedPublicationDate, fetchArticle } from '../article-import';
@@ -54,7 +55,7 @@ export const createArticleAction = action({
     if (!body) throw fieldError(field, 'Every paragraph was removed. Put back the article’s text.');
     const title = input.title || found.title;
     if (!title) throw fieldError('title', 'Give the article its headline.');
-    return createArticle({
+    const article = createArticle({
       title,
       outlet: input.outlet || found.siteName,
       author: input.author || found.byline,
@@ -62,7 +63,10 @@ export const createArticleAction = action({
       canonicalUrl: input.canonicalUrl || url || null,
       body,
       actorId: user.id,
+      // Fetched again on a schedule; what the editor removed as page furniture is removed from every fetch.
+      watch: url ? { url, removedParagraphs: input.remove.map((i) => paragraphs[i]!), schedule: env.CLAIMLINE_WATCH_SCHEDULE } : undefined,
     });
+    return article;
   },
   tags: (result) => (result.preview ? [] : [tags.lists]),
   redirectTo: (result) => (result.preview ? null : `/edit/articles/${result.id}`),

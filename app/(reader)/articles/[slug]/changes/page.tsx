@@ -7,7 +7,7 @@ import { parseId } from '@/lib/params';
 import { diffRevisions, diffSummary, foldUnchanged } from '@/lib/revision-diff';
 import { articlePath } from '@/lib/routes';
 import { readRevisionComparison } from '@/lib/server/reader';
-import { DiffView } from './_components/diff-view';
+import { DiffView } from '@/components/diff-view';
 
 type Props = {
   params: Promise<{ slug: string }>;

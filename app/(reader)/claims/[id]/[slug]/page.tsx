@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { DemoLabel } from '@/components/demo-label';
 import { JsonLd } from '@/components/json-ld';
+import { OutletChangeNote } from '@/components/outlet-change-note';
 import { StatusBadge } from '@/components/status-badge';
 import { isDetached } from '@/lib/anchor';
 import { claimReviewDocument } from '@/lib/claim-review';
@@ -103,6 +104,8 @@ export default async function ClaimPage({ params }: Props) {
         </p>
       </header>
 
+      <OutletChangeNote article={claim.article} change={claim.outletChange} />
+
       <section aria-labelledby="context-heading" className="panel mt-6 rounded-lg p-4">
         <h2 id="context-heading" className="text-sm font-semibold uppercase tracking-wide muted">
           In context
@@ -126,7 +129,7 @@ export default async function ClaimPage({ params }: Props) {
 
       <div className="mt-8 grid gap-8 md:grid-cols-2">
         <ResponseList responses={claim.responses} />
-        <SourceList sources={claim.sources} />
+        <SourceList claimId={claim.id} sources={claim.sources} />
       </div>
 
       <History events={claim.events} />

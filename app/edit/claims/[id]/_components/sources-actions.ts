@@ -1,16 +1,21 @@
 'use server';
 
+import { requestSnapshot } from '@/db/queries/snapshots';
 import { attachSource, detachSource, updateClaimSource } from '@/db/queries/sources';
 import { action } from '@/lib/server/action';
 import { claimTags, tags } from '@/lib/server/cache';
-import { removeSourceSchema, sourceSchema } from './sources-schema';
+import { wakeJobRunner } from '@/lib/server/jobs';
+import { archiveSourceSchema, removeSourceSchema, sourceSchema } from './sources-schema';
 
 export const saveSourceAction = action({
   role: 'editor',
   schema: sourceSchema,
   run: ({ claimId, sourceId, version, url, title, publisher, publishedAt, archivedUrl, relation, excerpt, note }, user) => {
     const input = { claimId, source: { url, title, publisher, publishedAt, archivedUrl }, relation, excerpt, note, actorId: user.id };
-    return sourceId ? updateClaimSource({ ...input, sourceId, version: version! }) : attachSource(input);
+    const saved = sourceId ? updateClaimSource({ ...input, sourceId, version: version! }) : attachSource(input);
+    // A newly cited source is archived at once (queued in the same transaction as the citation).
+    wakeJobRunner();
+    return saved;
   },
   tags: ({ scope, citedBy }) => [...claimTags(scope), ...citedBy.map(tags.claim)],
   refresh: true,
@@ -24,4 +29,16 @@ export const removeSourceAction = action({
   tags: ({ scope }) => claimTags(scope),
   refresh: true,
   message: 'Source removed.',
+});
+
+export const archiveSourceAction = action({
+  role: 'editor',
+  schema: archiveSourceSchema,
+  run: (input) => {
+    const queued = requestSnapshot({ ...input, now: new Date() });
+    wakeJobRunner();
+    return queued;
+  },
+  refresh: true,
+  message: (queued) => (queued ? 'A new copy is being made.' : 'A copy is already being made.'),
 });

@@ -22,3 +22,5 @@ export const sourceSchema = z
 export type SourceForm = z.input<typeof sourceSchema>;
 
 export const removeSourceSchema = z.object({ claimId: formId, sourceId: formId });
+
+export const archiveSourceSchema = z.object({ claimId: formId, sourceId: formId });

@@ -1,20 +1,48 @@
 import { ActionButton } from '@/components/forms/action-button';
+import { SourcesNeedingAttention } from '@/app/edit/_components/sources-needing-attention';
+import { listSourcesNeedingAttention, sourceEvidence } from '@/db/queries/snapshots';
 import { listClaimSources } from '@/db/queries/sources';
+import { NEEDS_ATTENTION, SOURCE_CHECK_LABELS } from '@/lib/evidence';
+import { formatDateTime } from '@/lib/format';
 import { dayValue } from '@/lib/form-fields';
 import { SourceCitation } from '@/components/source-citation';
 import { RELATION_LABELS } from '@/lib/vocabulary';
 import { SourceForm } from './source-form';
-import { removeSourceAction } from './sources-actions';
+import { archiveSourceAction, removeSourceAction } from './sources-actions';
+
+type Evidence = ReturnType<typeof sourceEvidence> extends Map<number, infer E> ? E : never;
+
+/** Whether Claimline holds a copy of the source, and how its address answered when last fetched. */
+function EvidenceLine({ evidence }: { evidence: Evidence }) {
+  const attention = evidence.state && NEEDS_ATTENTION.includes(evidence.state);
+  return (
+    <p className="mt-1 text-sm" data-testid="source-evidence">
+      {evidence.state ? (
+        <span className={attention ? 'font-semibold text-[var(--error)]' : undefined}>
+          {SOURCE_CHECK_LABELS[evidence.state]}
+          {evidence.detail ? `: ${evidence.detail}` : ''}
+          {evidence.checkedAt ? ` (checked ${formatDateTime(evidence.checkedAt)})` : ''}.{' '}
+        </span>
+      ) : null}
+      {evidence.archivedAt ? `Archived copy of ${formatDateTime(evidence.archivedAt)}. ` : 'No archived copy yet. '}
+      {evidence.queued ? <span role="status">A copy is being made…</span> : null}
+    </p>
+  );
+}
 
 /** A claim's sources for editors: list, edit, remove, add. The page around it checks the editor's session. */
 export function SourcesSection({ claimId }: { claimId: number }) {
   const sources = listClaimSources({ claimId });
+  const evidence = sourceEvidence({ sourceIds: sources.map((s) => s.id) });
   return (
     <section aria-labelledby="editor-sources-heading" className="mt-6">
       <h2 id="editor-sources-heading" className="text-lg font-semibold">
         Sources
       </h2>
       {sources.length === 0 ? <p className="muted mt-1 text-sm">No sources yet.</p> : null}
+      <div className="mt-2">
+        <SourcesNeedingAttention sources={listSourcesNeedingAttention({ claimId })} showClaims={false} />
+      </div>
       <ul className="mt-2 space-y-3">
         {sources.map((s) => (
           <li key={s.id} className="panel rounded p-3" aria-label={s.title}>
@@ -24,6 +52,7 @@ export function SourcesSection({ claimId }: { claimId: number }) {
             </p>
             {s.excerpt ? <blockquote className="mt-1 border-l-2 border-[var(--rule)] pl-3 text-sm">{s.excerpt}</blockquote> : null}
             {s.note ? <p className="muted mt-1 text-sm">Note: {s.note}</p> : null}
+            <EvidenceLine evidence={evidence.get(s.id)!} />
             <div className="mt-2 flex flex-wrap items-start gap-4">
               <details className="flex-1">
                 <summary className="cursor-pointer text-sm underline">Edit</summary>
@@ -37,6 +66,9 @@ export function SourcesSection({ claimId }: { claimId: number }) {
                   }}
                 />
               </details>
+              <ActionButton action={archiveSourceAction} fields={{ claimId, sourceId: s.id }} label={`Archive ${s.title} again`}>
+                Archive again
+              </ActionButton>
               <ActionButton action={removeSourceAction} fields={{ claimId, sourceId: s.id }} label={`Remove source ${s.title}`} danger>
                 Remove
               </ActionButton>

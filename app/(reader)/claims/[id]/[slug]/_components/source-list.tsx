@@ -1,6 +1,8 @@
 import { SourceCitation } from '@/components/source-citation';
 import { RELATIONS, RELATION_LABELS, type Relation } from '@/lib/vocabulary';
-import { externalHref } from '@/lib/routes';
+import { archivedCopyPath, externalHref } from '@/lib/routes';
+import { formatDate, isoDate } from '@/lib/format';
+import Link from 'next/link';
 
 type Source = {
   id: number;
@@ -11,9 +13,22 @@ type Source = {
   archivedUrl: string | null;
   relation: Relation;
   excerpt: string;
+  /** When Claimline stored its own copy, and whether the address was found gone when last checked. */
+  archivedAt: Date | null;
+  state: string | null;
 };
 
-export function SourceList({ sources }: { sources: Source[] }) {
+/** "Archived copy, 30 Nov 2026": Claimline's stored copy of the source, with the cited excerpt marked in it. */
+function ArchivedCopy({ claimId, source }: { claimId: number; source: Source }) {
+  if (!source.archivedAt) return null;
+  return (
+    <Link href={archivedCopyPath({ id: claimId }, source.id)} className="text-sm">
+      Archived copy, <time dateTime={isoDate(source.archivedAt)}>{formatDate(source.archivedAt)}</time>
+    </Link>
+  );
+}
+
+export function SourceList({ claimId, sources }: { claimId: number; sources: Source[] }) {
   return (
     <section aria-labelledby="sources-heading">
       <h2 id="sources-heading" className="text-lg font-semibold">
@@ -29,7 +44,19 @@ export function SourceList({ sources }: { sources: Source[] }) {
             <ul className="mt-1 space-y-2">
               {group.map((s) => (
                 <li key={s.id}>
+                  {s.state === 'gone' && s.archivedAt ? (
+                    <p className="text-sm">
+                      <strong>No longer online.</strong> <ArchivedCopy claimId={claimId} source={s} />
+                    </p>
+                  ) : null}
                   <SourceCitation source={s} />
+                  {s.state === 'gone' ? <span className="muted text-sm"> (gone from its site)</span> : null}
+                  {s.state !== 'gone' && s.archivedAt ? (
+                    <>
+                      {' · '}
+                      <ArchivedCopy claimId={claimId} source={s} />
+                    </>
+                  ) : null}
                   {externalHref(s.archivedUrl) ? (
                     <>
                       {' '}

@@ -4,7 +4,7 @@ import { scaleBand, scaleLinear } from '@visx/scale';
 import { BarStackHorizontal } from '@visx/shape';
 import { Text } from '@visx/text';
 import { formatNumber } from '@/lib/stats';
-import { fillOf, SeriesPatterns } from './patterns';
+import { BarMark, fillOf, SeriesPatterns } from './patterns';
 import { countTicks, WIDTH, type Series } from './shared';
 
 type Props = {
@@ -64,17 +64,13 @@ export function HorizontalBars({ id, label, groups, series, values, locale }: Pr
               stack.bars
                 .filter((bar) => bar.width > 0)
                 .map((bar) => (
-                  <rect
+                  <BarMark
                     key={`${stack.key}-${bar.index}`}
-                    x={bar.x}
-                    y={bar.y + barTop}
-                    width={bar.width}
-                    height={barHeight}
-                    className={`chart-mark ${series[j]?.className ?? ''}`}
-                    style={{ fill: bar.color }}
-                  >
-                    <title>{`${groups[bar.index]}: ${series[j]?.label} ${formatNumber(values[bar.index]?.[j] ?? 0, locale)}`}</title>
-                  </rect>
+                    box={{ x: bar.x, y: bar.y + barTop, width: bar.width, height: barHeight }}
+                    fill={bar.color}
+                    className={series[j]?.className}
+                    title={`${groups[bar.index]}: ${series[j]?.label} ${formatNumber(values[bar.index]?.[j] ?? 0, locale)}`}
+                  />
                 )),
             )
           }

@@ -39,3 +39,12 @@ export function Swatch({ chartId, series }: { chartId: string; series: Series })
     </svg>
   );
 }
+
+/** One rectangle of a stacked bar, in its series' fill, titled with its label and number. */
+export function BarMark({ box, fill, className, title }: { box: { x: number; y: number; width: number; height: number }; fill: string; className?: string; title: string }) {
+  return (
+    <rect x={box.x} y={box.y} width={box.width} height={box.height} className={`chart-mark ${className ?? ''}`} style={{ fill }}>
+      <title>{title}</title>
+    </rect>
+  );
+}

@@ -3,7 +3,7 @@ import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { BarStack } from '@visx/shape';
 import { formatNumber } from '@/lib/stats';
-import { fillOf, SeriesPatterns } from './patterns';
+import { BarMark, fillOf, SeriesPatterns } from './patterns';
 import { bucketLabel, countTicks, HEIGHT, MARGIN, spread, WIDTH, type Series } from './shared';
 
 type Props = {
@@ -42,17 +42,13 @@ export function StackedBars({ id, label, buckets, series, values, locale }: Prop
               stack.bars
                 .filter((bar) => bar.height > 0)
                 .map((bar) => (
-                  <rect
+                  <BarMark
                     key={`${stack.key}-${bar.index}`}
-                    x={bar.x}
-                    y={bar.y}
-                    width={bar.width}
-                    height={bar.height}
-                    className={`chart-mark ${series[j]?.className ?? ''}`}
-                    style={{ fill: bar.color }}
-                  >
-                    <title>{`${bucketLabel(buckets[bar.index]!, locale)}: ${series[j]?.label} ${formatNumber(values[bar.index]?.[j] ?? 0, locale)}`}</title>
-                  </rect>
+                    box={bar}
+                    fill={bar.color}
+                    className={series[j]?.className}
+                    title={`${bucketLabel(buckets[bar.index]!, locale)}: ${series[j]?.label} ${formatNumber(values[bar.index]?.[j] ?? 0, locale)}`}
+                  />
                 )),
             )
           }

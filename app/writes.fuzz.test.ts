@@ -6,6 +6,7 @@ import { getDb } from '@/db';
 import { acceptProposedAnchor, markAnchorRemoved, reselectAnchor } from '@/db/queries/anchor-review';
 import { createClaimFromSelection, dismissSuggestion, linkAppearance, saveClaim } from '@/db/queries/annotator';
 import { createArticle } from '@/db/queries/articles';
+import { decideExternalMatch, importExternalReviews } from '@/db/queries/external-reviews';
 import { databaseHealth } from '@/db/queries/health';
 import { claimJob, enqueue, failJob, retryJob } from '@/db/queries/jobs';
 import { requestSnapshot } from '@/db/queries/snapshots';
@@ -23,8 +24,10 @@ import { seedDemoOnFirstRun } from '@/db/seed';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
 import { ferryArticle, FERRY_BODY } from '@/db/testing-ferry';
 import { fieldError, isAppError } from '@/lib/errors';
+import { parseClaimReviews } from '@/lib/external-review';
 import { assembleBody, detectParagraphBreaks, splitParagraphs } from '@/lib/intake';
 import { formToObject } from '@/lib/server/action';
+import { fixtureFeed, hostileDocuments } from '@/lib/testing/claim-review-fixtures';
 import { field, posted, strays, vocabulary } from '@/lib/testing/fuzz-forms';
 import { DEFAULT_WATCH_SCHEDULE, parseWatchSchedule, type WatchStep } from '@/lib/watch';
 import { WORKFLOW_STATES } from '@/lib/workflow';
@@ -34,6 +37,7 @@ import { deleteArticleSchema, deleteClaimSchema, withdrawClaimSchema } from './e
 import { createClaimSchema, dismissSchema, linkAppearanceSchema, saveClaimSchema } from './edit/articles/[id]/(annotate)/schema';
 import { acceptSchema, removeSchema, reselectSchema } from './edit/articles/[id]/review/schema';
 import { revisionSchema } from './edit/articles/[id]/revise/schema';
+import { decideSchema, importSchema } from './edit/external-reviews/schema';
 import { newArticleSchema } from './edit/articles/new/schema';
 import { assignSchema, moveSchema } from './edit/board/schema';
 import { removeResponseSchema, responseSchema } from './edit/claims/[id]/_components/responses-schema';
@@ -89,8 +93,9 @@ type History = 'recorded' | 'none' | 'maybe';
 type Outcome = 'invalid' | 'refused' | 'done';
 
 /** Parses a posted form as the action does and, when it passes, runs the write and checks it was all or nothing. */
-function attempt<S extends z.ZodType>(schema: S, form: FormData, history: History, write: (input: z.output<S>) => unknown): Outcome {
-  const parsed = schema.safeParse(formToObject(form));
+function attempt<S extends z.ZodType>(schema: S, form: FormData | Record<string, unknown>, history: History, write: (input: z.output<S>) => unknown): Outcome {
+  // A plain object stands for what the action wrapper makes of a form with a file in it.
+  const parsed = schema.safeParse(form instanceof FormData ? formToObject(form) : form);
   if (!parsed.success) return 'invalid';
   const before = fingerprint();
   const events = eventCount();
@@ -580,6 +585,68 @@ describe('every write completes or leaves the database as it was', () => {
     // Every claim readers may have seen is still there, with its history.
     expect(sql<number>(`select id from claims where id in (${before.join(',')})`)).toEqual(before);
     expect(databaseHealth().claimsWithoutEvents).toEqual([]);
+  }, TIMEOUT);
+
+  it('importing other fact-checkers’ reviews: a whole document or nothing', () => {
+    const documents = [
+      ...['fuzz-a', 'fuzz-b', 'fuzz-c'].map((tag) => JSON.stringify(fixtureFeed(tag))),
+      ...hostileDocuments('fuzz-h').map((d) => d.text),
+      '',
+      'null',
+    ];
+    fuzz(
+      fc.tuple(fc.constantFrom(...documents), fc.constantFrom('feed.jsonld', '', 'x'.repeat(600)), fc.constantFrom(...actors), fc.boolean()),
+      ([text, name, actorId, asFile]) => {
+        const form = asFile ? { mode: 'file', file: { name, size: text.length, text } } : { mode: 'file' };
+        return attempt(importSchema, form, 'none', (input) => {
+          if (input.mode !== 'file') return;
+          // As the action does: a refusal of the document is the editor's message beside the file field.
+          const parsed = parseClaimReviews([input.file.text]);
+          if (!parsed.ok) throw fieldError('file', parsed.message);
+          importExternalReviews({ reviews: parsed.reviews, kind: 'file', source: input.file.name, actorId });
+        });
+      },
+      40,
+    );
+  }, TIMEOUT);
+
+  it('confirming and rejecting suggested matches: stale screens refused, history recorded', () => {
+    // Reviews of claims this database tracks, so the similarity search suggests them.
+    const statements = sql<string>('select statement from claims order by id limit 6');
+    importExternalReviews({
+      reviews: statements.map((claimReviewed, i) => ({
+        reviewUrl: `https://fuzz-checks.example/${i}`,
+        organisation: 'Fuzz Fact Desk',
+        organisationUrl: null,
+        claimReviewed,
+        claimant: '',
+        rating: 'Accurate',
+        ratingValue: null,
+        bestRating: null,
+        worstRating: null,
+        datePublished: null,
+      })),
+      kind: 'file',
+      source: 'fuzz.json',
+      actorId: null,
+    });
+    const pairs = sql<string>("select review_id || ' ' || claim_id from external_review_matches");
+    expect(pairs.length).toBeGreaterThan(0);
+    fuzz(
+      fc.tuple(
+        fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...pairs) }, { weight: 1, arbitrary: fc.constant('999999 1') }),
+        fc.constantFrom('current', 'current', 'stale', 'x'),
+        field(['confirm', 'reject'], ['accept', '']),
+        fc.constantFrom(...actors),
+      ),
+      ([pair, version, decision, actorId]) => {
+        const [reviewId, claimId] = pair.split(' ') as [string, string];
+        const current = one<number>('select version from external_review_matches where review_id = ? and claim_id = ?', reviewId, claimId) ?? 1;
+        const posts = { reviewId, claimId, decision, version: version === 'current' ? String(current) : version === 'stale' ? String(current + 1) : 'x' };
+        return attempt(decideSchema, posted(posts), 'recorded', (input) => decideExternalMatch({ ...input, actorId }));
+      },
+      40,
+    );
   }, TIMEOUT);
 
   it('removing the demo content: the demo goes, everything else stays', () => {

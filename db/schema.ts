@@ -597,3 +597,63 @@ export const pendingRevisions = sqliteTable(
   (t) => [index('pending_revisions_article_idx').on(t.articleId, t.state), index('pending_revisions_decided_idx').on(t.state, t.decidedAt)],
 );
 export type PendingRevision = typeof pendingRevisions.$inferSelect;
+
+// ---- other fact-checkers' reviews (lib/external-review.ts) ----
+
+/** One import of other fact-checkers' ClaimReviews (a file or an address): who brought them in, and from where. */
+export const externalReviewImports = sqliteTable('external_review_imports', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  kind: text('kind', { enum: ['file', 'url'] }).notNull(),
+  /** The file's name or the address fetched. */
+  source: text('source').notNull(),
+  added: integer('added').notNull(),
+  /** Reviews already imported before (same review address), left as they were. */
+  skipped: integer('skipped').notNull(),
+  importedBy: text('imported_by').references(() => users.id),
+  createdAt: createdAt(),
+});
+
+/** Another fact-checker's ClaimReview as published; never changes a claim's own status. */
+export const externalReviews = sqliteTable(
+  'external_reviews',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    importId: integer('import_id')
+      .notNull()
+      .references(() => externalReviewImports.id),
+    reviewUrl: text('review_url').notNull().unique(),
+    organisation: text('organisation').notNull(),
+    organisationUrl: text('organisation_url'),
+    claimReviewed: text('claim_reviewed').notNull(),
+    claimant: text('claimant').notNull().default(''),
+    rating: text('rating').notNull(),
+    ratingValue: real('rating_value'),
+    bestRating: real('best_rating'),
+    worstRating: real('worst_rating'),
+    datePublished: integer('date_published', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('external_reviews_import_idx').on(t.importId)],
+);
+export type ExternalReview = typeof externalReviews.$inferSelect;
+
+/** A claim an external review may be about: suggested by the similarity search, then confirmed or rejected by an editor. */
+export const externalReviewMatches = sqliteTable(
+  'external_review_matches',
+  {
+    reviewId: integer('review_id')
+      .notNull()
+      .references(() => externalReviews.id, { onDelete: 'cascade' }),
+    claimId: integer('claim_id')
+      .notNull()
+      .references(() => claims.id, { onDelete: 'cascade' }),
+    state: text('state', { enum: ['suggested', 'confirmed', 'rejected'] }).notNull().default('suggested'),
+    /** Words the review's claim shares with the claim (db/queries/similar.ts), for ordering suggestions. */
+    shared: integer('shared').notNull().default(0),
+    decidedBy: text('decided_by').references(() => users.id),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    /** Optimistic lock of the confirm/reject buttons. */
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.reviewId, t.claimId] }), index('external_review_matches_claim_idx').on(t.claimId, t.state)],
+);

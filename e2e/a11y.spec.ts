@@ -5,6 +5,7 @@ import { AuthPages } from './pages/auth';
 import { IntakePage } from './pages/intake';
 import { articleWithClaims, RevisionPages } from './pages/revisions';
 import { axeFindings } from './support/axe';
+import { runSetup } from './support/setup';
 
 const READER_PAGES = {
   home: '/',
@@ -46,6 +47,16 @@ test.describe('accessibility of reader pages', () => {
     }
   }
 
+  for (const scheme of SCHEMES) {
+    test(`axe finds no violations on a claim page other fact-checkers reviewed (${scheme})`, async ({ page }) => {
+      const { ferry } = runSetup<{ ferry: { path: string } }>('external-reviews.ts', { tag: `axe${randomUUID().slice(0, 6)}`, imported: true });
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(ferry.path);
+      await expect(page.getByRole('region', { name: 'Other fact-checkers' })).toBeVisible();
+      expect(await axeFindings(page, `claim with other fact-checks (${scheme})`)).toEqual([]);
+    });
+  }
+
   test('the claim page fits a 360 px wide screen without sideways scrolling', async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     for (const path of [READER_PAGES.claim, READER_PAGES.article, READER_PAGES['claims index'], READER_PAGES.statistics, READER_PAGES.party]) {
@@ -83,6 +94,8 @@ test.describe('accessibility of editor pages', () => {
     });
     await new RevisionPages(page).submitRevision(article.id, 'Passengers said the ferry fare rose by 9 per cent in March.');
     reviewArticleId = article.id;
+    // Other fact-checkers' reviews: one confirmed, one waiting for a decision.
+    runSetup('external-reviews.ts', { tag: `axe${randomUUID().slice(0, 6)}`, imported: true });
     storageState = await context.storageState();
     await context.close();
   });
@@ -125,6 +138,7 @@ test.describe('accessibility of editor pages', () => {
     { name: 'review', path: () => `/edit/articles/${reviewArticleId}/review`, ready: heading('Needs review') },
     { name: 'policy page', path: () => '/edit/policies/methodology', ready: heading('How we choose and check claims') },
     { name: 'statistics', path: () => '/edit/stats', ready: heading('Statistics') },
+    { name: 'other fact-checks', path: () => '/edit/external-reviews', ready: heading('Other fact-checks') },
   ];
 
   for (const scheme of SCHEMES) {

@@ -54,6 +54,7 @@ type Fixtures = {
   demo: { articleId: number; setAside: { articleIds: number[]; partyIds: number[]; sourceUrls: string[] } };
   endings: { articleId: number; deleteDraft: Record<Who, number>; withdraw: Record<Who, number> };
   deleteArticle: Record<Who, number>;
+  externalMatch: Record<Who, { reviewId: number; claimId: number; version: number }>;
 };
 
 /** What the actions act on, stored by e2e/support/matrix-fixtures.ts with the app's own queries. */
@@ -131,6 +132,19 @@ test('every server action allows exactly the roles it should, whoever calls it o
   const fetched = new Set<string>();
   const site = http.createServer((req, res) => {
     fetched.add(req.url ?? '');
+    // Another fact-checker's feed: one ClaimReview whose address names the request.
+    if (req.url?.startsWith('/feed-')) {
+      const review = {
+        '@context': 'https://schema.org',
+        '@type': 'ClaimReview',
+        url: `https://matrix-checks.example${req.url}`,
+        claimReviewed: 'The ferry runs every hour.',
+        author: { '@type': 'Organization', name: 'Matrix Fact Desk' },
+        reviewRating: { '@type': 'Rating', alternateName: 'Accurate' },
+      };
+      res.writeHead(200, { 'content-type': 'application/ld+json' }).end(JSON.stringify(review));
+      return;
+    }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<title>Ferry</title><p>The ferry runs every hour, the mayor said.</p>');
   });
   await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
@@ -567,6 +581,36 @@ test('every server action allows exactly the roles it should, whoever calls it o
         fields: { id: String(f.deleteArticle[who]) },
         happened: () => query<number>('select count(*) from articles where id = ?', f.deleteArticle[who]) === 0,
       }),
+    },
+    {
+      action: 'importExternalReviewsAction',
+      name: 'import another fact-checker’s reviews from an address',
+      allowed: ['editor', 'admin'],
+      page: '/edit/external-reviews',
+      field: 'url',
+      attempt: (who) => {
+        const path = `/feed-${who}-${randomUUID()}.json`;
+        return {
+          fields: { mode: 'url', url: `${siteBase}${path}` },
+          happened: () => query<number>('select count(*) from external_reviews where review_url = ?', `https://matrix-checks.example${path}`) > 0,
+        };
+      },
+    },
+    {
+      action: 'decideExternalMatchAction',
+      name: 'confirm that another fact-checker’s review is about a claim',
+      allowed: ['editor', 'admin'],
+      page: '/edit/external-reviews',
+      field: 'decision',
+      button: /^Confirm:/,
+      attempt: (who) => {
+        const match = f.externalMatch[who];
+        return {
+          fields: { ...stringify(match), decision: 'confirm' },
+          happened: () =>
+            query<string>('select state from external_review_matches where review_id = ? and claim_id = ?', match.reviewId, match.claimId) === 'confirmed',
+        };
+      },
     },
     {
       action: 'removeDemoAction',

@@ -64,6 +64,8 @@ test.describe('hostile content', () => {
     await page.goto(`/claims/${hostile.claimId}/${hostile.claimSlug}`);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('</script><script>window.xss="json-ld-breakout"</script>');
     await expect(page.getByText('<script>alert("script-tag")</script>').first()).toBeVisible();
+    // Another fact-checker's review confirmed for the claim: its name and rating are text too.
+    await expect(page.getByText(/Also checked by Desk <img src=x onerror=/)).toBeVisible();
   });
 
   test('renders as text in the editor workspace too', async ({ page, auth }) => {
@@ -74,6 +76,7 @@ test.describe('hostile content', () => {
       `/edit/articles/${hostile.articleId}?claim=${hostile.claimId}`,
       `/edit/claims/${hostile.claimId}`,
       '/edit/parties',
+      '/edit/external-reviews',
     ]);
   });
 
@@ -85,6 +88,7 @@ test.describe('hostile content', () => {
       `/parties/${hostile.partySlug}/feed.atom`,
       '/feeds/claims.atom',
       '/feeds/claim-reviews.json',
+      `/claims/${hostile.claimId}/annotation.jsonld`,
       `/api/v1/claims/${hostile.claimId}`,
       '/api/v1/claims',
       '/api/v1/export/claims.json',

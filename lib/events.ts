@@ -23,13 +23,24 @@ export const EVENT_KINDS = [
   'withdrawn',
   'verdict_drafted',
   'proposal_cleared',
+  'external_review_confirmed',
+  'external_review_rejected',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** Newsroom-internal steps, kept out of the public history (editors still see them). */
 // A verdict set while the claim is unpublished is a working note (verdict_drafted): readers see the
 // verdict once, in the "published" entry, not the drafts and internal notes that led to it.
-export const INTERNAL_EVENT_KINDS: readonly string[] = ['workflow_changed', 'assigned', 'verdict_proposed', 'verdict_drafted', 'proposal_cleared'];
+// Matching another fact-checker's review to a claim changes nothing of the claim's own record.
+export const INTERNAL_EVENT_KINDS: readonly string[] = [
+  'workflow_changed',
+  'assigned',
+  'verdict_proposed',
+  'verdict_drafted',
+  'proposal_cleared',
+  'external_review_confirmed',
+  'external_review_rejected',
+];
 
 const CLEARED: Record<string, string> = {
   withdrawn: 'withdrawn by its editor',
@@ -121,6 +132,10 @@ export function describeEvent(kind: string, before: Json, after: Json): string {
       if (after?.resolution === 'reselected') return `Passage in ${where} selected again after a revision`;
       return `Position in ${where} updated after a revision`;
     }
+    case 'external_review_confirmed':
+      return `Confirmed as also checked by ${str(after?.organisation) || 'another fact-checker'}`;
+    case 'external_review_rejected':
+      return `Review by ${str(after?.organisation) || 'another fact-checker'} marked as not about this claim`;
     case 'party_merged':
       return `${str(before?.party) || 'A party'} merged into ${str(after?.party) || 'another party'}`;
     default:

@@ -19,6 +19,7 @@ export default async function EditLayout({ children }: { children: React.ReactNo
           <Link href="/edit/inbox">Inbox</Link>
           <Link href="/edit/replies">Replies</Link>
           <Link href="/edit/stats">Statistics</Link>
+          <Link href="/edit/external-reviews">Other fact-checks</Link>
           {user.role === 'admin' ? <Link href="/edit/users">People</Link> : null}
           {user.role === 'admin' ? <Link href="/edit/policies">Policies</Link> : null}
           {user.role === 'admin' ? <Link href="/edit/jobs">Jobs</Link> : null}

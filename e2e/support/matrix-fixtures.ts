@@ -10,6 +10,7 @@ import { DEFAULT_WATCH_SCHEDULE, parseWatchSchedule, type WatchStep } from '@/li
 import { createClaim, updateClaim } from '@/db/queries/claims';
 import { getDb } from '@/db';
 import { markDemo } from '@/db/queries/demo';
+import { importExternalReviews, listExternalReviews } from '@/db/queries/external-reviews';
 import { createParty } from '@/db/queries/parties';
 import { createRevision } from '@/db/queries/revisions';
 import { addResponse, attachSource } from '@/db/queries/sources';
@@ -125,6 +126,39 @@ const withdraw = Object.fromEntries(
 );
 const deleteArticle = Object.fromEntries(whos.map((who) => [who, articleWithClaims(`Matrix orchard draft for ${who}`, (fruit) => `A ${fruit} grower said ${tag} was a good year`).article.id]));
 
+// Another fact-checker's review of a claim per caller, suggested by the similarity search, for the caller to confirm.
+const MINERALS = ['zircon', 'obsidian', 'malachite', 'tourmaline'];
+const checkedSentences = whos.map((_, i) => `Auditors found ${MINERALS[i]} glaze on ${tag} orchard crates`);
+const checked = createArticle({ title: `Matrix orchard fact-checks ${tag}`, outlet: 'Matrix Gazette', body: checkedSentences.join('\n\n'), actorId: null });
+const checkedClaims = checkedSentences.map((s) => {
+  const start = checked.body.indexOf(s);
+  return createClaim({ articleId: checked.id, anchor: createAnchor(checked.body, start, start + s.length)!, actorId: null }).id;
+});
+importExternalReviews({
+  reviews: whos.map((who, i) => ({
+    reviewUrl: `https://matrix-checks.example/${tag}/${who}`,
+    organisation: 'Matrix Fact Desk',
+    organisationUrl: null,
+    claimReviewed: checkedSentences[i]!,
+    claimant: '',
+    rating: 'Accurate',
+    ratingValue: null,
+    bestRating: null,
+    worstRating: null,
+    datePublished: null,
+  })),
+  kind: 'file',
+  source: 'matrix.json',
+  actorId: null,
+});
+const externalMatch = Object.fromEntries(
+  whos.map((who, i) => {
+    const review = listExternalReviews({ open: true }).find((r) => r.reviewUrl.endsWith(`${tag}/${who}`))!;
+    const match = review.matches.find((m) => m.claimId === checkedClaims[i])!;
+    return [who, { reviewId: review.id, claimId: match.claimId, version: match.version }];
+  }),
+);
+
 // Removing the demo removes a demo of the matrix's own: the first-run demo is set aside (unmarked) until
 // the spec puts it back (e2e/support/matrix-restore-demo.ts), so later specs still find it.
 const raw = getDb().$client;
@@ -157,5 +191,6 @@ console.log(
     demo: { articleId: matrixDemo.article.id, setAside },
     endings: { articleId: endings.article.id, deleteDraft, withdraw },
     deleteArticle,
+    externalMatch,
   }),
 );

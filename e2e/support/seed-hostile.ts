@@ -3,9 +3,11 @@
 // the way in would, appends characters that XML and HTML forbid (CONTROLS) to every text
 // column of them. Prints the ids and slugs as JSON.
 // Run by e2e/xss.spec.ts with tsx --conditions=react-server.
+import { randomUUID } from 'node:crypto';
 import { closeDb, getDb } from '@/db';
 import { createArticle } from '@/db/queries/articles';
 import { createClaim, updateClaim } from '@/db/queries/claims';
+import { decideExternalMatch, importExternalReviews, listExternalReviews } from '@/db/queries/external-reviews';
 import { createParty } from '@/db/queries/parties';
 import { addResponse, attachSource } from '@/db/queries/sources';
 import { createAnchor } from '@/lib/anchor';
@@ -61,6 +63,30 @@ const published = updateClaim({
   patch: { status: 'false', statusNote: `Note ${PAYLOADS[4]} ${PAYLOADS[3]} ${CONTROLS}`, published: true },
   actorId: null,
 });
+// Another fact-checker's review confirmed for the claim, as if stored before imports refused markup.
+const reviewUrl = `https://checks.example/hostile/${randomUUID()}?x="><script>alert(3)</script>`;
+importExternalReviews({
+  reviews: [
+    {
+      reviewUrl,
+      organisation: `Desk ${PAYLOADS[1]}`,
+      organisationUrl: 'javascript:alert("desk-url")',
+      claimReviewed: published.statement,
+      claimant: `Claimant ${PAYLOADS[2]}`,
+      rating: `Rating ${PAYLOADS[0]} ${PAYLOADS[3]}`,
+      ratingValue: null,
+      bestRating: null,
+      worstRating: null,
+      datePublished: new Date(),
+    },
+  ],
+  kind: 'file',
+  source: `hostile ${PAYLOADS[0]}.json`,
+  actorId: null,
+});
+const external = listExternalReviews({ open: true }).find((r) => r.reviewUrl === reviewUrl)!;
+const match = external.matches.find((m) => m.claimId === published.id)!;
+decideExternalMatch({ reviewId: external.id, claimId: published.id, version: match.version, decision: 'confirm', actorId: null });
 // Old rows: straight into the columns, past the queries that would clean the text now.
 const sqlite = getDb().$client;
 const append = (table: string, columns: string[], where: string, id: number) =>
@@ -71,6 +97,7 @@ append('claims', ['statement', 'anchor_prefix', 'anchor_suffix'], 'id', publishe
 append('parties', ['name', 'description'], 'id', party.id);
 append('claim_sources', ['excerpt', 'note'], 'claim_id', published.id);
 append('responses', ['quote'], 'claim_id', published.id);
+sqlite.prepare('update external_reviews set organisation = organisation || @controls, rating = rating || @controls where review_url = @url').run({ controls: ` ${CONTROLS}`, url: reviewUrl });
 sqlite.prepare('update sources set title = title || @controls, publisher = publisher || @controls where id in (select source_id from claim_sources where claim_id = @id)').run({ controls: ` ${CONTROLS}`, id: published.id });
 closeDb();
 console.log(JSON.stringify({ articleId: article.id, articleSlug: article.slug, claimId: published.id, claimSlug: published.slug, partySlug: party.slug }));

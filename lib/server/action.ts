@@ -43,6 +43,8 @@ type Options<S extends z.ZodType, R> = {
    * redirect's answer; without it, Next keeps their old render.
    */
   refresh?: boolean;
+  /** File inputs the schema reads as `{ name, size, text }` (absent when no file was chosen). */
+  files?: string[];
 };
 
 /** Form fields as an object; repeated names become arrays; every text is made safe (safeText) before any schema sees it. */
@@ -69,7 +71,9 @@ export function action<S extends z.ZodType, R>(options: Options<S, R>) {
     let destination: string | null = null;
     try {
       const user = await authorize(options.role);
-      const parsed = options.schema.safeParse(formToObject(form));
+      const fields = formToObject(form);
+      for (const name of options.files ?? []) fields[name] = await fileField(form.get(name));
+      const parsed = options.schema.safeParse(fields);
       if (!parsed.success) {
         return invalidInput(parsed.error, form);
       }
@@ -91,6 +95,12 @@ export function action<S extends z.ZodType, R>(options: Options<S, R>) {
     }
     redirect(destination);
   };
+}
+
+/** A posted file as text; its contents stay as sent (the schema decides what it accepts). */
+async function fileField(value: FormDataEntryValue | null) {
+  if (!(value instanceof File) || value.size === 0) return undefined;
+  return { name: safeText(value.name), size: value.size, text: await value.text() };
 }
 
 /** A zod error as field messages beside the inputs. */

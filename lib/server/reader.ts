@@ -1,6 +1,7 @@
 import 'server-only';
 import { getArticleBySlug, listArticlesWithCounts, listPublishedClaimsInArticle } from '@/db/queries/articles';
 import { getPublishedClaim } from '@/db/queries/claims';
+import { listConfirmedExternalReviews } from '@/db/queries/external-reviews';
 import { getWithdrawnClaim } from '@/db/queries/lifecycle';
 import { getRevisionComparison } from '@/db/queries/revisions';
 import { getSnapshot, sourceEvidence } from '@/db/queries/snapshots';
@@ -64,6 +65,11 @@ export function readArchivedCopy(claimId: number, sourceId: number) {
     if (!copy) return null;
     return { claim: { id: claim.id, slug: claim.slug, statement: claim.statement }, cited, snapshot: copy.snapshot };
   });
+}
+
+/** Other fact-checkers' reviews an editor confirmed are about this claim (never part of its own verdict). */
+export function readExternalReviews(claimId: number) {
+  return cached(`external-reviews:${claimId}`, [tags.claim(claimId)], () => listConfirmedExternalReviews({ claimId }));
 }
 
 /** A withdrawn claim's public record (note and history), or null for any other id. */

@@ -11,8 +11,9 @@ import { formatDate, isoDate } from '@/lib/format';
 import { parseId } from '@/lib/params';
 import { articlePath, claimPath, partyPath } from '@/lib/routes';
 import { STATUS_INFO } from '@/lib/status';
-import { readClaim, readWithdrawnClaim, toReviewedClaim } from '@/lib/server/reader';
+import { readClaim, readExternalReviews, readWithdrawnClaim, toReviewedClaim } from '@/lib/server/reader';
 import { publisher, siteUrl } from '@/lib/server/site';
+import { AlsoCheckedBy } from './_components/also-checked-by';
 import { Embed } from './_components/embed';
 import { History } from './_components/history';
 import { QuoteInContext } from './_components/quote-in-context';
@@ -131,6 +132,8 @@ export default async function ClaimPage({ params }: Props) {
         <ResponseList responses={claim.responses} />
         <SourceList claimId={claim.id} sources={claim.sources} />
       </div>
+
+      <AlsoCheckedBy reviews={readExternalReviews(claim.id)} />
 
       <History events={claim.events} />
 

@@ -1,0 +1,56 @@
+'use server';
+
+import { decideExternalMatch, importExternalReviews } from '@/db/queries/external-reviews';
+import { fieldError } from '@/lib/errors';
+import { EXTERNAL_REVIEW_BYTES, jsonLdDocuments, parseClaimReviews } from '@/lib/external-review';
+import { plural } from '@/lib/format';
+import { action } from '@/lib/server/action';
+import { tags } from '@/lib/server/cache';
+import { SafeFetchError, safeFetch } from '@/lib/server/safe-fetch';
+import { decideSchema, importSchema, type ImportInput } from './schema';
+
+const JSON_TYPES = ['application/ld+json', 'application/json'];
+const HTML_TYPES = ['text/html', 'application/xhtml+xml'];
+
+/** The JSON-LD documents of the upload, or of the feed or page at the address (fetched through the safe fetcher). */
+async function documents(input: ImportInput): Promise<string[]> {
+  if (input.mode === 'file') return jsonLdDocuments(input.file.text, 'json');
+  try {
+    const page = await safeFetch(input.url, { accept: [...JSON_TYPES, ...HTML_TYPES], maxBytes: EXTERNAL_REVIEW_BYTES });
+    const mediaType = page.contentType.split(';')[0]!.trim().toLowerCase();
+    return jsonLdDocuments(page.text, HTML_TYPES.includes(mediaType) ? 'html' : 'json');
+  } catch (error) {
+    if (error instanceof SafeFetchError) throw fieldError('url', error.message);
+    throw error;
+  }
+}
+
+/** Reads every ClaimReview in the document and stores them all, with suggested claims, or refuses the whole document. */
+export const importExternalReviewsAction = action({
+  role: 'editor',
+  schema: importSchema,
+  files: ['file'],
+  run: async (input, user) => {
+    const field = input.mode === 'file' ? 'file' : 'url';
+    const parsed = parseClaimReviews(await documents(input));
+    if (!parsed.ok) throw fieldError(field, parsed.message);
+    return importExternalReviews({
+      reviews: parsed.reviews,
+      kind: input.mode,
+      source: input.mode === 'file' ? input.file.name : input.url,
+      actorId: user.id,
+    });
+  },
+  refresh: true,
+  message: (r) =>
+    `Imported ${plural(r.added, 'review')}${r.skipped ? ` (${plural(r.skipped, 'review')} already here, left as they were)` : ''}; ${plural(r.suggested, 'similar claim')} to check below.`,
+});
+
+/** Confirms or rejects one suggested claim for an external review; a confirmed one shows on the claim's page. */
+export const decideExternalMatchAction = action({
+  role: 'editor',
+  schema: decideSchema,
+  run: (input, user) => decideExternalMatch({ ...input, actorId: user.id }),
+  tags: ({ claimId }) => [tags.claim(claimId)],
+  refresh: true,
+});

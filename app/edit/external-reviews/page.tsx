@@ -1,0 +1,113 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ActionButton } from '@/components/forms/action-button';
+import { StatusBadge } from '@/components/status-badge';
+import { listExternalReviews, type ExternalReviewRow } from '@/db/queries/external-reviews';
+import { formatDate, isoDate } from '@/lib/format';
+import { quoted } from '@/lib/quotes';
+import { externalHref } from '@/lib/routes';
+import { requirePageUser } from '@/lib/server/session';
+import { decideExternalMatchAction } from './actions';
+import { ImportForms } from './import-forms';
+
+export const metadata: Metadata = { title: 'Other fact-checks' };
+
+const STATE_LABEL = { suggested: 'to decide', confirmed: 'confirmed', rejected: 'not this claim' } as const;
+
+function Review({ review }: { review: ExternalReviewRow }) {
+  const href = externalHref(review.reviewUrl);
+  return (
+    <li className="panel rounded-lg p-4">
+      <p>
+        <strong>{review.organisation}</strong>: {review.rating}
+        {review.datePublished ? (
+          <span className="muted">
+            {' '}
+            · <time dateTime={isoDate(review.datePublished)}>{formatDate(review.datePublished)}</time>
+          </span>
+        ) : null}
+      </p>
+      <p className="mt-1">
+        {quoted(review.claimReviewed)}
+        {review.claimant ? <span className="muted"> — {review.claimant}</span> : null}
+      </p>
+      <p className="mt-1 text-sm">
+        {href ? (
+          <a href={href} rel="noopener noreferrer nofollow">
+            Their review
+          </a>
+        ) : (
+          review.reviewUrl
+        )}
+      </p>
+      <h3 className="mt-3 text-sm font-semibold">Similar claims here</h3>
+      {review.matches.length === 0 ? <p className="muted text-sm">No similar claim found.</p> : null}
+      <ul className="mt-1 space-y-2">
+        {review.matches.map((m) => (
+          <li key={m.claimId} className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <StatusBadge status={m.status} />
+            <Link href={`/edit/claims/${m.claimId}`}>{quoted(m.statement)}</Link>
+            {m.published ? null : <span className="muted text-sm">(draft)</span>}
+            <span className="muted text-sm">{STATE_LABEL[m.state]}</span>
+            {m.state !== 'confirmed' ? (
+              <ActionButton
+                action={decideExternalMatchAction}
+                fields={{ reviewId: review.id, claimId: m.claimId, version: m.version, decision: 'confirm' }}
+                label={`Confirm: ${review.organisation} checked ${quoted(m.statement)}`}
+              >
+                Same claim
+              </ActionButton>
+            ) : null}
+            {m.state !== 'rejected' ? (
+              <ActionButton
+                action={decideExternalMatchAction}
+                fields={{ reviewId: review.id, claimId: m.claimId, version: m.version, decision: 'reject' }}
+                label={`Reject: ${review.organisation} did not check ${quoted(m.statement)}`}
+              >
+                {m.state === 'confirmed' ? 'Undo: not this claim' : 'Not this claim'}
+              </ActionButton>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}
+
+export default async function ExternalReviewsPage() {
+  await requirePageUser('editor');
+  const open = listExternalReviews({ open: true });
+  const done = listExternalReviews({ open: false });
+  return (
+    <div>
+      <h1 className="mb-2 text-2xl font-bold">Other fact-checks</h1>
+      <p className="muted mb-4 max-w-3xl text-sm">
+        Import other fact-checkers’ ClaimReviews. Each is matched to similar claims here; once you confirm a match, the claim’s page
+        shows “Also checked by” with their rating. Their ratings never change our own status.
+      </p>
+      <ImportForms />
+      <section aria-labelledby="open-heading" className="mt-8">
+        <h2 id="open-heading" className="mb-2 text-xl font-semibold">
+          To decide ({open.length})
+        </h2>
+        {open.length === 0 ? <p className="muted">Nothing waiting.</p> : null}
+        <ul className="space-y-3">
+          {open.map((r) => (
+            <Review key={r.id} review={r} />
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="done-heading" className="mt-8">
+        <h2 id="done-heading" className="mb-2 text-xl font-semibold">
+          Decided ({done.length})
+        </h2>
+        {done.length === 0 ? <p className="muted">None yet.</p> : null}
+        <ul className="space-y-3">
+          {done.map((r) => (
+            <Review key={r.id} review={r} />
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { EXTERNAL_REVIEW_BYTES } from '@/lib/external-review';
+import { formId } from '@/lib/form-fields';
+// Addresses to fetch from, IP literals included, as for article imports (the safe fetcher refuses private ones).
+import { httpUrl } from '../articles/new/schema';
+
+const TOO_LARGE = `The file is too large: at most ${EXTERNAL_REVIEW_BYTES / 1_000_000} MB.`;
+
+/** A file as lib/server/action.ts hands it over. */
+const upload = z.object(
+  { name: z.string().max(500), size: z.number().int().max(EXTERNAL_REVIEW_BYTES, TOO_LARGE), text: z.string().max(EXTERNAL_REVIEW_BYTES, TOO_LARGE) },
+  'Choose a JSON-LD file.',
+);
+
+/** Other fact-checkers' ClaimReviews: an uploaded JSON-LD file (one review or a DataFeed), or the address of a feed or review page. */
+export const importSchema = z.discriminatedUnion(
+  'mode',
+  [z.object({ mode: z.literal('file'), file: upload }), z.object({ mode: z.literal('url'), url: z.string().trim().pipe(httpUrl) })],
+  'Choose a file or an address.',
+);
+export type ImportInput = z.infer<typeof importSchema>;
+
+/** An editor's answer to "is this review about this claim?", with the match's version when the buttons were drawn. */
+export const decideSchema = z.object({
+  reviewId: formId,
+  claimId: formId,
+  version: formId,
+  decision: z.enum(['confirm', 'reject'], 'Choose confirm or reject.'),
+});

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createArticle } from '@/db/queries/articles';
+import { createClaim } from '@/db/queries/claims';
+import { removeDatabase, rowCounts, useFreshDatabase, addUser } from '@/db/testing';
+import { createAnchor } from '@/lib/anchor';
+import { claimReviewDocument } from '@/lib/claim-review';
+import { parseClaimReviews, type ExternalReviewInput } from '@/lib/external-review';
+import { claimTags, invalidate } from '@/lib/server/cache';
+import { readClaim, readExternalReviews, toReviewedClaim } from '@/lib/server/reader';
+import { fixtureFeed, trackedStatements } from '@/lib/testing/claim-review-fixtures';
+import { getDb } from '@/db';
+import { decideExternalMatch, importExternalReviews, listExternalReviews } from './external-reviews';
+
+const TAG = 'quillon';
+let file: string;
+let editor: string;
+const claims = { ferry: 0, library: 0, unrelated: 0 };
+
+function feedReviews(): ExternalReviewInput[] {
+  const parsed = parseClaimReviews([JSON.stringify(fixtureFeed(TAG))]);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.reviews;
+}
+
+const events = (claimId: number) =>
+  getDb().$client.prepare('select kind from claim_events where claim_id = ? order by id').pluck().all(claimId) as string[];
+
+beforeAll(() => {
+  file = useFreshDatabase();
+  editor = addUser('Mira Editor');
+  const statements = { ...trackedStatements(TAG), unrelated: `The ${TAG} tram depot will reopen in spring.` };
+  const body = Object.values(statements).join('\n\n');
+  const article = createArticle({ title: 'Harbour town round-up', body, actorId: null });
+  for (const [key, statement] of Object.entries(statements) as [keyof typeof claims, string][]) {
+    const start = article.body.indexOf(statement);
+    claims[key] = createClaim({
+      articleId: article.id,
+      anchor: createAnchor(article.body, start, start + statement.length)!,
+      statement,
+      status: key === 'ferry' ? 'confirmed' : 'unverified',
+      statusNote: key === 'ferry' ? 'The timetable shows it.' : '',
+      published: true,
+      actorId: null,
+    }).id;
+  }
+});
+afterAll(() => removeDatabase(file));
+
+describe('importing other fact-checkers’ reviews', () => {
+  it('stores a feed’s reviews with the similar claims suggested for each, the right ones first', () => {
+    const result = importExternalReviews({ reviews: feedReviews(), kind: 'file', source: 'tidewater.jsonld', actorId: editor });
+    expect(result).toMatchObject({ added: 3, skipped: 0 });
+    const open = listExternalReviews({ open: true });
+    const byUrl = (n: number) => [...open, ...listExternalReviews({ open: false })].find((r) => r.reviewUrl.endsWith(`${TAG}-${n}`))!;
+    expect(byUrl(1).matches[0]?.claimId).toBe(claims.ferry);
+    expect(byUrl(2).matches[0]?.claimId).toBe(claims.library);
+    expect(byUrl(2).matches.map((m) => m.claimId)).not.toContain(claims.ferry);
+    // The lighthouse review is about nothing tracked here: no suggestion, so nothing to decide.
+    expect(byUrl(3).matches).toEqual([]);
+    expect(open.map((r) => r.id)).not.toContain(byUrl(3).id);
+  });
+
+  it('imports the same feed again without doubling anything', () => {
+    const before = rowCounts();
+    const again = importExternalReviews({ reviews: feedReviews(), kind: 'url', source: 'https://tidewater-factdesk.example/feed.json', actorId: editor });
+    expect(again).toMatchObject({ added: 0, skipped: 3, suggested: 0 });
+    expect(rowCounts().external_reviews).toBe(before.external_reviews);
+    expect(rowCounts().external_review_imports).toBe(before.external_review_imports! + 1);
+  });
+
+  it('keeps nothing of an import that fails halfway (one transaction)', () => {
+    const before = rowCounts();
+    const [good] = feedReviews();
+    const broken = { ...good!, reviewUrl: 'https://other.example/2', organisation: null as unknown as string };
+    expect(() =>
+      importExternalReviews({ reviews: [{ ...good!, reviewUrl: 'https://other.example/1' }, broken], kind: 'file', source: 'x.json', actorId: editor }),
+    ).toThrow();
+    expect(rowCounts()).toEqual(before);
+  });
+});
+
+describe('confirming a match', () => {
+  it('shows the review on the claim’s page and nowhere in the claim’s own verdict, status or ClaimReview', () => {
+    const claimBefore = readClaim(claims.ferry)!;
+    const review = listExternalReviews({ open: true }).find((r) => r.matches[0]?.claimId === claims.ferry)!;
+    const match = review.matches[0]!;
+    expect(readExternalReviews(claims.ferry)).toEqual([]);
+    decideExternalMatch({ reviewId: review.id, claimId: claims.ferry, version: match.version, decision: 'confirm', actorId: editor });
+    invalidate([`claim:${claims.ferry}`]);
+
+    expect(readExternalReviews(claims.ferry)).toEqual([
+      expect.objectContaining({ organisation: 'Tidewater Fact Desk', rating: 'Mostly false', reviewUrl: review.reviewUrl, datePublished: new Date('2026-10-01T00:00:00Z') }),
+    ]);
+    const claimAfter = readClaim(claims.ferry)!;
+    expect(claimAfter).toMatchObject({ status: 'confirmed', version: claimBefore.version, updatedAt: claimBefore.updatedAt });
+    // Recorded in the claim's history for editors, kept out of the public history.
+    expect(events(claims.ferry).at(-1)).toBe('external_review_confirmed');
+    expect(claimAfter.events.map((e) => e.kind)).not.toContain('external_review_confirmed');
+    const markup = JSON.stringify(claimReviewDocument(toReviewedClaim(claimAfter, 'https://claims.example'), { name: 'Claimline', url: 'https://claims.example' }));
+    expect(markup).toContain('"alternateName":"Confirmed"');
+    expect(markup).not.toMatch(/Tidewater|Mostly false/);
+  });
+
+  it('refuses a decision made on a stale screen, and lets an editor reject and undo', () => {
+    const review = listExternalReviews({ open: true }).find((r) => r.matches.some((m) => m.claimId === claims.library))!;
+    const match = review.matches.find((m) => m.claimId === claims.library)!;
+    decideExternalMatch({ reviewId: review.id, claimId: claims.library, version: match.version, decision: 'reject', actorId: editor });
+    expect(() => decideExternalMatch({ reviewId: review.id, claimId: claims.library, version: match.version, decision: 'confirm', actorId: editor })).toThrow(/in the meantime/);
+    expect(readExternalReviews(claims.library)).toEqual([]);
+    decideExternalMatch({ reviewId: review.id, claimId: claims.library, version: match.version + 1, decision: 'confirm', actorId: editor });
+    invalidate(claimTags({ id: claims.library }));
+    expect(readExternalReviews(claims.library).map((r) => r.rating)).toEqual(['4 on a scale from 0 (worst) to 4 (best)']);
+    expect(() => decideExternalMatch({ reviewId: review.id, claimId: claims.unrelated, version: 1, decision: 'confirm', actorId: editor })).toThrow();
+  });
+});

@@ -1,0 +1,158 @@
+import 'server-only';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { claims, externalReviewImports, externalReviewMatches, externalReviews } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import type { ExternalReviewInput } from '@/lib/external-review';
+import type { Status } from '@/lib/status';
+import { findSimilarClaims } from './similar';
+import { recordEvent, write } from './tx';
+import { claimIsPublic } from './visibility';
+
+/** Claims suggested per imported review. */
+const SUGGESTIONS = 3;
+
+/**
+ * Stores the reviews of one import in one transaction, with the import's own row, and suggests
+ * for each the claims the similarity search finds. A review whose address was imported before
+ * is left as it was (counted as skipped), so importing the same feed again adds only what is new.
+ */
+export function importExternalReviews(input: { reviews: ExternalReviewInput[]; kind: 'file' | 'url'; source: string; actorId: string | null }) {
+  return write((tx) => {
+    const known = new Set(
+      tx
+        .select({ url: externalReviews.reviewUrl })
+        .from(externalReviews)
+        .where(inArray(externalReviews.reviewUrl, input.reviews.map((r) => r.reviewUrl)))
+        .all()
+        .map((r) => r.url),
+    );
+    const fresh = input.reviews.filter((r) => !known.has(r.reviewUrl) && known.add(r.reviewUrl));
+    const batch = tx
+      .insert(externalReviewImports)
+      .values({ kind: input.kind, source: input.source, added: fresh.length, skipped: input.reviews.length - fresh.length, importedBy: input.actorId })
+      .returning()
+      .get();
+    let suggested = 0;
+    for (const review of fresh) {
+      const row = tx.insert(externalReviews).values({ ...review, importId: batch.id }).returning({ id: externalReviews.id }).get();
+      const similar = findSimilarClaims({ text: review.claimReviewed, articleId: 0, limit: SUGGESTIONS });
+      for (const claim of similar) {
+        tx.insert(externalReviewMatches).values({ reviewId: row.id, claimId: claim.id, shared: claim.shared }).run();
+      }
+      suggested += similar.length;
+    }
+    return { importId: batch.id, added: fresh.length, skipped: batch.skipped, suggested };
+  });
+}
+
+export type MatchDecision = 'confirm' | 'reject';
+
+/**
+ * An editor's decision on one suggested claim for a review, recorded in the claim's (internal)
+ * history. A form older than the last decision is refused as a conflict. Confirming never
+ * touches the claim itself: its status, version and dates stay as they were.
+ */
+export function decideExternalMatch(input: { reviewId: number; claimId: number; version: number; decision: MatchDecision; actorId: string | null }) {
+  return write((tx) => {
+    const match = tx
+      .select()
+      .from(externalReviewMatches)
+      .where(and(eq(externalReviewMatches.reviewId, input.reviewId), eq(externalReviewMatches.claimId, input.claimId)))
+      .get();
+    if (!match) throw new AppError('not_found');
+    if (match.version !== input.version) {
+      throw new AppError('conflict', { message: 'Another editor decided on this match in the meantime. Their decision is shown now.' });
+    }
+    const review = tx.select().from(externalReviews).where(eq(externalReviews.id, input.reviewId)).get()!;
+    const state = input.decision === 'confirm' ? 'confirmed' : 'rejected';
+    const at = new Date();
+    tx.update(externalReviewMatches)
+      .set({ state, decidedBy: input.actorId, decidedAt: at, version: match.version + 1 })
+      .where(and(eq(externalReviewMatches.reviewId, input.reviewId), eq(externalReviewMatches.claimId, input.claimId)))
+      .run();
+    recordEvent(tx, {
+      claimId: input.claimId,
+      actorId: input.actorId,
+      kind: input.decision === 'confirm' ? 'external_review_confirmed' : 'external_review_rejected',
+      before: { state: match.state },
+      after: { state, reviewId: review.id, organisation: review.organisation, rating: review.rating, url: review.reviewUrl },
+      at,
+    });
+    return { claimId: input.claimId, state };
+  });
+}
+
+export type ExternalReviewRow = {
+  id: number;
+  reviewUrl: string;
+  organisation: string;
+  organisationUrl: string | null;
+  claimReviewed: string;
+  claimant: string;
+  rating: string;
+  datePublished: Date | null;
+  createdAt: Date;
+  matches: {
+    claimId: number;
+    statement: string;
+    status: Status;
+    published: boolean;
+    state: 'suggested' | 'confirmed' | 'rejected';
+    version: number;
+    articleId: number;
+  }[];
+};
+
+/**
+ * External reviews for the editors' screen, newest import first: `open` ones have a suggestion
+ * to decide on and no confirmed claim; `done` ones were confirmed for a claim or had every
+ * suggestion rejected (or none found).
+ */
+export function listExternalReviews({ open, limit = 100 }: { open: boolean; limit?: number }): ExternalReviewRow[] {
+  const db = getDb();
+  // A review is about one claim: once a match is confirmed, its other suggestions wait for nobody.
+  const pending = sql`(EXISTS (SELECT 1 FROM external_review_matches m WHERE m.review_id = ${externalReviews.id} AND m.state = 'suggested')
+    AND NOT EXISTS (SELECT 1 FROM external_review_matches m WHERE m.review_id = ${externalReviews.id} AND m.state = 'confirmed'))`;
+  const rows = db
+    .select()
+    .from(externalReviews)
+    .where(open ? pending : sql`NOT ${pending}`)
+    .orderBy(desc(externalReviews.id))
+    .limit(limit)
+    .all();
+  if (!rows.length) return [];
+  const matches = db
+    .select({
+      reviewId: externalReviewMatches.reviewId,
+      claimId: externalReviewMatches.claimId,
+      state: externalReviewMatches.state,
+      version: externalReviewMatches.version,
+      statement: claims.statement,
+      status: claims.status,
+      published: claims.published,
+      articleId: claims.articleId,
+    })
+    .from(externalReviewMatches)
+    .innerJoin(claims, eq(claims.id, externalReviewMatches.claimId))
+    .where(inArray(externalReviewMatches.reviewId, rows.map((r) => r.id)))
+    .orderBy(desc(externalReviewMatches.shared), externalReviewMatches.claimId)
+    .all();
+  return rows.map((r) => ({
+    ...r,
+    matches: matches.filter((m) => m.reviewId === r.id).map(({ reviewId: _r, ...m }) => m),
+  }));
+}
+
+/** The reviews other fact-checkers published of a public claim, as confirmed by an editor, newest first. */
+export function listConfirmedExternalReviews({ claimId }: { claimId: number }) {
+  return getDb().all<{ id: number; organisation: string; organisationUrl: string | null; rating: string; reviewUrl: string; datePublished: number | null }>(sql`
+    SELECT r.id, r.organisation, r.organisation_url AS organisationUrl, r.rating, r.review_url AS reviewUrl,
+      r.date_published AS datePublished
+    FROM external_review_matches m
+    JOIN external_reviews r ON r.id = m.review_id
+    JOIN claims c ON c.id = m.claim_id
+    WHERE m.claim_id = ${claimId} AND m.state = 'confirmed' AND ${claimIsPublic('c')}
+    ORDER BY r.date_published IS NULL, r.date_published DESC, r.id DESC`)
+    .map((r) => ({ ...r, datePublished: r.datePublished === null ? null : new Date(r.datePublished) }));
+}

@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { fixtureFeed, hostileDocuments, trackedStatements } from '../lib/testing/claim-review-fixtures';
+import { expect, test } from './fixtures';
+import { runSetup } from './support/setup';
+
+// Another fact-checker's ClaimReviews, imported by an editor: a hostile file is refused with its
+// reason and nothing kept; the feed is imported, a suggested match confirmed, and the claim's
+// readers see "Also checked by" while the claim keeps its own status.
+
+type Claims = { ferry: { id: number; path: string }; library: { id: number; path: string } };
+
+test('an editor imports another fact-checker’s feed and confirms a match; readers see it beside the claim’s own status', async ({ page, auth, browser }) => {
+  const tag = `tide${randomUUID().slice(0, 6)}`;
+  const claims = runSetup<Claims>('external-reviews.ts', { tag, imported: false });
+  const statements = trackedStatements(tag);
+  await auth.signedIn('editor');
+  await page.goto('/edit/external-reviews');
+  const upload = page.getByRole('form', { name: 'Upload a file' });
+  const file = upload.getByLabel('JSON-LD file');
+
+  const script = hostileDocuments(tag).find((d) => d.name === 'one bad review among good ones')!;
+  await file.setInputFiles({ name: 'mixed.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from(script.text) });
+  await upload.getByRole('button', { name: 'Import file' }).click();
+  await expect(upload.getByText(/Nothing was imported\. Review 2 .* not an http\(s\) address/)).toBeVisible();
+  await expect(page.getByText(`Claim 1 ${tag}`)).toHaveCount(0);
+
+  await file.setInputFiles({ name: 'tidewater.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from(JSON.stringify(fixtureFeed(tag))) });
+  await upload.getByRole('button', { name: 'Import file' }).click();
+  await expect(upload.getByRole('status')).toContainText('Imported 3 reviews');
+
+  const review = page.getByRole('listitem').filter({ hasText: `Ferries in the ${tag} harbour` });
+  await expect(review).toContainText('Tidewater Fact Desk: Mostly false');
+  await review.getByRole('button', { name: new RegExp(`^Confirm: Tidewater Fact Desk checked .${statements.ferry.slice(0, 20)}`) }).click();
+  await expect(page.getByRole('region', { name: /Decided/ }).getByRole('listitem').filter({ hasText: `Ferries in the ${tag} harbour` }).first()).toContainText('confirmed');
+
+  const reader = await browser.newPage();
+  await reader.goto(claims.ferry.path);
+  const section = reader.getByRole('region', { name: 'Other fact-checkers' });
+  await expect(section).toContainText('Also checked by Tidewater Fact Desk: Mostly false (1 Oct 2026)');
+  await expect(section.getByRole('link', { name: 'Mostly false' })).toHaveAttribute('href', `https://tidewater-factdesk.example/checks/${tag}-1`);
+  // Their rating is theirs: the claim's own status and its ClaimReview markup are unchanged.
+  await expect(reader.locator('header .badge')).toHaveText('Partly true');
+  expect(await reader.locator('script[type="application/ld+json"]').allTextContents()).not.toContain(expect.stringContaining('Tidewater'));
+  await reader.goto(claims.library.path);
+  await expect(reader.getByRole('region', { name: 'Other fact-checkers' })).toHaveCount(0);
+  await reader.close();
+});

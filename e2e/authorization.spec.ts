@@ -652,6 +652,21 @@ test('every server action allows exactly the roles it should, whoever calls it o
       },
     },
     {
+      action: 'savePolicyAction',
+      name: 'publish a policy page',
+      allowed: ['admin'],
+      page: '/edit/policies/contact',
+      field: 'body',
+      attempt: () => {
+        const body = `Write to us at matrix-${randomUUID().slice(0, 8)}@newsroom.example.`;
+        const baseId = String(query<number>("select coalesce(max(id), 0) from policy_revisions where page = 'contact'"));
+        return {
+          fields: { page: 'contact', baseId, body, note: '' },
+          happened: () => query<number>('select count(*) from policy_revisions where body = ?', body) > 0,
+        };
+      },
+    },
+    {
       action: 'setDisabledAction',
       name: 'disable a member',
       allowed: ['admin'],

@@ -33,6 +33,19 @@ describe('proxy security headers', () => {
     expect(frame).toBeNull();
   });
 
+  it('lets any site frame the claim card, which may run no script, and no other page', async () => {
+    const { csp, frame } = await policyFor('/claims/12/card');
+    expect(csp).toContain('frame-ancestors *');
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain('script-src');
+    expect(frame).toBeNull();
+    for (const path of ['/claims/12/cards', '/claims/12/card/x', '/claims/x/card', '/oembed', '/embed.js', '/articles/card']) {
+      const other = await policyFor(path);
+      expect(other.csp, path).toContain("frame-ancestors 'none'");
+      expect(other.frame, path).toBe('DENY');
+    }
+  });
+
   it('does not mistake a look-alike path for the badge', async () => {
     expect((await policyFor('/claims/12/badge.svg/../../edit')).csp).toContain("frame-ancestors 'none'");
     expect((await policyFor('/claims/abc/badge.svg')).csp).toContain("frame-ancestors 'none'");

@@ -19,7 +19,8 @@ export async function proxy(request: NextRequest) {
   if (crossSiteWrite(request.method, request.headers)) return CROSS_SITE();
   // An undecodable path gets the not-found page, or the API's JSON 400 (Next itself fails on it with a bare 500).
   const undecodable = !decodablePath(request.nextUrl.pathname);
-  const embeddable = BADGE.test(request.nextUrl.pathname);
+  // The badge and the claim card are made for other sites' pages; nothing else may be framed.
+  const embedPolicy = EMBEDDABLE.find(([path]) => path.test(request.nextUrl.pathname))?.[1];
   // Reader pages: CDN caching headers, and the page cache for anonymous readers.
   const caching = undecodable ? null : readerPageCaching(request);
   // A withdrawn claim's page answers 410 Gone (with its note and history) to everyone.
@@ -27,7 +28,7 @@ export async function proxy(request: NextRequest) {
   const cached = gone ?? (caching ? await cachedPage(request) : null);
   if (cached) return cached;
   const nonce = renderNonce(request.headers) ?? newNonce();
-  const policy = embeddable ? BADGE_POLICY : pagePolicy(nonce);
+  const policy = embedPolicy ?? pagePolicy(nonce);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('content-security-policy', policy);
   const response = undecodable
@@ -38,7 +39,7 @@ export async function proxy(request: NextRequest) {
   for (const [name, value] of Object.entries(caching?.headers ?? {})) response.headers.set(name, value);
   response.headers.set('content-security-policy', policy);
   // For browsers that predate frame-ancestors.
-  if (!embeddable) response.headers.set('x-frame-options', 'DENY');
+  if (!embedPolicy) response.headers.set('x-frame-options', 'DENY');
   return response;
 }
 
@@ -49,8 +50,13 @@ const CROSS_SITE = () =>
   });
 
 // The status badge is meant to be embedded on other sites; as an SVG document it may still run no script.
-const BADGE = /^\/claims\/\d+\/badge\.svg$/;
 const BADGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+// The claim card (lib/claim-card.ts) is framed by any site through oEmbed: HTML with no script at all.
+const CARD_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors *";
+const EMBEDDABLE: [RegExp, string][] = [
+  [/^\/claims\/\d+\/badge\.svg$/, BADGE_POLICY],
+  [/^\/claims\/\d+\/card$/, CARD_POLICY],
+];
 
 function pagePolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === 'development';

@@ -162,7 +162,11 @@ export const articles = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('articles_published_idx').on(t.publishedAt)],
+  (t) => [
+    index('articles_published_idx').on(t.publishedAt),
+    // The publisher overlay finds an article by the URL of the page it runs on (db/queries/embed.ts).
+    index('articles_canonical_url_idx').on(t.canonicalUrl),
+  ],
 );
 export type Article = typeof articles.$inferSelect;
 export type NewArticle = typeof articles.$inferInsert;

@@ -170,7 +170,7 @@ export function contextMatch(body: string, start: number, end: number, anchor: A
 }
 
 /** Quote, context and position in one score in [0, 1], weighted like Hypothesis (quote 50, prefix 20, suffix 20, position 2). */
-function combinedScore(quote: number, context: { prefix: number; suffix: number }, position: number): number {
+export function combinedScore(quote: number, context: { prefix: number; suffix: number }, position: number): number {
   const score = (50 * quote + 20 * context.prefix + 20 * context.suffix + 2 * position) / 92;
   return Math.round(score * 1000) / 1000;
 }
@@ -289,13 +289,16 @@ function tidySpan(body: string, start: number, end: number): { start: number; en
   return { start: graphemeBoundary(body, s, -1), end: graphemeBoundary(body, e, 1) };
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made on first use: the publisher overlay (embed/) bundles this module, and a browser without Intl.Segmenter must still load it.
+let graphemes: Intl.Segmenter | undefined;
 // Longer than any grapheme cluster met in text (a family emoji is 11 code units).
 const CLUSTER_WINDOW = 32;
 
 /** The nearest grapheme boundary at or before (-1), or at or after (1), an offset. */
 function graphemeBoundary(body: string, offset: number, direction: -1 | 1): number {
   if (offset <= 0 || offset >= body.length) return offset;
+  if (typeof Intl.Segmenter !== 'function') return snap(body, offset, direction);
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   const from = Math.max(0, offset - CLUSTER_WINDOW);
   const window = body.slice(from, offset + CLUSTER_WINDOW);
   let before = from;

@@ -245,6 +245,42 @@ export const partyDetailSchema = named(
 
 export const partyResponseSchema = named(z.object({ data: partyDetailSchema }), 'PartyResponse', 'One party.');
 
+/** The query of /page-claims: the page's address, or the article's slug on this site. */
+export const pageClaimsQuery = z.object({
+  url: z
+    .string()
+    .max(2000)
+    .describe('The address of the article page as its publisher serves it (its canonical URL). Scheme, `www.`, a trailing slash, fragment and utm_* parameters may differ from the stored one.')
+    .optional(),
+  article: z.string().max(200).describe('The article’s slug on this site, as in its page address (instead of `url`).').optional(),
+});
+
+export const pageClaimsSchema = named(
+  z.object({
+    data: z.object({
+      article: z.object({ slug, title: z.string(), url: link('The article page on this site.') }).nullable().describe('null when no article has this address.'),
+      checkedBy: z.string().describe('The newsroom that checked the claims.'),
+      textLength: z.number().int().min(0).describe('Characters in the stored article text: quote positions are relative to it.'),
+      claims: z
+        .array(
+          z.object({
+            ...claimHead,
+            quote: z.object({
+              exact: z.string(),
+              prefix: z.string().describe('Up to 32 characters before the quote in the stored text.'),
+              suffix: z.string().describe('Up to 32 characters after it.'),
+              start: z.number().int().min(0).describe('UTF-16 code units into the stored text.'),
+              end: z.number().int().min(0),
+            }),
+          }),
+        )
+        .describe('Published claims whose passage is in the current text, in reading order.'),
+    }),
+  }),
+  'PageClaims',
+  'The published claims on one article page, with their quotes, for the publisher overlay (/embed.js).',
+);
+
 export const openApiDocumentSchema = named(
   z.looseObject({
     openapi: z.string(),

@@ -1,7 +1,7 @@
 import { Feed } from 'feed';
 import { describeEvent, eventNote } from './events';
 import { STATUS_INFO, type Status } from './status';
-import { safeText } from './text';
+import { escapeMarkup, safeText } from './text';
 
 /** One history entry of a published claim, as the feeds show it. */
 export type FeedEvent = {
@@ -19,10 +19,8 @@ export type FeedEvent = {
   demo?: boolean;
 };
 
-// The feed library writes titles and summaries as type="html": escape user text so readers show it as text.
-// safeText drops what XML forbids (controls, non-characters) even from rows stored before it was applied.
-const escapeHtml = (text: string) =>
-  safeText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+// The feed library writes titles and summaries as type="html": user text goes through escapeMarkup so readers
+// see it as text, and its safeText drops what XML forbids even from rows stored before it was applied.
 
 /** A feed of the newsroom's, named and linked as every Claimline feed is. */
 function newFeed(input: { title: string; selfUrl: string; pageUrl: string; site: string; publisher: string; updated: Date | undefined }) {
@@ -58,10 +56,10 @@ export function atomFeed(input: {
     const label = STATUS_INFO[shownStatus as Status]?.label ?? STATUS_INFO[e.status].label;
     feed.addItem({
       id: `${claimUrl}#event-${e.id}`,
-      title: escapeHtml(`${e.demo ? '[Demo] ' : ''}${label}: ${e.statement}`),
+      title: escapeMarkup(`${e.demo ? '[Demo] ' : ''}${label}: ${e.statement}`),
       link: claimUrl,
       date: e.at,
-      description: escapeHtml(`${what}${note ? `: ${note}` : ''} (in “${e.articleTitle}”)`),
+      description: escapeMarkup(`${what}${note ? `: ${note}` : ''} (in “${e.articleTitle}”)`),
     });
   }
   return feed.atom1();

@@ -1,8 +1,5 @@
 import { STATUS_INFO, type Status } from './status';
-import { safeText } from './text';
-
-const escapeXml = (text: string) =>
-  safeText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { escapeMarkup as escapeXml } from './text';
 
 // Rough advance width of DejaVu Sans / Verdana at 11px; badges need not be pixel exact.
 const textWidth = (text: string) => Math.round([...text].length * 7 + 10);

@@ -8,6 +8,8 @@ import {
   claimListSchema,
   claimResponseSchema,
   openApiDocumentSchema,
+  pageClaimsQuery,
+  pageClaimsSchema,
   partyListSchema,
   partyResponseSchema,
 } from './api-schema';
@@ -155,6 +157,16 @@ const OPERATIONS: Operation[] = [
     summary: 'Every published claim matching the filters, as JSON',
     parameters: exportFilters,
     answer: claimExportSchema,
+  },
+  {
+    path: '/page-claims',
+    operationId: 'getPageClaims',
+    tag: 'articles',
+    summary: 'The published claims on an article page, for the publisher overlay',
+    description:
+      'What /embed.js shows on a publisher’s own article page: each published claim with its status and its quote (TextQuote and TextPosition selectors). Give `url` or `article`, not both. A page no article has answers 200 with `article: null` and no claims, so it can be cached like any other.',
+    parameters: queryParameters(pageClaimsQuery),
+    answer: pageClaimsSchema,
   },
   {
     path: '/openapi.json',

@@ -5,6 +5,8 @@ export const partyPath = (party: { slug: string }) => `/parties/${party.slug}`;
 /** The revision comparison of an article; without ids, its latest change. */
 export const articleChangesPath = (article: { slug: string }, revisions?: { from: number; to: number }) =>
   `/articles/${article.slug}/changes${revisions ? `?from=${revisions.from}&to=${revisions.to}` : ''}`;
+/** The oEmbed answer for a page of this site (`site`: its origin). */
+export const oembedUrl = (site: string, pageUrl: string) => `${site}/oembed?url=${encodeURIComponent(pageUrl)}&format=json`;
 
 /**
  * The href for a link to another site (a source, an article's original), or

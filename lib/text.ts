@@ -19,6 +19,10 @@ export function safeText(input: string): string {
   return input.replace(/[\v\f\x85]/g, '\n').replace(UNSAFE, '').normalize('NFC');
 }
 
+/** Text for HTML or XML markup, as text in an element or a quoted attribute: safeText, with & < > " escaped. */
+export const escapeMarkup = (text: string) =>
+  safeText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
 /** NFC, `\n` line ends, no trailing spaces, paragraphs separated by exactly one blank line. */
 export function normalizeBody(input: string): string {
   return safeText(input)

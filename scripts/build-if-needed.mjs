@@ -2,9 +2,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildEmbed, EMBED_FILE } from './build-embed.mjs';
 import { baseEnv, bin, root, run } from './lib.mjs';
 
-const INPUTS = ['app', 'components', 'db', 'lib', 'public', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json', 'proxy.ts'];
+const INPUTS = ['app', 'components', 'db', 'embed', 'lib', 'public', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json', 'proxy.ts'];
 const STAMP = path.join(root, '.next', 'claimline-source-hash');
 
 function hashSources() {
@@ -28,9 +29,14 @@ export async function buildIfNeeded() {
   const built = fs.existsSync(path.join(root, '.next', 'BUILD_ID')) && fs.existsSync(STAMP)
     ? fs.readFileSync(STAMP, 'utf8')
     : '';
-  if (built === current) return false;
+  if (built === current) {
+    if (!fs.existsSync(EMBED_FILE)) await buildEmbed();
+    return false;
+  }
   console.log('Building Claimline for production (first start or changed sources)…');
   await run(bin('next'), ['build'], { env: baseEnv() });
+  // After next build, which empties .next.
+  await buildEmbed();
   fs.writeFileSync(STAMP, current);
   return true;
 }

@@ -34,7 +34,7 @@ export function apiJson<S extends z.ZodType>(request: Request, schema: S, value:
 }
 
 /** What a claim is, the same in lists and on its own: id, address, statement and status. */
-function claimHead(c: { id: number; slug: string; statement: string; status: Status; statusNote: string }, site: string) {
+export function claimHead(c: { id: number; slug: string; statement: string; status: Status; statusNote: string }, site: string) {
   return {
     id: c.id,
     url: `${site}${claimPath(c)}`,

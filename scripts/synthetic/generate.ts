@@ -40,8 +40,8 @@ export type SyntheticArticle = {
   claims: SyntheticClaim[];
 };
 
-/** mulberry32: small, fast and good enough to make varied test data. */
-function random(seed: number) {
+/** mulberry32: small, fast and good enough to make varied test data (the benchmarks use it too). */
+export function random(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -180,6 +180,16 @@ describe('every endpoint’s answers validate against the document', () => {
     }
   });
 
+  it('page claims: by slug and by address, pages no article has, and refused parameters', async () => {
+    for (const query of [`article=${seeded.articleSlug}`, 'article=riverside-says-its-new-bus-lanes-cut-commutes-by-a-fifth', 'article=no-such-article']) {
+      await expectDocumented('/page-claims', {}, query);
+    }
+    await expectDocumented('/page-claims', {}, `url=${encodeURIComponent('https://news.example/a?utm_source=x#top')}`);
+    for (const query of ['', 'url=javascript%3Aalert(1)', `url=https%3A%2F%2Fa.example&article=${seeded.articleSlug}`, 'article=x&article=y', 'slug=x']) {
+      await expectDocumented('/page-claims', {}, query);
+    }
+  });
+
   it('the document itself', async () => {
     await expectDocumented('/openapi.json', {});
     await expectDocumented('/openapi.json', {}, 'format=yaml');
@@ -196,10 +206,12 @@ describe('every endpoint’s answers validate against the document', () => {
       '/export/claims.csv': {},
       '/export/claims.json': {},
       '/openapi.json': {},
+      '/page-claims': {},
     };
+    const queries: Partial<Record<RoutePath, string>> = { '/page-claims': `article=${seeded.articleSlug}` };
     for (const path of Object.keys(ROUTES) as RoutePath[]) {
-      const etag = (await callApi(path, params[path])).headers.get('etag')!;
-      expect((await expectDocumented(path, params[path], '', { 'If-None-Match': etag })).status, path).toBe(304);
+      const etag = (await callApi(path, params[path], queries[path])).headers.get('etag')!;
+      expect((await expectDocumented(path, params[path], queries[path], { 'If-None-Match': etag })).status, path).toBe(304);
     }
   });
 

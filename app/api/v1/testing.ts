@@ -5,6 +5,7 @@ import { GET as claimGET } from './claims/[id]/route';
 import { GET as csvGET } from './export/claims.csv/route';
 import { GET as jsonExportGET } from './export/claims.json/route';
 import { GET as openapiGET } from './openapi.json/route';
+import { GET as pageClaimsGET } from './page-claims/route';
 import { GET as partiesGET } from './parties/route';
 import { GET as partyGET } from './parties/[slug]/route';
 
@@ -29,6 +30,7 @@ export const ROUTES = {
   '/export/claims.csv': route(csvGET),
   '/export/claims.json': route(jsonExportGET),
   '/openapi.json': route(openapiGET),
+  '/page-claims': route(pageClaimsGET),
 } as const;
 export type RoutePath = keyof typeof ROUTES;
 

@@ -9,7 +9,7 @@ import { isDetached } from '@/lib/anchor';
 import { claimReviewDocument } from '@/lib/claim-review';
 import { formatDate, isoDate } from '@/lib/format';
 import { parseId } from '@/lib/params';
-import { articlePath, claimPath, partyPath } from '@/lib/routes';
+import { articlePath, claimPath, oembedUrl, partyPath } from '@/lib/routes';
 import { STATUS_INFO } from '@/lib/status';
 import { readClaim, readExternalReviews, readWithdrawnClaim, toReviewedClaim } from '@/lib/server/reader';
 import { publisher, siteUrl } from '@/lib/server/site';
@@ -48,7 +48,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description,
     alternates: {
       canonical: `${site}${claimPath(claim)}`,
-      types: { 'application/atom+xml': `/claims/${claim.id}/feed.atom` },
+      types: {
+        'application/atom+xml': `/claims/${claim.id}/feed.atom`,
+        // oEmbed discovery: a site given this page's address finds its card (app/oembed).
+        'application/json+oembed': [{ url: oembedUrl(site, `${site}${claimPath(claim)}`), title: `${label}: ${quoted(claim.statement)}` }],
+      },
     },
     openGraph: {
       type: 'article',

@@ -1,0 +1,1 @@
+CREATE INDEX `articles_canonical_url_idx` ON `articles` (`canonical_url`);

@@ -8,27 +8,47 @@
 
 import { combinedScore, contextMatch, locateAnchor, locateExact, occurrences, type Anchor } from './anchor';
 
-// Invisible in print: dropped from both sides.
-const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
-const SINGLE_MARKS = /[\u2018\u2019\u201a\u201b\u2032]/g;
-const DOUBLE_MARKS = /[\u201c\u201d\u201e\u201f\u2033]/g;
+const SPACE = -1;
+const DROPPED = -2;
 
-/** One character as matching sees it: curly marks straight, white space a space, invisible ones gone (''). */
-function foldChar(c: string): string {
-  if (/\s/u.test(c)) return ' ';
-  if (INVISIBLE.test(c)) return '';
-  return c.replace(SINGLE_MARKS, "'").replace(DOUBLE_MARKS, '"');
+/**
+ * One UTF-16 code unit as matching sees it: white space (as JavaScript's \s) is SPACE,
+ * soft hyphens and zero-width characters are DROPPED (invisible in print), curly single and
+ * double marks and primes are straight ones; anything else is itself. By code, not by
+ * regular expression: a long page has hundreds of thousands of characters to fold.
+ */
+function foldCode(code: number): number {
+  if (code < 0x80) return code === 32 || (code >= 9 && code <= 13) ? SPACE : code;
+  switch (code) {
+    case 0xa0: case 0x1680: case 0x2028: case 0x2029: case 0x202f: case 0x205f: case 0x3000: case 0xfeff:
+      return SPACE;
+    case 0xad: case 0x200b: case 0x200c: case 0x200d: case 0x2060:
+      return DROPPED;
+    case 0x2018: case 0x2019: case 0x201a: case 0x201b: case 0x2032:
+      return 0x27;
+    case 0x201c: case 0x201d: case 0x201e: case 0x201f: case 0x2033:
+      return 0x22;
+  }
+  return code >= 0x2000 && code <= 0x200a ? SPACE : code;
 }
 
-/** Text as matching sees it: foldChar on every character, runs of white space one space. */
+/** Text as matching sees it: foldCode on every character, runs of white space one space. */
 export function fold(text: string): string {
   let out = '';
-  for (const c of text) {
-    const f = foldChar(c);
-    if (f === ' ' && out.endsWith(' ')) continue;
-    out += f;
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const f = foldCode(code);
+    if (f === SPACE) {
+      space = true;
+      continue;
+    }
+    if (f === DROPPED) continue;
+    if (space) out += ' ';
+    space = false;
+    out += f === code ? text[i] : String.fromCharCode(f);
   }
-  return out;
+  return space ? `${out} ` : out;
 }
 
 /** A page's text, folded, with where each of its characters came from. */
@@ -46,27 +66,42 @@ export type LiveText = {
  * at each block element's edges (`space`), and each element's extent (`open`/`close`).
  */
 export class LiveTextBuilder {
-  // One string per character, joined at the end: a string grown by += and read meanwhile is flattened again at every read.
-  private chars: string[] = [];
-  private node = new Int32Array(1024);
-  private offset = new Int32Array(1024);
+  // The folded text node by node, joined at the end (a string grown by += and read meanwhile is flattened again at every read).
+  private parts: string[] = [];
+  private length = 0;
+  private node = new Int32Array(4096);
+  private offset = new Int32Array(4096);
+  private isSpace = new Uint8Array(4096);
   private pendingSpace = false;
   private gaps = new Map<number, number>();
 
   add(data: string, node: number): void {
+    this.reserve(this.length + data.length + 1);
+    let out = '';
+    let at = this.length;
     for (let i = 0; i < data.length; i++) {
       const code = data.charCodeAt(i);
-      // Printable ASCII, most of any page, skips the general folding.
-      const c = code > 32 && code < 127 ? data[i]! : foldChar(data[i]!);
-      if (c === ' ') {
+      const f = foldCode(code);
+      if (f === SPACE) {
         this.pendingSpace = true;
         continue;
       }
-      if (!c) continue;
-      if (this.pendingSpace && this.chars.length > 0) this.push(' ', node, i);
+      if (f === DROPPED) continue;
+      if (this.pendingSpace && at > 0) {
+        out += ' ';
+        this.node[at] = node;
+        this.offset[at] = i;
+        this.isSpace[at] = 1;
+        at++;
+      }
       this.pendingSpace = false;
-      this.push(c, node, i);
+      out += f === code ? data[i] : String.fromCharCode(f);
+      this.node[at] = node;
+      this.offset[at] = i;
+      at++;
     }
+    if (out) this.parts.push(out);
+    this.length = at;
   }
 
   space(): void {
@@ -74,37 +109,30 @@ export class LiveTextBuilder {
   }
 
   open(): number {
-    return this.chars.length;
+    return this.length;
   }
 
   close(opened: number): void {
-    let start = opened;
     // The space before an element's first word belongs to what precedes it.
-    if (this.chars[start] === ' ') start++;
-    const length = this.chars.length;
-    if (start >= length) return;
-    if ((this.gaps.get(start) ?? -1) < length) this.gaps.set(start, length);
+    const start = opened + this.isSpace[opened]!;
+    if (start >= this.length) return;
+    if ((this.gaps.get(start) ?? -1) < this.length) this.gaps.set(start, this.length);
   }
 
-  private push(c: string, node: number, offset: number) {
-    const at = this.chars.length;
-    if (at === this.node.length) {
-      const grow = (from: Int32Array) => {
-        const to = new Int32Array(from.length * 2);
-        to.set(from);
-        return to;
-      };
-      this.node = grow(this.node);
-      this.offset = grow(this.offset);
-    }
-    this.node[at] = node;
-    this.offset[at] = offset;
-    this.chars.push(c);
+  private reserve(size: number) {
+    if (size <= this.node.length) return;
+    const capacity = Math.max(size, this.node.length * 2);
+    const grow = <T extends Int32Array | Uint8Array>(from: T, to: T) => {
+      to.set(from);
+      return to;
+    };
+    this.node = grow(this.node, new Int32Array(capacity));
+    this.offset = grow(this.offset, new Int32Array(capacity));
+    this.isSpace = grow(this.isSpace, new Uint8Array(capacity));
   }
 
   finish(): LiveText {
-    const length = this.chars.length;
-    return { text: this.chars.join(''), node: this.node.slice(0, length), offset: this.offset.slice(0, length), gaps: this.gaps };
+    return { text: this.parts.join(''), node: this.node.slice(0, this.length), offset: this.offset.slice(0, this.length), gaps: this.gaps };
   }
 }
 

@@ -75,10 +75,10 @@ export function outletChangesFeed(input: { selfUrl: string; pageUrl: string; sit
     const link = `${input.site}${c.changesPath}`;
     feed.addItem({
       id: `${input.site}/feeds/outlet-changes.atom#change-${c.id}`,
-      title: escapeHtml(`Changed after our check: ${c.title}`),
+      title: escapeMarkup(`Changed after our check: ${c.title}`),
       link,
       date: c.detectedAt,
-      description: escapeHtml(`${c.outlet || 'The outlet'} changed “${c.title}” (${c.url}) after it was checked.`),
+      description: escapeMarkup(`${c.outlet || 'The outlet'} changed “${c.title}” (${c.url}) after it was checked.`),
     });
   }
   return feed.atom1();

@@ -46,6 +46,7 @@ export const createArticleAction = action({
         publishedAt: dayValue(input.publishedAt ?? ('date' in pageDate ? pageDate.date : null)),
         publishedAtNote: 'error' in pageDate ? pageDate.error : '',
         canonicalUrl: input.canonicalUrl || url || '',
+        importedUrl: url ?? '',
       };
       return { preview };
     }
@@ -55,6 +56,7 @@ export const createArticleAction = action({
     if (!body) throw fieldError(field, 'Every paragraph was removed. Put back the article’s text.');
     const title = input.title || found.title;
     if (!title) throw fieldError('title', 'Give the article its headline.');
+    const watched = url || input.importedUrl;
     const article = createArticle({
       title,
       outlet: input.outlet || found.siteName,
@@ -64,7 +66,7 @@ export const createArticleAction = action({
       body,
       actorId: user.id,
       // Fetched again on a schedule; what the editor removed as page furniture is removed from every fetch.
-      watch: url ? { url, removedParagraphs: input.remove.map((i) => paragraphs[i]!), schedule: env.CLAIMLINE_WATCH_SCHEDULE } : undefined,
+      watch: watched ? { url: watched, removedParagraphs: input.remove.map((i) => paragraphs[i]!), schedule: env.CLAIMLINE_WATCH_SCHEDULE } : undefined,
     });
     return article;
   },

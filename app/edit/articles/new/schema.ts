@@ -30,6 +30,8 @@ const intake = {
   intent: z.enum(['preview', 'create']).default('create'),
   /** How the text marks paragraphs (lib/intake.ts); detected when absent. */
   paragraphs: z.enum(['line', 'blank']).optional(),
+  /** The address the previewed text was fetched from (its create step posts the text): watched for the outlet's changes. */
+  importedUrl: z.union([z.literal(''), importAddress]).default(''),
   /** Indexes of paragraphs to leave out, as the preview numbered them. */
   remove: z
     .preprocess((v) => (v === undefined || v === '' ? [] : ([] as unknown[]).concat(v)), z.array(z.coerce.number().int().min(0)).max(10_000))
@@ -47,6 +49,8 @@ export type NewArticleInput = z.infer<typeof newArticleSchema>;
 /** What the preview step shows: the text as extracted, how it marks paragraphs, and the page's own metadata. */
 export type IntakePreview = {
   text: string;
+  /** The fetched address of a URL import, '' otherwise. */
+  importedUrl: string;
   paragraphs: 'line' | 'blank';
   title: string;
   outlet: string;

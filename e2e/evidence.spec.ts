@@ -1,0 +1,98 @@
+import { fixtureArticle, startFixtureSite, type FixtureSite } from '../lib/testing/fixture-site';
+import { DEMO, expect, test } from './fixtures';
+import { AuthPages } from './pages/auth';
+import { axeFindings } from './support/axe';
+
+// Sources served by the test itself on loopback, under a name the e2e server resolves to 127.0.0.1
+// (CLAIMLINE_FETCH_TEST_HOSTS in scripts/e2e-server.mjs): the forms take domain names only.
+let site: FixtureSite;
+const port = Number(process.env.E2E_PORT) + 2;
+const fixtureUrl = (path: string) => `http://fixture.example.net:${port}${path}`;
+test.beforeAll(async () => {
+  site = await startFixtureSite(port);
+});
+test.afterAll(() => site.close());
+
+const EXCERPT = 'Peak-hour journeys on Quay Road took 26 minutes in March, down from 31 minutes';
+
+test('a cited source is archived; readers open the copy with the excerpt marked, and see it first once the page is gone', async ({
+  page,
+  auth,
+  claimSections,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(90_000);
+  const claimId = await claimSections.claimIdFromReader(DEMO.busArticle, 'ridership on the number 7 route had doubled');
+  site.set('/harbour/report', {
+    body: fixtureArticle('Quay Road monitoring — “interim” report', [
+      'This report covers the first six months of the bus lane trial.',
+      `${EXCERPT}, according to the council’s own counters. 通勤 🚌`,
+      'Side streets were not measured.',
+    ]),
+  });
+  await auth.signedIn('editor');
+  await claimSections.open(claimId);
+  await claimSections.addSource({ url: fixtureUrl('/harbour/report'), title: 'Quay Road monitoring report', relation: 'Supports', excerpt: EXCERPT });
+  const item = claimSections.sources().getByRole('listitem', { name: 'Quay Road monitoring report' });
+  await expect(async () => {
+    await page.reload();
+    await expect(item.getByTestId('source-evidence')).toContainText('Archived copy of', { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(item.getByTestId('source-evidence')).toContainText('Online');
+
+  await page.goto(`/claims/${claimId}/x`);
+  const sources = page.getByRole('region', { name: 'Sources' });
+  const today = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date());
+  await sources.getByRole('link', { name: `Archived copy, ${today}` }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quay Road monitoring — “interim” report');
+  await expect(page.getByText('Archived copy', { exact: true })).toBeVisible();
+  await expect(page.locator('mark.archive-excerpt')).toHaveText(EXCERPT);
+  await expect(page.locator('article')).toContainText('Side streets were not measured.');
+  // Only the text was kept: the page's navigation and its script are not in the copy.
+  await expect(page.locator('article')).not.toContainText('changed by script');
+  await expect(page.locator('article')).not.toContainText('About');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await axeFindings(page, `archived copy (${scheme})`)).toEqual([]);
+  }
+  await page.screenshot({ path: 'test-results/evidence-archived-copy.png', fullPage: true });
+
+  // The page vanishes from its site; an editor asks for a new copy and learns it is gone.
+  site.set('/harbour/report', null);
+  await claimSections.open(claimId);
+  await item.getByRole('button', { name: 'Archive Quay Road monitoring report again' }).click();
+  await expect(async () => {
+    await page.reload();
+    await expect(item.getByTestId('source-evidence')).toContainText('Gone', { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(claimSections.sources().getByRole('note')).toContainText('Gone: Quay Road monitoring report');
+  await page.screenshot({ path: 'test-results/evidence-claim-editor.png', fullPage: true });
+  await page.goto('/edit');
+  await expect(page.getByRole('region', { name: /Sources needing attention/ })).toContainText('Quay Road monitoring report');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await axeFindings(page, `workspace with sources needing attention (${scheme})`)).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await page.goto(`/claims/${claimId}/x`);
+  const cited = sources.getByRole('listitem').filter({ hasText: 'Quay Road monitoring report' });
+  await expect(cited).toContainText('No longer online.');
+  await expect(cited.getByRole('link').first()).toHaveText(`Archived copy, ${today}`);
+  await cited.screenshot({ path: 'test-results/evidence-gone-source.png' });
+
+  // The source is removed again, for the specs after this one.
+  await claimSections.open(claimId);
+  await claimSections.removeSource('Quay Road monitoring report');
+
+  // An admin sees the jobs on the jobs page, and the copy in its totals.
+  const admin = await browser.newPage({ baseURL });
+  await new AuthPages(admin).signedIn('admin');
+  await admin.goto('/edit/jobs');
+  const done = admin.getByRole('table', { name: 'Done lately' });
+  await expect(done.getByRole('row').filter({ hasText: 'Archive source' }).first()).toBeVisible();
+  await expect(admin.getByText(/Archived copies/)).toBeVisible();
+  await admin.screenshot({ path: 'test-results/evidence-jobs.png', fullPage: true });
+  await admin.close();
+});

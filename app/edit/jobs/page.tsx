@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ActionButton } from '@/components/forms/action-button';
 import { getQueueOverview } from '@/db/queries/jobs';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, plural } from '@/lib/format';
 import { describeJob } from '@/lib/jobs';
 import { requirePageUser } from '@/lib/server/session';
 import { retryJobAction } from './actions';
@@ -10,7 +10,8 @@ export const metadata: Metadata = { title: 'Jobs' };
 
 type Row = ReturnType<typeof getQueueOverview>['queued'][number];
 
-const megabytes = (bytes: number) => `${(bytes / 1_000_000).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
+const size = (bytes: number) =>
+  bytes < 1_000_000 ? `${Math.ceil(bytes / 1000).toLocaleString('en')} kB` : `${(bytes / 1_000_000).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
 
 function JobTable({ caption, rows, when, retry = false }: { caption: string; rows: Row[]; when: (row: Row) => Date | null; retry?: boolean }) {
   if (rows.length === 0) return null;
@@ -79,8 +80,8 @@ export default async function JobsPage() {
         <div className="col-span-2 sm:col-span-4">
           <dt className="muted">Archived copies</dt>
           <dd>
-            {snapshots.count.toLocaleString('en')} copies of {snapshots.sources.toLocaleString('en')} sources: {megabytes(snapshots.bytes)} fetched,{' '}
-            {megabytes(snapshots.textBytes)} of text stored
+            {plural(snapshots.count, 'copy', 'copies')} of {plural(snapshots.sources, 'source')}: {size(snapshots.bytes)} fetched, {size(snapshots.textBytes)} of text
+            stored
           </dd>
         </div>
       </dl>

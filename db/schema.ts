@@ -370,6 +370,25 @@ export const claimEvents = sqliteTable(
 );
 export type ClaimEvent = typeof claimEvents.$inferSelect;
 
+/**
+ * The invalidation log every server process reads (lib/server/cache.ts): the latest version of each
+ * cache tag a write touched. Versions come from one sequence (the highest in the table plus one,
+ * taken inside the write's BEGIN IMMEDIATE), so a process that last looked at version n reads
+ * exactly the tags changed since with `version > n`. One row per tag, so it needs no pruning.
+ * `pending:<ms>:<origin>:<n>` rows stand for a write whose tags its action names only after the
+ * write's own transaction (db/queries/invalidations.ts); `*` means everything.
+ */
+export const cacheTags = sqliteTable(
+  'cache_tags',
+  {
+    tag: text('tag').primaryKey(),
+    version: integer('version').notNull(),
+    /** The process that wrote it, which already dropped what the tag names. */
+    origin: text('origin').notNull(),
+  },
+  (t) => [index('cache_tags_version').on(t.version)],
+);
+
 /** Bookkeeping for the process (e.g. whether the first-run demo was loaded). */
 export const meta = sqliteTable('meta', {
   key: text('key').primaryKey(),

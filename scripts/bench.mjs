@@ -1,5 +1,6 @@
 // `npm run bench [-- --duration 10 --connections 32]`: production build, synthetic newsroom
-// (2,000 articles, 100,000 claims), one `next start`, autocannon from this process on
+// (2,000 articles, 100,000 claims), the production server (scripts/server.mjs, with
+// CLAIMLINE_WORKERS and CLAIMLINE_EDITOR_PROCESS as given), autocannon from this process on
 // loopback, every request with a browser's Accept-Encoding. In the same run a plain node:http
 // server in its own process (scripts/bench-limit.mjs) serves the claim and article pages the
 // app served, as the machine's limit for those bytes. Prints a table and writes
@@ -80,6 +81,30 @@ function treeRss(pid) {
   };
   visit(pid);
   return Math.round(kb / 1024);
+}
+
+/** Each process of the server (the primary, reader processes, the editor process) with its resident memory in MB. */
+function processesRss(pid) {
+  const list = [];
+  const visit = (p, depth) => {
+    try {
+      const rss = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+      const role = /(?:^|\0)CLAIMLINE_ROLE=(\w+)/.exec(fs.readFileSync(`/proc/${p}/environ`, 'utf8'))?.[1] ?? (depth === 0 ? 'primary or single' : 'other');
+      list.push({ pid: p, role, rssMb: Math.round(rss / 1024) });
+    } catch {
+      return;
+    }
+    for (const entry of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        if (Number(fs.readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1]) === p) visit(Number(entry), depth + 1);
+      } catch {
+        // ended meanwhile
+      }
+    }
+  };
+  visit(pid, 0);
+  return list;
 }
 
 const fileSize = (file) => (fs.existsSync(file) ? fs.statSync(file).size : 0);
@@ -342,6 +367,7 @@ try {
   }
 
   const rssAfter = treeRss(server.pid);
+  const perProcess = processesRss(server.pid);
   const baseline = runs[0]?.requestsPerSecond || 1;
   // Each page route beside the limit for its bytes (the revalidated claim page sends no body, so it has none).
   const limitFor = (name) => (name.startsWith('limit') ? undefined : name === 'claim page' || name === 'claim page through Varnish' ? limits['claim page'] : name.startsWith('article page') ? limits.article : undefined);
@@ -354,6 +380,9 @@ try {
     at: new Date().toISOString(),
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
     hotPath: process.env.CLAIMLINE_HOT_PATH !== '0',
+    // scripts/server.mjs's processes: reader processes (CLAIMLINE_WORKERS, default one per core) and the editor process.
+    readerProcesses: Number(process.env.CLAIMLINE_WORKERS || os.availableParallelism()),
+    editorProcess: process.env.CLAIMLINE_EDITOR_PROCESS ? process.env.CLAIMLINE_EDITOR_PROCESS === '1' : Number(process.env.CLAIMLINE_WORKERS || os.availableParallelism()) > 1,
     // Other work on the machine skews every number; the 1-minute load average says how much.
     loadAverageBefore: loadBefore,
     loadAverageAfter: Math.round(os.loadavg()[0] * 10) / 10,
@@ -364,7 +393,7 @@ try {
     skipped,
     search,
     statistics,
-    serverRssMb: { before: rssBefore, after: rssAfter },
+    serverRssMb: { before: rssBefore, after: rssAfter, perProcessAfter: perProcess },
     walBytes: fileSize(`${database}-wal`),
     databaseBytes: fileSize(database),
   };
@@ -395,6 +424,8 @@ try {
     }
   }
   console.log(`server RSS ${rssBefore} MB before, ${rssAfter} MB after; WAL ${(results.walBytes / 1e6).toFixed(1)} MB`);
+  console.log(`per process after: ${perProcess.map((p) => `${p.role} ${p.rssMb} MB`).join(', ')}`);
+  console.log(`${results.readerProcesses} reader process${results.readerProcesses === 1 ? '' : 'es'}, editor process ${results.editorProcess ? 'on' : 'off'}`);
   console.log(`hot path for page-cache hits: ${results.hotPath ? 'on' : 'off (CLAIMLINE_HOT_PATH=0)'}`);
   console.log(`load average ${loadBefore} before, ${results.loadAverageAfter} after (${os.cpus().length} cores)`);
   fs.mkdirSync(path.join(root, 'bench'), { recursive: true });

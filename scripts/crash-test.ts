@@ -1,10 +1,12 @@
 // `npm run crash-test [-- --rounds 20]` (3 rounds in e2e/crash.spec.ts): editors save
-// through the real production server while it is killed with SIGKILL at random moments
-// and restarted, again and again. Afterwards every save the server had acknowledged must
-// be there, the database must pass PRAGMA integrity_check, and no claim may lack its
-// history. Then a background job (archiving a slow source) is killed halfway through its
-// fetch: after a restart it must complete, exactly once. Exits non-zero and says what was
-// wrong otherwise.
+// through the real production server, with two reader processes and the editor process
+// (scripts/server.mjs), while it is killed with SIGKILL at random moments and restarted,
+// again and again: in odd rounds every process at once, in even rounds only the editor
+// process, which the server must start again by itself. Afterwards every save the server
+// had acknowledged must be there, the database must pass PRAGMA integrity_check, and no
+// claim may lack its history. Then a background job (archiving a slow source) is killed
+// halfway through its fetch: after a restart it must complete, exactly once. Exits
+// non-zero and says what was wrong otherwise.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -37,6 +39,7 @@ async function startServer({ port, env }: { port: number; env: NodeJS.ProcessEnv
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
+  const pid = child.pid!;
   const kill = async (signal: NodeJS.Signals) => {
     try {
       process.kill(-child.pid!, signal);
@@ -47,7 +50,7 @@ async function startServer({ port, env }: { port: number; env: NodeJS.ProcessEnv
   };
   for (let i = 0; i < 240; i++) {
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return { kill };
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return { kill, pid };
     } catch {
       // not listening yet
     }
@@ -55,6 +58,20 @@ async function startServer({ port, env }: { port: number; env: NodeJS.ProcessEnv
   }
   await kill('SIGKILL');
   throw new Error('the server did not start');
+}
+
+/** The editor process among the server's children (Linux: /proc). */
+function editorProcess(primary: number): number {
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = Number(fs.readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
+      if (ppid === primary && fs.readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').includes('CLAIMLINE_ROLE=editor')) return Number(entry);
+    } catch {
+      // ended meanwhile
+    }
+  }
+  throw new Error('the server has no editor process');
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -127,7 +144,8 @@ async function crashTest({ rounds, writers = 4, log = console.log }: { rounds: n
   const database = path.join(os.tmpdir(), `claimline-crash-${randomUUID()}.db`);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env = { ...baseEnv(), DATABASE_PATH: database, APP_URL: base, PORT: String(port) };
+  // Two reader processes and the editor process, whatever the machine's cores.
+  const env = { ...baseEnv(), DATABASE_PATH: database, APP_URL: base, PORT: String(port), CLAIMLINE_WORKERS: '2', CLAIMLINE_EDITOR_PROCESS: '1' };
   // What the server confirmed: article titles (a redirect to the new article) and claim
   // statements (a redirect to the new claim), half of the claims with a new party.
   const acknowledged = { titles: [] as string[], statements: [] as string[] };
@@ -138,8 +156,9 @@ async function crashTest({ rounds, writers = 4, log = console.log }: { rounds: n
     const invite = (await runTsOutput('scripts/invite.ts', ['--role', 'editor'], { env })).trim();
     const client = new FormClient(base);
 
+    let server: Awaited<ReturnType<typeof startServer>> | null = null;
     for (let round = 1; round <= rounds; round++) {
-      const server = await startServer({ port, env });
+      server ??= await startServer({ port, env });
       if (round === 1) {
         const joined = await client.submit(new URL(invite).pathname, {
           name: 'Crash Tester',
@@ -148,6 +167,11 @@ async function crashTest({ rounds, writers = 4, log = console.log }: { rounds: n
           confirm: 'a long test password',
         }, 'name');
         if (joined.status !== 303) throw new Error(`joining failed (HTTP ${joined.status})`);
+      }
+      // After the editor process alone was killed, the server answers editors again once it has started another.
+      for (let waited = 0; (await client.get('/edit').catch(() => ({ status: 0 }))).status !== 200; waited += 200) {
+        if (waited > 60_000) throw new Error('the editor process did not come back');
+        await sleep(200);
       }
       const form = await client.readForm('/edit/articles/new', 'text');
       const claimPage = '/edit/articles/1?start=0&end=40';
@@ -165,14 +189,14 @@ async function crashTest({ rounds, writers = 4, log = console.log }: { rounds: n
               });
               if (saved.status === 303 && /^\/edit\/articles\/\d+$/.test(new URL(saved.location ?? '/', base).pathname)) {
                 acknowledged.titles.push(label);
-              } else unexpected++;
+              } else if (!killed) unexpected++;
             } else {
               const saved = await client.post(claimPage, claimForm, {
                 statement: label,
                 ...(i % 4 === 1 ? { newPartyName: `Party of ${label}`, newPartyKind: 'organization' } : {}),
               });
               if (saved.status === 303 && /[?&]claim=\d+/.test(saved.location ?? '')) acknowledged.statements.push(label);
-              else unexpected++;
+              else if (!killed) unexpected++;
             }
           } catch (error) {
             if (!killed) log(`writer ${w}: ${error instanceof Error ? error.message : String(error)}`);
@@ -186,14 +210,21 @@ async function crashTest({ rounds, writers = 4, log = console.log }: { rounds: n
       for (let waited = 0; count() === before && waited < 30_000; waited += 50) await sleep(50);
       await sleep(Math.random() * 1000);
       killed = true;
-      await server.kill('SIGKILL');
+      const editorOnly = round % 2 === 0;
+      if (editorOnly) {
+        process.kill(editorProcess(server.pid), 'SIGKILL');
+      } else {
+        await server.kill('SIGKILL');
+        server = null;
+      }
       await Promise.all(running);
-      log(`round ${round}: killed with ${count()} saves acknowledged so far`);
+      log(`round ${round}: killed ${editorOnly ? 'the editor process' : 'every process'} with ${count()} saves acknowledged so far`);
     }
 
     // One more start proves the server comes back on the killed database.
-    const server = await startServer({ port, env });
-    await server.kill('SIGTERM');
+    if (server) await server.kill('SIGKILL');
+    const last = await startServer({ port, env });
+    await last.kill('SIGTERM');
     const job = await killMidJob({ port, env, log });
     const titlesFile = `${database}.titles.json`;
     fs.writeFileSync(titlesFile, JSON.stringify(acknowledged));

@@ -19,6 +19,13 @@ const env = { ...baseEnv(), DATABASE_PATH: file, APP_URL: `http://127.0.0.1:${po
   CLAIMLINE_FETCH_TEST_HOSTS: 'fixture.example.net',
   // Where e2e/varnish.spec.ts runs Varnish; while it does not, a purge fails fast (one warning).
   VARNISH_URL: `http://127.0.0.1:${Number(port) + 1}/`,
+  // Two processes, as on a two-core machine: one reader process and the editor process. Every
+  // edit is then made in one process and must show in the other (the invalidation log), and
+  // editors' requests cross the loopback hand-over; with a single reader process the page cache
+  // a spec observes is one cache (several would each miss once). More readers would only
+  // add start-up time and memory on a 2-core CI machine; crash-test.ts runs two.
+  CLAIMLINE_WORKERS: process.env.CLAIMLINE_WORKERS ?? '1',
+  CLAIMLINE_EDITOR_PROCESS: process.env.CLAIMLINE_EDITOR_PROCESS ?? '1',
 };
 await buildIfNeeded();
 await runTs('scripts/prepare-db.ts', [], { env });

@@ -1,54 +1,261 @@
 // The production server (`npm start` runs it through scripts/start.mjs): Next's request
-// handler behind a plain node:http server that owns the socket. A reader page the page cache
-// holds (lib/server/page-cache.ts) is answered here, from memory, before Next's router and
-// proxy run: a lookup and a write of bytes compressed when the page was stored. Everything
-// else, misses included, goes to Next as with `next start`.
+// handler behind a plain node:http server that owns the socket.
+//
+// - Hot path: a reader page the page cache holds (lib/server/page-cache.ts) is answered here,
+//   from memory, before Next's router and proxy run: a lookup and a write of bytes compressed
+//   when the page was stored. Everything else, misses included, goes to Next.
+// - Every core: CLAIMLINE_WORKERS reader processes (default: one per core) share the listening
+//   socket (node:cluster) and the SQLite file (WAL). Each learns exactly what the others'
+//   writes touched from the invalidation log (lib/server/cache.ts).
+// - Editors first: with more than one reader process (or CLAIMLINE_EDITOR_PROCESS=1), one more
+//   process serves the newsroom.
+//   Reader processes pass it, over loopback, every request that carries a session cookie and
+//   every request that is not a GET or HEAD (server actions, sign-in), so a save never waits
+//   behind reader renders; reader processes also run at a lower CPU priority (nice 5).
+//
 // `node scripts/server.mjs` with PORT (default 3000) and HOST (default 0.0.0.0);
-// CLAIMLINE_HOT_PATH=0 sends every request through Next (the bench compares both).
+// CLAIMLINE_HOT_PATH=0 sends every request through Next (the bench compares both);
+// CLAIMLINE_EDITOR_PROCESS=0 keeps editors in the reader processes (the bench compares both).
+// One reader process without an editor process is the whole server in this one process.
+import cluster from 'node:cluster';
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
+import os from 'node:os';
 import { root } from './lib.mjs';
+import { FORWARDED_HEADER as FORWARDED } from './peer-address.mjs';
 
 process.env.NODE_ENV = 'production';
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || '0.0.0.0';
-// The page cache renders a miss by asking this server over loopback on PORT.
 process.env.PORT = String(port);
 
-const { default: next } = await import('next');
-const app = next({ dev: false, dir: root, hostname, port });
-const handle = app.getRequestHandler();
-await app.prepare();
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-|__Secure-)?[\w.-]*session[\w.-]*=/i;
+// Hop-by-hop: they describe one connection, never passed on (RFC 9110, 7.6.1).
+const HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer']);
 
-const hotPath = process.env.CLAIMLINE_HOT_PATH !== '0';
-const server = http.createServer((req, res) => {
-  // Installed by the page cache once Next has loaded it (the first reader request does).
-  const hit = hotPath ? globalThis.claimlineHotPath?.(req) : null;
-  if (hit) {
-    res.writeHead(hit.status, hit.headers.flat());
-    res.end(hit.body ?? undefined);
-    return;
+function readerCount() {
+  const raw = process.env.CLAIMLINE_WORKERS;
+  if (raw === undefined || raw === '') return os.availableParallelism();
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 256) {
+    console.error(`Claimline cannot start: CLAIMLINE_WORKERS must be a whole number from 1 to 256 (it is "${raw}").`);
+    process.exit(1);
   }
-  // As `next start` does: an error that escapes Next's handler is a 500 and a log line, never a crash.
-  handle(req, res).catch((error) => {
-    console.error(`Failed to handle ${req.method} ${req.url}:`, error);
-    if (!res.headersSent) res.statusCode = 500;
-    res.end(res.headersSent ? undefined : 'Internal Server Error');
-  });
-});
-server.on('error', (error) => {
-  console.error(
-    error.code === 'EADDRINUSE'
-      ? `Claimline cannot listen on ${hostname}:${port}: another program uses that port. Set PORT to a free one.`
-      : `Claimline cannot listen on ${hostname}:${port}: ${error.message}`,
-  );
-  process.exit(1);
-});
-server.listen(port, hostname, () => console.log(`Claimline listening on http://${hostname}:${port}`));
+  return n;
+}
 
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    server.close();
-    // Open keep-alive connections would hold close() back; the process ends now.
-    process.exit(0);
+if (cluster.isPrimary) {
+  const readers = readerCount();
+  // On by default when there is more than one core's worth of readers; CLAIMLINE_EDITOR_PROCESS=1 or 0 decides.
+  const editorProcess = process.env.CLAIMLINE_EDITOR_PROCESS ? process.env.CLAIMLINE_EDITOR_PROCESS === '1' : readers > 1;
+  if (readers === 1 && !editorProcess) await serve('single');
+  else primary(readers, editorProcess);
+} else {
+  await serve(process.env.CLAIMLINE_ROLE);
+}
+
+/**
+ * Starts the processes and keeps them running: a reader or the editor process that dies is
+ * started again (at most 5 times a minute, then the server stops: something is wrong with
+ * it, not with one request). SIGINT or SIGTERM stops them all, then this process.
+ */
+function primary(readers, editorProcess) {
+  const env = {
+    // One value for the whole server: reader ETags are the same whichever process answers.
+    CLAIMLINE_BOOT: randomBytes(6).toString('hex'),
+    // Lets the editor process trust the client address a reader process passes on.
+    CLAIMLINE_FORWARD_SECRET: randomBytes(24).toString('hex'),
+  };
+  const roles = new Map();
+  const ready = new Set();
+  let editorPort = null;
+  let stopping = false;
+  let started = false;
+  const restarts = [];
+  const want = readers + (editorProcess ? 1 : 0);
+
+  const send = (worker, message) => {
+    if (worker.isConnected()) worker.send(message);
+  };
+  const fork = (workerRole) => {
+    const worker = cluster.fork({ ...env, CLAIMLINE_ROLE: workerRole });
+    roles.set(worker.id, workerRole);
+    worker.on('message', (message) => {
+      if (message?.type === 'editor') {
+        editorPort = message.port;
+        for (const w of Object.values(cluster.workers)) if (roles.get(w.id) === 'reader') send(w, { type: 'editor', port: editorPort });
+      } else if (message?.type === 'ready') {
+        if (workerRole === 'reader' && editorPort) send(worker, { type: 'editor', port: editorPort });
+        ready.add(worker.id);
+        if (!started && ready.size >= want) {
+          started = true;
+          const editors = editorProcess ? ' and the editor process' : '';
+          console.log(`Claimline listening on http://${hostname}:${port} (${readers} reader process${readers === 1 ? '' : 'es'}${editors})`);
+        }
+      }
+    });
+    return worker;
+  };
+
+  cluster.on('exit', (worker, code, signal) => {
+    const workerRole = roles.get(worker.id);
+    roles.delete(worker.id);
+    ready.delete(worker.id);
+    if (stopping) return;
+    if (workerRole === 'editor') {
+      editorPort = null;
+      for (const w of Object.values(cluster.workers)) send(w, { type: 'editor', port: null });
+    }
+    const how = signal ? `was killed (${signal})` : `exited (code ${code})`;
+    if (!started) {
+      console.error(`Claimline could not start: a ${workerRole} process ${how}. See its message above.`);
+      return stop(1);
+    }
+    const now = Date.now();
+    restarts.push(now);
+    while (restarts[0] < now - 60_000) restarts.shift();
+    if (restarts.length > 5) {
+      console.error(`Claimline stops: its processes exited ${restarts.length} times in a minute (the last: a ${workerRole} process ${how}).`);
+      return stop(1);
+    }
+    console.error(`A Claimline ${workerRole} process ${how}; starting another.`);
+    fork(workerRole);
   });
+
+  async function stop(code) {
+    if (stopping) return;
+    stopping = true;
+    const alive = Object.values(cluster.workers);
+    for (const worker of alive) worker.process.kill('SIGTERM');
+    const gone = Promise.all(alive.map((w) => new Promise((resolve) => (w.isDead() ? resolve() : w.once('exit', resolve)))));
+    const late = setTimeout(() => alive.forEach((w) => w.isDead() || w.process.kill('SIGKILL')), 5000);
+    await gone;
+    clearTimeout(late);
+    process.exit(code);
+  }
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => stop(0));
+
+  if (editorProcess) fork('editor');
+  for (let i = 0; i < readers; i++) fork('reader');
+}
+
+/** One server process: 'single' (the whole server), 'reader' or 'editor'. */
+async function serve(as) {
+  const { default: next } = await import('next');
+  const app = next({ dev: false, dir: root, hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const hotPath = process.env.CLAIMLINE_HOT_PATH !== '0';
+  const secret = process.env.CLAIMLINE_FORWARD_SECRET ?? '';
+  let editorPort = null;
+  // Idle connections to the editor process are closed by this side first (after 30 s; the
+  // editor process keeps them 10 minutes), so a request never goes out on one it just closed.
+  const agent = new http.Agent({ keepAlive: true, timeout: 30_000 });
+
+  const toNext = (req, res) => {
+    // As `next start` does: an error that escapes Next's handler is a 500 and a log line, never a crash.
+    handle(req, res).catch((error) => {
+      console.error(`Failed to handle ${req.method} ${req.url}:`, error);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end(res.headersSent ? undefined : 'Internal Server Error');
+    });
+  };
+
+  const onRequest = (req, res) => {
+    if (editorPort && (!(req.method === 'GET' || req.method === 'HEAD') || SESSION_COOKIE.test(req.headers.cookie ?? ''))) {
+      return forward(req, res, editorPort);
+    }
+    // Installed by the page cache once Next has loaded it (the first reader request does).
+    const hit = hotPath ? globalThis.claimlineHotPath?.(req) : null;
+    if (hit) {
+      res.writeHead(hit.status, hit.headers.flat());
+      res.end(hit.body ?? undefined);
+      return;
+    }
+    toNext(req, res);
+  };
+
+  /** Passes a request to the editor process and its answer back, streamed both ways. */
+  function forward(req, res, to) {
+    const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !HOP.has(name)));
+    // The client address this process stamped (scripts/peer-address.mjs), vouched for by the secret.
+    headers[FORWARDED] = secret;
+    let upstream;
+    try {
+      upstream = http.request({ host: '127.0.0.1', port: to, method: req.method, path: req.url, headers, agent }, onAnswer);
+    } catch {
+      // A path or header node:http accepted from the client but will not send on.
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Bad request\n');
+      return;
+    }
+    function onAnswer(answer) {
+      const kept = [];
+      for (let i = 0; i < answer.rawHeaders.length; i += 2) {
+        if (!HOP.has(answer.rawHeaders[i].toLowerCase())) kept.push(answer.rawHeaders[i], answer.rawHeaders[i + 1]);
+      }
+      res.writeHead(answer.statusCode ?? 502, answer.statusMessage, kept);
+      answer.pipe(res);
+    }
+    upstream.on('error', (error) => {
+      if (res.headersSent) return res.destroy();
+      console.error(`The editor process did not answer ${req.method} ${req.url}: ${error.message}`);
+      res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' });
+      res.end('Claimline is restarting its editor process. Try again in a moment.\n');
+    });
+    res.on('close', () => {
+      if (!res.writableFinished) upstream.destroy();
+    });
+    req.pipe(upstream);
+  }
+
+  const listenError = (where) => (error) => {
+    console.error(
+      error.code === 'EADDRINUSE'
+        ? `Claimline cannot listen on ${where}: another program uses that port. Set PORT to a free one.`
+        : `Claimline cannot listen on ${where}: ${error.message}`,
+    );
+    process.exit(1);
+  };
+  const listen = (server, options, where) =>
+    new Promise((resolve) => {
+      server.on('error', listenError(where));
+      server.listen(options, () => resolve(server.address().port));
+    });
+
+  if (as === 'single') {
+    const server = http.createServer(onRequest);
+    await listen(server, { port, host: hostname }, `${hostname}:${port}`);
+    console.log(`Claimline listening on http://${hostname}:${port}`);
+  } else {
+    // This process's own loopback port (not shared with the others): the page cache renders a
+    // miss by asking its own process, which alone knows the render's secret and collects its tags.
+    const internal = http.createServer(onRequest);
+    internal.keepAliveTimeout = 600_000;
+    const own = await listen(internal, { port: 0, host: '127.0.0.1', exclusive: true }, '127.0.0.1');
+    process.env.CLAIMLINE_RENDER_PORT = String(own);
+    if (as === 'reader') {
+      process.on('message', (message) => {
+        if (message?.type === 'editor') editorPort = message.port;
+      });
+      try {
+        // Readers yield the CPU to the editor process when both want it.
+        os.setPriority(5);
+      } catch {
+        // not allowed here: same priority
+      }
+      await listen(http.createServer(onRequest), { port, host: hostname }, `${hostname}:${port}`);
+    } else {
+      process.send({ type: 'editor', port: own });
+    }
+    process.send({ type: 'ready' });
+    // The primary is gone (killed): so are we, no orphan keeps the port.
+    process.on('disconnect', () => process.exit(0));
+  }
+
+  // In a cluster the primary stops everyone (Ctrl+C reaches every process of the group).
+  if (as === 'single') process.on('SIGINT', () => process.exit(0));
+  else process.on('SIGINT', () => {});
+  process.on('SIGTERM', () => process.exit(0));
 }

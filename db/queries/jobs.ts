@@ -37,7 +37,7 @@ export function enqueueJob(tx: Tx, job: NewJob): boolean {
 
 /** Queues a job in a transaction of its own. */
 export function enqueue(job: NewJob): boolean {
-  return write((tx) => enqueueJob(tx, job));
+  return write((tx) => enqueueJob(tx, job), 'nothing');
 }
 
 /**
@@ -82,7 +82,7 @@ export function claimJob({ runner, now, leaseMs, kinds }: { runner: string; now:
         .returning()
         .get();
     }
-  });
+  }, 'nothing');
 }
 
 /** The lease a claimed job is held by: its runner and attempt, so a runner whose lease was taken over cannot finish it. */
@@ -110,7 +110,7 @@ export function finishJob(tx: Tx, job: Job, now: Date): void {
 /** Keeps the leases of jobs this runner is still working on (a heartbeat); returns how many it still held. */
 export function extendLeases({ held: running, until }: { held: Job[]; until: Date }): number {
   if (running.length === 0) return 0;
-  return write((tx) => running.reduce((n, job) => n + tx.update(jobs).set({ leaseUntil: until }).where(held(job)).run().changes, 0));
+  return write((tx) => running.reduce((n, job) => n + tx.update(jobs).set({ leaseUntil: until }).where(held(job)).run().changes, 0), 'nothing');
 }
 
 /** Throws LeaseLostError unless the job is still held by the runner that claimed it. */
@@ -134,7 +134,7 @@ export function failJob({ job, error, now, retry }: { job: Job; error: string; n
       .where(held(job))
       .run();
     return changed.changes > 0 ? values.state : null;
-  });
+  }, 'nothing');
 }
 
 /** A failed (or waiting) job queued to run now with a fresh set of attempts. */

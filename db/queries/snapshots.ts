@@ -149,6 +149,7 @@ export function queueDueChecks({ now, limit = 100 }: { now: Date; limit?: number
     due.filter((d) =>
       enqueueJob(tx, { kind: CHECK_JOB, payload: { sourceId: d.sourceId }, key: `check:source:${d.sourceId}`, host: hostOf(d.url), runAt: now }),
     ).length,
+    'nothing',
   );
 }
 

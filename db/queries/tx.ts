@@ -1,6 +1,7 @@
 import 'server-only';
 import { getDb, type Db } from '@/db';
 import { claimEvents } from '@/db/schema';
+import { changeCount, logWrite } from './invalidations';
 import type { EventKind } from '@/lib/events';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -8,9 +9,17 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /**
  * Runs `fn` in one BEGIN IMMEDIATE transaction: the write lock is taken up
  * front, so a read-then-write inside never fails with SQLITE_BUSY halfway.
+ * The same transaction logs the write for the other server processes
+ * (db/queries/invalidations.ts); `touches: 'nothing'` for bookkeeping no reader page shows.
  */
-export function write<T>(fn: (tx: Tx) => T): T {
-  return getDb().transaction(fn, { behavior: 'immediate' });
+export function write<T>(fn: (tx: Tx) => T, touches: 'readers' | 'nothing' = 'readers'): T {
+  return getDb().transaction((tx) => {
+    const before = changeCount();
+    const result = fn(tx);
+    // A transaction that changed no row commits nothing another process could notice (a job poll that found nothing).
+    if (changeCount() !== before) logWrite(tx, touches);
+    return result;
+  }, { behavior: 'immediate' });
 }
 
 /** Appends one entry to a claim's history; called inside the transaction of the change it records. */

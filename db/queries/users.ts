@@ -20,7 +20,7 @@ export function authSecret(): string {
     const value = randomBytes(32).toString('base64url');
     tx.insert(meta).values({ key: 'auth_secret', value }).run();
     return value;
-  });
+  }, 'nothing');
 }
 
 export function countUsers(): number {
@@ -155,7 +155,7 @@ export function reserveSignInAttempt(keys: SignInLimit[], now = Date.now()): boo
       else tx.insert(rateLimits).values({ id: randomUUID(), key, count: 1, lastRequest: now }).run();
     }
     return true;
-  });
+  }, 'nothing');
 }
 
 /**
@@ -171,7 +171,7 @@ export function releaseSignInAttempt(keys: string[]): void {
         .where(eq(rateLimits.key, key))
         .run();
     }
-  });
+  }, 'nothing');
 }
 
 /** The password hash of an account's email-and-password credential, if it has one. */

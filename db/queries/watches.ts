@@ -53,6 +53,7 @@ export function queueDueWatches({ now, limit = 100 }: { now: Date; limit?: numbe
     due.filter((d) =>
       enqueueJob(tx, { kind: WATCH_JOB, payload: { articleId: d.articleId }, key: watchKey(d.articleId), host: hostOf(d.url), runAt: now }),
     ).length,
+    'nothing',
   );
 }
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Role } from '@/db/queries/users';
 import { AppError, ERROR_CODES, type ErrorCode } from '@/lib/errors';
 import { safeText } from '@/lib/text';
+import { abandonWrites, withWriteLog } from '@/db/queries/invalidations';
 import { invalidate } from './cache';
 import { purgeSharedCaches } from './purge';
 import { authorize, type SessionUser } from './session';
@@ -67,7 +68,10 @@ export function formToObject(form: FormData): Record<string, unknown> {
  * details are logged, never shown.
  */
 export function action<S extends z.ZodType, R>(options: Options<S, R>) {
-  return async function run(_previous: unknown, form: FormData): Promise<ActionState<unknown>> {
+  // The writes run() makes stay pending in the invalidation log until their tags are known.
+  return (_previous: unknown, form: FormData): Promise<ActionState<unknown>> => withWriteLog(() => runAction(_previous, form));
+
+  async function runAction(_previous: unknown, form: FormData): Promise<ActionState<unknown>> {
     let destination: string | null = null;
     try {
       const user = await authorize(options.role);
@@ -78,12 +82,10 @@ export function action<S extends z.ZodType, R>(options: Options<S, R>) {
         return invalidInput(parsed.error, form);
       }
       const result = await options.run(parsed.data, user);
-      if (options.tags) {
-        const touched = options.tags(result, parsed.data);
-        invalidate(touched);
-        // Before the editor's answer: the next reader request through a shared cache sees the change.
-        await purgeSharedCaches(touched);
-      }
+      const touched = options.tags?.(result, parsed.data) ?? [];
+      invalidate(touched);
+      // Before the editor's answer: the next reader request through a shared cache sees the change.
+      await purgeSharedCaches(touched);
       if (options.refresh) refresh();
       destination = options.redirectTo?.(result, parsed.data) ?? null;
       if (destination === null) {
@@ -91,10 +93,12 @@ export function action<S extends z.ZodType, R>(options: Options<S, R>) {
         return { ok: true, message, data: options.data?.(result) };
       }
     } catch (error) {
+      // A write that committed before the failure: its tags are unknown, so it touched everything.
+      abandonWrites();
       return failure(error, form);
     }
     redirect(destination);
-  };
+  }
 }
 
 /** A posted file as text; its contents stay as sent (the schema decides what it accepts). */

@@ -1,7 +1,17 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { cache } from 'react';
-import { getDb } from '@/db';
+import {
+  dataVersion,
+  EVERYTHING,
+  logOrigin,
+  logUnexplained,
+  logVersions,
+  PENDING_MS,
+  pendingAge,
+  readLogSnapshot,
+  settleWrites,
+} from '@/db/queries/invalidations';
 
 /**
  * The reader cache and its one invalidation entry point.
@@ -12,11 +22,12 @@ import { getDb } from '@/db';
  * each `npm start` or e2e run may open a different database file with the same
  * build, and nothing from one database may be served for another.
  *
- * `contentVersion()` changes on every invalidation and on every process start;
- * reader pages use it as their ETag, so a CDN or browser revalidates after an edit.
- * Writes made through another connection (a script, a second app process) do
- * not call `invalidate()`; SQLite's `data_version` reveals them, and the whole
- * cache is dropped when it moves.
+ * `contentVersion()` changes on every invalidation and on every process start.
+ * Writes made through another connection (a second app process, a script) do not
+ * call this process's `invalidate()`; SQLite's `data_version` reveals that one was
+ * committed, and the invalidation log (db/queries/invalidations.ts) says which tags
+ * it touched: exactly those are dropped, or everything when the log does not explain
+ * the commit.
  */
 
 /** Tag names; a write passes every tag whose pages it changes. */
@@ -58,12 +69,17 @@ type State = {
   boot: string;
   /** Moves on every invalidation. */
   version: number;
-  /** Moves when another connection's commit empties the whole cache. */
+  /** Moves when the whole cache is emptied (a change to everything, or one nobody logged). */
   epoch: number;
   dataVersion: number | undefined;
   /** Each tag's `version` when it was last invalidated (0: never in this process). */
   tagVersions: Map<string, number>;
   entries: Map<string, Entry>;
+  /** How far this process has read the invalidation log (db/queries/invalidations.ts). */
+  logVersion: number;
+  /** Other processes' pending rows last seen, and those already given up on as "everything". */
+  pending: Set<string>;
+  expired: Set<string>;
 };
 
 // A bound on memory: entries are page-sized (a claim, an article with its text, a list page).
@@ -72,24 +88,94 @@ const MAX_ENTRIES = 2000;
 // On globalThis: route bundles may each get their own copy of this module.
 const globalForCache = globalThis as unknown as { claimlineCache?: State };
 function state(): State {
-  globalForCache.claimlineCache ??= {
-    boot: randomUUID().slice(0, 8),
-    version: 0,
-    epoch: 0,
-    dataVersion: undefined,
-    tagVersions: new Map(),
-    entries: new Map(),
-  };
-  const s = globalForCache.claimlineCache;
+  let s = globalForCache.claimlineCache;
+  if (!s) {
+    // Everything logged before this process's first look is already in what it will read.
+    const start = readLogSnapshot(Number.MAX_SAFE_INTEGER);
+    s = globalForCache.claimlineCache = {
+      // Shared by the processes of one server (scripts/server.mjs sets it), so their ETags agree.
+      boot: process.env.CLAIMLINE_BOOT || randomUUID().slice(0, 8),
+      version: 0,
+      epoch: 0,
+      dataVersion: start.dataVersion,
+      tagVersions: new Map(),
+      entries: new Map(),
+      logVersion: start.latest,
+      pending: new Set(start.rows.filter((row) => row.origin !== logOrigin()).map((row) => row.tag)),
+      expired: new Set(),
+    };
+    return s;
+  }
   // Changes only when another connection commits; this process's writes call invalidate().
-  const dataVersion = getDb().$client.pragma('data_version', { simple: true }) as number;
-  if (dataVersion !== s.dataVersion) {
-    s.dataVersion = dataVersion;
+  if (dataVersion() !== s.dataVersion) {
+    readLog(s, true);
+  } else if (s.pending.size && [...s.pending].some((tag) => !s.expired.has(tag) && (pendingAge(tag) ?? 0) > PENDING_MS)) {
+    readLog(s, false);
+  }
+  return s;
+}
+
+/**
+ * Another connection committed (`committed`), or a pending row may have expired: reads the
+ * invalidation log from where this process stopped and drops exactly what the other
+ * processes' rows name. A commit the log does not explain (a script's own SQL, a sign-in's
+ * session), or a pending row whose process died before naming its tags, drops everything,
+ * and is logged as `*` so every process's ETags move too.
+ */
+function readLog(s: State, committed: boolean): void {
+  const changed: string[] = [];
+  let everything = false;
+  let explained = false;
+  const pending = new Set<string>();
+  const expired: string[] = [];
+  const seenFrom = s.logVersion;
+  const snapshot = readLogSnapshot(s.logVersion);
+  s.dataVersion = snapshot.dataVersion;
+  for (const row of snapshot.rows) {
+    s.logVersion = Math.max(s.logVersion, row.version);
+    // This process's own rows describe its own commits, which never move its data_version.
+    if (row.origin === logOrigin()) continue;
+    if (row.version > seenFrom) explained = true;
+    const age = pendingAge(row.tag);
+    if (age !== null) {
+      pending.add(row.tag);
+      // Its process died before naming the tags: any of them may have changed.
+      if (age > PENDING_MS && !s.expired.has(row.tag)) {
+        s.expired.add(row.tag);
+        expired.push(row.tag);
+        everything = true;
+      }
+    } else if (row.version > seenFrom) {
+      if (row.tag === EVERYTHING) everything = true;
+      else changed.push(row.tag);
+    }
+  }
+  // A pending row that is gone was settled (its tags, if any, came in as new rows above).
+  for (const tag of s.pending) if (!pending.has(tag)) explained = true;
+  s.pending = pending;
+  for (const tag of s.expired) if (!pending.has(tag)) s.expired.delete(tag);
+  const unexplained = committed && !explained;
+  if (unexplained || expired.length) {
+    everything = true;
+    const at = s.logVersion;
+    // After this request: a write, which may wait for another process's transaction.
+    setImmediate(() => {
+      try {
+        logUnexplained(unexplained ? at : null, expired);
+      } catch (error) {
+        console.warn(`Could not log a change made outside the app: ${error instanceof Error ? error.message : error}`);
+      }
+    });
+  }
+  if (everything) {
+    if (process.env.CLAIMLINE_DEBUG_CACHE) console.warn(`[cache ${process.pid}] everything dropped: ${unexplained ? 'a commit nobody logged' : expired.length ? `expired ${expired}` : 'a * row'} ${JSON.stringify(snapshot.rows)}`);
     s.entries.clear();
     s.version += 1;
     s.epoch += 1;
+  } else if (changed.length) {
+    s.version += 1;
+    for (const tag of changed) s.tagVersions.set(tag, s.version);
   }
-  return s;
 }
 
 const tagVersion = (s: State, tag: string) => s.tagVersions.get(tag) ?? 0;
@@ -122,8 +208,18 @@ export function cached<T>(key: string, dependsOn: readonly string[] | ((value: T
   return value;
 }
 
-/** Call after every write: whatever depends on these tags is recomputed on the next request. */
+/**
+ * Call after every write: whatever depends on these tags is recomputed on the next request,
+ * in this process and (through the invalidation log, which settles the action's pending
+ * writes) in every other process on the same file.
+ */
 export function invalidate(changed: readonly string[]): void {
+  invalidateHere(changed);
+  settleWrites(changed);
+}
+
+/** Invalidates in this process only: for what only this process holds (a failed render it must not keep). */
+export function invalidateHere(changed: readonly string[]): void {
   const s = state();
   s.version += 1;
   for (const tag of changed) s.tagVersions.set(tag, s.version);
@@ -151,13 +247,12 @@ export function recordRead(tagList: readonly string[]): void {
 }
 
 /**
- * The versions of these tags (of everything, when null) as one string, equal for as long as
- * none of them is invalidated: what a reader page's ETag is made from.
+ * The versions of these tags (of everything, when null) in the invalidation log as one string,
+ * equal in every process of this server for as long as none of them is invalidated: what a
+ * reader page's ETag is made from, so a revalidation answered by another process is a 304 too.
  */
 export function tagVersions(tagList: readonly string[] | null): string {
-  const s = state();
-  const versions = tagList ? [...new Set(tagList)].sort().map((tag) => `${tag}=${tagVersion(s, tag)}`).join(' ') : `*=${s.version}`;
-  return `${s.boot}.${s.epoch} ${versions}`;
+  return `${state().boot} ${logVersions(tagList)}`;
 }
 
 /** A point in this process's cache history, taken before a page renders. */

@@ -1,9 +1,15 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 // The preload the scripts give the Next server: loaded here into this test's own HTTP server.
-import { PEER_HEADER as PRELOAD_HEADER } from '@/scripts/peer-address.mjs';
+import { FORWARDED_HEADER, PEER_HEADER as PRELOAD_HEADER } from '@/scripts/peer-address.mjs';
 import { clientAddress, PEER_HEADER } from './client-address';
+
+// The secret scripts/server.mjs gives its processes, set before the preload reads it.
+const { SECRET } = vi.hoisted(() => {
+  process.env.CLAIMLINE_FORWARD_SECRET = '5f0c'.repeat(12);
+  return { SECRET: '5f0c'.repeat(12) };
+});
 
 // A server that answers with the address clientAddress derives for each request, as the
 // sign-in action does, for a given number of trusted proxies.
@@ -50,5 +56,12 @@ describe('the address failed sign-ins are counted against', () => {
 
   it('is unknown (no per-address limit) when the server was started without the preload', () => {
     expect(clientAddress(new Headers({ 'x-forwarded-for': '203.0.113.7' }), 0)).toBeNull();
+  });
+
+  it('is the address a reader process stamped when it hands the request to the editor process with the server’s secret, and only then', async () => {
+    expect(await addressFor(0, { [PEER_HEADER]: '203.0.113.7', [FORWARDED_HEADER]: SECRET })).toBe('203.0.113.7');
+    for (const forged of [`${SECRET.slice(0, -1)}e`, SECRET.slice(1), '', 'yes']) {
+      expect(await addressFor(0, { [PEER_HEADER]: '203.0.113.7', [FORWARDED_HEADER]: forged })).toBe('127.0.0.1');
+    }
   });
 });

@@ -106,8 +106,9 @@ const BUILD = (() => {
  */
 export function storedPage(key: string, validity: Validity, body: Buffer, headers: [string, string][], common: [string, string][] = []): StoredPage | null {
   const page: StoredPage = { validity, body: { identity: body }, headers, common, etag: '', bytes: body.length };
-  if (!isCurrent(page)) return null;
+  // Read before the check: if another process changes one of the tags in between, the check sees it.
   const versions = tagVersions(validity.tags);
+  if (!isCurrent(page)) return null;
   page.etag = `W/"${createHash('sha256').update(`${BUILD}\n${validity.day}\n${key}\n${versions}`).digest('base64url').slice(0, 27)}"`;
   return page;
 }
@@ -255,6 +256,13 @@ const KEPT_HEADERS = new Set(['content-type', 'vary', 'link', 'content-language'
 // Not passed on from a render: they describe the loopback connection, not the page.
 const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'date']);
 const RENDER_HEADER = 'x-claimline-render';
+/**
+ * Where this process answers its own renders: its own loopback port when it is one of several
+ * processes sharing PORT (scripts/server.mjs), since only this process knows the render's
+ * secret and collects its tags; else PORT.
+ */
+const renderPort = () => process.env.CLAIMLINE_RENDER_PORT || process.env.PORT;
+
 
 type Rendered =
   | { kind: 'page'; page: StoredPage }
@@ -324,7 +332,7 @@ function takeRenderTags(nonce: string): string[] | null {
  * ETag gets a 304 with no policy and nothing else the kept body depends on.
  */
 export async function cachedPage(request: Request): Promise<Response | null> {
-  const port = process.env.PORT;
+  const port = renderPort();
   const s = state();
   if (!port || process.env.NODE_ENV === 'development' || s.unreachable || renderNonce(request.headers)) return null;
   // Documents only. Next strips the RSC headers (and ?_rsc) before the proxy sees a request, so a
@@ -381,7 +389,7 @@ function passOn(request: Request, rendered: Extract<Rendered, { kind: 'other' }>
  * A redirect (an old slug) passes through as it is. Null when it cannot be rendered here.
  */
 export async function pageWithStatus(request: Request, status: number): Promise<Response | null> {
-  const port = process.env.PORT;
+  const port = renderPort();
   if (!port || state().unreachable || renderNonce(request.headers)) return null;
   const url = new URL(request.url);
   const rendered = await render(port, request, url, `${siteUrlFrom(request.headers)}${url.pathname}${url.search}`, pageValidity());

@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { withWriteLog } from '@/db/queries/invalidations';
 import { assertLease, claimJob, extendLeases, failJob, finishJob } from '@/db/queries/jobs';
 import type { Tx } from '@/db/queries/tx';
 import { write } from '@/db/queries/tx';
@@ -111,10 +112,9 @@ export function createRunner({ handlers, now = () => new Date(), leaseMs = 60_00
         log(`Job ${job.id} (${job.kind}) attempt ${job.attempts} failed${state === 'failed' ? ' for good' : ''}: ${message}`);
       }
     }
-    if (touched.length) {
-      invalidate(touched);
-      await purgeSharedCaches(touched);
-    }
+    // Settles the job's logged writes with their tags (or none) for the other processes.
+    invalidate(touched);
+    if (touched.length) await purgeSharedCaches(touched);
   }
 
   /** Queues scheduled work, then claims due jobs until the slots are full or nothing is due; returns them running. */
@@ -125,7 +125,8 @@ export function createRunner({ handlers, now = () => new Date(), leaseMs = 60_00
       const job = claimJob({ runner: id, now: now(), leaseMs, kinds });
       if (!job) break;
       working.set(job.id, job);
-      const running = execute(job)
+      // Its writes stay pending in the invalidation log until execute() names their tags.
+      const running = withWriteLog(() => execute(job))
         .catch((error: unknown) => log(`Job ${job.id} (${job.kind}) could not be recorded: ${String(error)}`))
         .finally(() => {
           active.delete(running);

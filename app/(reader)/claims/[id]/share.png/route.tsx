@@ -4,7 +4,7 @@ import { ImageResponse } from 'next/og';
 import { parseId } from '@/lib/params';
 import { STATUS_INFO } from '@/lib/status';
 import { safeText } from '@/lib/text';
-import { cached, invalidate, tags } from '@/lib/server/cache';
+import { cached, invalidateHere, tags } from '@/lib/server/cache';
 import { cachedResponse } from '@/lib/server/http';
 import { readClaim } from '@/lib/server/reader';
 import { publisher } from '@/lib/server/site';
@@ -36,7 +36,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const png = await cached(`share:${claim.id}`, [tags.claim(claim.id), tags.article(claim.articleId), failed], () =>
     render(claim, org),
   ).catch((error: unknown) => {
-    invalidate([failed]); // do not keep a failed render
+    invalidateHere([failed]); // do not keep a failed render (only this process holds it)
     throw error;
   });
   return cachedResponse(request, png, { contentType: 'image/png' });

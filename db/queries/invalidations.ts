@@ -1,0 +1,158 @@
+import 'server-only';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import { and, eq, gt, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { cacheTags } from '@/db/schema';
+import type { Tx } from './tx';
+
+/**
+ * The invalidation log (table cache_tags): how one server process learns exactly which cache
+ * tags another process's writes touched. lib/server/cache.ts reads it when PRAGMA data_version
+ * says another connection committed.
+ *
+ * Every write() logs in its own transaction, so no commit of the app goes unexplained:
+ * - inside an action (`withWriteLog`, used by the action wrapper), a pending row: the action
+ *   names its tags from the write's result, after the transaction; `settleWrites()` then
+ *   replaces the pending rows with those tags. Other processes keep serving what they have
+ *   until then (the edit is not done before the editor's answer), and treat a pending row
+ *   older than PENDING_MS as "everything" (its process died in between);
+ * - outside one (scripts, tests, the demo removal at setup), `*`: everything;
+ * - a write that shows readers nothing (sign-in bookkeeping) names the tag `none`.
+ */
+
+/** The tag of a change to everything, and of writes readers never see. */
+export const EVERYTHING = '*';
+export const NOTHING = 'none';
+const PENDING = 'pending:';
+/** After this, a pending row's process is taken to have died before naming its tags. */
+export const PENDING_MS = 10_000;
+
+type Log = { origin: string; pending: string[]; count: number; context: AsyncLocalStorage<{ pending: string[] }> };
+// On globalThis: the action wrapper and write() may sit in different bundles of one process.
+const globalForLog = globalThis as unknown as { claimlineWriteLog?: Log };
+const log = (): Log =>
+  (globalForLog.claimlineWriteLog ??= { origin: randomUUID().slice(0, 12), pending: [], count: 0, context: new AsyncLocalStorage() });
+
+/** This process's name in the log: its own rows describe what it already dropped. */
+export const logOrigin = () => log().origin;
+
+/** Runs an action's body: the writes it makes stay pending until settleWrites() names their tags. */
+export function withWriteLog<T>(fn: () => Promise<T>): Promise<T> {
+  return log().context.run({ pending: [] }, fn);
+}
+
+const nextVersion = (tx: Tx | ReturnType<typeof getDb>) =>
+  (tx.select({ max: sql<number | null>`max(${cacheTags.version})` }).from(cacheTags).get()?.max ?? 0) + 1;
+
+function upsert(tx: Tx, tags: readonly string[], version: number) {
+  if (!tags.length) return;
+  tx.insert(cacheTags)
+    .values([...new Set(tags)].map((tag) => ({ tag, version, origin: logOrigin() })))
+    .onConflictDoUpdate({ target: cacheTags.tag, set: { version, origin: logOrigin() } })
+    .run();
+}
+
+/** Called by write() inside its transaction, after the change: the row that explains this commit to other processes. */
+export function logWrite(tx: Tx, touches: 'readers' | 'nothing'): void {
+  const version = nextVersion(tx);
+  if (touches === 'nothing') return upsert(tx, [NOTHING], version);
+  const action = log().context.getStore();
+  if (!action) {
+    if (process.env.CLAIMLINE_DEBUG_CACHE) console.warn(`[cache ${process.pid}] a write outside an action: ${new Error().stack}`);
+    return upsert(tx, [EVERYTHING], version);
+  }
+  const name = `${PENDING}${Date.now()}:${logOrigin()}:${++log().count}`;
+  upsert(tx, [name], version);
+  action.pending.push(name);
+}
+
+/**
+ * Records that `tags` changed, in one transaction: replacing the pending rows of the running
+ * action's writes, if any. Returns the version given to the tags (0 when nothing was written).
+ */
+export function settleWrites(tags: readonly string[]): number {
+  const pending = log().context.getStore()?.pending.splice(0) ?? [];
+  if (!tags.length && !pending.length) return 0;
+  return getDb().transaction(
+    (tx) => {
+      // Taken before the pending rows go: a version never comes back, or a process that had read
+      // up to a deleted row's version would take the rows given that version for ones it had seen.
+      const version = nextVersion(tx);
+      if (pending.length) tx.delete(cacheTags).where(inArray(cacheTags.tag, pending)).run();
+      // Rows of processes that died long ago: every process has given up on them by now.
+      tx.delete(cacheTags).where(and(gte(cacheTags.tag, PENDING), lt(cacheTags.tag, `${PENDING}${Date.now() - 6 * PENDING_MS}`))).run();
+      // An action that names no tags still ends its pending rows: the `none` row says so.
+      upsert(tx, tags.length ? tags : [NOTHING], version);
+      return version;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** After a failed action: its writes that committed touched unknown tags, so everything. */
+export function abandonWrites(): void {
+  if (log().context.getStore()?.pending.length) settleWrites([EVERYTHING]);
+}
+
+/** Rows this connection has inserted, updated or deleted since it opened (SQLite's total_changes()). */
+export const changeCount = (): number => getDb().$client.prepare('select total_changes()').pluck().get() as number;
+
+export type LogRow = { tag: string; version: number; origin: string };
+
+/** Rows written after `version`, and every pending row (to see them settle or time out). */
+export function readLogSince(version: number): LogRow[] {
+  return getDb()
+    .select()
+    .from(cacheTags)
+    .where(or(gt(cacheTags.version, version), and(gte(cacheTags.tag, PENDING), lt(cacheTags.tag, 'pending;'))))
+    .all();
+}
+
+/**
+ * SQLite's count of other connections' commits as this connection sees it now: it moves
+ * when another process (or a script) commits, never with this connection's own commits.
+ */
+export const dataVersion = (): number => getDb().$client.pragma('data_version', { simple: true }) as number;
+
+/**
+ * The log after `version` and the data_version it goes with, read in one snapshot: a commit
+ * landing between two separate reads would be counted in one and not the other, and then
+ * look like a commit nobody logged.
+ */
+export function readLogSnapshot(version: number): { dataVersion: number; rows: LogRow[]; latest: number } {
+  return getDb().$client.transaction(() => ({ dataVersion: dataVersion(), rows: readLogSince(version), latest: nextVersion(getDb()) - 1 }))();
+}
+
+/** The pending row's age in ms, from its name; null if it is not a pending row. */
+export function pendingAge(tag: string, now = Date.now()): number | null {
+  if (!tag.startsWith(PENDING)) return null;
+  return now - Number(tag.slice(PENDING.length).split(':')[0]);
+}
+
+/** The versions of these tags and of `*` as one string: equal in every process while none of them moves. */
+export function logVersions(tags: readonly string[] | null): string {
+  const query = getDb().select({ tag: cacheTags.tag, version: cacheTags.version }).from(cacheTags);
+  if (!tags) return `latest=${nextVersion(getDb()) - 1}`;
+  const wanted = [...new Set([...tags, EVERYTHING])].sort();
+  const rows = new Map(query.where(inArray(cacheTags.tag, wanted)).all().map((r) => [r.tag, r.version]));
+  return wanted.map((tag) => `${tag}=${rows.get(tag) ?? 0}`).join(' ');
+}
+
+/**
+ * Records as `*` a commit nobody logged (a script's own SQL), seen when the log stood at
+ * `seenAt` (null: none), or pending rows whose processes died before naming their tags (`expired`), so
+ * every process and every ETag moves with it. Once: the first process to notice logs it,
+ * the others find its row (or the pending rows gone).
+ */
+export function logUnexplained(seenAt: number | null, expired: readonly string[] = []): void {
+  getDb().transaction(
+    (tx) => {
+      const version = nextVersion(tx);
+      const removed = expired.length ? tx.delete(cacheTags).where(inArray(cacheTags.tag, [...expired])).run().changes : 0;
+      const logged = tx.select({ version: cacheTags.version }).from(cacheTags).where(eq(cacheTags.tag, EVERYTHING)).get();
+      if (removed > 0 || (seenAt !== null && (logged?.version ?? 0) <= seenAt)) upsert(tx, [EVERYTHING], version);
+    },
+    { behavior: 'immediate' },
+  );
+}

@@ -1,0 +1,118 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { getDb } from '@/db';
+import { getClaimForEditor } from '@/db/queries/annotator';
+import { PENDING_MS, readLogSince } from '@/db/queries/invalidations';
+import { claims } from '@/db/schema';
+import { seedDemoOnFirstRun } from '@/db/seed';
+import { removeDatabase, useFreshDatabase } from '@/db/testing';
+import { cached, tagVersions, tags } from './cache';
+import { pageValidity, PageStore, storedPage } from './page-cache';
+
+// Two server processes on one SQLite file: this test's process reads and caches, a second
+// process (scripts/cache-writer.ts, its own connection) writes as an action there would.
+const root = path.resolve(__dirname, '..', '..');
+let file: string;
+process.env.CLAIMLINE_BOOT = 'cache-processes-test';
+
+function otherProcess(...args: string[]) {
+  return promisify(execFile)(path.join(root, 'node_modules', '.bin', 'tsx'), ['--conditions=react-server', 'scripts/cache-writer.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, DATABASE_PATH: file },
+  }).then(({ stdout }) => stdout.trim());
+}
+
+let a: number;
+let b: number;
+beforeAll(() => {
+  file = useFreshDatabase();
+  seedDemoOnFirstRun();
+  // Two claims of different articles: a save of one touches nothing the other's pages read.
+  const all = getDb().select({ id: claims.id, articleId: claims.articleId }).from(claims).orderBy(claims.id).all();
+  a = all[0]!.id;
+  b = all.find((c) => c.articleId !== all[0]!.articleId)!.id;
+});
+afterAll(() => removeDatabase(file));
+
+/** A reader in this process: the claim's note, cached under its tag, counting the loads. */
+let readers = 0;
+function reader(id: number) {
+  let loads = 0;
+  const key = `processes:${id}:${++readers}`;
+  const read = () => cached(key, [tags.claim(id)], () => ({ note: getClaimForEditor({ id })!.statusNote, load: ++loads }));
+  return read;
+}
+const page = (id: number) => storedPage(`page ${id}`, pageValidity([tags.claim(id)]), Buffer.from(`claim ${id}`), [])!;
+
+describe('a write in another server process', () => {
+  it('drops exactly the data and pages whose tags it touched, and this process reads the new value', async () => {
+    const readA = reader(a);
+    const readB = reader(b);
+    const store = new PageStore(10, 10_000);
+    store.set('a', page(a));
+    store.set('b', page(b));
+    expect(readA().load).toBe(1);
+    expect(readB().load).toBe(1);
+
+    await otherProcess('save', String(a), 'Checked again with the port’s own figures — “forty” was a typo 🙈');
+    const after = readA();
+    expect(after.load).toBe(2);
+    expect(after.note).toBe('Checked again with the port’s own figures — “forty” was a typo 🙈');
+    expect(readB().load).toBe(1);
+    expect(store.get('a')).toBeUndefined();
+    expect(store.get('b')).toBeDefined();
+  }, 30_000);
+
+  it('gives a page the same ETag versions in both processes, and moves them with an edit of the page only', async () => {
+    const mine = tagVersions([tags.claim(a), tags.claim(b)]);
+    expect(await otherProcess('etag', tags.claim(a), tags.claim(b))).toBe(mine);
+    await otherProcess('save', String(b), 'مراجعة: الرقم الصحيح أربعون');
+    expect(tagVersions([tags.claim(a)])).toBe(await otherProcess('etag', tags.claim(a)));
+    expect(tagVersions([tags.claim(a), tags.claim(b)])).not.toBe(mine);
+  }, 30_000);
+
+  it('drops nothing for bookkeeping no reader page shows (a sign-in attempt)', async () => {
+    const readA = reader(a);
+    readA();
+    await otherProcess('sign-in');
+    expect(readA().load).toBe(1);
+  }, 30_000);
+
+  it('drops everything for a commit nobody logged (a script’s own SQL)', async () => {
+    const readA = reader(a);
+    const readB = reader(b);
+    readA();
+    readB();
+    const other = new Database(file);
+    other.prepare('update claims set status_note = ? where id = ?').run('Changed by hand in sqlite3', b);
+    other.close();
+    expect(readA().load).toBe(2);
+    expect(readB().note).toBe('Changed by hand in sqlite3');
+  });
+
+  it('keeps serving while the writing action has yet to name its tags, and drops everything once its process is gone too long', async () => {
+    const readA = reader(a);
+    const readB = reader(b);
+    readA();
+    readB();
+    await otherProcess('die', String(a), '一个没有说完的编辑');
+    // The commit is there; its tags may still come: nothing is dropped yet.
+    expect(readB().load).toBe(1);
+    const etag = tagVersions([tags.claim(a)]);
+    vi.useFakeTimers({ now: Date.now() + PENDING_MS + 1000, toFake: ['Date'] });
+    try {
+      expect(readB().load).toBe(2);
+      expect(readA().note).toBe('一个没有说完的编辑');
+    } finally {
+      vi.useRealTimers();
+    }
+    // Given up on as "everything" in the log too: ETags move in every process, and the row is gone.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(tagVersions([tags.claim(a)])).not.toBe(etag);
+    expect(readLogSince(0).some((row) => row.tag.startsWith('pending:'))).toBe(false);
+  }, 30_000);
+});
+

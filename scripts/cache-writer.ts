@@ -1,0 +1,40 @@
+// Another server process for lib/server/cache-processes.test.ts: one write on the test's
+// database (DATABASE_PATH) through its own connection, the way an action in another process makes it.
+//   save <claim id> <note>   an editor's save: the write, then its tags (as the action wrapper does)
+//   die <claim id> <note>    the same write, and the process dies before naming its tags
+//   sign-in                  bookkeeping no reader page shows (a sign-in attempt's reservation)
+//   etag <tag>...            prints this process's ETag material for these tags
+import { closeDb } from '@/db';
+import { getClaimForEditor } from '@/db/queries/annotator';
+import { updateClaim } from '@/db/queries/claims';
+import { withWriteLog } from '@/db/queries/invalidations';
+import { reserveSignInAttempt } from '@/db/queries/users';
+import { claimTags, invalidate, tagVersions } from '@/lib/server/cache';
+
+const [command, ...args] = process.argv.slice(2);
+
+function save(id: number, note: string) {
+  const claim = getClaimForEditor({ id });
+  if (!claim) throw new Error(`claim ${id} is missing`);
+  updateClaim({ id, version: claim.version, patch: { statusNote: note, correction: `Correction: ${note}` }, actorId: null });
+  return claimTags({ id, articleIds: [claim.articleId] });
+}
+
+async function main() {
+  if (command === 'save') {
+    await withWriteLog(async () => invalidate(save(Number(args[0]), args[1] ?? '')));
+  } else if (command === 'die') {
+    await withWriteLog(async () => {
+      save(Number(args[0]), args[1] ?? '');
+      process.exit(0);
+    });
+  } else if (command === 'sign-in') {
+    reserveSignInAttempt([{ key: 'cache-test', max: 100 }]);
+  } else if (command === 'etag') {
+    console.log(tagVersions(args));
+  } else {
+    throw new Error(`unknown command ${command}`);
+  }
+  closeDb();
+}
+void main();

@@ -380,9 +380,9 @@ try {
     at: new Date().toISOString(),
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
     hotPath: process.env.CLAIMLINE_HOT_PATH !== '0',
-    // scripts/server.mjs's processes: reader processes (CLAIMLINE_WORKERS, default one per core) and the editor process.
-    readerProcesses: Number(process.env.CLAIMLINE_WORKERS || os.availableParallelism()),
-    editorProcess: process.env.CLAIMLINE_EDITOR_PROCESS ? process.env.CLAIMLINE_EDITOR_PROCESS === '1' : Number(process.env.CLAIMLINE_WORKERS || os.availableParallelism()) > 1,
+    // scripts/server.mjs's processes: reader processes (CLAIMLINE_WORKERS, default 1) and the editor process.
+    readerProcesses: Number(process.env.CLAIMLINE_WORKERS || 1),
+    editorProcess: process.env.CLAIMLINE_EDITOR_PROCESS ? process.env.CLAIMLINE_EDITOR_PROCESS === '1' : Number(process.env.CLAIMLINE_WORKERS || 1) > 1,
     // Other work on the machine skews every number; the 1-minute load average says how much.
     loadAverageBefore: loadBefore,
     loadAverageAfter: Math.round(os.loadavg()[0] * 10) / 10,

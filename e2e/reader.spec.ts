@@ -66,10 +66,9 @@ test.describe('a logged-out reader', () => {
 test.describe('with JavaScript disabled', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the article page shows its highlighted claims and links work', async ({ page }) => {
-    await page.goto('/');
-    await page.getByRole('link', { name: DEMO.busArticle }).click();
-    await expect(page.getByRole('heading', { name: DEMO.busArticle, level: 1 })).toBeVisible();
+  test('the article page shows its highlighted claims and links work', async ({ page, reader }) => {
+    await reader.openHome();
+    await reader.openArticle(DEMO.busArticle);
     await expect(page.locator('.article-body mark a')).toHaveCount(5);
     await page.locator('.article-body mark a', { hasText: 'ridership on the number 7 route' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('ridership on the number 7 route had doubled');

@@ -22,12 +22,15 @@ const WAIT_LINES: Line[] = [
 ];
 
 /** Columns 1..n of each row as numbers (column 0 is the bucket or group). */
-const numbers = (d: Dataset, from: number, to: number) => d.rows.map((r) => r.slice(from, to).map((v) => (typeof v === 'number' ? v : 0)));
+/** Each row's numbers in columns `from` to `to` (exclusive), a gap counted as 0. */
+export const numbers = (d: Dataset, from: number, to: number) => d.rows.map((r) => r.slice(from, to).map((v) => (typeof v === 'number' ? v : 0)));
+
+/** Each row's first column as the chart's bucket or group name. */
+export const buckets = (d: Dataset) => d.rows.map((r) => String(r[0]));
 
 /** Every chart of a statistics page, public or the editors' version. */
 export function StatsCharts({ datasets, period, locale, csvBase }: { datasets: Datasets; period: Period; locale: string; csvBase: string }) {
   const csv = (id: string) => `${csvBase}/${id}.csv?${periodQuery(period)}`;
-  const buckets = (d: Dataset) => d.rows.map((r) => String(r[0]));
   const n = CHECKED_STATUSES.length;
   const { checked, replies, corrections } = datasets;
   const waits = datasets['time-to-verdict'];

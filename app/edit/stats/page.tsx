@@ -4,7 +4,7 @@ import { HorizontalBars } from '@/components/charts/horizontal-bars';
 import type { Series } from '@/components/charts/shared';
 import { StackedBars } from '@/components/charts/stacked-bars';
 import { PeriodForm } from '@/components/period-form';
-import { StatsCharts } from '@/components/stats-charts';
+import { StatsCharts, buckets, numbers } from '@/components/stats-charts';
 import { StatsFigure } from '@/components/stats-figure';
 import { formatDate, isoDate } from '@/lib/format';
 import { claimPath } from '@/lib/routes';
@@ -85,7 +85,7 @@ export default async function EditorStatsPage({ searchParams }: Props) {
         <StatsFigure
           dataset={workload}
           description="Claims not yet published, and published claims with a change waiting, by who is assigned and where they are in the workflow. Now, whatever the period."
-          chart={<HorizontalBars id="workload" label={workload.title} groups={workload.rows.map((r) => String(r[0]))} series={WORKLOAD_SERIES} values={workload.rows.map((r) => r.slice(1, 5) as number[])} locale={locale} />}
+          chart={<HorizontalBars id="workload" label={workload.title} groups={buckets(workload)} series={WORKLOAD_SERIES} values={numbers(workload, 1, 5)} locale={locale} />}
           legend={WORKLOAD_SERIES}
           csvHref={csv('workload')}
           locale={locale}
@@ -93,7 +93,7 @@ export default async function EditorStatsPage({ searchParams }: Props) {
         <StatsFigure
           dataset={overdue}
           description="Requests for comment past their deadline with no answer recorded, counted at the end of each week."
-          chart={<StackedBars id="overdue" label={overdue.title} buckets={overdue.rows.map((r) => String(r[0]))} series={OVERDUE_SERIES} values={overdue.rows.map((r) => [r[1] as number])} locale={locale} />}
+          chart={<StackedBars id="overdue" label={overdue.title} buckets={buckets(overdue)} series={OVERDUE_SERIES} values={numbers(overdue, 1, 2)} locale={locale} />}
           legend={OVERDUE_SERIES}
           csvHref={csv('overdue')}
           locale={locale}

@@ -83,15 +83,12 @@ export function decideExternalMatch(input: { reviewId: number; claimId: number; 
   });
 }
 
-export type ExternalReviewRow = {
+/** A stored review as the editors' screen and the claim page show it: what was imported, and its matches. */
+export type ExternalReviewRow = Pick<
+  ExternalReviewInput,
+  'reviewUrl' | 'organisation' | 'organisationUrl' | 'claimReviewed' | 'claimant' | 'rating' | 'datePublished'
+> & {
   id: number;
-  reviewUrl: string;
-  organisation: string;
-  organisationUrl: string | null;
-  claimReviewed: string;
-  claimant: string;
-  rating: string;
-  datePublished: Date | null;
   createdAt: Date;
   matches: {
     claimId: number;

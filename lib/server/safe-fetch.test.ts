@@ -6,6 +6,8 @@ import { isPublicAddress, safeFetch, SafeFetchError, type FetchRefusal } from '.
 
 let server: http.Server;
 let base: string;
+let connections = 0;
+const open = new Set<import('node:net').Socket>();
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
@@ -47,6 +49,11 @@ beforeAll(async () => {
       case '/slow':
         return; // never answers
     }
+  });
+  server.on('connection', (socket) => {
+    connections++;
+    open.add(socket);
+    socket.on('close', () => open.delete(socket));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -174,6 +181,35 @@ describe('safeFetch', () => {
     const port = new URL(base).port;
     const page = await safeFetch(`http://news.example:${port}/article`, { ...loopback, ...resolvesTo('127.0.0.1') });
     expect(page.text).toContain('report');
+  });
+
+  it('checks the address again on every request: no connection is kept and reused without the check', async () => {
+    // A name that answers loopback first (allowed here, as for the test site) and then a private
+    // address, as a DNS server with a short TTL could between two fetches of the same site.
+    const answers = ['127.0.0.1', '10.0.0.7', '127.0.0.1'];
+    const asked: string[] = [];
+    const rebinding = {
+      ...loopback,
+      lookup: async (hostname: string) => {
+        const address = answers[asked.push(hostname) - 1] ?? '10.0.0.7';
+        return [{ address, family: 4 }];
+      },
+    };
+    const before = connections;
+    const port = new URL(base).port;
+    expect((await safeFetch(`http://rebinding.example.net:${port}/article`, rebinding)).text).toContain('report');
+    // Node's global agent keeps sockets alive by default; a reused one would skip the lookup and its check.
+    expect(await refusal(safeFetch(`http://rebinding.example.net:${port}/article`, rebinding))).toBe('private_address');
+    expect(asked).toHaveLength(2);
+    // Loopback again: fetched, over a connection of its own, which the server sees closed after the answer.
+    expect((await safeFetch(`http://rebinding.example.net:${port}/article`, rebinding)).text).toContain('report');
+    expect(asked).toHaveLength(3);
+    expect(connections - before).toBe(2);
+    await expect.poll(() => open.size).toBe(0);
+    // Nor does a fetch that was allowed loopback leave a connection behind for one that is not.
+    const local = resolvesTo('127.0.0.1');
+    expect((await safeFetch(`http://intranet.example.net:${port}/article`, { ...local, allowLoopback: true })).text).toContain('report');
+    expect(await refusal(safeFetch(`http://intranet.example.net:${port}/article`, { ...local, allowLoopback: false }))).toBe('private_address');
   });
 
   it('checks every redirect hop', async () => {

@@ -12,7 +12,8 @@ import zlib from 'node:zlib';
  * metadata at 169.254.169.254), so every hop is checked: the scheme, every
  * address the name resolves to, and the address actually connected to (the
  * check runs inside the socket's DNS lookup, so a name cannot resolve to a
- * public address for the check and a private one for the connection).
+ * public address for the check and a private one for the connection). No connection is
+ * reused: each request opens its own, so each one is checked.
  */
 
 export type SafeFetchOptions = {
@@ -274,6 +275,9 @@ function request(url: URL, settings: Settings, signal: AbortSignal): Promise<htt
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const req = client.get(url, {
+      // A connection of its own, closed after the answer: an agent's kept-alive socket to the same
+      // host would be reused without the lookup above, so without checking the address again.
+      agent: false,
       lookup,
       signal,
       headers: {

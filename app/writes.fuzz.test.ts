@@ -27,7 +27,7 @@ import { fieldError, isAppError } from '@/lib/errors';
 import { parseClaimReviews } from '@/lib/external-review';
 import { assembleBody, detectParagraphBreaks, splitParagraphs } from '@/lib/intake';
 import { formToObject } from '@/lib/server/action';
-import { fixtureFeed, hostileDocuments } from '@/lib/testing/claim-review-fixtures';
+import { fixtureFeed, hostileDocuments, parsedReview } from '@/lib/testing/claim-review-fixtures';
 import { field, posted, strays, vocabulary } from '@/lib/testing/fuzz-forms';
 import { DEFAULT_WATCH_SCHEDULE, parseWatchSchedule, type WatchStep } from '@/lib/watch';
 import { WORKFLOW_STATES } from '@/lib/workflow';
@@ -623,18 +623,7 @@ describe('every write completes or leaves the database as it was', () => {
     // Reviews of claims this database tracks, so the similarity search suggests them.
     const statements = sql<string>('select statement from claims order by id limit 6');
     importExternalReviews({
-      reviews: statements.map((claimReviewed, i) => ({
-        reviewUrl: `https://fuzz-checks.example/${i}`,
-        organisation: 'Fuzz Fact Desk',
-        organisationUrl: null,
-        claimReviewed,
-        claimant: '',
-        rating: 'Accurate',
-        ratingValue: null,
-        bestRating: null,
-        worstRating: null,
-        datePublished: null,
-      })),
+      reviews: statements.map((claimReviewed, i) => parsedReview({ reviewUrl: `https://fuzz-checks.example/${i}`, organisation: 'Fuzz Fact Desk', claimReviewed })),
       kind: 'file',
       source: 'fuzz.json',
       actorId: null,

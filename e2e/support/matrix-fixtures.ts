@@ -16,6 +16,7 @@ import { createRevision } from '@/db/queries/revisions';
 import { addResponse, attachSource } from '@/db/queries/sources';
 import { assignClaim, moveClaim } from '@/db/queries/workflow';
 import { createAnchor } from '@/lib/anchor';
+import { parsedReview } from '@/lib/testing/claim-review-fixtures';
 
 type Users = { editor: string; admin: string; disabled: string; victim: string };
 const users = JSON.parse(process.argv[2] ?? '{}') as Users;
@@ -135,18 +136,9 @@ const checkedClaims = checkedSentences.map((s) => {
   return createClaim({ articleId: checked.id, anchor: createAnchor(checked.body, start, start + s.length)!, actorId: null }).id;
 });
 importExternalReviews({
-  reviews: whos.map((who, i) => ({
-    reviewUrl: `https://matrix-checks.example/${tag}/${who}`,
-    organisation: 'Matrix Fact Desk',
-    organisationUrl: null,
-    claimReviewed: checkedSentences[i]!,
-    claimant: '',
-    rating: 'Accurate',
-    ratingValue: null,
-    bestRating: null,
-    worstRating: null,
-    datePublished: null,
-  })),
+  reviews: whos.map((who, i) =>
+    parsedReview({ reviewUrl: `https://matrix-checks.example/${tag}/${who}`, organisation: 'Matrix Fact Desk', claimReviewed: checkedSentences[i]! }),
+  ),
   kind: 'file',
   source: 'matrix.json',
   actorId: null,

@@ -3,6 +3,7 @@
  * e2e): a DataFeed as an aggregator-style feed publishes it, and hostile or broken documents
  * that must be refused whole. `tag` makes each run's claims its own words.
  */
+import type { ExternalReviewInput } from '@/lib/external-review';
 
 const review = (tag: string, n: number, overrides: Record<string, unknown> = {}) => ({
   '@type': 'ClaimReview',
@@ -13,6 +14,18 @@ const review = (tag: string, n: number, overrides: Record<string, unknown> = {})
   reviewRating: { '@type': 'Rating', ratingValue: 2, bestRating: 5, worstRating: 1, alternateName: 'Mostly false' },
   itemReviewed: { '@type': 'Claim', author: { '@type': 'Person', name: 'Councillor Vega' } },
   ...overrides,
+});
+
+/** A review as the import stores it after parsing: an organisation's "Accurate" for one statement, the rest left empty. */
+export const parsedReview = (fields: Pick<ExternalReviewInput, 'reviewUrl' | 'organisation' | 'claimReviewed'>): ExternalReviewInput => ({
+  organisationUrl: null,
+  claimant: '',
+  rating: 'Accurate',
+  ratingValue: null,
+  bestRating: null,
+  worstRating: null,
+  datePublished: null,
+  ...fields,
 });
 
 /** Statements of the claims a newsroom tracked, which the feed's reviews are about (made unique by `tag`). */

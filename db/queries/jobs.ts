@@ -172,6 +172,11 @@ export function recordHostSuccess(tx: Tx, host: string): void {
   tx.delete(fetchHosts).where(eq(fetchHosts.host, host)).run();
 }
 
+/** Whether `host` is backed off: its failures in a row, until when, and the last error; undefined when it is not. */
+export function getHostBackoff(host: string) {
+  return getDb().select().from(fetchHosts).where(eq(fetchHosts.host, host)).get();
+}
+
 // ---- the jobs page ----
 
 const JOB_COLUMNS = {

@@ -39,6 +39,9 @@ const envSchema = z.object({
   // Background work (docs/operations.md, "Archived sources and watched articles"): days between
   // link checks of a cited source, and whether this process runs jobs at all.
   CLAIMLINE_SOURCE_CHECK_DAYS: z.coerce.number().min(0.01).max(365).default(7),
+  // How long one background fetch (an archived copy, a link check, a watch) may take, redirects
+  // and body included, before it counts as no answer.
+  CLAIMLINE_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(20_000),
   // How often an article imported from a web address is fetched again, by its age (lib/watch.ts).
   CLAIMLINE_WATCH_SCHEDULE: z
     .string()

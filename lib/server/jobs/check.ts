@@ -23,7 +23,7 @@ export const checkHandler = jobHandler({
     const conditional: Record<string, string> = {};
     if (last?.etag) conditional['if-none-match'] = last.etag;
     if (last?.lastModified) conditional['if-modified-since'] = last.lastModified;
-    const fetched = await fetchSource(source.url, conditional);
+    const fetched = await fetchSource(source.url, { headers: conditional });
     if (fetched.kind === 'answer') return recordAnswer(context, sourceId, source.url, fetched);
     const now = context.now();
     const { response } = fetched;

@@ -111,7 +111,7 @@ describe('source snapshots', () => {
     expect(getSourceCheck({ sourceId: internal.id })).toMatchObject({ state: 'unreachable', detail: expect.stringMatching(/private or local network/) });
     expect(jobOf(internal.id)).toMatchObject({ state: 'done', attempts: 1 });
     site.set('/drip', { body: REPORT, dripMs: 50 });
-    expect(await fetchSource(site.url('/drip'), {}, 300)).toMatchObject({
+    expect(await fetchSource(site.url('/drip'), { timeoutMs: 300 })).toMatchObject({
       kind: 'answer',
       retry: true,
       check: { state: 'unreachable', detail: 'The site took too long to answer.' },

@@ -17,8 +17,6 @@ export const SNAPSHOT_MAX_BYTES = 10 * 1024 * 1024;
 /** The most extracted text stored per snapshot (characters); the rest is cut and the copy says so. */
 export const SNAPSHOT_TEXT_CHARS = 500_000;
 export const SNAPSHOT_TYPES = ['text/html', 'application/xhtml+xml', 'text/plain', 'application/pdf'] as const;
-/** A fetch that takes longer is given up and retried later (the job lease is renewed meanwhile). */
-export const FETCH_TIMEOUT_MS = 20_000;
 /** How long after a check of a source the next one is due (CLAIMLINE_SOURCE_CHECK_DAYS, default 7). */
 export const checkIntervalMs = () => env.CLAIMLINE_SOURCE_CHECK_DAYS * 24 * 60 * 60_000;
 
@@ -33,11 +31,17 @@ export type Fetched =
   | { kind: 'page'; response: SafeFetchResponse }
   | { kind: 'answer'; check: Omit<CheckInput, 'sourceId' | 'checkedAt' | 'nextCheckAt'>; retry: boolean };
 
-/** Fetches a source politely; never throws for what the site did, only returns it. */
-export async function fetchSource(url: string, headers: Record<string, string> = {}, timeoutMs = FETCH_TIMEOUT_MS): Promise<Fetched> {
+/**
+ * Fetches a source politely; never throws for what the site did, only returns it. A fetch that
+ * takes longer than CLAIMLINE_FETCH_TIMEOUT_MS is given up (the job's lease is renewed meanwhile).
+ */
+export async function fetchSource(
+  url: string,
+  { headers = {}, timeoutMs = env.CLAIMLINE_FETCH_TIMEOUT_MS, accept = SNAPSHOT_TYPES }: { headers?: Record<string, string>; timeoutMs?: number; accept?: readonly string[] } = {},
+): Promise<Fetched> {
   try {
     const response = await safeFetchResponse(url, {
-      accept: SNAPSHOT_TYPES,
+      accept,
       maxBytes: SNAPSHOT_MAX_BYTES,
       timeoutMs,
       userAgent: userAgent(),

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { ReaderPages } from './reader';
 
 export type SourceFields = {
   url?: string;
@@ -31,8 +32,9 @@ export class ClaimSections {
 
   /** The id of a published claim, found as a reader finds it: article, then highlight. */
   async claimIdFromReader(articleTitle: string, highlight: string): Promise<number> {
-    await this.page.goto('/');
-    await this.page.getByRole('link', { name: articleTitle }).first().click();
+    const reader = new ReaderPages(this.page);
+    await reader.openHome();
+    await reader.openArticle(articleTitle);
     await this.page.locator('.article-body mark a', { hasText: highlight }).click();
     await expect(this.page).toHaveURL(/\/claims\/\d+\//);
     return Number(/\/claims\/(\d+)\//.exec(this.page.url())![1]);

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { ensureChangeCounter } from './change-counter';
 
 export const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
 
@@ -33,6 +34,7 @@ export function openDatabase(file: string): Database.Database {
   // bench halved with it). One connection per process, so this is the process's whole cost.
   sqlite.pragma('cache_size = -65536');
   migrate(drizzle({ client: sqlite }), { migrationsFolder: MIGRATIONS_FOLDER });
+  ensureChangeCounter(sqlite);
   return sqlite;
 }
 

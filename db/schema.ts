@@ -389,6 +389,20 @@ export const cacheTags = sqliteTable(
   (t) => [index('cache_tags_version').on(t.version)],
 );
 
+/**
+ * One row (id 1) that tells a commit readers may see from one they cannot. `counted` goes up with
+ * every row any counted table gains, loses or changes (triggers made when the database opens,
+ * db/change-counter.ts); every write() sets `logged` to it in the same transaction, after logging
+ * its tags. So `counted <> logged` means a commit the invalidation log does not describe (a
+ * script's own SQL), and a move of PRAGMA data_version with the two equal and no new log row is
+ * a commit of the auth library's sessions or a WAL checkpoint: nothing readers see changed.
+ */
+export const changeCounter = sqliteTable('change_counter', {
+  id: integer('id').primaryKey(),
+  counted: integer('counted').notNull().default(0),
+  logged: integer('logged').notNull().default(0),
+});
+
 /** Bookkeeping for the process (e.g. whether the first-run demo was loaded). */
 export const meta = sqliteTable('meta', {
   key: text('key').primaryKey(),

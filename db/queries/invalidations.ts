@@ -3,7 +3,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { and, eq, gt, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { cacheTags } from '@/db/schema';
+import { cacheTags, changeCounter } from '@/db/schema';
 import type { Tx } from './tx';
 
 /**
@@ -19,6 +19,11 @@ import type { Tx } from './tx';
  *   older than PENDING_MS as "everything" (its process died in between);
  * - outside one (scripts, tests, the demo removal at setup), `*`: everything;
  * - a write that shows readers nothing (sign-in bookkeeping) names the tag `none`.
+ *
+ * Commits made without write() (the auth library's sessions, a script's own SQL) are told
+ * apart by the change counter (db/change-counter.ts): the counted tables' triggers move
+ * `counted`, every write() sets `logged` to it. Equal counts and no new row: nothing readers
+ * see changed (a session, or PRAGMA data_version moving at a WAL checkpoint without a commit).
  */
 
 /** The tag of a change to everything, and of writes readers never see. */
@@ -45,26 +50,46 @@ export function withWriteLog<T>(fn: () => Promise<T>): Promise<T> {
 const nextVersion = (tx: Tx | ReturnType<typeof getDb>) =>
   (tx.select({ max: sql<number | null>`max(${cacheTags.version})` }).from(cacheTags).get()?.max ?? 0) + 1;
 
-function upsert(tx: Tx, tags: readonly string[], version: number) {
+function upsert(tx: Tx, tags: readonly string[], version: number, origin = logOrigin()) {
   if (!tags.length) return;
   tx.insert(cacheTags)
-    .values([...new Set(tags)].map((tag) => ({ tag, version, origin: logOrigin() })))
-    .onConflictDoUpdate({ target: cacheTags.tag, set: { version, origin: logOrigin() } })
+    .values([...new Set(tags)].map((tag) => ({ tag, version, origin })))
+    .onConflictDoUpdate({ target: cacheTags.tag, set: { version, origin } })
     .run();
 }
 
-/** Called by write() inside its transaction, after the change: the row that explains this commit to other processes. */
-export function logWrite(tx: Tx, touches: 'readers' | 'nothing'): void {
+/** The change counter, inside a transaction or a snapshot. */
+export const readCounter = (tx: Tx | ReturnType<typeof getDb>): { counted: number; logged: number } =>
+  tx.select({ counted: changeCounter.counted, logged: changeCounter.logged }).from(changeCounter).where(eq(changeCounter.id, 1)).get() ??
+  { counted: 0, logged: 0 };
+
+/**
+ * A `*` that no process takes for its own: the writer that finds a commit nobody logged is not
+ * the one that made it, and has to drop what it holds as every other process does.
+ */
+const UNLOGGED_ORIGIN = 'unlogged';
+
+/**
+ * Called by write() inside its transaction, after the change: the row that explains this commit
+ * to other processes. `before` is the change counter when the transaction began: unequal counts
+ * there are a commit made without the log since the last write(), which this one must not cover up.
+ */
+export function logWrite(tx: Tx, touches: 'readers' | 'nothing', before: { counted: number; logged: number }): void {
   const version = nextVersion(tx);
-  if (touches === 'nothing') return upsert(tx, [NOTHING], version);
+  tx.update(changeCounter).set({ logged: sql`${changeCounter.counted}` }).where(eq(changeCounter.id, 1)).run();
   const action = log().context.getStore();
-  if (!action) {
+  if (touches === 'nothing') {
+    upsert(tx, [NOTHING], version);
+  } else if (!action) {
     if (process.env.CLAIMLINE_DEBUG_CACHE) console.warn(`[cache ${process.pid}] a write outside an action: ${new Error().stack}`);
-    return upsert(tx, [EVERYTHING], version);
+    upsert(tx, [EVERYTHING], version);
+  } else {
+    const name = `${PENDING}${Date.now()}:${logOrigin()}:${++log().count}`;
+    upsert(tx, [name], version);
+    action.pending.push(name);
   }
-  const name = `${PENDING}${Date.now()}:${logOrigin()}:${++log().count}`;
-  upsert(tx, [name], version);
-  action.pending.push(name);
+  // Last, so that no row of this process's own takes its place.
+  if (before.counted !== before.logged) upsert(tx, [EVERYTHING], version, UNLOGGED_ORIGIN);
 }
 
 /**
@@ -116,12 +141,17 @@ export function readLogSince(version: number): LogRow[] {
 export const dataVersion = (): number => getDb().$client.pragma('data_version', { simple: true }) as number;
 
 /**
- * The log after `version` and the data_version it goes with, read in one snapshot: a commit
- * landing between two separate reads would be counted in one and not the other, and then
- * look like a commit nobody logged.
+ * The log after `version`, the change counter and the data_version they go with, read in one
+ * snapshot: a commit landing between two separate reads would be counted in one and not the
+ * other.
  */
-export function readLogSnapshot(version: number): { dataVersion: number; rows: LogRow[]; latest: number } {
-  return getDb().$client.transaction(() => ({ dataVersion: dataVersion(), rows: readLogSince(version), latest: nextVersion(getDb()) - 1 }))();
+export function readLogSnapshot(version: number): { dataVersion: number; rows: LogRow[]; latest: number; counter: { counted: number; logged: number } } {
+  return getDb().$client.transaction(() => ({
+    dataVersion: dataVersion(),
+    rows: readLogSince(version),
+    latest: nextVersion(getDb()) - 1,
+    counter: readCounter(getDb()),
+  }))();
 }
 
 /** The pending row's age in ms, from its name; null if it is not a pending row. */
@@ -140,18 +170,21 @@ export function logVersions(tags: readonly string[] | null): string {
 }
 
 /**
- * Records as `*` a commit nobody logged (a script's own SQL), seen when the log stood at
- * `seenAt` (null: none), or pending rows whose processes died before naming their tags (`expired`), so
- * every process and every ETag moves with it. Once: the first process to notice logs it,
- * the others find its row (or the pending rows gone).
+ * Records as `*` the commits nobody logged that this process saw (a script's own SQL: the change
+ * counter stood at `seen` while `logged` was behind it; null: none), or pending rows whose
+ * processes died before naming their tags (`expired`), so every process and every ETag moves
+ * with it. Once: the first process (or write()) to notice logs it and moves `logged` up to what
+ * it saw, no further: a commit made since, which this process has not dropped, stays unlogged
+ * for the next look.
  */
-export function logUnexplained(seenAt: number | null, expired: readonly string[] = []): void {
+export function logUnexplained(seen: number | null, expired: readonly string[] = []): void {
   getDb().transaction(
     (tx) => {
       const version = nextVersion(tx);
       const removed = expired.length ? tx.delete(cacheTags).where(inArray(cacheTags.tag, [...expired])).run().changes : 0;
-      const logged = tx.select({ version: cacheTags.version }).from(cacheTags).where(eq(cacheTags.tag, EVERYTHING)).get();
-      if (removed > 0 || (seenAt !== null && (logged?.version ?? 0) <= seenAt)) upsert(tx, [EVERYTHING], version);
+      const behind = seen !== null && readCounter(tx).logged < seen;
+      if (behind) tx.update(changeCounter).set({ logged: seen }).where(eq(changeCounter.id, 1)).run();
+      if (removed > 0 || behind) upsert(tx, [EVERYTHING], version);
     },
     { behavior: 'immediate' },
   );

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb, type Db } from '@/db';
 import { claimEvents } from '@/db/schema';
-import { changeCount, logWrite } from './invalidations';
+import { changeCount, logWrite, readCounter } from './invalidations';
 import type { EventKind } from '@/lib/events';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -15,9 +15,10 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export function write<T>(fn: (tx: Tx) => T, touches: 'readers' | 'nothing' = 'readers'): T {
   return getDb().transaction((tx) => {
     const before = changeCount();
+    const counter = readCounter(tx);
     const result = fn(tx);
     // A transaction that changed no row commits nothing another process could notice (a job poll that found nothing).
-    if (changeCount() !== before) logWrite(tx, touches);
+    if (changeCount() !== before) logWrite(tx, touches, counter);
     return result;
   }, { behavior: 'immediate' });
 }

@@ -5,11 +5,12 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { getClaimForEditor } from '@/db/queries/annotator';
-import { PENDING_MS, readLogSince } from '@/db/queries/invalidations';
+import { updateClaim } from '@/db/queries/claims';
+import { PENDING_MS, readLogSince, withWriteLog } from '@/db/queries/invalidations';
 import { claims } from '@/db/schema';
 import { seedDemoOnFirstRun } from '@/db/seed';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
-import { cached, tagVersions, tags } from './cache';
+import { cached, claimTags, invalidate, tagVersions, tags } from './cache';
 import { pageValidity, PageStore, storedPage } from './page-cache';
 
 // Two server processes on one SQLite file: this test's process reads and caches, a second
@@ -92,6 +93,36 @@ describe('a write in another server process', () => {
     expect(readA().load).toBe(2);
     expect(readB().note).toBe('Changed by hand in sqlite3');
   });
+
+  it('drops everything for a commit nobody logged, also when a logged write lands after it before this process looks', async () => {
+    const readA = reader(a);
+    const readB = reader(b);
+    readA();
+    readB();
+    const other = new Database(file);
+    other.prepare('update claims set status_note = ? where id = ?').run('Typed into sqlite3 by hand\u00a0— “unlogged”', b);
+    other.close();
+    await otherProcess('save', String(a), 'Saved after the hand edit');
+    expect(readB().note).toBe('Typed into sqlite3 by hand\u00a0— “unlogged”');
+    expect(readA().note).toBe('Saved after the hand edit');
+  }, 30_000);
+
+  it('drops only the saved claim when this process saves it again after another process did', async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    const readA = reader(a);
+    const readB = reader(b);
+    readA();
+    readB();
+    await otherProcess('save', String(a), 'First save, in the other process');
+    // Before this process looks: its own save of the same claim takes over every row the other one wrote.
+    const claim = getClaimForEditor({ id: a })!;
+    await withWriteLog(async () => {
+      updateClaim({ id: a, version: claim.version, patch: { statusNote: 'Second save, in this one', correction: 'Correction: second save' }, actorId: null });
+      invalidate(claimTags({ id: a, articleIds: [claim.articleId] }));
+    });
+    expect(readA().note).toBe('Second save, in this one');
+    expect(readB().load).toBe(1);
+  }, 30_000);
 
   it('keeps serving while the writing action has yet to name its tags, and drops everything once its process is gone too long', async () => {
     const readA = reader(a);

@@ -52,15 +52,51 @@ describe('tags computed from the cached value', () => {
 });
 
 describe('writes from another connection', () => {
-  it('drop the cache', () => {
-    getDb().$client.exec('CREATE TABLE IF NOT EXISTS scratch (x)');
+  /** Runs `sql` on a connection of its own, as a script or another server process would. */
+  const elsewhere = (run: (other: Database.Database) => void) => {
+    const other = new Database(file);
+    try {
+      run(other);
+    } finally {
+      other.close();
+    }
+  };
+
+  it('drop the cache when they change what readers may see outside the log', () => {
     let loads = 0;
     const load = () => cached('test:outside', [tags.lists], () => ++loads);
     expect(load()).toBe(1);
     expect(load()).toBe(1);
-    const other = new Database(file);
-    other.exec('INSERT INTO scratch VALUES (1)');
-    other.close();
+    elsewhere((other) => other.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('typed-in-sqlite3', 'ça marche 👍'));
     expect(load()).toBe(2);
+  });
+
+  it('drop nothing when they touch only the auth library’s sessions, or when a checkpoint moves data_version without a commit', async () => {
+    let loads = 0;
+    const load = () => cached('test:sessions', [tags.lists], () => ++loads);
+    expect(load()).toBe(1);
+    const user = getDb().$client.prepare('SELECT id FROM users LIMIT 1').pluck().get() as string | undefined;
+    elsewhere((other) => {
+      const userId = user ?? 'no-user';
+      if (!user) other.prepare("INSERT INTO users (id, name, email, created_at, updated_at) VALUES (?, 'Rédactrice', 'r@newsroom.example', 0, 0)").run(userId);
+      // Counted (a user is a row readers may see): the next look drops everything once.
+      load();
+      other
+        .prepare('INSERT INTO sessions (id, token, user_id, expires_at, created_at, updated_at) VALUES (?, ?, ?, ?, 0, 0)')
+        .run('session-1', 'token-1', userId, Date.now() + 60_000);
+    });
+    // The process that noticed the unlogged commit logs it once it has answered (after this tick).
+    await new Promise((resolve) => setImmediate(resolve));
+    const settled = load();
+    elsewhere((other) => {
+      other.prepare('UPDATE sessions SET expires_at = expires_at + 1').run();
+      other.prepare('DELETE FROM sessions').run();
+    });
+    expect(load()).toBe(settled);
+    // Restarting the WAL rewrites its header: data_version moves in every other connection, though nothing was committed.
+    const before = getDb().$client.pragma('data_version', { simple: true });
+    elsewhere((other) => other.pragma('wal_checkpoint(TRUNCATE)'));
+    expect(getDb().$client.pragma('data_version', { simple: true })).not.toBe(before);
+    expect(load()).toBe(settled);
   });
 });

@@ -118,14 +118,15 @@ function state(): State {
 /**
  * Another connection committed (`committed`), or a pending row may have expired: reads the
  * invalidation log from where this process stopped and drops exactly what the other
- * processes' rows name. A commit the log does not explain (a script's own SQL, a sign-in's
- * session), or a pending row whose process died before naming its tags, drops everything,
- * and is logged as `*` so every process's ETags move too.
+ * processes' rows name. A commit the log does not describe (the change counter says a counted
+ * table changed outside write(): a script's own SQL), or a pending row whose process died
+ * before naming its tags, drops everything, and is logged as `*` so every process's ETags move
+ * too. A move of data_version with no new row and even counts (a sign-in's session, a WAL
+ * checkpoint) drops nothing.
  */
 function readLog(s: State, committed: boolean): void {
   const changed: string[] = [];
   let everything = false;
-  let explained = false;
   const pending = new Set<string>();
   const expired: string[] = [];
   const seenFrom = s.logVersion;
@@ -133,9 +134,10 @@ function readLog(s: State, committed: boolean): void {
   s.dataVersion = snapshot.dataVersion;
   for (const row of snapshot.rows) {
     s.logVersion = Math.max(s.logVersion, row.version);
-    // This process's own rows describe its own commits, which never move its data_version.
+    // This process's own rows describe its own commits, which it dropped when it made them. A row
+    // of another process's that this one's own write replaced (one row per tag) was committed
+    // before that write, so what it names was dropped then too.
     if (row.origin === logOrigin()) continue;
-    if (row.version > seenFrom) explained = true;
     const age = pendingAge(row.tag);
     if (age !== null) {
       pending.add(row.tag);
@@ -150,25 +152,26 @@ function readLog(s: State, committed: boolean): void {
       else changed.push(row.tag);
     }
   }
-  // A pending row that is gone was settled (its tags, if any, came in as new rows above).
-  for (const tag of s.pending) if (!pending.has(tag)) explained = true;
+  // A pending row that is gone was settled: its tags, if any, came in as new rows above.
   s.pending = pending;
   for (const tag of s.expired) if (!pending.has(tag)) s.expired.delete(tag);
-  const unexplained = committed && !explained;
-  if (unexplained || expired.length) {
+  const unlogged = committed && snapshot.counter.counted !== snapshot.counter.logged;
+  if (unlogged || expired.length) {
     everything = true;
-    const at = s.logVersion;
     // After this request: a write, which may wait for another process's transaction.
     setImmediate(() => {
       try {
-        logUnexplained(unexplained ? at : null, expired);
+        logUnexplained(unlogged ? snapshot.counter.counted : null, expired);
       } catch (error) {
         console.warn(`Could not log a change made outside the app: ${error instanceof Error ? error.message : error}`);
       }
     });
   }
+  if (process.env.CLAIMLINE_DEBUG_CACHE) {
+    const why = unlogged ? 'a commit nobody logged' : expired.length ? `expired ${expired}` : everything ? 'a * row' : changed.length ? `tags ${changed}` : 'nothing readers see';
+    console.warn(`[cache ${process.pid}] ${committed ? 'data_version moved' : 'pending check'}: ${why} ${JSON.stringify(snapshot.rows.filter((row) => row.version > seenFrom || pendingAge(row.tag) !== null))}`);
+  }
   if (everything) {
-    if (process.env.CLAIMLINE_DEBUG_CACHE) console.warn(`[cache ${process.pid}] everything dropped: ${unexplained ? 'a commit nobody logged' : expired.length ? `expired ${expired}` : 'a * row'} ${JSON.stringify(snapshot.rows)}`);
     s.entries.clear();
     s.version += 1;
     s.epoch += 1;

@@ -1,0 +1,43 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * The triggers that keep `change_counter.counted` (db/schema.ts) moving with every row change
+ * of a table readers may see, made when a database opens rather than in a migration, so a
+ * table a later migration adds (or rebuilds, which drops its triggers) is counted without
+ * anyone remembering to.
+ *
+ * Not counted: tables no reader page shows that are written outside write() and its log, so
+ * their commits must not look like unlogged content changes to the other server processes:
+ * the auth library's sessions, accounts and verifications (every sign-in and sign-out writes
+ * them), the sign-in limits, and the invalidation log itself. Every other table is counted, the
+ * users included (a name may appear on reader pages).
+ */
+export const UNCOUNTED_TABLES: readonly string[] = ['sessions', 'accounts', 'verifications', 'rate_limits', 'cache_tags', 'change_counter'];
+
+const OPERATIONS = ['insert', 'update', 'delete'] as const;
+const triggerName = (table: string, operation: (typeof OPERATIONS)[number]) => `change_counter_${table}_${operation}`;
+
+/** The counted tables: ordinary tables (not FTS5's virtual or shadow tables, not SQLite's or drizzle's own) outside UNCOUNTED_TABLES. */
+export function countedTables(sqlite: Database.Database): string[] {
+  const names = sqlite
+    .prepare(`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' ORDER BY name`)
+    .pluck()
+    .all() as string[];
+  return names.filter((name) => !UNCOUNTED_TABLES.includes(name));
+}
+
+/** Creates the missing counter triggers (none after the first open of a given schema), in one write transaction. */
+export function ensureChangeCounter(sqlite: Database.Database): void {
+  const existing = () => new Set(sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'change\\_counter\\_%' ESCAPE '\\'`).pluck().all() as string[]);
+  const missing = (have: Set<string>) => countedTables(sqlite).flatMap((table) => OPERATIONS.filter((op) => !have.has(triggerName(table, op))).map((op) => [table, op] as const));
+  // Read first: an up-to-date database is not written to (several processes open it at once).
+  if (missing(existing()).length === 0) return;
+  sqlite.transaction(() => {
+    sqlite.prepare('INSERT OR IGNORE INTO change_counter (id, counted, logged) VALUES (1, 0, 0)').run();
+    for (const [table, op] of missing(existing())) {
+      sqlite.exec(
+        `CREATE TRIGGER "${triggerName(table, op)}" AFTER ${op.toUpperCase()} ON "${table}" BEGIN UPDATE change_counter SET counted = counted + 1 WHERE id = 1; END`,
+      );
+    }
+  }).immediate();
+}

@@ -1,5 +1,6 @@
 // The benchmark's direct database part (run by scripts/bench.mjs): picks the pages to
-// request and times full-text queries without HTTP. Writes JSON to the file given.
+// request and times full-text queries without HTTP. Writes JSON to the file given
+// (with --targets-only, only the pages to request, for scripts/bench-layouts.mjs).
 import fs from 'node:fs';
 import { closeDb } from '@/db';
 import { searchClaims } from '@/db/queries/search';
@@ -11,7 +12,9 @@ import { parseClaimFilters } from '@/lib/claim-filters';
 import { quantile } from './lib/stats';
 
 const out = process.argv[2];
-if (!out) throw new Error('usage: bench-db.ts <output.json>');
+if (!out) throw new Error('usage: bench-db.ts <output.json> [--targets-only]');
+// scripts/bench-layouts.mjs needs only the pages to request.
+const targetsOnly = process.argv.includes('--targets-only');
 
 /** p50 and p95 in milliseconds of `run` over every input (after one untimed warm-up pass). */
 function percentiles<T>(inputs: T[], run: (input: T) => unknown) {
@@ -35,7 +38,7 @@ const searches = (extra: Record<string, string>) =>
     return parsed.filters;
   });
 const five = <T>(list: T[]) => [...list, ...list, ...list, ...list, ...list];
-const search = {
+const search = targetsOnly ? {} : {
   // The claims index search (FTS5 MATCH, best match first, first page), as /claims?q= runs it.
   claimsIndex: percentiles(five(searches({})), (f) => searchClaims({ filters: f })),
   // The same searches sorted by date: not bounded, every match is read and sorted.
@@ -59,7 +62,7 @@ const statsPage = ({ from, to, scope }: { from: string; to: string; scope: Stats
     verdictsByOutlet(countVerdictsByOutlet(args)),
   ];
 };
-const statistics = {
+const statistics = targetsOnly ? {} : {
   publicYear: percentiles(Array(10).fill({ from: '2025-01', to: '2025-12', scope: 'public' }), statsPage),
   publicFiveYears: percentiles(Array(10).fill({ from: '2021-02', to: '2026-01', scope: 'public' }), statsPage),
   newsroomFiveYears: percentiles(Array(10).fill({ from: '2021-02', to: '2026-01', scope: 'newsroom' }), statsPage),

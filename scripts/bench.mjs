@@ -6,14 +6,24 @@
 // app served, as the machine's limit for those bytes. Prints a table and writes
 // bench/results.json. Not part of `npm test`.
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
+import {
+  DOCUMENT,
+  load as loadRoute,
+  pick,
+  processesRss,
+  round,
+  startEditor as startBenchEditor,
+  startLimitServer,
+  syntheticDatabase,
+  treeRss,
+  waitForHealth,
+} from './bench-lib.mjs';
 import { buildIfNeeded } from './build-if-needed.mjs';
-import { baseEnv, bin, root, runTs, runTsOutput } from './lib.mjs';
+import { baseEnv, root, runTs, runTsOutput } from './lib.mjs';
 import { missingVarnish, startVarnish } from './varnish.mjs';
 
 const { values } = parseArgs({
@@ -31,153 +41,11 @@ const connections = Number(values.connections);
 const port = Number(process.env.PORT || 3207);
 const base = `http://127.0.0.1:${port}`;
 const env = baseEnv();
-
-/** The generated database, cached in the temp folder under a key of everything that shapes it. */
-async function syntheticDatabase() {
-  const hash = createHash('sha256').update(`${values.articles}x${values.claims}`);
-  for (const dir of ['scripts/synthetic', 'db/migrations', 'db/migrations/meta']) {
-    for (const name of fs.readdirSync(path.join(root, dir)).sort()) {
-      const file = path.join(root, dir, name);
-      if (fs.statSync(file).isFile()) hash.update(name).update(fs.readFileSync(file));
-    }
-  }
-  for (const file of ['db/queries/synthetic.ts', 'scripts/seed-synthetic.ts']) hash.update(fs.readFileSync(path.join(root, file)));
-  const cached = path.join(os.tmpdir(), `claimline-bench-${hash.digest('hex').slice(0, 16)}.db`);
-  if (!fs.existsSync(cached)) {
-    const partial = `${cached}.partial`;
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
-    await runTs('scripts/seed-synthetic.ts', ['--articles', values.articles, '--claims', values.claims], {
-      env: { ...env, DATABASE_PATH: partial },
-    });
-    fs.renameSync(partial, cached);
-  }
-  // Each run writes (edits), so it works on a copy.
-  const working = path.join(os.tmpdir(), `claimline-bench-run-${port}.db`);
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(working + suffix, { force: true });
-  fs.copyFileSync(cached, working);
-  return working;
-}
-
-/** Resident memory of a process and all its descendants, in MB (Linux /proc). */
-function treeRss(pid) {
-  const children = new Map();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const ppid = Number(fs.readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  let kb = 0;
-  const visit = (p) => {
-    try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {
-      return;
-    }
-    (children.get(p) ?? []).forEach(visit);
-  };
-  visit(pid);
-  return Math.round(kb / 1024);
-}
-
-/** Each process of the server (the primary, reader processes, the editor process) with its resident memory in MB. */
-function processesRss(pid) {
-  const list = [];
-  const visit = (p, depth) => {
-    try {
-      const rss = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
-      const role = /(?:^|\0)CLAIMLINE_ROLE=(\w+)/.exec(fs.readFileSync(`/proc/${p}/environ`, 'utf8'))?.[1] ?? (depth === 0 ? 'primary or single' : 'other');
-      list.push({ pid: p, role, rssMb: Math.round(rss / 1024) });
-    } catch {
-      return;
-    }
-    for (const entry of fs.readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        if (Number(fs.readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1]) === p) visit(Number(entry), depth + 1);
-      } catch {
-        // ended meanwhile
-      }
-    }
-  };
-  visit(pid, 0);
-  return list;
-}
+const load = (name, paths, options = {}) => loadRoute(name, paths, { url: base, connections, duration, ...options });
+const startEditor = (invite, claimIds) =>
+  startBenchEditor({ base, invite, claimIds, seconds: duration, interval: values['edit-interval'], env, database });
 
 const fileSize = (file) => (fs.existsSync(file) ? fs.statSync(file).size : 0);
-const pick = (list) => list[Math.floor(Math.random() * list.length)];
-
-async function waitForHealth() {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('the server did not answer /api/health');
-}
-
-// What a browser sends when it loads a page; the page cache serves documents only.
-const DOCUMENT = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
-// What Chromium sends with every request, pages and fetches alike.
-const BROWSER_ENCODINGS = { 'accept-encoding': 'gzip, deflate, br, zstd' };
-
-/**
- * Runs one autocannon load; `paths` is called per request so connections spread over many
- * pages. With `trace`, every response's time, path, status and ETag is kept (for the CDN model).
- */
-async function load(name, paths, { cacheable, headers, status, trace, url = base } = {}) {
-  const counts = { responses: 0, cacheable: 0, unexpected: 0, pageCacheHits: 0, pages: 0, encodings: {} };
-  const log = [];
-  const result = await autocannon({
-    url,
-    connections,
-    duration,
-    requests: [
-      {
-        setupRequest: (request, context) => {
-          context.path = paths();
-          return { ...request, path: context.path, headers: { ...request.headers, ...BROWSER_ENCODINGS, ...headers } };
-        },
-        onResponse: (code, _body, context, responseHeaders) => {
-          counts.responses++;
-          if (status && code !== status) counts.unexpected++;
-          const control = responseHeaders?.['cache-control'] ?? '';
-          if (/s-maxage=[1-9]|public, max-age=[1-9]/.test(control)) counts.cacheable++;
-          const pageCache = responseHeaders?.['x-claimline-cache'];
-          if (pageCache) counts.pages++;
-          if (pageCache === 'hit') counts.pageCacheHits++;
-          const encoding = responseHeaders?.['content-encoding'] ?? 'identity';
-          counts.encodings[encoding] = (counts.encodings[encoding] ?? 0) + 1;
-          if (trace) log.push({ t: Date.now(), path: context.path, status: code, etag: responseHeaders?.etag, control });
-        },
-      },
-    ],
-  });
-  // A route expected to answer 304 counts anything else as an error; others count non-2xx.
-  const errors = result.errors + result.timeouts + (status ? counts.unexpected : result.non2xx);
-  return {
-    name,
-    requestsPerSecond: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors,
-    // Bytes on the wire per response (headers included) and how they were encoded.
-    bytesPerResponse: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
-    encodings: counts.encodings,
-    ...(cacheable ? { cdnCacheableShare: counts.responses ? counts.cacheable / counts.responses : 0 } : {}),
-    // Of the responses that went through the page cache, the share it answered without a render of their own.
-    ...(counts.pages ? { pageCacheHitShare: round(counts.pageCacheHits / counts.pages) } : {}),
-    ...(trace ? { trace: log } : {}),
-  };
-}
-
-const round = (x, places = 3) => Math.round(x * 10 ** places) / 10 ** places;
 
 /**
  * A CDN in front of the origin, replayed over the responses the readers actually got:
@@ -211,28 +79,6 @@ function simulateCdn(trace, sMaxAgeSeconds) {
   };
 }
 
-/** The bench editor (scripts/bench-editor.ts): resolves `{ ready, done }` once it has signed in. */
-function startEditor(invite, claimIds) {
-  const child = spawn(
-    bin('tsx'),
-    ['--conditions=react-server', '--tsconfig', path.join(root, 'tsconfig.json'), 'scripts/bench-editor.ts',
-      '--base', base, '--invite', invite, '--claims', claimIds.join(','),
-      '--seconds', String(duration), '--interval', values['edit-interval']],
-    { cwd: root, env: { ...env, DATABASE_PATH: database }, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let out = '';
-  let onReady;
-  const ready = new Promise((resolve) => (onReady = resolve));
-  child.stdout.on('data', (chunk) => {
-    out += chunk;
-    if (out.startsWith('ready\n')) onReady();
-  });
-  const done = new Promise((resolve, reject) =>
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1))) : reject(new Error(`bench editor failed (${code})`)))),
-  );
-  return { ready: Promise.race([ready, done]), done };
-}
-
 async function exists(pathname) {
   const res = await fetch(base + pathname);
   await res.arrayBuffer();
@@ -240,7 +86,7 @@ async function exists(pathname) {
 }
 
 const loadBefore = Math.round(os.loadavg()[0] * 10) / 10;
-const database = await syntheticDatabase();
+const database = await syntheticDatabase({ articles: values.articles, claims: values.claims, port, env });
 await buildIfNeeded();
 const targetsFile = path.join(os.tmpdir(), `claimline-bench-targets-${port}.json`);
 await runTs('scripts/bench-db.ts', [targetsFile], { env: { ...env, DATABASE_PATH: database } });
@@ -272,7 +118,7 @@ process.on('SIGINT', () => {
 });
 
 try {
-  await waitForHealth();
+  await waitForHealth(base);
   const claimPaths = targets.claims.map((c) => `/claims/${c.id}/${c.slug}`);
   const articlePath = `/articles/${targets.article.slug}`;
   const searchTerms = ['bus lanes', 'hospital', 'flood defences', 'jobs', 'Ørnebakke', 'budget', 'tram', 'recycling'];
@@ -288,15 +134,7 @@ try {
   // The machine's limit for the same bytes: the claim and article pages as the app just served them.
   const captured = {};
   for (const p of [claimPaths[0], articlePath]) captured[p] = await (await fetch(base + p, { headers: DOCUMENT })).text();
-  const pagesFile = path.join(os.tmpdir(), `claimline-bench-pages-${port}.json`);
-  fs.writeFileSync(pagesFile, JSON.stringify(captured));
-  limitServer = spawn(process.execPath, [path.join(root, 'scripts', 'bench-limit.mjs'), pagesFile, String(limitPort)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise((resolve, reject) => {
-    limitServer.stdout.once('data', resolve);
-    limitServer.once('exit', (code) => reject(new Error(`the limit server ended (${code})`)));
-  });
+  limitServer = await startLimitServer(captured, limitPort);
 
   const runs = [];
   const skipped = [];

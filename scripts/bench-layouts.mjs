@@ -1,0 +1,185 @@
+// `npm run bench:layouts [-- --layouts 1,1+editor,2+editor --duration 10 --connections 32]`:
+// the server's process layouts side by side, in one run, on one copy of the synthetic newsroom
+// (2,000 articles, 100,000 claims). For each layout (N reader processes, with or without the
+// editor process: scripts/server.mjs) it starts the server, warms every reader process's page
+// cache, and measures with autocannon, every request with a browser's Accept-Encoding:
+// /api/health, the JSON API list, a cached claim page and the article page (beside a plain
+// node:http server sending the same bytes: the machine's limit), the reader mix, and the reader
+// mix while an editor saves a response every 300 ms through the real form (the saves' latency
+// is what "editors first" is about). It records each process's memory and the load average
+// before and after each layout, prints a table and writes bench/layouts.json. Not part of
+// `npm test`: about 80 s a layout at the default duration.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DOCUMENT, load, pick, processesRss, round, startEditor, startLimitServer, syntheticDatabase, waitForHealth } from './bench-lib.mjs';
+import { buildIfNeeded } from './build-if-needed.mjs';
+import { baseEnv, root, runTs, runTsOutput } from './lib.mjs';
+
+const { values } = parseArgs({
+  options: {
+    layouts: { type: 'string', default: '1,1+editor,2+editor' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '32' },
+    articles: { type: 'string', default: '2000' },
+    claims: { type: 'string', default: '100000' },
+    'edit-interval': { type: 'string', default: '300' },
+  },
+});
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const port = Number(process.env.PORT || 3207);
+const base = `http://127.0.0.1:${port}`;
+const env = baseEnv();
+const loadAverage = () => round(os.loadavg()[0], 1);
+
+/** "2+editor" → 2 reader processes and the editor process; "1" → the single process. */
+function parseLayout(text) {
+  const match = /^(\d+)(\+editor)?$/.exec(text.trim());
+  if (!match) throw new Error(`--layouts: "${text}" is not N or N+editor`);
+  return { name: text.trim(), readers: Number(match[1]), editor: Boolean(match[2]) };
+}
+const layouts = values.layouts.split(',').map(parseLayout);
+
+const database = await syntheticDatabase({ articles: values.articles, claims: values.claims, port, env });
+await buildIfNeeded();
+const targetsFile = path.join(os.tmpdir(), `claimline-bench-targets-${port}.json`);
+await runTs('scripts/bench-db.ts', [targetsFile, '--targets-only'], { env: { ...env, DATABASE_PATH: database } });
+const { targets } = JSON.parse(fs.readFileSync(targetsFile, 'utf8'));
+const claimPaths = targets.claims.map((c) => `/claims/${c.id}/${c.slug}`);
+const articlePath = `/articles/${targets.article.slug}`;
+const searchTerms = ['bus lanes', 'hospital', 'flood defences', 'jobs', 'Ørnebakke', 'budget', 'tram', 'recycling'];
+const searchPaths = searchTerms.map((q) => `/claims?q=${encodeURIComponent(q)}`);
+const statuses = ['unverified', 'confirmed', 'partly_true', 'disputed', 'false', 'retracted'];
+const readerMix = () => {
+  const x = Math.random();
+  return x < 0.6 ? pick(claimPaths) : x < 0.8 ? articlePath : x < 0.9 ? pick(searchPaths) : '/';
+};
+
+let server;
+let limitServer;
+process.on('SIGINT', () => {
+  server?.kill('SIGTERM');
+  limitServer?.kill('SIGTERM');
+  process.exit(130);
+});
+
+/** Every page of the mix, asked on as many connections at once as there are reader processes (each keeps its own page cache). */
+async function warm(readers) {
+  for (const p of [...claimPaths, articlePath, '/', ...searchPaths]) {
+    await Promise.all(
+      Array.from({ length: readers * 2 }, async () => {
+        // A connection of its own each: the cluster hands connections to reader processes in turn.
+        const res = await fetch(base + p, { headers: { ...DOCUMENT, connection: 'close' } });
+        await res.arrayBuffer();
+      }),
+    );
+  }
+}
+
+const results = [];
+let limits;
+try {
+  for (const layout of layouts) {
+    const before = loadAverage();
+    console.log(`\n== ${layout.name}: ${layout.readers} reader process${layout.readers === 1 ? '' : 'es'}, editor process ${layout.editor ? 'on' : 'off'} (load average ${before})`);
+    // Every layout starts from the same database: the previous layout's edits are undone.
+    const working = `${database}.layout.db`;
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(working + suffix, { force: true });
+    fs.copyFileSync(database, working);
+    const invite = (await runTsOutput('scripts/invite.ts', ['--role', 'editor'], { env: { ...env, DATABASE_PATH: working, APP_URL: base } })).trim();
+    server = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')], {
+      cwd: root,
+      env: { ...env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: working, CLAIMLINE_WORKERS: String(layout.readers), CLAIMLINE_EDITOR_PROCESS: layout.editor ? '1' : '0' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    await waitForHealth(base);
+    await warm(layout.readers);
+
+    if (!limits) {
+      const captured = {};
+      for (const p of [claimPaths[0], articlePath]) captured[p] = await (await fetch(base + p, { headers: DOCUMENT })).text();
+      limitServer = await startLimitServer(captured, port + 1);
+      const url = `http://127.0.0.1:${port + 1}`;
+      console.log(`… the machine's limit for the same bytes, plain node:http (${duration} s each)`);
+      limits = {
+        claim: await load('limit: claim page bytes', () => claimPaths[0], { headers: DOCUMENT, url, connections, duration }),
+        article: await load('limit: article page bytes', () => articlePath, { headers: DOCUMENT, url, connections, duration }),
+      };
+      limitServer.kill('SIGTERM');
+    }
+
+    const runs = {};
+    const route = async (key, name, paths, options = {}) => {
+      console.log(`… ${name} (${duration} s, ${connections} connections)`);
+      runs[key] = await load(name, paths, { url: base, connections, duration, ...options });
+    };
+    await route('health', '/api/health', () => '/api/health');
+    await route('apiList', 'JSON API list', () => `/api/v1/claims?status=${pick(statuses)}&limit=50`);
+    await route('claim', 'claim page', () => pick(claimPaths), { headers: DOCUMENT });
+    await route('article', 'article page', () => articlePath, { headers: DOCUMENT });
+    await route('mix', 'reader mix', readerMix, { headers: DOCUMENT });
+    const editor = startEditor({ base, invite, claimIds: targets.claims.slice(0, 20).map((c) => c.id), seconds: duration, interval: values['edit-interval'], env, database: working });
+    await editor.ready;
+    await route('mixWithEdits', 'reader mix with edits', readerMix, { headers: DOCUMENT });
+    const edits = await editor.done;
+    const processes = processesRss(server.pid);
+    const after = loadAverage();
+    server.kill('SIGTERM');
+    await exited;
+
+    const row = {
+      layout: layout.name,
+      readers: layout.readers,
+      editorProcess: layout.editor,
+      loadAverageBefore: before,
+      loadAverageAfter: after,
+      editSaves: edits,
+      ratios: {
+        mixWithEditsToMix: round(runs.mixWithEdits.requestsPerSecond / (runs.mix.requestsPerSecond || 1)),
+        claimToLimit: round(runs.claim.requestsPerSecond / (limits.claim.requestsPerSecond || 1)),
+        articleToLimit: round(runs.article.requestsPerSecond / (limits.article.requestsPerSecond || 1)),
+        apiListToHealth: round(runs.apiList.requestsPerSecond / (runs.health.requestsPerSecond || 1)),
+      },
+      routes: runs,
+      processes,
+    };
+    results.push(row);
+    console.log(
+      `${layout.name}: saves p50 ${edits.p50} ms, p99 ${edits.p99} ms (${edits.acknowledged} of ${edits.attempted}); mix with edits ${row.ratios.mixWithEditsToMix} of the mix; ` +
+        `claim page ${row.ratios.claimToLimit} and article ${row.ratios.articleToLimit} of the limit; API list ${row.ratios.apiListToHealth} of /api/health; ` +
+        `RSS ${processes.map((p) => `${p.role} ${p.rssMb} MB`).join(', ')}; load average ${before} → ${after}`,
+    );
+  }
+} finally {
+  server?.kill('SIGTERM');
+  limitServer?.kill('SIGTERM');
+}
+
+const cell = (r) => `${r.requestsPerSecond}/s, p99 ${r.p99} ms${r.errors ? `, ${r.errors} errors` : ''}`;
+console.log('');
+console.table(
+  Object.fromEntries(
+    [
+      ['editor saves in the mix: p50 / p99', (r) => `${r.editSaves.p50} / ${r.editSaves.p99} ms (${r.editSaves.acknowledged} saves)`],
+      ['reader mix with edits ÷ without', (r) => r.ratios.mixWithEditsToMix],
+      ['reader mix', (r) => cell(r.routes.mix)],
+      ['reader mix with edits', (r) => cell(r.routes.mixWithEdits)],
+      ['claim page ÷ node:http limit', (r) => `${r.ratios.claimToLimit} (${cell(r.routes.claim)})`],
+      ['article page ÷ node:http limit', (r) => `${r.ratios.articleToLimit} (${cell(r.routes.article)})`],
+      ['JSON API list ÷ /api/health', (r) => `${r.ratios.apiListToHealth} (${r.routes.apiList.requestsPerSecond} / ${r.routes.health.requestsPerSecond})`],
+      ['RSS per process, MB', (r) => r.processes.map((p) => `${p.role} ${p.rssMb}`).join(', ')],
+      ['load average before → after', (r) => `${r.loadAverageBefore} → ${r.loadAverageAfter}`],
+    ].map(([label, f]) => [label, Object.fromEntries(results.map((r) => [r.layout, f(r)]))]),
+  ),
+);
+console.log(`limit (plain node:http, same bytes): claim page ${limits.claim.requestsPerSecond}/s, article page ${limits.article.requestsPerSecond}/s; ${os.cpus().length} cores`);
+fs.mkdirSync(path.join(root, 'bench'), { recursive: true });
+fs.writeFileSync(
+  path.join(root, 'bench', 'layouts.json'),
+  `${JSON.stringify({ at: new Date().toISOString(), machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`, connections, durationSeconds: duration, limits, layouts: results }, null, 2)}\n`,
+);
+console.log('wrote bench/layouts.json');

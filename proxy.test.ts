@@ -46,6 +46,19 @@ describe('proxy security headers', () => {
     }
   });
 
+  it('gives the archived copy of a source a policy with no script and nothing fetched, and no framing', async () => {
+    const { csp, frame } = await policyFor('/claims/12/archive/7');
+    expect(csp.split('; ')).toEqual([
+      "default-src 'none'",
+      expect.stringMatching(/^style-src 'sha256-[A-Za-z0-9+/]+=*'$/),
+      "base-uri 'none'",
+      "form-action 'none'",
+      "frame-ancestors 'none'",
+    ]);
+    expect(frame).toBe('DENY');
+    expect((await policyFor('/claims/12/archive/7/x')).csp).toContain("script-src 'self' 'nonce-");
+  });
+
   it('does not mistake a look-alike path for the badge', async () => {
     expect((await policyFor('/claims/12/badge.svg/../../edit')).csp).toContain("frame-ancestors 'none'");
     expect((await policyFor('/claims/abc/badge.svg')).csp).toContain("frame-ancestors 'none'");

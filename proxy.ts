@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { ARCHIVE_POLICY } from '@/lib/archived-copy';
 import { crossSiteWrite, decodablePath } from '@/lib/request-checks';
 import { jsonError } from '@/lib/server/http';
 import { cachedPage, newNonce, pageWithStatus, readerPageCaching, renderNonce } from '@/lib/server/page-cache';
@@ -21,6 +22,7 @@ export async function proxy(request: NextRequest) {
   const undecodable = !decodablePath(request.nextUrl.pathname);
   // The badge and the claim card are made for other sites' pages; nothing else may be framed.
   const embedPolicy = EMBEDDABLE.find(([path]) => path.test(request.nextUrl.pathname))?.[1];
+  const ownPolicy = embedPolicy ?? STANDALONE.find(([path]) => path.test(request.nextUrl.pathname))?.[1];
   // Reader pages: CDN caching headers, and the page cache for anonymous readers.
   const caching = undecodable ? null : readerPageCaching(request);
   // A withdrawn claim's page answers 410 Gone (with its note and history) to everyone.
@@ -28,7 +30,7 @@ export async function proxy(request: NextRequest) {
   const cached = gone ?? (caching ? await cachedPage(request) : null);
   if (cached) return cached;
   const nonce = renderNonce(request.headers) ?? newNonce();
-  const policy = embedPolicy ?? pagePolicy(nonce);
+  const policy = ownPolicy ?? pagePolicy(nonce);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('content-security-policy', policy);
   const response = undecodable
@@ -57,6 +59,9 @@ const EMBEDDABLE: [RegExp, string][] = [
   [/^\/claims\/\d+\/badge\.svg$/, BADGE_POLICY],
   [/^\/claims\/\d+\/card$/, CARD_POLICY],
 ];
+
+// Documents of our own with no script at all, which are not to be framed either.
+const STANDALONE: [RegExp, string][] = [[/^\/claims\/[^/]+\/archive\/[^/]+$/, ARCHIVE_POLICY]];
 
 function pagePolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === 'development';

@@ -1,6 +1,7 @@
 import { fixtureArticle, startFixtureSite, type FixtureSite } from '../lib/testing/fixture-site';
 import { DEMO, expect, test } from './fixtures';
 import { AuthPages } from './pages/auth';
+import { runSetup } from './support/setup';
 import { axeFindings } from './support/axe';
 
 // Sources served by the test itself on loopback, under a name the e2e server resolves to 127.0.0.1
@@ -33,6 +34,10 @@ test('a cited source is archived; readers open the copy with the excerpt marked,
   });
   await auth.signedIn('editor');
   await claimSections.open(claimId);
+  // The demo's own source is under a name reserved for examples: never fetched, so no Archive again, and the reason.
+  const demoSource = claimSections.sources().getByRole('listitem', { name: 'Route 7 ridership, annual totals' });
+  await expect(demoSource.getByTestId('source-evidence')).toHaveText(/^Not archived: Claimline never fetches addresses under names reserved for examples/);
+  await expect(demoSource.getByRole('button', { name: /^Archive .* again$/ })).toHaveCount(0);
   await claimSections.addSource({ url: fixtureUrl('/harbour/report'), title: 'Quay Road monitoring report', relation: 'Supports', excerpt: EXCERPT });
   const item = claimSections.sources().getByRole('listitem', { name: 'Quay Road monitoring report' });
   await expect(async () => {
@@ -44,19 +49,24 @@ test('a cited source is archived; readers open the copy with the excerpt marked,
   await page.goto(`/claims/${claimId}/x`);
   const sources = page.getByRole('region', { name: 'Sources' });
   const today = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date());
-  await sources.getByRole('link', { name: `Archived copy, ${today}` }).click();
+  const copyPath = await sources.getByRole('link', { name: `Archived copy, ${today}` }).getAttribute('href');
+  const [copy] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(copyPath!)), sources.getByRole('link', { name: `Archived copy, ${today}` }).click()]);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quay Road monitoring — “interim” report');
   await expect(page.getByText('Archived copy', { exact: true })).toBeVisible();
-  await expect(page.locator('mark.archive-excerpt')).toHaveText(EXCERPT);
-  await expect(page.locator('article')).toContainText('Side streets were not measured.');
-  // Only the text was kept: the page's navigation and its script are not in the copy.
-  await expect(page.locator('article')).not.toContainText('changed by script');
-  await expect(page.locator('article')).not.toContainText('About');
+  await expect(page.locator('mark#cited')).toHaveText(EXCERPT);
+  await expect(page.locator('main')).toContainText('Side streets were not measured.');
+  // Only the text was kept: the page's navigation and its script are not in the copy, and the copy has no script of its own.
+  await expect(page.locator('main')).not.toContainText('changed by script');
+  await expect(page.locator('main')).not.toContainText('About');
+  await expect(page.locator('script')).toHaveCount(0);
+  expect(copy.headers()['content-security-policy']).toMatch(/^default-src 'none'; style-src 'sha256-[^']+'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'$/);
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     expect(await axeFindings(page, `archived copy (${scheme})`)).toEqual([]);
   }
   await page.screenshot({ path: 'test-results/evidence-archived-copy.png', fullPage: true });
+  await page.getByRole('link', { name: 'Back to the claim' }).click();
+  await expect(page).toHaveURL(new RegExp(`/claims/${claimId}/`));
 
   // The page vanishes from its site; an editor asks for a new copy and learns it is gone.
   site.set('/harbour/report', null);
@@ -95,4 +105,47 @@ test('a cited source is archived; readers open the copy with the excerpt marked,
   await expect(admin.getByText(/Archived copies/)).toBeVisible();
   await admin.screenshot({ path: 'test-results/evidence-jobs.png', fullPage: true });
   await admin.close();
+});
+
+test('editors open the archived copy of a draft claim’s source; readers cannot', async ({ page, auth, claimSections, browser, baseURL }) => {
+  test.setTimeout(60_000);
+  const quote = 'the ferry carried 2,310 passengers on its first weekend';
+  const { claims } = runSetup<{ claims: { id: number }[] }>('article-with-claims.ts', {
+    title: `Ferry launch weekend ${Date.now()}`,
+    body: `Operators said ${quote}, more than the bridge did. عبّارة 渡轮`,
+    quotes: [quote],
+    published: false,
+  });
+  const draftId = claims[0]!.id;
+  const excerpt = 'Passengers, first weekend: 2,310 (Saturday 1,402; Sunday 908)';
+  site.set('/ferry/counts', { body: fixtureArticle('Ferry counts — launch weekend', ['Counts from the ticket barriers.', `${excerpt}.`]) });
+  await auth.signedIn('editor');
+  await claimSections.open(draftId);
+  await claimSections.addSource({ url: fixtureUrl('/ferry/counts'), title: 'Ferry ticket counts', relation: 'Supports', excerpt });
+  const evidence = claimSections.sources().getByRole('listitem', { name: 'Ferry ticket counts' }).getByTestId('source-evidence');
+  await expect(async () => {
+    await page.reload();
+    await expect(evidence.getByRole('link', { name: /^Archived copy of / })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  const copyPath = (await evidence.getByRole('link', { name: /^Archived copy of / }).getAttribute('href'))!;
+  await evidence.getByRole('link', { name: /^Archived copy of / }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ferry counts — launch weekend');
+  await expect(page.getByText('The claim citing it is not published: only signed-in editors can open this copy.')).toBeVisible();
+  await expect(page.locator('mark#cited')).toHaveText(excerpt);
+  await expect(page.locator('script')).toHaveCount(0);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await axeFindings(page, `archived copy of a draft's source (${scheme})`)).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.getByRole('link', { name: 'Back to the claim' }).click();
+  await expect(page).toHaveURL(new RegExp(`/edit/claims/${draftId}$`));
+
+  // A reader (no session) learns nothing about the draft; nor does a cache keep the editor's copy.
+  const reader = await browser.newContext({ baseURL });
+  const answer = await reader.request.get(copyPath);
+  expect(answer.status()).toBe(404);
+  expect(await answer.text()).not.toContain('Ferry');
+  expect((await page.request.get(copyPath)).headers()['cache-control']).toBe('private, no-store');
+  await reader.close();
 });

@@ -1,3 +1,4 @@
+import { htmlDocument } from './html-document';
 import { quoted } from './quotes';
 import { ICON_ATTRIBUTES, STATUS_ICONS } from './status-icons';
 import { STATUS_INFO, type Status } from './status';
@@ -42,15 +43,10 @@ export function claimCardHtml(claim: CardClaim): string {
   const made = [claim.claimant ? `Claimed by ${esc(claim.claimant)}` : '', `in ${esc(claim.articleTitle)}${claim.outlet ? ` (${esc(claim.outlet)})` : ''}`]
     .filter(Boolean)
     .join(' · ');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${esc(`${info.label}: ${quoted(claim.statement)}`)}</title>
-<link rel="canonical" href="${esc(claim.url)}">
-<style>
+  return htmlDocument({
+    title: `${info.label}: ${quoted(claim.statement)}`,
+    head: `<link rel="canonical" href="${esc(claim.url)}">\n`,
+    css: `
 :root{color-scheme:light dark;--fg:#111827;--muted:#4b5563;--bg:#fff;--rule:#d1d5db;--link:#1d4ed8;--st-fg:${c.fg};--st-bg:${c.bg}}
 @media (prefers-color-scheme:dark){:root{--fg:#f3f4f6;--muted:#d1d5db;--bg:#111827;--rule:#374151;--link:#93c5fd;--st-fg:${c.darkFg};--st-bg:${c.darkBg}}}
 *{box-sizing:border-box}
@@ -63,17 +59,13 @@ body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:v
 .more{margin:auto 0 0;font-size:14px}
 a{color:var(--link);font-weight:600}
 a:focus-visible{outline:3px solid var(--link);outline-offset:2px}
-</style>
-</head>
-<body>
-<article class="card">
+`,
+    body: `<article class="card">
 <span class="status">${icon(claim.status)}${esc(info.label)}</span>
 <p class="statement">${esc(quoted(claim.statement))}</p>
 <p class="made">${made}</p>
 <p class="why">${esc(claim.statusNote || info.description)}</p>
 <p class="more"><a href="${esc(claim.url)}" target="_blank" rel="noopener">Read the fact check by ${esc(claim.checkedBy)}</a></p>
-</article>
-</body>
-</html>
-`;
+</article>`,
+  });
 }

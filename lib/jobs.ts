@@ -42,6 +42,12 @@ export function isFetchableHost(host: string): boolean {
   return !RESERVED_TLDS.includes(tld);
 }
 
+/** Whether Claimline fetches this address at all: http(s), and not under a name reserved for examples (the demo's). */
+export function isFetchableUrl(url: string): boolean {
+  const host = hostOf(url);
+  return host !== null && isFetchableHost(host);
+}
+
 /** A job as the jobs page names it. */
 export function describeJob(kind: string, payload: unknown): string {
   const data = (payload ?? {}) as Record<string, unknown>;

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { claimSources, claims, jobs, sourceChecks, sourceSnapshots, sources, type SourceCheckState } from '@/db/schema';
-import { hostOf, isFetchableHost, JOB_KINDS } from '@/lib/jobs';
+import { hostOf, isFetchableUrl, JOB_KINDS } from '@/lib/jobs';
 import { AppError } from '@/lib/errors';
 import { enqueueJob } from './jobs';
 import { write, type Tx } from './tx';
@@ -13,9 +13,8 @@ const snapshotKey = (sourceId: number) => `snapshot:source:${sourceId}`;
 
 /** Queues a snapshot of a source (nothing when one is already queued or running for it). */
 export function queueSnapshot(tx: Tx, { sourceId, url, now }: { sourceId: number; url: string; now: Date }): boolean {
-  const host = hostOf(url);
-  if (!host || !isFetchableHost(host)) return false;
-  return enqueueJob(tx, { kind: SNAPSHOT_JOB, payload: { sourceId }, key: snapshotKey(sourceId), host, runAt: now });
+  if (!isFetchableUrl(url)) return false;
+  return enqueueJob(tx, { kind: SNAPSHOT_JOB, payload: { sourceId }, key: snapshotKey(sourceId), host: hostOf(url), runAt: now });
 }
 
 /** Queues a snapshot of a source that has none yet: called when a claim starts citing it. */
@@ -34,8 +33,7 @@ export function requestSnapshot({ claimId, sourceId, now }: { claimId: number; s
       .where(and(eq(claimSources.claimId, claimId), eq(claimSources.sourceId, sourceId)))
       .get();
     if (!cited) throw new AppError('not_found');
-    const host = hostOf(cited.url);
-    if (!host || !isFetchableHost(host)) {
+    if (!isFetchableUrl(cited.url)) {
       throw new AppError('invalid', { message: 'Claimline does not fetch this address: its name is reserved for examples and tests.' });
     }
     return queueSnapshot(tx, { sourceId, url: cited.url, now });
@@ -238,4 +236,26 @@ export function getSnapshot({ sourceId, snapshotId }: { sourceId: number; snapsh
   if (!snapshot) return undefined;
   const source = db.select().from(sources).where(eq(sources.id, sourceId)).get()!;
   return { snapshot, source };
+}
+
+/**
+ * The newest stored copy of a source with the claim citing it and its excerpt, whatever the
+ * claim's state: the caller decides who may see it (readers a published claim's, editors any).
+ * Undefined when the claim does not cite the source or no copy was made.
+ */
+export function getCitedSnapshot({ claimId, sourceId }: { claimId: number; sourceId: number }) {
+  const cited = getDb()
+    .select({ claimId: claims.id, slug: claims.slug, statement: claims.statement, title: sources.title, url: sources.url, excerpt: claimSources.excerpt })
+    .from(claimSources)
+    .innerJoin(claims, eq(claims.id, claimSources.claimId))
+    .innerJoin(sources, eq(sources.id, claimSources.sourceId))
+    .where(and(eq(claimSources.claimId, claimId), eq(claimSources.sourceId, sourceId)))
+    .get();
+  const copy = cited ? getSnapshot({ sourceId }) : undefined;
+  if (!cited || !copy) return undefined;
+  return {
+    claim: { id: cited.claimId, slug: cited.slug, statement: cited.statement },
+    cited: { title: cited.title, url: cited.url, excerpt: cited.excerpt },
+    snapshot: copy.snapshot,
+  };
 }

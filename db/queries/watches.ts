@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { articleRevisions, articleWatches, articles, claims, jobs, pendingRevisions } from '@/db/schema';
 import { compareBodies, locateAnchor } from '@/lib/anchor';
 import { AppError } from '@/lib/errors';
-import { hostOf, isFetchableHost, JOB_KINDS } from '@/lib/jobs';
+import { hostOf, isFetchableUrl, JOB_KINDS } from '@/lib/jobs';
 import { nextWatchAt, type WatchStep } from '@/lib/watch';
 import { bodyHash } from './articles';
 import { enqueueJob } from './jobs';
@@ -19,8 +19,7 @@ export function watchArticle(
   tx: Tx,
   input: { articleId: number; url: string; body: string; removedParagraphs: string[]; now: Date; schedule: readonly WatchStep[] },
 ): void {
-  const host = hostOf(input.url);
-  if (!host || !isFetchableHost(host)) return;
+  if (!isFetchableUrl(input.url)) return;
   tx.insert(articleWatches)
     .values({
       articleId: input.articleId,

@@ -4,7 +4,7 @@ import { getPublishedClaim } from '@/db/queries/claims';
 import { listConfirmedExternalReviews } from '@/db/queries/external-reviews';
 import { getWithdrawnClaim } from '@/db/queries/lifecycle';
 import { getRevisionComparison } from '@/db/queries/revisions';
-import { getSnapshot, sourceEvidence } from '@/db/queries/snapshots';
+import { getCitedSnapshot, sourceEvidence } from '@/db/queries/snapshots';
 import { listOutletChanges } from '@/db/queries/watches';
 import { listFeedEvents } from '@/db/queries/feeds';
 import { getPartyRedirect, getPublicPartyBySlug, listPublicParties } from '@/db/queries/parties';
@@ -57,14 +57,9 @@ export function readClaim(id: number) {
  * when the claim is not public, does not cite that source, or no copy was made.
  */
 export function readArchivedCopy(claimId: number, sourceId: number) {
-  return cached(`archive:${claimId}:${sourceId}`, [tags.claim(claimId)], () => {
-    const claim = readClaim(claimId);
-    const cited = claim?.sources.find((s) => s.id === sourceId);
-    if (!claim || !cited) return null;
-    const copy = getSnapshot({ sourceId });
-    if (!copy) return null;
-    return { claim: { id: claim.id, slug: claim.slug, statement: claim.statement }, cited, snapshot: copy.snapshot };
-  });
+  return cached(`archive:${claimId}:${sourceId}`, [tags.claim(claimId)], () =>
+    readClaim(claimId) ? (getCitedSnapshot({ claimId, sourceId }) ?? null) : null,
+  );
 }
 
 /** Other fact-checkers' reviews an editor confirmed are about this claim (never part of its own verdict). */

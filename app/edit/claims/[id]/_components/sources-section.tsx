@@ -4,6 +4,8 @@ import { listSourcesNeedingAttention, sourceEvidence } from '@/db/queries/snapsh
 import { listClaimSources } from '@/db/queries/sources';
 import { NEEDS_ATTENTION, SOURCE_CHECK_LABELS } from '@/lib/evidence';
 import { formatDateTime } from '@/lib/format';
+import { isFetchableUrl } from '@/lib/jobs';
+import { archivedCopyPath } from '@/lib/routes';
 import { dayValue } from '@/lib/form-fields';
 import { SourceCitation } from '@/components/source-citation';
 import { RELATION_LABELS } from '@/lib/vocabulary';
@@ -13,8 +15,16 @@ import { archiveSourceAction, removeSourceAction } from './sources-actions';
 type Evidence = ReturnType<typeof sourceEvidence> extends Map<number, infer E> ? E : never;
 
 /** Whether Claimline holds a copy of the source, and how its address answered when last fetched. */
-function EvidenceLine({ evidence }: { evidence: Evidence }) {
+function EvidenceLine({ claimId, sourceId, evidence, fetchable }: { claimId: number; sourceId: number; evidence: Evidence; fetchable: boolean }) {
   const attention = evidence.state && NEEDS_ATTENTION.includes(evidence.state);
+  if (!fetchable) {
+    return (
+      <p className="muted mt-1 text-sm" data-testid="source-evidence">
+        Not archived: Claimline never fetches addresses under names reserved for examples and tests (.example, .invalid, .test,
+        .localhost), such as the demo newsroom’s.
+      </p>
+    );
+  }
   return (
     <p className="mt-1 text-sm" data-testid="source-evidence">
       {evidence.state ? (
@@ -24,7 +34,13 @@ function EvidenceLine({ evidence }: { evidence: Evidence }) {
           {evidence.checkedAt ? ` (checked ${formatDateTime(evidence.checkedAt)})` : ''}.{' '}
         </span>
       ) : null}
-      {evidence.archivedAt ? `Archived copy of ${formatDateTime(evidence.archivedAt)}. ` : 'No archived copy yet. '}
+      {evidence.archivedAt ? (
+        <>
+          <a href={archivedCopyPath({ id: claimId }, sourceId)}>Archived copy of {formatDateTime(evidence.archivedAt)}</a>.{' '}
+        </>
+      ) : (
+        'No archived copy yet. '
+      )}
       {evidence.queued ? <span role="status">A copy is being made…</span> : null}
     </p>
   );
@@ -52,7 +68,7 @@ export function SourcesSection({ claimId }: { claimId: number }) {
             </p>
             {s.excerpt ? <blockquote className="mt-1 border-l-2 border-[var(--rule)] pl-3 text-sm">{s.excerpt}</blockquote> : null}
             {s.note ? <p className="muted mt-1 text-sm">Note: {s.note}</p> : null}
-            <EvidenceLine evidence={evidence.get(s.id)!} />
+            <EvidenceLine claimId={claimId} sourceId={s.id} evidence={evidence.get(s.id)!} fetchable={isFetchableUrl(s.url)} />
             <div className="mt-2 flex flex-wrap items-start gap-4">
               <details className="flex-1">
                 <summary className="cursor-pointer text-sm underline">Edit</summary>
@@ -66,9 +82,11 @@ export function SourcesSection({ claimId }: { claimId: number }) {
                   }}
                 />
               </details>
-              <ActionButton action={archiveSourceAction} fields={{ claimId, sourceId: s.id }} label={`Archive ${s.title} again`}>
-                Archive again
-              </ActionButton>
+              {isFetchableUrl(s.url) ? (
+                <ActionButton action={archiveSourceAction} fields={{ claimId, sourceId: s.id }} label={`Archive ${s.title} again`}>
+                  Archive again
+                </ActionButton>
+              ) : null}
               <ActionButton action={removeSourceAction} fields={{ claimId, sourceId: s.id }} label={`Remove source ${s.title}`} danger>
                 Remove
               </ActionButton>

@@ -2,7 +2,6 @@ import { SourceCitation } from '@/components/source-citation';
 import { RELATIONS, RELATION_LABELS, type Relation } from '@/lib/vocabulary';
 import { archivedCopyPath, externalHref } from '@/lib/routes';
 import { formatDate, isoDate } from '@/lib/format';
-import Link from 'next/link';
 
 type Source = {
   id: number;
@@ -22,9 +21,10 @@ type Source = {
 function ArchivedCopy({ claimId, source }: { claimId: number; source: Source }) {
   if (!source.archivedAt) return null;
   return (
-    <Link href={archivedCopyPath({ id: claimId }, source.id)} className="text-sm">
+    // A document of its own (no script), not a page of the app: an ordinary link, not a client navigation.
+    <a href={archivedCopyPath({ id: claimId }, source.id)} className="text-sm">
       Archived copy, <time dateTime={isoDate(source.archivedAt)}>{formatDate(source.archivedAt)}</time>
-    </Link>
+    </a>
   );
 }
 

@@ -58,8 +58,8 @@ type Fixtures = {
 };
 
 /** What the actions act on, stored by e2e/support/matrix-fixtures.ts with the app's own queries. */
-function fixtures(users: { editor: string; admin: string; disabled: string; victim: string }): Fixtures {
-  return runSetup<Fixtures>('matrix-fixtures.ts', users);
+function fixtures(input: { editor: string; admin: string; disabled: string; victim: string; site: string }): Fixtures {
+  return runSetup<Fixtures>('matrix-fixtures.ts', input);
 }
 
 type Attempt = { fields: Record<string, string>; happened: () => boolean };
@@ -92,7 +92,30 @@ test('every server action allows exactly the roles it should, whoever calls it o
   };
   // A caller's own account, for take, drop and approve; a signed-out caller has none and uses another editor's.
   const self: Record<Who, string> = { anonymous: victim.id, disabled: disabled.id, editor: editor.id, admin: admin.id };
-  const f = fixtures({ editor: editor.id, admin: admin.id, disabled: disabled.id, victim: victim.id });
+  // A news site on loopback: an import preview stores nothing, so whether it happened is whether the server fetched the page.
+  // The fixtures' cited sources and watched articles live here too, so the copies and checks the matrix queues succeed
+  // instead of leaving failed jobs and sources needing attention for the specs after this one.
+  const fetched = new Set<string>();
+  const site = http.createServer((req, res) => {
+    fetched.add(req.url ?? '');
+    // Another fact-checker's feed: one ClaimReview whose address names the request.
+    if (req.url?.startsWith('/feed-')) {
+      const review = {
+        '@context': 'https://schema.org',
+        '@type': 'ClaimReview',
+        url: `https://matrix-checks.example${req.url}`,
+        claimReviewed: 'The ferry runs every hour.',
+        author: { '@type': 'Organization', name: 'Matrix Fact Desk' },
+        reviewRating: { '@type': 'Rating', alternateName: 'Accurate' },
+      };
+      res.writeHead(200, { 'content-type': 'application/ld+json' }).end(JSON.stringify(review));
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<title>Ferry</title><p>The ferry runs every hour, the mayor said.</p>');
+  });
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  const siteBase = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+  const f = fixtures({ editor: editor.id, admin: admin.id, disabled: disabled.id, victim: victim.id, site: siteBase });
   const articleId = query<number>('select id from articles order by id limit 1');
   const body = query<string>(
     'select r.body from article_revisions r join articles a on a.current_revision_id = r.id where a.id = ?',
@@ -128,27 +151,6 @@ test('every server action allows exactly the roles it should, whoever calls it o
   const reviewPage = `/edit/articles/${f.review.articleId}/review`;
   const { passage } = f.link;
 
-  // A news site on loopback: an import preview stores nothing, so whether it happened is whether the server fetched the page.
-  const fetched = new Set<string>();
-  const site = http.createServer((req, res) => {
-    fetched.add(req.url ?? '');
-    // Another fact-checker's feed: one ClaimReview whose address names the request.
-    if (req.url?.startsWith('/feed-')) {
-      const review = {
-        '@context': 'https://schema.org',
-        '@type': 'ClaimReview',
-        url: `https://matrix-checks.example${req.url}`,
-        claimReviewed: 'The ferry runs every hour.',
-        author: { '@type': 'Organization', name: 'Matrix Fact Desk' },
-        reviewRating: { '@type': 'Rating', alternateName: 'Accurate' },
-      };
-      res.writeHead(200, { 'content-type': 'application/ld+json' }).end(JSON.stringify(review));
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<title>Ferry</title><p>The ferry runs every hour, the mayor said.</p>');
-  });
-  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-  const siteBase = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
 
   const cases: Case[] = [
     {
@@ -701,6 +703,11 @@ test('every server action allows exactly the roles it should, whoever calls it o
     }
   }
   runSetup('matrix-restore-demo.ts', f.demo.setAside);
+  // The copies and checks the allowed callers queued are fetched from the site before it closes.
+  const queuedKeys = (['editor', 'admin'] as const).flatMap((who) => [`snapshot:source:${f.archive[who]}`, `watch:article:${f.outletChanges.check[who].articleId}`]);
+  await expect
+    .poll(() => query<number>(`select count(*) from jobs where key in (${queuedKeys.map(() => '?').join(',')}) and state <> 'done'`, ...queuedKeys), { timeout: 30_000 })
+    .toBe(0);
   site.close();
   expect(outcome).toEqual(expected);
 });

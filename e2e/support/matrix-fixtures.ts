@@ -18,8 +18,9 @@ import { assignClaim, moveClaim } from '@/db/queries/workflow';
 import { createAnchor } from '@/lib/anchor';
 import { parsedReview } from '@/lib/testing/claim-review-fixtures';
 
-type Users = { editor: string; admin: string; disabled: string; victim: string };
-const users = JSON.parse(process.argv[2] ?? '{}') as Users;
+// `site`: the spec's own web site on loopback, where the cited sources and watched articles are (so the jobs the matrix queues succeed).
+type Input = { editor: string; admin: string; disabled: string; victim: string; site: string };
+const users = JSON.parse(process.argv[2] ?? '{}') as Input;
 const tag = randomUUID().slice(0, 8);
 const FRUITS = ['apple', 'pear', 'plum', 'cherry', 'quince', 'damson', 'medlar', 'apricot', 'greengage', 'sloe', 'rowan', 'elder'];
 
@@ -51,13 +52,12 @@ for (let i = 0; i < 3; i++) {
   addResponse({ claimId: cited, newPartyName: `Matrix responder ${tag} ${i}`, stance: 'disputes', quote: `Matrix reply ${i}`, actorId: null });
 }
 
-// A source per caller to archive again (on loopback, which the e2e server may fetch from; nothing listens on port 9),
-// not archived when cited so each caller's request is the one that queues its copy.
+// A source per caller to archive again (on the spec's site), not archived when cited so each caller's request is the one that queues its copy.
 const archive = Object.fromEntries(
   (['anonymous', 'disabled', 'editor', 'admin'] as const).map((who) => {
     const { source } = attachSource({
       claimId: cited,
-      source: { url: `http://127.0.0.1:9/matrix/${tag}/${who}`, title: `Matrix archive ${who}` },
+      source: { url: `${users.site}/matrix/${tag}/${who}`, title: `Matrix archive ${who}` },
       relation: 'context',
       actorId: null,
       archive: false,
@@ -83,7 +83,7 @@ const watched = (action: string) =>
   Object.fromEntries(
     (['anonymous', 'disabled', 'editor', 'admin'] as const).map((who) => {
       const body = `The ${tag} ferry to ${who} island ran every hour, the operator said.`;
-      const url = `http://127.0.0.1:9/matrix/${tag}/${action}/${who}`;
+      const url = `${users.site}/matrix/${tag}/${action}/${who}`;
       const article = createArticle({ title: `Matrix watched ${action} ${who} ${tag}`, body, actorId: null, watch: { url, removedParagraphs: [], schedule: watchSchedule } });
       const pendingId = write((tx) => recordFetchedText(tx, { articleId: article.id, body: body.replace('every hour', 'twice a day'), fetchedUrl: url, now: new Date() }));
       return [who, { articleId: article.id, pendingId: pendingId! }];

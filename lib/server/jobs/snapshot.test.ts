@@ -6,12 +6,16 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { getDb } from '@/db';
 import { backupDatabase } from '@/db/backup';
 import { getQueueOverview } from '@/db/queries/jobs';
-import { getSnapshot, getSourceCheck, listSourcesNeedingAttention } from '@/db/queries/snapshots';
+import { getCitedSnapshot, getSnapshot, getSourceCheck, listSourcesNeedingAttention, requestSnapshot } from '@/db/queries/snapshots';
+import { createArticle } from '@/db/queries/articles';
+import { createClaim } from '@/db/queries/claims';
 import { attachSource } from '@/db/queries/sources';
-import { claims, fetchHosts, jobs, sourceSnapshots } from '@/db/schema';
+import { claimSources, claims, fetchHosts, jobs, sourceSnapshots } from '@/db/schema';
 import { seedDemoOnFirstRun } from '@/db/seed';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
+import { createAnchor } from '@/lib/anchor';
 import { fixtureArticle, startFixtureSite, type FixtureSite } from '@/lib/testing/fixture-site';
+import { readArchivedCopy } from '../reader';
 import { createRunner } from './runner';
 import { fetchSource } from './snapshot';
 import { handlers, scheduleDueWork } from '.';
@@ -138,9 +142,37 @@ describe('source snapshots', () => {
     expect(getDb().select().from(fetchHosts).all()).toHaveLength(0);
   });
 
-  it('does not archive addresses that can never answer (demo and test domains)', () => {
+  it('does not archive addresses that can never answer (demo and test domains), even when asked again', () => {
     const demoSources = getDb().select().from(jobs).all();
     expect(demoSources).toHaveLength(0);
+    // A stale claim editor (or a script) posting Archive again for a demo source is told why, and nothing is queued.
+    const demo = getDb().select().from(claimSources).where(eq(claimSources.claimId, claimId())).get()!;
+    expect(() => requestSnapshot({ claimId: demo.claimId, sourceId: demo.sourceId, now: now() })).toThrow(/reserved for examples and tests/);
+    expect(getDb().select().from(jobs).all()).toHaveLength(0);
+  });
+});
+
+describe('who sees a copy', () => {
+  it('readers see a published claim’s copy; a draft’s is there only for the editors’ path', async () => {
+    site.set('/report', { body: REPORT });
+    const body = 'The ferry carried 2,310 passengers on its first weekend, operators said.';
+    const article = createArticle({ title: 'Ferry weekend', body, actorId: null });
+    const draft = createClaim({ articleId: article.id, anchor: createAnchor(body, 0, 52)!, actorId: null });
+    const published = claimId();
+    const cited = (id: number) =>
+      attachSource({ claimId: id, source: { url: site.url('/report'), title: 'Fixture report' }, relation: 'supports', excerpt: 'Ridership on route 7', actorId: null, at: now() }).source;
+    const source = cited(draft.id);
+    cited(published);
+    await runner().runDue();
+    expect(readArchivedCopy(draft.id, source.id)).toBeNull();
+    expect(getCitedSnapshot({ claimId: draft.id, sourceId: source.id })).toMatchObject({
+      claim: { id: draft.id, statement: expect.stringContaining('2,310 passengers') },
+      cited: { url: site.url('/report'), excerpt: 'Ridership on route 7' },
+      snapshot: { sha256: createHash('sha256').update(REPORT).digest('hex') },
+    });
+    expect(readArchivedCopy(published, source.id)).toMatchObject({ claim: { id: published }, cited: { excerpt: 'Ridership on route 7' } });
+    // A source the claim does not cite has no copy at that claim's address.
+    expect(getCitedSnapshot({ claimId: draft.id, sourceId: source.id + 1000 })).toBeUndefined();
   });
 });
 

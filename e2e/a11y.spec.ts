@@ -32,30 +32,33 @@ async function chartTextFindings(page: Page, label: string): Promise<string[]> {
   return found.map((fill) => `${label}: chart text in ${fill}`);
 }
 
-test.describe('accessibility of reader pages', () => {
+/** axe (and the charts' text colour) in the light theme, then the dark one, on the page as it is loaded. */
+async function findingsInBothSchemes(page: Page, label: string): Promise<string[]> {
+  const found: string[] = [];
   for (const scheme of SCHEMES) {
-    for (const [name, path] of Object.entries(READER_PAGES)) {
-      test(`axe finds no violations on the ${name} page (${scheme})`, async ({ page }) => {
-        await page.emulateMedia({ colorScheme: scheme });
-        await page.goto(path);
-        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-        // Folded tables (the statistics' figures) are checked open.
-        await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-        expect(await axeFindings(page, `${name} (${scheme})`)).toEqual([]);
-        expect(await chartTextFindings(page, `${name} (${scheme})`)).toEqual([]);
-      });
-    }
+    await page.emulateMedia({ colorScheme: scheme });
+    found.push(...(await axeFindings(page, `${label} (${scheme})`)), ...(await chartTextFindings(page, `${label} (${scheme})`)));
   }
+  return found;
+}
 
-  for (const scheme of SCHEMES) {
-    test(`axe finds no violations on a claim page other fact-checkers reviewed (${scheme})`, async ({ page }) => {
-      const { ferry } = runSetup<{ ferry: { path: string } }>('external-reviews.ts', { tag: `axe${randomUUID().slice(0, 6)}`, imported: true });
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(ferry.path);
-      await expect(page.getByRole('region', { name: 'Other fact-checkers' })).toBeVisible();
-      expect(await axeFindings(page, `claim with other fact-checks (${scheme})`)).toEqual([]);
+test.describe('accessibility of reader pages', () => {
+  for (const [name, path] of Object.entries(READER_PAGES)) {
+    test(`axe finds no violations on the ${name} page, light and dark`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      // Folded tables (the statistics' figures) are checked open.
+      await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      expect(await findingsInBothSchemes(page, name)).toEqual([]);
     });
   }
+
+  test('axe finds no violations on a claim page other fact-checkers reviewed, light and dark', async ({ page }) => {
+    const { ferry } = runSetup<{ ferry: { path: string } }>('external-reviews.ts', { tag: `axe${randomUUID().slice(0, 6)}`, imported: true });
+    await page.goto(ferry.path);
+    await expect(page.getByRole('region', { name: 'Other fact-checkers' })).toBeVisible();
+    expect(await findingsInBothSchemes(page, 'claim with other fact-checks')).toEqual([]);
+  });
 
   test('the claim page fits a 360 px wide screen without sideways scrolling', async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
@@ -141,20 +144,17 @@ test.describe('accessibility of editor pages', () => {
     { name: 'other fact-checks', path: () => '/edit/external-reviews', ready: heading('Other fact-checks') },
   ];
 
-  for (const scheme of SCHEMES) {
-    for (const { name, path, ready } of pages) {
-      test(`axe finds no violations on the editor's ${name} page (${scheme})`, async ({ browser }) => {
-        const context = await browser.newContext({ baseURL, storageState, colorScheme: scheme });
-        const page = await context.newPage();
-        await page.goto(path());
-        await ready(page);
-        // Folded forms (add a source, a response) are checked open.
-        await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-        expect(await axeFindings(page, `${name} (${scheme})`)).toEqual([]);
-        expect(await chartTextFindings(page, `${name} (${scheme})`)).toEqual([]);
-        await context.close();
-      });
-    }
+  for (const { name, path, ready } of pages) {
+    test(`axe finds no violations on the editor's ${name} page, light and dark`, async ({ browser }) => {
+      const context = await browser.newContext({ baseURL, storageState });
+      const page = await context.newPage();
+      await page.goto(path());
+      await ready(page);
+      // Folded forms (add a source, a response) are checked open.
+      await page.locator('details').evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      expect(await findingsInBothSchemes(page, name)).toEqual([]);
+      await context.close();
+    });
   }
 
   test('the "New article" button reads as white on blue, not blue on blue', async ({ browser }) => {

@@ -13,26 +13,11 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { DOCUMENT, load, pick, processesRss, round, startEditor, startLimitServer, syntheticDatabase, waitForHealth } from './bench-lib.mjs';
+import { benchSettings, DOCUMENT, load, pick, processesRss, round, startEditor, startLimitServer, syntheticDatabase, waitForHealth } from './bench-lib.mjs';
 import { buildIfNeeded } from './build-if-needed.mjs';
-import { baseEnv, root, runTs, runTsOutput } from './lib.mjs';
+import { root, runTs, runTsOutput } from './lib.mjs';
 
-const { values } = parseArgs({
-  options: {
-    layouts: { type: 'string', default: '1,1+editor,2+editor' },
-    duration: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '32' },
-    articles: { type: 'string', default: '2000' },
-    claims: { type: 'string', default: '100000' },
-    'edit-interval': { type: 'string', default: '300' },
-  },
-});
-const duration = Number(values.duration);
-const connections = Number(values.connections);
-const port = Number(process.env.PORT || 3207);
-const base = `http://127.0.0.1:${port}`;
-const env = baseEnv();
+const { values, duration, connections, port, base, env } = benchSettings({ layouts: { type: 'string', default: '1,1+editor,2+editor' } });
 const loadAverage = () => round(os.loadavg()[0], 1);
 
 /** "2+editor" → 2 reader processes and the editor process; "1" → the single process. */

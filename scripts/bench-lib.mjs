@@ -6,8 +6,29 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { bin, root, runTs } from './lib.mjs';
+import { baseEnv, bin, root, runTs } from './lib.mjs';
+
+/**
+ * The command line both benches take (`--duration`, `--connections`, `--articles`, `--claims`,
+ * `--edit-interval`, plus `extra`), and what follows from it and PORT.
+ */
+export function benchSettings(extra = {}) {
+  const { values } = parseArgs({
+    options: {
+      ...extra,
+      duration: { type: 'string', default: '10' },
+      connections: { type: 'string', default: '32' },
+      articles: { type: 'string', default: '2000' },
+      claims: { type: 'string', default: '100000' },
+      // The mix including edits: one editor saving a response every this many milliseconds.
+      'edit-interval': { type: 'string', default: '300' },
+    },
+  });
+  const port = Number(process.env.PORT || 3207);
+  return { values, duration: Number(values.duration), connections: Number(values.connections), port, base: `http://127.0.0.1:${port}`, env: baseEnv() };
+}
 
 export const pick = (list) => list[Math.floor(Math.random() * list.length)];
 

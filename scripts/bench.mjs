@@ -9,8 +9,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import {
+  benchSettings,
   DOCUMENT,
   load as loadRoute,
   pick,
@@ -23,24 +23,10 @@ import {
   waitForHealth,
 } from './bench-lib.mjs';
 import { buildIfNeeded } from './build-if-needed.mjs';
-import { baseEnv, root, runTs, runTsOutput } from './lib.mjs';
+import { root, runTs, runTsOutput } from './lib.mjs';
 import { missingVarnish, startVarnish } from './varnish.mjs';
 
-const { values } = parseArgs({
-  options: {
-    duration: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '32' },
-    articles: { type: 'string', default: '2000' },
-    claims: { type: 'string', default: '100000' },
-    // The mix including edits: one editor saving a response every this many milliseconds.
-    'edit-interval': { type: 'string', default: '300' },
-  },
-});
-const duration = Number(values.duration);
-const connections = Number(values.connections);
-const port = Number(process.env.PORT || 3207);
-const base = `http://127.0.0.1:${port}`;
-const env = baseEnv();
+const { values, duration, connections, port, base, env } = benchSettings();
 const load = (name, paths, options = {}) => loadRoute(name, paths, { url: base, connections, duration, ...options });
 const startEditor = (invite, claimIds) =>
   startBenchEditor({ base, invite, claimIds, seconds: duration, interval: values['edit-interval'], env, database });
@@ -218,9 +204,9 @@ try {
     at: new Date().toISOString(),
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
     hotPath: process.env.CLAIMLINE_HOT_PATH !== '0',
-    // scripts/server.mjs's processes: reader processes (CLAIMLINE_WORKERS, default 1) and the editor process.
-    readerProcesses: Number(process.env.CLAIMLINE_WORKERS || 1),
-    editorProcess: process.env.CLAIMLINE_EDITOR_PROCESS ? process.env.CLAIMLINE_EDITOR_PROCESS === '1' : Number(process.env.CLAIMLINE_WORKERS || 1) > 1,
+    // scripts/server.mjs's processes as they ran: reader processes (one when the server is a single process) and the editor process.
+    readerProcesses: Math.max(perProcess.filter((p) => p.role === 'reader').length, 1),
+    editorProcess: perProcess.some((p) => p.role === 'editor'),
     // Other work on the machine skews every number; the 1-minute load average says how much.
     loadAverageBefore: loadBefore,
     loadAverageAfter: Math.round(os.loadavg()[0] * 10) / 10,

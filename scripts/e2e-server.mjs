@@ -19,15 +19,8 @@ const env = { ...baseEnv(), DATABASE_PATH: file, APP_URL: `http://127.0.0.1:${po
   CLAIMLINE_FETCH_TEST_HOSTS: 'fixture.example.net',
   // Where e2e/varnish.spec.ts runs Varnish; while it does not, a purge fails fast (one warning).
   VARNISH_URL: `http://127.0.0.1:${Number(port) + 1}/`,
-  // One process by default, as before #12's worker processes: with one reader process and the
-  // editor process (CLAIMLINE_WORKERS=1 CLAIMLINE_EDITOR_PROCESS=1, the shape meant for a
-  // 2-core CI machine), 26 of 29 of the most affected specs passed and 3 failed: an unrelated
-  // page re-rendered after an edit (page-cache, revisit: a commit the invalidation log does not
-  // explain, probably the auth library's session writes, dropped everything) and the parallel
-  // sign-in guessing tally (sign-in-limits). crash-test.ts runs two reader processes and the
-  // editor process; set the two variables to run the suite that way.
-  CLAIMLINE_WORKERS: process.env.CLAIMLINE_WORKERS ?? '1',
-  CLAIMLINE_EDITOR_PROCESS: process.env.CLAIMLINE_EDITOR_PROCESS ?? '0',
+  // The process layout is npm start's default (scripts/server.mjs), unless CLAIMLINE_WORKERS or
+  // CLAIMLINE_EDITOR_PROCESS are set for the run.
 };
 await buildIfNeeded();
 await runTs('scripts/prepare-db.ts', [], { env });

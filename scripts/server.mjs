@@ -4,11 +4,11 @@
 // - Hot path: a reader page the page cache holds (lib/server/page-cache.ts) is answered here,
 //   from memory, before Next's router and proxy run: a lookup and a write of bytes compressed
 //   when the page was stored. Everything else, misses included, goes to Next.
-// - Every core: CLAIMLINE_WORKERS reader processes (default 1; see below) share the listening
+// - Every core: CLAIMLINE_WORKERS reader processes (default: one per core but one) share the listening
 //   socket (node:cluster) and the SQLite file (WAL). Each learns exactly what the others'
 //   writes touched from the invalidation log (lib/server/cache.ts).
-// - Editors first: with more than one reader process (or CLAIMLINE_EDITOR_PROCESS=1), one more
-//   process serves the newsroom.
+// - Editors first: on two cores or more (or with CLAIMLINE_EDITOR_PROCESS=1), one more process
+//   serves the newsroom.
 //   Reader processes pass it, over loopback, every request that carries a session cookie and
 //   every request that is not a GET or HEAD (server actions, sign-in), so a save never waits
 //   behind reader renders; reader processes also run at a lower CPU priority (nice 5).
@@ -16,9 +16,8 @@
 // `node scripts/server.mjs` with PORT (default 3000) and HOST (default 0.0.0.0);
 // CLAIMLINE_HOT_PATH=0 sends every request through Next (the bench compares both);
 // CLAIMLINE_EDITOR_PROCESS=0 keeps editors in the reader processes (the bench compares both).
-// One reader process without an editor process is the whole server in this one process. It is
-// the default until the several-process layout passes the whole e2e suite: run with one reader
-// and the editor process, three specs failed (docs/scaling.md#2-several-app-processes).
+// One reader process without an editor process (CLAIMLINE_EDITOR_PROCESS=0 with
+// CLAIMLINE_WORKERS=1, or a one-core machine) is the whole server in this one process.
 //
 // Idle keep-alive connections are kept 65 s, longer than clients and shared caches keep theirs
 // (undici 4 s, Varnish's backend_idle_timeout 60 s), so the other side closes first; with Node's
@@ -40,9 +39,19 @@ const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-|__Secure-)?[\w.-]*session[\w.-]*=/i
 // Hop-by-hop: they describe one connection, never passed on (RFC 9110, 7.6.1).
 const HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer']);
 
+const cores = os.availableParallelism();
+
+/**
+ * Reader processes: CLAIMLINE_WORKERS, by default one per core but one, which the editor process
+ * gets (on two cores one reader process and the editor process; on one core a single process).
+ * Measured on two cores (`npm run bench:layouts`, docs/performance.md): one reader process and
+ * the editor process served cached pages as fast as one process and acknowledged twice the
+ * editors' saves at half the latency; two reader processes and the editor process served
+ * cached pages at a third of that rate (three processes, and the load generator, on two cores).
+ */
 function readerCount() {
   const raw = process.env.CLAIMLINE_WORKERS;
-  if (raw === undefined || raw === '') return 1;
+  if (raw === undefined || raw === '') return Math.max(cores - 1, 1);
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1 || n > 256) {
     console.error(`Claimline cannot start: CLAIMLINE_WORKERS must be a whole number from 1 to 256 (it is "${raw}").`);
@@ -53,8 +62,8 @@ function readerCount() {
 
 if (cluster.isPrimary) {
   const readers = readerCount();
-  // On by default when there is more than one core's worth of readers; CLAIMLINE_EDITOR_PROCESS=1 or 0 decides.
-  const editorProcess = process.env.CLAIMLINE_EDITOR_PROCESS ? process.env.CLAIMLINE_EDITOR_PROCESS === '1' : readers > 1;
+  // By default on with two cores or more, or more than one reader process; CLAIMLINE_EDITOR_PROCESS=1 or 0 decides.
+  const editorProcess = process.env.CLAIMLINE_EDITOR_PROCESS ? process.env.CLAIMLINE_EDITOR_PROCESS === '1' : cores > 1 || readers > 1;
   if (readers === 1 && !editorProcess) await serve('single');
   else primary(readers, editorProcess);
 } else {

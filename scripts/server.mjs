@@ -214,14 +214,19 @@ async function serve(as) {
       res.writeHead(answer.statusCode ?? 502, answer.statusMessage, kept);
       answer.pipe(res);
     }
+    let clientGone = false;
     upstream.on('error', (error) => {
+      // The client went away first (a prefetch the browser dropped when it navigated): nothing failed.
+      if (clientGone) return;
       if (res.headersSent) return res.destroy();
       console.error(`The editor process did not answer ${req.method} ${req.url}: ${error.message}`);
       res.writeHead(502, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' });
       res.end('Claimline is restarting its editor process. Try again in a moment.\n');
     });
     res.on('close', () => {
-      if (!res.writableFinished) upstream.destroy();
+      if (res.writableFinished) return;
+      clientGone = true;
+      upstream.destroy();
     });
     req.pipe(upstream);
   }

@@ -5,28 +5,34 @@ import { StatsFigure } from '@/components/stats-figure';
 import { StatusBadge } from '@/components/status-badge';
 import { formatDate, isoDate } from '@/lib/format';
 import { claimPath } from '@/lib/routes';
-import { formatNumber, partyReplies, partyStatuses, REPLY_OUTCOMES, type ReplyRecord } from '@/lib/stats';
+import { formatNumber, msToDays, partyStatuses, REPLY_OUTCOMES, type ReplyMonth } from '@/lib/stats';
 import { STATUSES, STATUS_INFO, type Status } from '@/lib/status';
 import { STANCE_LABELS, type Stance } from '@/lib/vocabulary';
 
-type Response = ReplyRecord & { id: number; stance: Stance | null; claimId: number; claimSlug: string; statement: string; status: Status };
+type Response = { id: number; stance: Stance | null; respondedAt: Date | null; claimId: number; claimSlug: string; statement: string; status: Status };
 
-const DISPUTES: readonly string[] = ['disputes', 'denies'];
-const CONFIRMS: readonly string[] = ['confirms', 'partly_confirms'];
-const LATEST = 3;
+/** A party's record as counted over all its published claims (readPartyRecord). */
+export type PartyRecord = {
+  statuses: { status: Status; n: number }[];
+  replies: Omit<ReplyMonth, 'month'> & { medianMs: number | null };
+  disputes: Response[];
+  confirmations: Response[];
+};
 
 /**
  * A party's record in counts, worded neutrally: what it claimed and how the claims were rated,
  * how it answered requests for comment, and its latest disputes and confirmations. No ranking,
  * no comparison with other parties.
  */
-export function PartyScorecard({ name, statuses, responses, now, locale }: { name: string; statuses: Status[]; responses: Response[]; now: number; locale: string }) {
-  const byStatus = partyStatuses(statuses);
-  const shown = STATUSES.filter((s) => statuses.includes(s));
+export function PartyScorecard({ name, record, locale }: { name: string; record: PartyRecord; locale: string }) {
+  const byStatus = partyStatuses(record.statuses);
+  const count = (s: Status) => record.statuses.find((c) => c.status === s)?.n ?? 0;
+  const shown = STATUSES.filter((s) => count(s) > 0);
+  const total = shown.reduce((sum, s) => sum + count(s), 0);
   const series: Series[] = shown.map((s) => ({ key: s, label: STATUS_INFO[s].label, className: `status-${s}`, fill: 'var(--st-chart)' }));
-  const replies = partyReplies(responses, now);
+  const { replies } = record;
+  const medianDays = msToDays(replies.medianMs);
   const n = (v: number) => formatNumber(v, locale);
-  const latest = (stances: readonly string[]) => responses.filter((r) => r.stance && stances.includes(r.stance)).slice(0, LATEST);
   return (
     <section aria-labelledby="scorecard-heading" className="panel mt-8 rounded-lg p-4">
       <h2 id="scorecard-heading" className="text-lg font-semibold">
@@ -40,14 +46,14 @@ export function PartyScorecard({ name, statuses, responses, now, locale }: { nam
         ) : (
           <StatsFigure
             dataset={byStatus}
-            description={`${n(statuses.length)} published ${statuses.length === 1 ? 'claim' : 'claims'} made by ${name}, by status.`}
+            description={`${n(total)} published ${total === 1 ? 'claim' : 'claims'} made by ${name}, by status.`}
             chart={
               <HorizontalBars
                 id="party-statuses"
                 label={byStatus.title}
                 groups={shown.map((s) => STATUS_INFO[s].label)}
                 series={series}
-                values={shown.map((s, i) => shown.map((_, j) => (i === j ? statuses.filter((x) => x === s).length : 0)))}
+                values={shown.map((s, i) => shown.map((_, j) => (i === j ? count(s) : 0)))}
                 locale={locale}
               />
             }
@@ -64,7 +70,7 @@ export function PartyScorecard({ name, statuses, responses, now, locale }: { nam
         <>
           <p className="mt-1 text-sm">
             We asked {name} for comment {n(replies.sent)} {replies.sent === 1 ? 'time' : 'times'}
-            {replies.medianDays !== null ? `; half of the answers came within ${n(replies.medianDays)} days of the request` : ''}.
+            {medianDays !== null ? `; half of the answers came within ${n(medianDays)} days of the request` : ''}.
           </p>
           <dl className="mt-2 grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
             {REPLY_OUTCOMES.map((o) => (
@@ -79,8 +85,8 @@ export function PartyScorecard({ name, statuses, responses, now, locale }: { nam
 
       <div className="mt-6 grid gap-6 sm:grid-cols-2">
         {[
-          { title: 'Latest disputes', list: latest(DISPUTES), none: 'No dispute recorded.' },
-          { title: 'Latest confirmations', list: latest(CONFIRMS), none: 'No confirmation recorded.' },
+          { title: 'Latest disputes', list: record.disputes, none: 'No dispute recorded.' },
+          { title: 'Latest confirmations', list: record.confirmations, none: 'No confirmation recorded.' },
         ].map(({ title, list, none }) => (
           <div key={title}>
             <h3 className="font-semibold">{title}</h3>

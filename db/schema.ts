@@ -243,6 +243,13 @@ export const claims = sqliteTable(
   },
   (t) => [
     index('claims_workflow_idx').on(t.workflow, t.updatedAt),
+    // The editors' dashboard: claims still open (not published, or a change waiting for sign-off).
+    index('claims_open_idx')
+      .on(t.workflow, t.assigneeId)
+      .where(sql`${t.withdrawnAt} IS NULL AND (${t.workflow} != 'published' OR ${t.pendingStatus} IS NOT NULL)`),
+    index('claims_sign_off_idx')
+      .on(t.pendingAt, t.updatedAt)
+      .where(sql`${t.withdrawnAt} IS NULL AND (${t.workflow} = 'ready_for_review' OR ${t.pendingStatus} IS NOT NULL)`),
     index('claims_assignee_idx').on(t.assigneeId),
     index('claims_article_idx').on(t.articleId, t.anchorStart),
     index('claims_claimant_idx').on(t.claimantPartyId),
@@ -341,6 +348,12 @@ export const responses = sqliteTable(
     index('responses_party_idx').on(t.partyId),
     index('responses_deadline_idx').on(t.deadlineAt),
     index('responses_requested_idx').on(t.requestedAt),
+    // Requests for comment still open: the statistics count them live (stats_reply_counts has the rest).
+    index('responses_open_idx').on(t.requestedAt, t.deadlineAt, t.claimId).where(sql`${t.stance} IS NULL AND ${t.requestedAt} IS NOT NULL`),
+    // Requests answered after their deadline, by when: the editors' overdue chart.
+    index('responses_answered_late_idx')
+      .on(sql`coalesce(${t.respondedAt}, ${t.updatedAt})`, t.deadlineAt, t.claimId)
+      .where(sql`${t.stance} IS NOT NULL AND ${t.requestedAt} IS NOT NULL AND coalesce(${t.respondedAt}, ${t.updatedAt}) > ${t.deadlineAt}`),
   ],
 );
 export type Response = typeof responses.$inferSelect;
@@ -475,6 +488,53 @@ export const claimStats = sqliteTable(
     index('claim_stats_verdict_idx').on(t.verdictAt, t.published, t.withdrawn, t.status, t.claimantKind, t.outlet, t.firstSeenAt),
   ],
 );
+/** What a row of stats_verdict_counts counts by, besides the month and the claim's flags and status. */
+export const STATS_VERDICT_DIMENSIONS = ['week', 'wait', 'kind', 'outlet'] as const;
+
+/**
+ * claim_stats counted by the month of the verdict, for the statistics pages: a five-year page
+ * adds up a few thousand rows instead of reading 65,000 claims. One row per month and value of
+ * one dimension: `week` (bucket: the day number of the week's Monday; a week across two
+ * months has a row in each), `wait` (bucket: days from first appearance to verdict, in
+ * tenths, rounded half up, as the page shows them), `kind` (label: the claimant's party
+ * kind, '' for none) and `outlet` (label: the outlet). Triggers on claim_stats (migration
+ * 0014) keep it in step, so it follows every write that claim_stats follows; a count that
+ * falls to zero is deleted.
+ */
+export const statsVerdictCounts = sqliteTable(
+  'stats_verdict_counts',
+  {
+    dim: text('dim', { enum: STATS_VERDICT_DIMENSIONS }).notNull(),
+    /** The month of the verdict, as the UTC milliseconds of its first day. */
+    month: integer('month').notNull(),
+    bucket: integer('bucket').notNull(),
+    label: text('label').notNull(),
+    published: integer('published', { mode: 'boolean' }).notNull(),
+    withdrawn: integer('withdrawn', { mode: 'boolean' }).notNull(),
+    status: text('status', { enum: STATUSES }).notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dim, t.month, t.bucket, t.label, t.published, t.withdrawn, t.status] })],
+);
+
+/**
+ * Requests for comment with an answer (or "did not respond") recorded, counted by the month
+ * they were sent and their outcome (the statistics' rules), with their claim's flags. Triggers
+ * on responses and claims (migration 0014) keep it in step. Requests still open are not here:
+ * whether one is "never answered" depends on the hour, so they are counted from responses.
+ */
+export const statsReplyCounts = sqliteTable(
+  'stats_reply_counts',
+  {
+    month: integer('month').notNull(),
+    published: integer('published', { mode: 'boolean' }).notNull(),
+    withdrawn: integer('withdrawn', { mode: 'boolean' }).notNull(),
+    outcome: text('outcome', { enum: ['onTime', 'late', 'never'] }).notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.published, t.withdrawn, t.outcome] })],
+);
+
 // ---- background work (db/queries/jobs.ts, lib/server/jobs/) ----
 
 export const JOB_STATES = ['queued', 'running', 'done', 'failed'] as const;

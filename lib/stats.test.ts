@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PERIOD_MONTHS, monthsOf, nearestRank, parsePeriod, replyOutcome, weekStart, weeksOf } from './stats';
+import { MAX_PERIOD_MONTHS, monthsOf, nearestRank, parsePeriod, weekStart, weeksOf } from './stats';
 
 const NOW = Date.UTC(2026, 10, 30, 9, 15);
 
@@ -58,16 +58,5 @@ describe('buckets and percentiles', () => {
     expect(nearestRank([1, 2, 3, 4], 0.5)).toBe(2);
     expect(nearestRank([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9)).toBe(9);
     expect(nearestRank([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 0.9)).toBe(10);
-  });
-
-  it('sorts requests for comment into on time, late, never and awaiting', () => {
-    const d = (day: number) => new Date(Date.UTC(2026, 10, day));
-    const asked = { requestedAt: d(1), deadlineAt: d(8) };
-    expect(replyOutcome({ ...asked, stance: 'disputes', respondedAt: d(8) }, NOW)).toBe('onTime');
-    expect(replyOutcome({ ...asked, stance: 'declines_to_comment', respondedAt: d(9) }, NOW)).toBe('late');
-    expect(replyOutcome({ ...asked, stance: 'no_response', respondedAt: null }, NOW)).toBe('never');
-    expect(replyOutcome({ ...asked, stance: null, respondedAt: null }, NOW)).toBe('never');
-    expect(replyOutcome({ requestedAt: d(29), deadlineAt: new Date(NOW + 86_400_000), stance: null, respondedAt: null }, NOW)).toBe('awaiting');
-    expect(replyOutcome({ requestedAt: null, deadlineAt: null, stance: 'confirms', respondedAt: d(2) }, NOW)).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STATUSES, STATUS_INFO, type Status } from './status';
-import { PARTY_KINDS, PARTY_KIND_LABELS, type PartyKind } from './vocabulary';
+import { PARTY_KINDS, PARTY_KIND_LABELS, type PartyKind, type Stance } from './vocabulary';
 
 /**
  * Newsroom statistics without I/O: the period a page shows, its weekly and monthly buckets,
@@ -141,11 +141,27 @@ export function checkedPerWeek(p: Period, counts: readonly StatusCount[]): Datas
   };
 }
 
+/** Checked claims whose verdict came in `month`, `tenths` tenths of a day after they first appeared. */
+export type VerdictWait = { month: string; tenths: number; n: number };
+
+/** The nearest-rank percentile (0 < q <= 1) of values given as counts of each value, sorted by value. */
+export function nearestRankCounted(sorted: readonly { value: number; n: number }[], q: number): number | null {
+  const total = sorted.reduce((sum, c) => sum + c.n, 0);
+  if (total === 0) return null;
+  const rank = Math.max(1, Math.ceil(q * total));
+  let seen = 0;
+  for (const c of sorted) {
+    seen += c.n;
+    if (seen >= rank) return c.value;
+  }
+  return null;
+}
+
 /** Time from a claim's first appearance to its verdict, per month of the verdict: median and 90th percentile in days. */
-export function timeToVerdict(p: Period, waits: readonly { month: string; ms: number }[]): Dataset {
-  const byMonth = new Map(monthsOf(p).map((m) => [m, [] as number[]]));
-  for (const w of waits) byMonth.get(w.month)?.push(w.ms);
-  const days = (ms: number | null) => (ms === null ? null : Math.round((ms / DAY) * 10) / 10);
+export function timeToVerdict(p: Period, waits: readonly VerdictWait[]): Dataset {
+  const byMonth = new Map(monthsOf(p).map((m) => [m, [] as { value: number; n: number }[]]));
+  for (const w of waits) byMonth.get(w.month)?.push({ value: w.tenths, n: w.n });
+  const days = (tenths: number | null) => (tenths === null ? null : tenths / 10);
   return {
     id: 'time-to-verdict',
     title: 'Time from first appearance to verdict',
@@ -155,9 +171,9 @@ export function timeToVerdict(p: Period, waits: readonly { month: string; ms: nu
       { key: 'median_days', label: 'Median (days)', numeric: true, unit: 'days' },
       { key: 'p90_days', label: '90th percentile (days)', numeric: true, unit: 'days' },
     ],
-    rows: [...byMonth].map(([month, list]) => {
-      const sorted = list.sort((a, b) => a - b);
-      return [month, sorted.length, days(nearestRank(sorted, 0.5)), days(nearestRank(sorted, 0.9))];
+    rows: [...byMonth].map(([month, counts]) => {
+      const sorted = counts.sort((a, b) => a.value - b.value);
+      return [month, sorted.reduce((sum, c) => sum + c.n, 0), days(nearestRankCounted(sorted, 0.5)), days(nearestRankCounted(sorted, 0.9))];
     }),
   };
 }
@@ -269,6 +285,18 @@ export function formatCell(value: Cell, column: Column, locale: string): string 
 
 // ---- the editors' dashboard ----
 
+/** How many of the sorted values are below `x`. */
+function countBelow(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export const WORKLOAD_STATES = [
   { key: 'draft', label: 'Draft' },
   { key: 'in_progress', label: 'In progress' },
@@ -300,6 +328,8 @@ export function workload(rows: readonly { editor: string | null; workflow: strin
 /** Requests for comment overdue at the end of each week of the period (open past their deadline then). */
 export function overdueOverTime(p: Period, intervals: readonly { from: number; until: number | null }[]): Dataset {
   const weeks = weeksOf(p);
+  const starts = intervals.map((i) => i.from).sort((a, b) => a - b);
+  const answered = intervals.flatMap((i) => (i.until === null ? [] : [i.until])).sort((a, b) => a - b);
   return {
     id: 'overdue',
     title: 'Overdue replies at the end of each week',
@@ -307,34 +337,25 @@ export function overdueOverTime(p: Period, intervals: readonly { from: number; u
       { key: 'week', label: 'Week starting' },
       { key: 'overdue', label: 'Overdue requests', numeric: true },
     ],
+    // Overdue at a week's end: became overdue before it, less those answered before it (an answer
+    // always comes after the deadline it is overdue from). Sorted once: a five-year page has 260
+    // weeks and tens of thousands of requests.
     rows: weeks.map((week) => {
       const end = Date.parse(`${week}T00:00:00Z`) + 7 * DAY;
-      return [week, intervals.filter((i) => i.from < end && (i.until === null || i.until >= end)).length];
+      return [week, countBelow(starts, end) - countBelow(answered, end)];
     }),
   };
 }
 
 // ---- party scorecards ----
 
-export type ReplyRecord = { stance: string | null; requestedAt: Date | null; respondedAt: Date | null; deadlineAt: Date | null };
-export type ReplyOutcome = 'onTime' | 'late' | 'never' | 'awaiting';
-
-/**
- * What became of one request for comment, by the same rules as the statistics' SQL
- * (db/queries/stats.ts countRepliesByMonth): null for a statement nobody asked for.
- */
-export function replyOutcome(r: ReplyRecord, now: number): ReplyOutcome | null {
-  if (!r.requestedAt) return null;
-  const answered = r.stance !== null && r.stance !== 'no_response';
-  if (answered) return r.respondedAt && r.deadlineAt && r.respondedAt > r.deadlineAt ? 'late' : 'onTime';
-  if (r.stance === 'no_response' || (r.deadlineAt && r.deadlineAt.getTime() < now)) return 'never';
-  return 'awaiting';
-}
+/** The stances the scorecard lists as a party's latest disputes and confirmations. */
+export const DISPUTING_STANCES = ['disputes', 'denies'] as const satisfies readonly Stance[];
+export const CONFIRMING_STANCES = ['confirms', 'partly_confirms'] as const satisfies readonly Stance[];
 
 /** A party's claims by status (statuses it has claims in, in vocabulary order). */
-export function partyStatuses(statuses: readonly Status[]): Dataset {
-  const counts = new Map<Status, number>();
-  for (const s of statuses) counts.set(s, (counts.get(s) ?? 0) + 1);
+export function partyStatuses(counts: readonly { status: Status; n: number }[]): Dataset {
+  const byStatus = new Map(counts.filter((c) => c.n > 0).map((c) => [c.status, c.n]));
   return {
     id: 'party-statuses',
     title: 'Their claims by status',
@@ -342,24 +363,9 @@ export function partyStatuses(statuses: readonly Status[]): Dataset {
       { key: 'status', label: 'Status' },
       { key: 'claims', label: 'Claims', numeric: true },
     ],
-    rows: STATUSES.filter((s) => counts.has(s)).map((s) => [STATUS_INFO[s].label, counts.get(s)!]),
+    rows: STATUSES.filter((s) => byStatus.has(s)).map((s) => [STATUS_INFO[s].label, byStatus.get(s)!]),
   };
 }
 
-/** How a party answered requests for comment: counts of each outcome, and the median days an answer took. */
-export function partyReplies(responses: readonly ReplyRecord[], now: number) {
-  const counts: Record<ReplyOutcome, number> = { onTime: 0, late: 0, never: 0, awaiting: 0 };
-  const waits: number[] = [];
-  for (const r of responses) {
-    const outcome = replyOutcome(r, now);
-    if (!outcome) continue;
-    counts[outcome] += 1;
-    if ((outcome === 'onTime' || outcome === 'late') && r.respondedAt && r.requestedAt) waits.push(Math.max(0, r.respondedAt.getTime() - r.requestedAt.getTime()));
-  }
-  const median = nearestRank(waits.sort((a, b) => a - b), 0.5);
-  return {
-    sent: counts.onTime + counts.late + counts.never + counts.awaiting,
-    ...counts,
-    medianDays: median === null ? null : Math.round((median / DAY) * 10) / 10,
-  };
-}
+/** Milliseconds as days to one decimal, as the statistics show waits. */
+export const msToDays = (ms: number | null) => (ms === null ? null : Math.round((ms / DAY) * 10) / 10);

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { closeDb } from '@/db';
 import { searchClaims } from '@/db/queries/search';
 import { findSimilarClaims } from '@/db/queries/similar';
-import { countCheckedByWeek, countCorrectionsByMonth, countRepliesByMonth, countVerdictsByClaimantKind, countVerdictsByOutlet, listVerdictWaits, type StatsScope } from '@/db/queries/stats';
+import { countCheckedByWeek, countCorrectionsByMonth, countRepliesByMonth, countVerdictsByClaimantKind, countVerdictsByOutlet, countVerdictWaits, type StatsScope } from '@/db/queries/stats';
 import { benchmarkTargets } from '@/db/queries/synthetic';
 import { checkedPerWeek, correctionsPerMonth, parsePeriod, rightOfReply, timeToVerdict, verdictsByClaimantKind, verdictsByOutlet } from '@/lib/stats';
 import { parseClaimFilters } from '@/lib/claim-filters';
@@ -55,7 +55,7 @@ const statsPage = ({ from, to, scope }: { from: string; to: string; scope: Stats
   const args = { period, scope };
   return [
     checkedPerWeek(period, countCheckedByWeek(args)),
-    timeToVerdict(period, listVerdictWaits(args)),
+    timeToVerdict(period, countVerdictWaits(args)),
     rightOfReply(period, countRepliesByMonth({ ...args, now: NOW })),
     correctionsPerMonth(period, countCorrectionsByMonth(args)),
     verdictsByClaimantKind(countVerdictsByClaimantKind(args)),

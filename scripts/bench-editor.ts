@@ -1,8 +1,10 @@
 // The editor of the benchmark's "mix including edits" (scripts/bench.mjs): joins through an
 // invitation link, then records a response on one claim after another through the real
 // server's form (as a browser without JavaScript posts it) at a steady rate. Prints "ready"
-// once signed in, then, after `--seconds`, one JSON line: how many saves were acknowledged
-// and how long they took. Each save invalidates the reader cache, as any edit does.
+// once signed in (and, with `--cookie-file`, writes its session's Cookie header there), then,
+// after `--seconds`, one JSON line: how many saves were acknowledged and how long they took.
+// Each save invalidates the reader cache, as any edit does.
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { FormClient } from './lib/form-client';
@@ -15,6 +17,8 @@ const { values } = parseArgs({
     claims: { type: 'string' },
     seconds: { type: 'string', default: '10' },
     interval: { type: 'string', default: '300' },
+    // Where to write the signed-in session's Cookie header, for requests of editor pages.
+    'cookie-file': { type: 'string' },
   },
 });
 const claimIds = (values.claims ?? '').split(',').filter(Boolean);
@@ -31,6 +35,7 @@ async function main() {
     'name',
   );
   if (joined.status !== 303) throw new Error(`joining failed (HTTP ${joined.status})`);
+  if (values['cookie-file']) fs.writeFileSync(values['cookie-file'], [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
   // Any party will do; reading it from the file is setup, not part of what is measured.
   const db = new Database(process.env.DATABASE_PATH!, { readonly: true });
   const partyId = String(db.prepare('select id from parties order by id limit 1').pluck().get());

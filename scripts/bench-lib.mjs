@@ -132,7 +132,9 @@ export const BROWSER_ENCODINGS = { 'accept-encoding': 'gzip, deflate, br, zstd' 
 export async function load(name, paths, { cacheable, headers, status, trace, url, connections, duration }) {
   const counts = { responses: 0, cacheable: 0, unexpected: 0, pageCacheHits: 0, pages: 0, encodings: {} };
   const log = [];
-  const result = await autocannon({
+  // Every response's time, for the p95 (autocannon's histogram reports p90 and p97.5, not p95).
+  const times = [];
+  const run = autocannon({
     url,
     connections,
     duration,
@@ -157,13 +159,18 @@ export async function load(name, paths, { cacheable, headers, status, trace, url
       },
     ],
   });
+  run.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  const result = await run;
+  times.sort((a, b) => a - b);
   // A route expected to answer 304 counts anything else as an error; others count non-2xx.
   const errors = result.errors + result.timeouts + (status ? counts.unexpected : result.non2xx);
   return {
     name,
     requestsPerSecond: Math.round(result.requests.average),
     p50: result.latency.p50,
+    p95: times.length ? Math.round(times[Math.ceil(0.95 * times.length) - 1]) : null,
     p99: result.latency.p99,
+    connections,
     errors,
     // Bytes on the wire per response (headers included) and how they were encoded.
     bytesPerResponse: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
@@ -178,12 +185,12 @@ export async function load(name, paths, { cacheable, headers, status, trace, url
 export const round = (x, places = 3) => Math.round(x * 10 ** places) / 10 ** places;
 
 /** The bench editor (scripts/bench-editor.ts): resolves `{ ready, done }` once it has signed in. */
-export function startEditor({ base, invite, claimIds, seconds, interval, env, database }) {
+export function startEditor({ base, invite, claimIds, seconds, interval, env, database, cookieFile }) {
   const child = spawn(
     bin('tsx'),
     ['--conditions=react-server', '--tsconfig', path.join(root, 'tsconfig.json'), 'scripts/bench-editor.ts',
       '--base', base, '--invite', invite, '--claims', claimIds.join(','),
-      '--seconds', String(seconds), '--interval', String(interval)],
+      '--seconds', String(seconds), '--interval', String(interval), ...(cookieFile ? ['--cookie-file', cookieFile] : [])],
     { cwd: root, env: { ...env, DATABASE_PATH: database }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let out = '';

@@ -28,8 +28,8 @@ import { missingVarnish, startVarnish } from './varnish.mjs';
 
 const { values, duration, connections, port, base, env } = benchSettings();
 const load = (name, paths, options = {}) => loadRoute(name, paths, { url: base, connections, duration, ...options });
-const startEditor = (invite, claimIds) =>
-  startBenchEditor({ base, invite, claimIds, seconds: duration, interval: values['edit-interval'], env, database });
+const startEditor = (invite, claimIds, { seconds = duration, cookieFile } = {}) =>
+  startBenchEditor({ base, invite, claimIds, seconds, interval: values['edit-interval'], env, database, cookieFile });
 
 const fileSize = (file) => (fs.existsSync(file) ? fs.statSync(file).size : 0);
 
@@ -78,7 +78,9 @@ const targetsFile = path.join(os.tmpdir(), `claimline-bench-targets-${port}.json
 await runTs('scripts/bench-db.ts', [targetsFile], { env: { ...env, DATABASE_PATH: database } });
 const { targets, search, statistics } = JSON.parse(fs.readFileSync(targetsFile, 'utf8'));
 // The editor of the mix including edits signs up through an invitation, as a newsroom member does.
-const invite = (await runTsOutput('scripts/invite.ts', ['--role', 'editor'], { env: { ...env, DATABASE_PATH: database, APP_URL: base } })).trim();
+// One invitation per editor: the mix with edits, the statistics, party and dashboard runs with edits, and the dashboard's reader.
+const invites = [];
+for (let i = 0; i < 5; i++) invites.push((await runTsOutput('scripts/invite.ts', ['--role', 'editor'], { env: { ...env, DATABASE_PATH: database, APP_URL: base } })).trim());
 
 // Varnish in front of the same server, when installed (scripts/varnish.mjs); the app purges it on every edit.
 const varnishPort = port + 2;
@@ -161,16 +163,45 @@ try {
   }
   await route('claims index, search', searchPath(), searchPath, { headers: DOCUMENT });
   const statuses = ['unverified', 'confirmed', 'partly_true', 'disputed', 'false', 'retracted'];
+  // The claims the editors of the runs with edits save responses to (the first 20 the reader mix reads).
+  const editedClaims = targets.claims.slice(0, 20).map((c) => c.id);
   await route('JSON API list', '/api/v1/claims', () => `/api/v1/claims?status=${pick(statuses)}&limit=50`);
   // Statistics (#15): the synthetic newsroom's last year, and periods readers pick (each one a
-  // page of its own in the page cache, computed once until the next edit), a CSV, a party's scorecard.
+  // page of its own in the page cache, computed once until the next edit), a CSV, the largest
+  // party's page (its first page, and every page of its claims), and the editors' dashboard.
   const statsPath = '/stats?from=2025-01&to=2025-12';
   const statsPeriods = Array.from({ length: 12 }, (_, i) => `/stats?from=${2021 + (i % 5)}-${String((i % 12) + 1).padStart(2, '0')}&to=2025-12`);
-  for (const p of [statsPath, ...statsPeriods, targets.party ? `/parties/${targets.party}` : '/']) await (await fetch(base + p, { headers: DOCUMENT })).arrayBuffer();
+  const partyPath = targets.party ? `/parties/${targets.party}` : null;
+  // The party page lists 25 claims a page (PARTY_PAGE_SIZE).
+  const partyPages = partyPath ? Array.from({ length: Math.max(1, Math.ceil(targets.partyClaims / 25)) }, (_, i) => (i ? `${partyPath}?page=${i + 1}` : partyPath)) : [];
+  for (const p of [statsPath, ...statsPeriods, ...partyPages]) await (await fetch(base + p, { headers: DOCUMENT })).arrayBuffer();
   await route('statistics page', statsPath, () => statsPath, { headers: DOCUMENT });
   await route('statistics, 12 periods', statsPath, () => pick(statsPeriods), { headers: DOCUMENT });
   await route('statistics CSV', '/stats/checked.csv?from=2025-01&to=2025-12', () => '/stats/checked.csv?from=2025-01&to=2025-12');
-  if (targets.party) await route('party page with scorecard', `/parties/${targets.party}`, () => `/parties/${targets.party}`, { headers: DOCUMENT });
+  if (partyPath) {
+    await route(`party page, largest party (${targets.partyClaims} claims), first page`, partyPath, () => partyPath, { headers: DOCUMENT });
+    await route(`party page, largest party, all ${partyPages.length} pages`, partyPath, () => pick(partyPages), { headers: DOCUMENT });
+  }
+  // The editors' dashboard is signed in (never in the page cache): a few editors at a time, not 32.
+  const cookieFile = path.join(os.tmpdir(), `claimline-bench-cookie-${port}.txt`);
+  await (await startEditor(invites[4], editedClaims, { seconds: 0, cookieFile }).done);
+  const signedIn = { ...DOCUMENT, cookie: fs.readFileSync(cookieFile, 'utf8') };
+  const dashboardPath = '/edit/stats?from=2025-01&to=2025-12';
+  await route('editors’ dashboard (4 connections)', '/api/health', () => dashboardPath, { headers: signedIn, connections: 4 });
+  // The same while an editor saves a response every few hundred ms: each save invalidates the
+  // statistics, the party pages and the lists, as a busy newsroom's day does.
+  const withEditsRuns = [
+    ['statistics, 13 pages, with edits', () => pick([statsPath, ...statsPeriods]), { headers: DOCUMENT }],
+    ...(partyPath ? [[`party page, largest party, all ${partyPages.length} pages, with edits`, () => pick(partyPages), { headers: DOCUMENT }]] : []),
+    ['editors’ dashboard (4 connections), with edits', () => dashboardPath, { headers: signedIn, connections: 4 }],
+  ];
+  for (const [i, [name, paths, options]] of withEditsRuns.entries()) {
+    const busy = startEditor(invites[i + 1], editedClaims);
+    await busy.ready;
+    await route(name, '/api/health', paths, options);
+    const run = runs.find((r) => r.name === name);
+    if (run) run.edits = await busy.done;
+  }
   // What readers do: mostly claim pages, then articles, search and the home page.
   const canSearch = available.has('claims index, search');
   const readerMix = () => {
@@ -179,7 +210,7 @@ try {
   };
   await route('reader mix', '/', readerMix, { cacheable: true, headers: DOCUMENT });
   // The same readers while an editor saves a response to one of the claims they read every few hundred ms.
-  const editor = startEditor(invite, targets.claims.slice(0, 20).map((c) => c.id));
+  const editor = startEditor(invites[0], editedClaims);
   await editor.ready;
   await route('reader mix with edits', '/', readerMix, { cacheable: true, headers: DOCUMENT, trace: true });
   const withEdits = runs.find((r) => r.name === 'reader mix with edits');
@@ -226,7 +257,7 @@ try {
     Object.fromEntries(
       rows.map((r) => [
         r.name,
-        { 'req/s': r.requestsPerSecond, 'p50 ms': r.p50, 'p99 ms': r.p99, 'to /api/health': r.ratio, 'to limit': r.ratioToLimit ?? '', 'B/resp': r.bytesPerResponse, errors: r.errors },
+        { 'req/s': r.requestsPerSecond, 'p50 ms': r.p50, 'p95 ms': r.p95, 'p99 ms': r.p99, 'to /api/health': r.ratio, 'to limit': r.ratioToLimit ?? '', 'B/resp': r.bytesPerResponse, errors: r.errors },
       ]),
     ),
   );
@@ -246,6 +277,9 @@ try {
     for (const c of withEdits.cdn) {
       console.log(`CDN model, s-maxage ${c.sMaxAgeSeconds} s: ${Math.round(c.servedByEdge * 100)} % answered by the edge (${Math.round(c.revalidated304 * 100)} % after a 304), ${Math.round(c.fullOriginRender * 100)} % full origin responses`);
     }
+  }
+  for (const r of rows) {
+    if (r.edits && r.name !== 'reader mix with edits') console.log(`${r.name}: ${r.edits.acknowledged} of ${r.edits.attempted} edits acknowledged, p50 ${r.edits.p50} ms, p99 ${r.edits.p99} ms`);
   }
   console.log(`server RSS ${rssBefore} MB before, ${rssAfter} MB after; WAL ${(results.walBytes / 1e6).toFixed(1)} MB`);
   console.log(`per process after: ${perProcess.map((p) => `${p.role} ${p.rssMb} MB`).join(', ')}`);

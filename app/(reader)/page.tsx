@@ -1,22 +1,35 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { DemoLabel } from '@/components/demo-label';
+import { PagePosition, Pager } from '@/components/pager';
 import { StatusBadge } from '@/components/status-badge';
 import { StatusTally } from '@/components/status-tally';
 import { describeEvent } from '@/lib/events';
 import { formatDate, isoDate, plural } from '@/lib/format';
 import { articlePath, claimPath } from '@/lib/routes';
-import { readHome, readMostDisputed, readStatusChanges } from '@/lib/server/reader';
+import { pageHref, parsePageParam, resolvePage } from '@/lib/paging';
+import { HOME_PAGE_SIZE, readHome, readMostDisputed, readStatusChanges } from '@/lib/server/reader';
 
-export const metadata: Metadata = {
-  alternates: { types: { 'application/atom+xml': '/feeds/claims.atom' } },
-};
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function HomePage() {
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const asked = parsePageParam((await searchParams).page);
+  const page = 'page' in asked && asked.page > 1 ? asked.page : null;
+  return {
+    ...(page ? { title: `Articles, page ${page}` } : {}),
+    alternates: { types: { 'application/atom+xml': '/feeds/claims.atom' } },
+  };
+}
+
+export default async function HomePage({ searchParams }: Props) {
   // Rendered per request from the runtime database, never at build time.
   await connection();
-  const { articles } = readHome();
+  // The total comes with any page of the list; the first is the one most often cached.
+  const shown = resolvePage((await searchParams).page, readHome().total, HOME_PAGE_SIZE);
+  if (shown.redirect) redirect(pageHref('/', {}, 'page', shown.page));
+  const { articles } = readHome(shown.offset);
   const changes = readStatusChanges(8);
   const disputed = readMostDisputed();
   return (
@@ -25,6 +38,7 @@ export default async function HomePage() {
         <h1 id="articles-heading" className="mb-4 text-2xl font-bold">
           Articles
         </h1>
+        <PagePosition window={shown} order="newest first" />
         {articles.length === 0 ? (
           <p className="muted">No articles yet.</p>
         ) : (
@@ -47,6 +61,7 @@ export default async function HomePage() {
             ))}
           </ul>
         )}
+        <Pager window={shown} label="Pages of articles" href={(p) => pageHref('/', {}, 'page', p)} />
       </section>
       <div className="space-y-10">
         <section aria-labelledby="changes-heading">

@@ -49,17 +49,23 @@ export function listMostDisputedClaims({ limit = 5 }: { limit?: number } = {}) {
     .map(withDates);
 }
 
-/** A party's published claims and its responses on published claims, with counts by stance. */
-export function getPartyActivity({ partyId }: { partyId: number }) {
-  const db = getDb();
-  const claims = db
+/**
+ * A party's published claims, most recently updated first (the id settles ties, so pages never
+ * overlap or skip while nothing changes); every one of them without `limit`.
+ */
+export function listPartyClaims({ partyId, limit = -1, offset = 0 }: { partyId: number; limit?: number; offset?: number }) {
+  return getDb()
     .all<ClaimRow>(
       sql`SELECT ${claimColumns} FROM claims c ${claimJoins}
       WHERE ${claimIsPublic('c')} AND c.claimant_party_id = ${partyId}
-      ORDER BY c.updated_at DESC, c.id DESC`,
+      ORDER BY c.updated_at DESC, c.id DESC LIMIT ${limit} OFFSET ${offset}`,
     )
     .map(withDates);
-  const responses = db
+}
+
+/** A party's responses on published claims, latest first (optionally of some stances only); all of them without `limit`. */
+export function listPartyResponses({ partyId, stances, limit = -1, offset = 0 }: { partyId: number; stances?: readonly Stance[]; limit?: number; offset?: number }) {
+  return getDb()
     .all<{
       id: number;
       stance: Stance | null;
@@ -77,7 +83,8 @@ export function getPartyActivity({ partyId }: { partyId: number }) {
         c.id AS claimId, c.slug AS claimSlug, c.statement AS statement, c.status AS status
       FROM responses r JOIN claims c ON c.id = r.claim_id
       WHERE ${claimIsPublic('c')} AND r.party_id = ${partyId}
-      ORDER BY coalesce(r.responded_at, r.requested_at, r.created_at) DESC, r.id DESC`,
+        ${stances ? sql`AND r.stance IN ${stances}` : sql``}
+      ORDER BY coalesce(r.responded_at, r.requested_at, r.created_at) DESC, r.id DESC LIMIT ${limit} OFFSET ${offset}`,
     )
     .map((r) => ({
       ...r,
@@ -85,7 +92,11 @@ export function getPartyActivity({ partyId }: { partyId: number }) {
       requestedAt: r.requestedAt === null ? null : new Date(r.requestedAt),
       deadlineAt: r.deadlineAt === null ? null : new Date(r.deadlineAt),
     }));
-  return { claims, responses };
+}
+
+/** All of a party's published claims and its responses on published claims (the API's party detail). */
+export function getPartyActivity({ partyId }: { partyId: number }) {
+  return { claims: listPartyClaims({ partyId }), responses: listPartyResponses({ partyId }) };
 }
 
 /** Every public party (see visibility.ts) with how many published claims it made and how many responses it gave on them. */

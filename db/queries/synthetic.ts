@@ -56,9 +56,10 @@ function insertSyntheticArticles(input: { articles: SyntheticArticle[]; partyIds
   );
   const current = sqlite.prepare('update articles set current_revision_id = ? where id = ?');
   const claim = sqlite.prepare(
-    `insert into claims (slug, article_id, statement, claimant_party_id, status, status_note, published, version,
+    // A published claim went through the workflow to its end; the rest are drafts (the editors' open work).
+    `insert into claims (slug, article_id, statement, claimant_party_id, status, status_note, published, workflow, version,
        anchor_start, anchor_end, anchor_exact, anchor_prefix, anchor_suffix, anchor_state, revision_id, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'anchored', ?, ?, ?)`,
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'anchored', ?, ?, ?)`,
   );
   const citation = sqlite.prepare(
     'insert into claim_sources (claim_id, source_id, relation, excerpt, note, created_at) values (?, ?, ?, ?, ?, ?)',
@@ -81,7 +82,7 @@ function insertSyntheticArticles(input: { articles: SyntheticArticle[]; partyIds
       for (const c of a.claims) {
         const { anchor } = c;
         const claimId = claim.run(
-          c.slug, articleId, c.statement, party(c.claimant), c.status, c.statusNote, c.published ? 1 : 0, c.version,
+          c.slug, articleId, c.statement, party(c.claimant), c.status, c.statusNote, c.published ? 1 : 0, c.published ? 'published' : 'draft', c.version,
           anchor.start, anchor.end, anchor.exact, anchor.prefix, anchor.suffix, revisionId, c.createdAt, c.updatedAt,
         ).lastInsertRowid;
         for (const s of c.sources) citation.run(claimId, input.sourceIds[s.source]!, s.relation, s.excerpt, '', c.createdAt);
@@ -135,9 +136,8 @@ export function benchmarkTargets({ claims, claimsPerArticle }: { claims: number;
     )
     .get(claimsPerArticle) as { slug: string; claims: number } | undefined;
   // The party with the most published claims: the largest scorecard.
-  const party = sqlite
-    .prepare('select p.slug from parties p join claims c on c.claimant_party_id = p.id and c.published = 1 group by p.id order by count(*) desc, p.id limit 1')
-    .pluck()
-    .get() as string | undefined;
-  return { claims: sample, article, party };
+  const largest = sqlite
+    .prepare('select p.slug, count(*) as claims from parties p join claims c on c.claimant_party_id = p.id and c.published = 1 group by p.id order by count(*) desc, p.id limit 1')
+    .get() as { slug: string; claims: number } | undefined;
+  return { claims: sample, article, party: largest?.slug, partyClaims: largest?.claims ?? 0 };
 }

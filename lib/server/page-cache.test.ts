@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
 import { invalidate, tags } from './cache';
 import { cachedPage, chooseEncoding, hotAnswer, newNonce, notModified, PageStore, pageValidity, readerPageCaching, registerRenderTags, renderNonce, singleFlight, storedPage } from './page-cache';
@@ -301,6 +301,42 @@ describe('cached pages', () => {
     const moved = await cachedPage(request);
     expect(moved?.status).toBe(308);
     expect(moved?.headers.get('location')).toBe('http://news.example/claims/308/new-slug');
+  });
+
+  it('sends the statistics as stored while one render in the background brings them up to date, never older than a minute', async () => {
+    const path = '/stats?from=2025-01&to=2025-12';
+    const later = (ms: number) => vi.spyOn(Date, 'now').mockReturnValue(realNow() + ms);
+    const realNow = Date.now.bind(Date);
+    const first = (await fetchPage(path))!;
+    expect(first.state).toBe('miss');
+    renders = 0;
+    // An edit: every save changes what the statistics count.
+    invalidate([tags.lists]);
+    const behind = (await fetchPage(path))!;
+    expect(behind).toMatchObject({ state: 'stale', html: first.html, nonce: first.nonce });
+    expect(behind.headers['cache-control']).toBe('public, max-age=0, s-maxage=5');
+    // Rendered a moment ago: no render yet, however many readers come.
+    await Promise.all([1, 2, 3].map(() => fetchPage(path)));
+    expect(renders).toBe(0);
+    // Five seconds on: still answered at once, and one render starts for all of them.
+    later(6_000);
+    const states = await Promise.all([1, 2, 3].map(async () => (await fetchPage(path))!.state));
+    expect(states).toEqual(['stale', 'stale', 'stale']);
+    await vi.waitFor(() => expect(renders).toBe(1));
+    await vi.waitFor(async () => expect((await fetchPage(path))!.state).toBe('hit'));
+    const fresh = (await fetchPage(path))!;
+    expect(fresh.nonce).not.toBe(first.nonce);
+    // A page that fell a minute behind is rendered before anyone gets it, as any other page.
+    invalidate([tags.lists]);
+    later(70_000);
+    renders = 0;
+    expect((await fetchPage(path))!.state).toBe('miss');
+    expect(renders).toBe(1);
+    vi.restoreAllMocks();
+    // Any other page never lags.
+    await fetchPage('/claims/2');
+    invalidate([tags.claim(2), tags.lists]);
+    expect((await fetchPage('/claims/2'))!.state).toBe('miss');
   });
 
   it('answers a stored page without Next for a custom server, exactly as through the proxy, and nothing else', async () => {

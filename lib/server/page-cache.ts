@@ -81,11 +81,11 @@ export type StoredPage = {
  * at, the day (pages say "no response by <date>"), and the cache tags the render read; null
  * when they are unknown, and then any change at all makes the page stale.
  */
-export type Validity = { since: Mark; day: string; tags: string[] | null };
+export type Validity = { since: Mark; day: string; tags: string[] | null; at: number };
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-export const pageValidity = (tags: string[] | null = null): Validity => ({ since: mark(), day: today(), tags });
+export const pageValidity = (tags: string[] | null = null): Validity => ({ since: mark(), day: today(), tags, at: Date.now() });
 
 /** Nothing the page read has changed since its render started. */
 export const isCurrent = ({ validity }: StoredPage) => validity.day === today() && unchangedSince(validity.since, validity.tags);
@@ -108,10 +108,37 @@ export function storedPage(key: string, validity: Validity, body: Buffer, header
   const page: StoredPage = { validity, body: { identity: body }, headers, common, etag: '', bytes: body.length };
   // Read before the check: if another process changes one of the tags in between, the check sees it.
   const versions = tagVersions(validity.tags);
-  if (!isCurrent(page)) return null;
+  if (!isCurrent(page)) {
+    // A page allowed to lag (below) is kept even so: its ETag names its own bytes, never versions it does not show.
+    if (!lagging(key)) return null;
+    page.etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    return page;
+  }
   page.etag = `W/"${createHash('sha256').update(`${BUILD}\n${validity.day}\n${key}\n${versions}`).digest('base64url').slice(0, 27)}"`;
   return page;
 }
+
+/**
+ * Pages that may show figures a few seconds behind the latest edit: the statistics. Every
+ * save of a claim or a response changes what each period's page counts, so a busy newsroom
+ * would have every period rendered again after every save, and readers waiting on those
+ * renders. Instead a reader gets the page as stored while one render in the background
+ * replaces it: at most one every LAG_REFRESH_MS per page, and a page older than LAG_MAX_MS is
+ * rendered before it is sent, as any other page is.
+ */
+const LAGGING_PAGE = /^\/stats$/;
+export const LAG_REFRESH_MS = 5_000;
+export const LAG_MAX_MS = 60_000;
+// A shared cache keeps an out-of-date page only until the background render should have replaced it.
+const LAGGING_CACHE_CONTROL = `public, max-age=0, s-maxage=${LAG_REFRESH_MS / 1000}`;
+/** Whether the page under a cache key (origin, path and query) may lag. */
+const lagging = (key: string) => {
+  try {
+    return LAGGING_PAGE.test(new URL(key).pathname);
+  } catch {
+    return false;
+  }
+};
 
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
@@ -165,13 +192,13 @@ export type Answer = { status: 200 | 304; headers: [string, string][]; body: Buf
 export function pageAnswer(
   page: StoredPage,
   request: { method: string; ifNoneMatch?: string | null; acceptEncoding?: string | null },
-  how: 'hit' | 'miss',
+  how: 'hit' | 'miss' | 'stale',
 ): Answer {
   const vary = page.headers.find(([name]) => name === 'vary')?.[1];
   const own: [string, string][] = [
     ['vary', vary ? (/accept-encoding/i.test(vary) ? vary : `${vary}, Accept-Encoding`) : 'Accept-Encoding'],
     ['etag', page.etag],
-    ['cache-control', READER_CACHE_CONTROL],
+    ['cache-control', how === 'stale' ? LAGGING_CACHE_CONTROL : READER_CACHE_CONTROL],
     ['x-claimline-cache', how],
   ];
   if (notModified(request.ifNoneMatch, page.etag)) return { status: 304, headers: own, body: null };
@@ -209,6 +236,7 @@ export class PageStore {
   get(key: string): StoredPage | undefined {
     const page = this.pages.get(key);
     if (!page) return undefined;
+    if (!this.current(page) && lagging(key) && Date.now() - page.validity.at < LAG_MAX_MS) return undefined;
     this.remove(key);
     if (!this.current(page)) return undefined;
     this.pages.set(key, page);
@@ -216,9 +244,15 @@ export class PageStore {
     return page;
   }
 
-  /** Stores a page unless something it read changed while it rendered (it may show the old content). */
+  /** A page that may lag (LAGGING_PAGE), out of date but young enough to send while it renders again. */
+  getLagging(key: string): StoredPage | undefined {
+    const page = this.pages.get(key);
+    return page && !this.current(page) && lagging(key) && Date.now() - page.validity.at < LAG_MAX_MS ? page : undefined;
+  }
+
+  /** Stores a page unless something it read changed while it rendered (it may show the old content), or it may lag. */
   set(key: string, page: StoredPage): void {
-    if (!this.current(page) || page.bytes > this.maxBytes) return;
+    if ((!this.current(page) && !lagging(key)) || page.bytes > this.maxBytes) return;
     this.remove(key);
     this.pages.set(key, page);
     this.bytes += page.bytes;
@@ -273,6 +307,8 @@ type State = {
   secret: string;
   store: PageStore;
   running: Map<string, Promise<Rendered>>;
+  /** Lagging pages rendering again in the background, by key. */
+  refreshing: Map<string, Promise<void>>;
   /** The cache tags each of the cache's own renders in flight read, by the render's nonce (see registerRenderTags). */
   renderTags: Map<string, Set<string> | undefined>;
   unreachable: boolean;
@@ -284,6 +320,7 @@ const state = (): State =>
     secret: newNonce(),
     store: new PageStore(MAX_PAGES, MAX_BYTES),
     running: new Map(),
+    refreshing: new Map(),
     renderTags: new Map(),
     unreachable: false,
   });
@@ -343,7 +380,7 @@ export async function cachedPage(request: Request): Promise<Response | null> {
   const origin = siteUrlFrom(request.headers);
   const key = `${origin}${url.pathname}${url.search}`;
   // "hit" also for requests that waited on another's render: none of them caused one.
-  const respond = (page: StoredPage, how: 'hit' | 'miss'): Response => {
+  const respond = (page: StoredPage, how: 'hit' | 'miss' | 'stale'): Response => {
     // The HTML as rendered: Next compresses what a proxy answers whatever it says it is (it would
     // gzip the brotli copy a second time), so the stored copies go out only without Next (hotAnswer).
     const answer = pageAnswer(page, { method: request.method, ifNoneMatch: request.headers.get('if-none-match') }, how);
@@ -353,6 +390,11 @@ export async function cachedPage(request: Request): Promise<Response | null> {
 
   const stored = s.store.get(key);
   if (stored) return respond(stored, 'hit');
+  const behind = s.store.getLagging(key);
+  if (behind) {
+    if (Date.now() - behind.validity.at >= LAG_REFRESH_MS) refreshInBackground(port, request, url, key);
+    return respond(behind, 'stale');
+  }
   // Taken before the render reads anything: an edit from here on makes what it read stale. A render
   // started before an edit (or the day before) may show old content: a later request never joins it.
   const validity = pageValidity();
@@ -371,6 +413,15 @@ export async function cachedPage(request: Request): Promise<Response | null> {
   // (never stored, so never shared); the others render their own.
   if (rendered.kind === 'other' && flight.leader) return passOn(request, rendered);
   return null;
+}
+
+/** Renders a lagging page again without anyone waiting for it; one render per page at a time. */
+function refreshInBackground(port: string, request: Request, url: URL, key: string): void {
+  const s = state();
+  singleFlight(s.refreshing, key, async () => {
+    const rendered = await render(port, request, url, key, pageValidity());
+    if (rendered.kind === 'page') s.store.set(key, await compressed(rendered.page));
+  }).promise.catch((error: unknown) => console.warn(`Could not render ${url.pathname} again: ${error instanceof Error ? error.message : error}`));
 }
 
 function passOn(request: Request, rendered: Extract<Rendered, { kind: 'other' }>, status = rendered.status): Response {

@@ -8,12 +8,14 @@ import { getCitedSnapshot, sourceEvidence } from '@/db/queries/snapshots';
 import { listOutletChanges } from '@/db/queries/watches';
 import { listFeedEvents } from '@/db/queries/feeds';
 import { getPartyRedirect, getPublicPartyBySlug, listPublicParties } from '@/db/queries/parties';
-import { getPartyActivity, listMostDisputedClaims } from '@/db/queries/reader-lists';
+import { getPartyActivity, listMostDisputedClaims, listPartyClaims, listPartyResponses } from '@/db/queries/reader-lists';
+import { countPartyReplies, countPartyStances, countPartyStatuses } from '@/db/queries/stats';
 import { getPolicy, listPolicyHistory } from '@/db/queries/policies';
 import { listOutlets, searchClaims } from '@/db/queries/search';
 import type { ClaimFilters } from '@/lib/claim-filters';
 import type { ReviewedClaim } from '@/lib/claim-review';
 import type { PolicyPage } from '@/lib/policies';
+import { CONFIRMING_STANCES, DISPUTING_STANCES } from '@/lib/stats';
 import { articlePath, claimPath, externalHref, partyPath } from '@/lib/routes';
 import { cached, recordRead, tags } from './cache';
 
@@ -100,8 +102,12 @@ export function readArticle(slug: string) {
   );
 }
 
-export function readHome() {
-  return cached('home', [tags.lists], () => ({ articles: listArticlesWithCounts() }));
+/** Articles on a page of the home page. */
+export const HOME_PAGE_SIZE = 50;
+
+/** One page of the home page's articles (`offset` from resolvePage()), with how many there are in all. */
+export function readHome(offset = 0) {
+  return cached(`home:${offset}`, [tags.lists], () => listArticlesWithCounts({ limit: HOME_PAGE_SIZE, offset }));
 }
 
 /**
@@ -126,7 +132,7 @@ export function readFilterOptions() {
   return cached('filter-options', [tags.lists], () => ({ parties: listPublicParties(), outlets: listOutlets() }));
 }
 
-/** A party with its published claims and responses, or null when unknown or named only on drafts (see visibility.ts). */
+/** A party with all its published claims and responses (the API's detail), or null when unknown or named only on drafts (see visibility.ts). */
 export function readParty(slug: string) {
   return cached(
     `party:${slug}`,
@@ -136,6 +142,48 @@ export function readParty(slug: string) {
       const party = getPublicPartyBySlug({ slug });
       return party ? { ...party, ...getPartyActivity({ partyId: party.id }) } : null;
     },
+  );
+}
+
+/** A party's own row (its name, kind, description), or null when unknown or named only on drafts: for its page's head and its feed. */
+export function readPartyHead(slug: string) {
+  return cached(
+    `party-head:${slug}`,
+    (p) => (p ? [tags.party(p.id), tags.lists] : [tags.lists]),
+    () => getPublicPartyBySlug({ slug }) ?? null,
+  );
+}
+
+/** Claims and responses to a page of a party's page: short enough for the page cache at any size of party. */
+export const PARTY_PAGE_SIZE = 25;
+
+/**
+ * A party's record in numbers, counted in SQL over all its published claims and responses
+ * (never from the page of them listed), with its latest disputes and confirmations. The day
+ * is part of the key: a request whose deadline passes is "never answered" without a write.
+ */
+export function readPartyRecord(partyId: number, now = Date.now()) {
+  const day = new Date(now).toISOString().slice(0, 10);
+  return cached(`party-record:${partyId}:${day}`, [tags.party(partyId), tags.lists], () => ({
+    statuses: countPartyStatuses({ partyId }),
+    replies: countPartyReplies({ partyId, now }),
+    stances: countPartyStances({ partyId, now }),
+    disputes: listPartyResponses({ partyId, stances: DISPUTING_STANCES, limit: 3 }),
+    confirmations: listPartyResponses({ partyId, stances: CONFIRMING_STANCES, limit: 3 }),
+  }));
+}
+
+/** One page of a party's claims (`offset` from resolvePage()). */
+export function readPartyClaims(partyId: number, offset: number) {
+  return cached(`party-claims:${partyId}:${offset}`, [tags.party(partyId), tags.lists], () =>
+    listPartyClaims({ partyId, limit: PARTY_PAGE_SIZE, offset }),
+  );
+}
+
+/** One page of a party's responses (`offset` from resolvePage()). */
+export function readPartyResponses(partyId: number, offset: number) {
+  return cached(`party-responses:${partyId}:${offset}`, [tags.party(partyId), tags.lists], () =>
+    listPartyResponses({ partyId, limit: PARTY_PAGE_SIZE, offset }),
   );
 }
 

@@ -5,16 +5,18 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StatsFigure } from '@/components/stats-figure';
 import { getDb } from '@/db';
+import { deleteDraftClaim, withdrawClaim } from '@/db/queries/lifecycle';
+import { addResponse, removeResponse, updateResponse } from '@/db/queries/sources';
 import { recordEvent, write } from '@/db/queries/tx';
 import { loadSynthetic } from '@/db/queries/synthetic';
 import { seedDemoOnFirstRun } from '@/db/seed';
 import { addUser, removeDatabase, useFreshDatabase } from '@/db/testing';
-import { formatCell, MAX_OUTLETS, partyReplies, partyStatuses, NO_CLAIMANT, NO_OUTLET, OTHER_OUTLETS, parsePeriod, type Dataset } from '@/lib/stats';
+import { formatCell, MAX_OUTLETS, partyStatuses, NO_CLAIMANT, NO_OUTLET, OTHER_OUTLETS, parsePeriod, type Dataset } from '@/lib/stats';
 import { STATUS_INFO } from '@/lib/status';
 import { PARTY_KIND_LABELS } from '@/lib/vocabulary';
-import { getPartyActivity } from '@/db/queries/reader-lists';
 import { datasetCsv } from './export';
 import { invalidate, tags } from './cache';
+import { readPartyRecord } from './reader';
 import { readDashboard, readStats, STATS_DATASETS } from './stats';
 
 // Each chart's figures computed a second way, in SQL written apart from db/queries/stats.ts
@@ -200,19 +202,20 @@ describe('statistics: the page’s table and CSV agree with SQL written apart', 
 });
 
 describe('party scorecards agree with SQL written apart', { timeout: 30_000 }, () => {
-  it('counts every party’s claims by status and its requests for comment by outcome', () => {
+  it('counts every party’s claims by status, its requests for comment by outcome, and the median wait for an answer', () => {
     const parties = all('SELECT id FROM parties ORDER BY id').map((r) => r.id as number);
     expect(parties.length).toBeGreaterThan(10);
     let compared = 0;
+    let medians = 0;
     for (const partyId of parties) {
-      const activity = getPartyActivity({ partyId });
-      const statuses = partyStatuses(activity.claims.map((c) => c.status));
+      const record = readPartyRecord(partyId, NOW);
+      const statuses = partyStatuses(record.statuses);
       const wantStatuses = all('SELECT status, count(*) AS n FROM claims WHERE claimant_party_id = ? AND published = 1 GROUP BY status', partyId);
       expect(statuses.rows.map(([label, n]) => `${label}=${n}`).sort()).toEqual(wantStatuses.map((r) => `${STATUS_INFO[r.status as keyof typeof STATUS_INFO].label}=${r.n}`).sort());
       // The table readers get shows the same.
       if (statuses.rows.length) expect(tableCells(statuses, 'en-GB')).toEqual(statuses.rows.map((r) => [String(r[0]), String(r[1])]));
 
-      const replies = partyReplies(activity.responses, NOW);
+      const { medianMs, ...replies } = record.replies;
       const [want] = all(
         `SELECT count(*) AS sent,
            count(CASE WHEN stance <> 'no_response' AND NOT (responded_at > deadline_at) THEN 1 END) AS onTime,
@@ -222,10 +225,19 @@ describe('party scorecards agree with SQL written apart', { timeout: 30_000 }, (
          FROM responses r JOIN claims c ON c.id = r.claim_id WHERE r.party_id = ? AND c.published = 1 AND r.requested_at IS NOT NULL`,
         NOW, NOW, partyId,
       );
-      expect({ sent: replies.sent, onTime: replies.onTime, late: replies.late, never: replies.never, awaiting: replies.awaiting }).toEqual(want);
+      expect(replies).toEqual(want);
+      // The median by sorting in JavaScript what the SQL above calls answered.
+      const waits = all(
+        `SELECT responded_at - requested_at AS ms FROM responses r JOIN claims c ON c.id = r.claim_id
+         WHERE r.party_id = ? AND c.published = 1 AND r.requested_at IS NOT NULL AND r.responded_at IS NOT NULL AND stance <> 'no_response'`,
+        partyId,
+      ).map((r) => Math.max(0, r.ms as number)).sort((x, y) => x - y);
+      expect(medianMs).toBe(waits.length ? waits[Math.ceil(waits.length / 2) - 1] : null);
       compared += replies.sent;
+      if (waits.length > 2) medians++;
     }
     expect(compared).toBeGreaterThan(100);
+    expect(medians).toBeGreaterThan(3);
   });
 });
 
@@ -262,5 +274,57 @@ describe('the editors’ dashboard agrees with SQL written apart', { timeout: 30
     const queue = all(`SELECT count(*) AS n FROM claims WHERE withdrawn_at IS NULL AND (workflow = 'ready_for_review' OR pending_status IS NOT NULL)`)[0]!.n;
     expect(waiting.total).toBe(queue);
     expect(waiting.rows.map((r) => r.since)).toEqual([...waiting.rows.map((r) => r.since)].sort((a, b) => a - b));
+  });
+});
+
+describe('the summary tables follow every write', { timeout: 30_000 }, () => {
+  // What the triggers keep, counted again from scratch.
+  const verdictsNow = () =>
+    all(`SELECT dim, month, bucket, label, published, withdrawn, status, n FROM stats_verdict_counts ORDER BY 1, 2, 3, 4, 5, 6, 7`);
+  const verdictsRecounted = () =>
+    all(`SELECT dim, date(verdict_at / 1000, 'unixepoch', 'start of month') AS m, b AS bucket, l AS label, published, withdrawn, status, count(*) AS n FROM (
+           SELECT 'week' AS dim, (verdict_at / ${DAY}) - (((verdict_at / ${DAY}) + 3) % 7) AS b, '' AS l, * FROM claim_stats
+           UNION ALL SELECT 'wait', CAST(round(max(0, verdict_at - first_seen_at) / 8640000.0 + 0.0000001) AS INTEGER), '', * FROM claim_stats
+           UNION ALL SELECT 'kind', 0, coalesce(claimant_kind, ''), * FROM claim_stats
+           UNION ALL SELECT 'outlet', 0, outlet, * FROM claim_stats)
+         GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7`).map(({ m, ...r }) => ({ ...r, month: Date.parse(`${m as string}T00:00:00Z`) }));
+  const repliesNow = () => all(`SELECT month, published, withdrawn, outcome, n FROM stats_reply_counts ORDER BY 1, 2, 3, 4`);
+  const repliesRecounted = () =>
+    all(`SELECT date(r.requested_at / 1000, 'unixepoch', 'start of month') AS m, c.published AS published, c.withdrawn_at IS NOT NULL AS withdrawn,
+           CASE WHEN r.stance = 'no_response' THEN 'never' WHEN r.stance IS NOT NULL AND r.responded_at > r.deadline_at THEN 'late' ELSE 'onTime' END AS outcome, count(*) AS n
+         FROM responses r JOIN claims c ON c.id = r.claim_id WHERE r.requested_at IS NOT NULL AND r.stance IS NOT NULL
+         GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`).map(({ m, ...r }) => ({ month: Date.parse(`${m as string}T00:00:00Z`), ...r }));
+  const sameAsRecounted = () => {
+    const key = (r: Record<string, unknown>) => ['dim', 'month', 'bucket', 'label', 'published', 'withdrawn', 'status', 'n'].map((k) => r[k]);
+    expect(verdictsNow().map(key)).toEqual(verdictsRecounted().map(key));
+    expect(repliesNow()).toEqual(repliesRecounted());
+  };
+
+  it('after answers changed, removed and added, claims withdrawn, deleted, unpublished, and articles re-dated', () => {
+    sameAsRecounted();
+    const sqlite = getDb().$client;
+    const asked = all(`SELECT r.id, r.claim_id AS claimId, r.version FROM responses r JOIN claims c ON c.id = r.claim_id
+                       WHERE r.requested_at IS NOT NULL AND c.withdrawn_at IS NULL ORDER BY r.id LIMIT 12`) as { id: number; claimId: number; version: number }[];
+    const party = all('SELECT id FROM parties ORDER BY id LIMIT 1')[0]!.id as number;
+    // Through the app's writers: an open request answered late, an answer taken back, one removed, one added.
+    asked.slice(0, 4).forEach((r, i) =>
+      updateResponse({ id: r.id, claimId: r.claimId, version: r.version, partyId: party, actorId: null,
+        stance: i % 2 ? null : 'disputes', requestedAt: new Date(NOW - 90 * DAY), deadlineAt: new Date(NOW - 80 * DAY), respondedAt: i % 2 ? null : new Date(NOW - (70 - i) * DAY) }),
+    );
+    removeResponse({ claimId: asked[4]!.claimId, id: asked[4]!.id, actorId: null });
+    addResponse({ claimId: asked[5]!.claimId, partyId: party, stance: 'no_response', requestedAt: new Date(NOW - 40 * DAY), deadlineAt: new Date(NOW - 33 * DAY), actorId: null });
+    // Claims withdrawn (through the app), unpublished and deleted (straight to the tables, as a script would).
+    const seen = all(`SELECT id, version FROM claims WHERE published = 1 AND withdrawn_at IS NULL AND id IN (SELECT claim_id FROM responses WHERE stance IS NOT NULL) ORDER BY id DESC LIMIT 3`) as { id: number; version: number }[];
+    withdrawClaim({ id: seen[0]!.id, version: seen[0]!.version, note: 'Quoted the wrong speaker.', actorId: null });
+    sqlite.prepare('UPDATE claims SET published = 0 WHERE id = ?').run(seen[1]!.id);
+    // A draft readers never saw, with answers recorded, deleted as the app does.
+    const draft = all(`SELECT id FROM claims c WHERE published = 0 AND NOT EXISTS (SELECT 1 FROM claim_events e WHERE e.claim_id = c.id AND e.kind IN ('published', 'status_changed', 'corrected'))
+                       AND EXISTS (SELECT 1 FROM responses r WHERE r.claim_id = c.id AND r.stance IS NOT NULL AND r.requested_at IS NOT NULL) LIMIT 1`)[0]!.id as number;
+    const before = repliesNow().reduce((n, r) => n + (r.n as number), 0);
+    deleteDraftClaim({ id: draft });
+    expect(repliesNow().reduce((n, r) => n + (r.n as number), 0)).toBeLessThan(before);
+    sqlite.exec(`UPDATE articles SET published_at = published_at - 3 * ${DAY} WHERE id % 4 = 1`);
+    sqlite.exec(`UPDATE articles SET outlet = outlet || ' ' WHERE id % 4 = 2`);
+    sameAsRecounted();
   });
 });

@@ -7,7 +7,7 @@ import {
   countVerdictsByOutlet,
   countWorkload,
   listOverdueIntervals,
-  listVerdictWaits,
+  countVerdictWaits,
   listWaitingForSignOff,
   type StatsScope,
 } from '@/db/queries/stats';
@@ -41,7 +41,7 @@ export function readStats(scope: StatsScope, period: Period, now = Date.now()): 
     const args = { period, scope };
     return {
       checked: checkedPerWeek(period, countCheckedByWeek(args)),
-      'time-to-verdict': timeToVerdict(period, listVerdictWaits(args)),
+      'time-to-verdict': timeToVerdict(period, countVerdictWaits(args)),
       replies: rightOfReply(period, countRepliesByMonth({ ...args, now })),
       corrections: correctionsPerMonth(period, countCorrectionsByMonth(args)),
       'by-claimant': verdictsByClaimantKind(countVerdictsByClaimantKind(args)),

@@ -1,28 +1,43 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, permanentRedirect } from 'next/navigation';
+import { notFound, permanentRedirect, redirect } from 'next/navigation';
 import { ClaimList } from '@/components/claim-list';
 import { DemoLabel } from '@/components/demo-label';
+import { PagePosition, Pager } from '@/components/pager';
 import { PartyScorecard } from '@/components/party-scorecard';
 import { StatusBadge } from '@/components/status-badge';
 import { formatDate, isoDate, plural } from '@/lib/format';
 import { claimPath, externalHref, partyPath } from '@/lib/routes';
-import { readParty, readPartyRedirect } from '@/lib/server/reader';
+import { pageHref, parsePageParam, resolvePage } from '@/lib/paging';
+import { PARTY_PAGE_SIZE, readPartyClaims, readPartyHead, readPartyRecord, readPartyRedirect, readPartyResponses } from '@/lib/server/reader';
 import { env } from '@/lib/server/env';
 import { siteUrl } from '@/lib/server/site';
 import { PARTY_KIND_LABELS, STANCES, STANCE_LABELS, type Stance } from '@/lib/vocabulary';
 import { quoted } from '@/lib/quotes';
 
-type Props = { params: Promise<{ slug: string }> };
+type SearchParams = Record<string, string | string[] | undefined>;
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+// Each list pages on its own; a link to another page of one list starts the other from its first page.
+const CLAIMS_PARAM = 'page';
+const RESPONSES_PARAM = 'responses-page';
+const listHref = (party: { slug: string }, param: string, page: number, section: string) => `${pageHref(partyPath(party), {}, param, page)}#${section}`;
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const party = readParty(slug);
+  const party = readPartyHead(slug);
   if (!party) return {};
+  const query = await searchParams;
   const description = `Claims made by ${party.name} and its responses to claims, with their status.`;
-  const url = `${await siteUrl()}${partyPath(party)}`;
+  // A page of either list is its own address (the page redirects anything else to one).
+  const search = new URLSearchParams();
+  for (const param of [CLAIMS_PARAM, RESPONSES_PARAM]) {
+    const asked = parsePageParam(query[param]);
+    if ('page' in asked && asked.page > 1) search.set(param, String(asked.page));
+  }
+  const url = `${await siteUrl()}${partyPath(party)}${search.size ? `?${search}` : ''}`;
   return {
-    title: party.name,
+    title: search.size ? `${party.name} (${[...search.values()].map((p) => `page ${p}`).join(', ')})` : party.name,
     description,
     alternates: { canonical: url, types: { 'application/atom+xml': `${partyPath(party)}/feed.atom` } },
     openGraph: { type: 'profile', title: party.name, description, url },
@@ -36,9 +51,9 @@ function stanceOf(r: { stance: Stance | null; deadlineAt: Date | null }, now: Da
   return r.deadlineAt && r.deadlineAt < now ? 'no_response' : 'awaiting';
 }
 
-export default async function PartyPage({ params }: Props) {
+export default async function PartyPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const party = readParty(slug);
+  const party = readPartyHead(slug);
   if (!party) {
     // A party merged into another: its old links lead to the party kept.
     const current = readPartyRedirect(slug);
@@ -46,9 +61,21 @@ export default async function PartyPage({ params }: Props) {
     notFound();
   }
   const now = new Date();
-  const stances = party.responses.map((r) => ({ ...r, shown: stanceOf(r, now) }));
-  const counts = STANCES.map((s) => ({ stance: s, n: stances.filter((r) => r.shown === s).length })).filter((c) => c.n > 0);
-  const awaiting = stances.filter((r) => r.shown === 'awaiting').length;
+  const record = readPartyRecord(party.id, now.getTime());
+  const claimsTotal = record.statuses.reduce((n, s) => n + s.n, 0);
+  const responsesTotal = record.stances.reduce((n, s) => n + s.n, 0);
+
+  const query = await searchParams;
+  const claimsWindow = resolvePage(query[CLAIMS_PARAM], claimsTotal, PARTY_PAGE_SIZE);
+  const responsesWindow = resolvePage(query[RESPONSES_PARAM], responsesTotal, PARTY_PAGE_SIZE);
+  if (claimsWindow.redirect || responsesWindow.redirect) {
+    const responsesPage = responsesWindow.page > 1 ? responsesWindow.page : undefined;
+    redirect(pageHref(partyPath(party), { [RESPONSES_PARAM]: responsesPage }, CLAIMS_PARAM, claimsWindow.page));
+  }
+  const claims = readPartyClaims(party.id, claimsWindow.offset);
+  const responses = readPartyResponses(party.id, responsesWindow.offset).map((r) => ({ ...r, shown: stanceOf(r, now) }));
+  const counts = STANCES.map((s) => ({ stance: s, n: record.stances.find((c) => c.stance === s)?.n ?? 0 })).filter((c) => c.n > 0);
+  const awaiting = record.stances.find((c) => c.stance === 'awaiting')?.n ?? 0;
   return (
     <div className="mx-auto max-w-4xl">
       <header>
@@ -69,7 +96,7 @@ export default async function PartyPage({ params }: Props) {
         </p>
       </header>
 
-      <PartyScorecard name={party.name} statuses={party.claims.map((c) => c.status)} responses={party.responses} now={now.getTime()} locale={env.NEWSROOM_LOCALE} />
+      <PartyScorecard name={party.name} record={record} locale={env.NEWSROOM_LOCALE} />
 
       <section aria-labelledby="stance-heading" className="mt-8">
         <h2 id="stance-heading" className="text-lg font-semibold">
@@ -94,17 +121,20 @@ export default async function PartyPage({ params }: Props) {
 
       <section aria-labelledby="party-claims-heading" className="mt-8">
         <h2 id="party-claims-heading" className="mb-3 text-lg font-semibold">
-          Claims made ({party.claims.length})
+          Claims made ({claimsTotal})
         </h2>
-        {party.claims.length === 0 ? <p className="muted">No published claims.</p> : <ClaimList claims={party.claims} />}
+        <PagePosition window={claimsWindow} order="most recently updated first" />
+        {claimsTotal === 0 ? <p className="muted">No published claims.</p> : <ClaimList claims={claims} />}
+        <Pager window={claimsWindow} label="Pages of claims made" href={(p) => listHref(party, CLAIMS_PARAM, p, 'party-claims-heading')} />
       </section>
 
       <section aria-labelledby="party-responses-heading" className="mt-8">
         <h2 id="party-responses-heading" className="mb-3 text-lg font-semibold">
-          {plural(stances.length, 'response')} to claims
+          {plural(responsesTotal, 'response')} to claims
         </h2>
+        <PagePosition window={responsesWindow} order="latest first" />
         <ol className="space-y-3">
-          {stances.map((r) => {
+          {responses.map((r) => {
             const date = r.respondedAt ?? r.requestedAt;
             return (
               <li key={r.id} className="border-l-2 border-[var(--rule)] pl-3">
@@ -129,7 +159,9 @@ export default async function PartyPage({ params }: Props) {
             );
           })}
         </ol>
+        <Pager window={responsesWindow} label="Pages of responses" rel={false} href={(p) => listHref(party, RESPONSES_PARAM, p, 'party-responses-heading')} />
       </section>
     </div>
   );
 }
+

@@ -1,11 +1,11 @@
 import { partyPath } from '@/lib/routes';
 import { tags } from '@/lib/server/cache';
 import { atomResponse } from '@/lib/server/feeds';
-import { readParty, readPartyRedirect } from '@/lib/server/reader';
+import { readPartyHead, readPartyRedirect } from '@/lib/server/reader';
 
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const party = readParty(slug);
+  const party = readPartyHead(slug);
   if (!party) {
     const current = readPartyRedirect(slug);
     if (current) return new Response(null, { status: 308, headers: { location: `${partyPath({ slug: current })}/feed.atom` } });

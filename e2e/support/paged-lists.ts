@@ -1,0 +1,25 @@
+// Test setup for e2e/paging.spec.ts: a party with `claims` published claims (one article),
+// and `articles` more articles published long ago, so they sort after every other article
+// and push none off the home page's first page. Prints { party: { slug }, oldest: title }.
+// Input: JSON { tag, claims, articles } on argv[2].
+import { createArticle } from '@/db/queries/articles';
+import { createClaim } from '@/db/queries/claims';
+import { createParty } from '@/db/queries/parties';
+import { createAnchor } from '@/lib/anchor';
+
+const input = JSON.parse(process.argv[2] ?? '{}') as { tag: string; claims: number; articles: number };
+const party = createParty({ name: `Hafenrat Ørnebakke ${input.tag} — 港湾委員会`, kind: 'government' });
+if (input.claims > 0) {
+  const sentences = Array.from({ length: input.claims }, (_, i) => `Satz ${i + 1} (${input.tag}): the “harbour levy” rose by ${i + 3} % in ${1990 + i}.`);
+  const article = createArticle({ title: `Harbour levy, item by item ${input.tag}`, outlet: 'Quay Courier', body: sentences.join('\n\n'), actorId: null });
+  for (const sentence of sentences) {
+    const start = article.body.indexOf(sentence);
+    createClaim({ articleId: article.id, anchor: createAnchor(article.body, start, start + sentence.length)!, claimantPartyId: party.id, published: true, actorId: null });
+  }
+}
+let oldest = '';
+for (let i = 0; i < input.articles; i++) {
+  oldest = `Archive ${input.tag} № ${i + 1}: ferry timetable, ١٩٨٠ edition`;
+  createArticle({ title: oldest, outlet: 'Quay Courier', body: `The ferry left at 06:${String(i % 60).padStart(2, '0')} every weekday.`, publishedAt: new Date(Date.UTC(1980, 0, 1) - i * 86_400_000), actorId: null });
+}
+console.log(JSON.stringify({ party: { slug: party.slug }, oldest }));

@@ -314,6 +314,10 @@ describe('cached pages', () => {
     invalidate([tags.lists]);
     const behind = (await fetchPage(path))!;
     expect(behind).toMatchObject({ state: 'stale', html: first.html, nonce: first.nonce });
+    // The custom server's hot path sends it too, before Next.
+    const hot = hotAnswer({ method: 'GET', url: path, headers: { host: 'news.example', accept: 'text/html' } })!;
+    expect(hot.headers).toContainEqual(['x-claimline-cache', 'stale']);
+    expect(hot.body?.toString()).toBe(first.html);
     expect(behind.headers['cache-control']).toBe('public, max-age=0, s-maxage=5');
     // Rendered a moment ago: no render yet, however many readers come.
     await Promise.all([1, 2, 3].map(() => fetchPage(path)));
@@ -322,6 +326,7 @@ describe('cached pages', () => {
     later(6_000);
     const states = await Promise.all([1, 2, 3].map(async () => (await fetchPage(path))!.state));
     expect(states).toEqual(['stale', 'stale', 'stale']);
+    expect(hotAnswer({ method: 'GET', url: path, headers: { host: 'news.example', accept: 'text/html' } })!.headers).toContainEqual(['x-claimline-cache', 'stale']);
     await vi.waitFor(() => expect(renders).toBe(1));
     await vi.waitFor(async () => expect((await fetchPage(path))!.state).toBe('hit'));
     const fresh = (await fetchPage(path))!;

@@ -457,8 +457,9 @@ export type RawRequest = { method?: string; url?: string; headers: Record<string
 
 /**
  * The answer for a request a custom server received (scripts/server.mjs), straight from the
- * store, before Next's router and proxy: only a current stored page for an anonymous reader's
- * document request, exactly as cachedPage() would send it. Null for anything else, which then
+ * store, before Next's router and proxy: only a current stored page (or a lagging one, whose
+ * background render it starts) for an anonymous reader's document request, exactly as
+ * cachedPage() would send it. Null for anything else, which then
  * goes through Next as usual (and a miss renders there).
  */
 export function hotAnswer(req: RawRequest): Answer | null {
@@ -477,9 +478,18 @@ export function hotAnswer(req: RawRequest): Answer | null {
     return null;
   }
   if (!READER_PAGE.test(url.pathname) || FILE.test(url.pathname) || url.searchParams.has('_rsc')) return null;
-  const page = state().store.get(`${siteUrlFrom({ get: header })}${url.pathname}${url.search}`);
+  const key = `${siteUrlFrom({ get: header })}${url.pathname}${url.search}`;
+  const current = state().store.get(key);
+  const page = current ?? state().store.getLagging(key);
   if (!page) return null;
-  const answer = pageAnswer(page, { method: req.method, ifNoneMatch: header('if-none-match'), acceptEncoding: header('accept-encoding') }, 'hit');
+  const port = renderPort();
+  if (!current && port && Date.now() - page.validity.at >= LAG_REFRESH_MS) {
+    // The render is asked for as this request would be (its host and scheme shape the page's links).
+    const forwarded = header('x-forwarded-proto');
+    const headers = { host: header('host') ?? '', ...(forwarded ? { 'x-forwarded-proto': forwarded } : {}) };
+    refreshInBackground(port, new Request(`http://127.0.0.1${url.pathname}${url.search}`, { headers }), url, key);
+  }
+  const answer = pageAnswer(page, { method: req.method, ifNoneMatch: header('if-none-match'), acceptEncoding: header('accept-encoding') }, current ? 'hit' : 'stale');
   return { ...answer, headers: [...page.common, ...answer.headers] };
 }
 

@@ -118,9 +118,11 @@ describe('sign-in limits under parallel requests', { timeout: 60_000 }, () => {
         expect(result).toEqual({ ok: false, reason: 'mismatch' });
       }
     }
+    // Compared round by round (each with the wrong password of its own round), so a slow stretch of a
+    // shared machine slows both sides of a ratio rather than one side of a median.
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    const wrong = median(times.wrong);
-    expect(Math.abs(median(times.unknown) - wrong) / wrong).toBeLessThan(0.2);
-    expect(Math.abs(median(times.disabled) - wrong) / wrong).toBeLessThan(0.2);
+    const ratio = (kind: 'unknown' | 'disabled') => median(times[kind].map((t, i) => t / times.wrong[i]!));
+    expect(Math.abs(ratio('unknown') - 1)).toBeLessThan(0.2);
+    expect(Math.abs(ratio('disabled') - 1)).toBeLessThan(0.2);
   }, 240_000);
 });

@@ -1,59 +1,41 @@
 import zlib from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { createArticle } from '@/db/queries/articles';
 import { getHostBackoff } from '@/db/queries/jobs';
 import { getWatch, requestWatch } from '@/db/queries/watches';
 import { fetchHosts, jobs, pendingRevisions } from '@/db/schema';
-import { removeDatabase, useFreshDatabase } from '@/db/testing';
-import { fixtureArticle, startFixtureSite, type FixturePage, type FixtureSite } from '@/lib/testing/fixture-site';
+import { fixtureArticle, type FixturePage } from '@/lib/testing/fixture-site';
 import { DEFAULT_WATCH_SCHEDULE, parseWatchSchedule, type WatchStep } from '@/lib/watch';
 import { WatchStatus } from '@/app/edit/articles/[id]/outlet-change/watch-status';
-import { handlers, scheduleDueWork } from '.';
-import { createRunner } from './runner';
+import { jobsTestbed } from './testbed';
 
 // A slow drip is given up after this long (env.ts reads it once, before the imports above run).
 vi.hoisted(() => {
   process.env.CLAIMLINE_FETCH_TIMEOUT_MS = '2000';
 });
 
-let site: FixtureSite;
-let file: string;
-let clock: number;
-let logged: string[];
-const now = () => new Date(clock);
-const runner = () => createRunner({ handlers, now, schedule: scheduleDueWork, log: (line) => logged.push(line) });
+const bed = jobsTestbed();
+const { now, runner } = bed;
 const HOUR = 3_600_000;
 const schedule = parseWatchSchedule(DEFAULT_WATCH_SCHEDULE) as WatchStep[];
-
-beforeAll(async () => {
-  process.env.CLAIMLINE_FETCH_ALLOW_LOOPBACK = '1';
-  site = await startFixtureSite();
-});
-afterAll(() => site.close());
-beforeEach(() => {
-  file = useFreshDatabase();
-  clock = Date.UTC(2026, 10, 30, 9, 0);
-  logged = [];
-});
-afterEach(() => removeDatabase(file));
 
 const PARAGRAPHS = [
   'The port of Kalmarsund handled 2.3 million tonnes in 2025, the harbour master said.',
   'Councillor Ana Ruiz‐Peña called the figure “a fantasy” — 港湾 ⚓ — in Tuesday’s debate.',
 ];
-const host = () => new URL(site.base).host;
+const host = () => new URL(bed.site.base).host;
 
 /** An article imported from the fixture site and watched, as the import leaves it. */
 function watched(path: string) {
-  site.set(path, { body: fixtureArticle('Kalmarsund tonnage', PARAGRAPHS), etag: '"a1"' });
+  bed.site.set(path, { body: fixtureArticle('Kalmarsund tonnage', PARAGRAPHS), etag: '"a1"' });
   return createArticle({
     title: 'Kalmarsund tonnage',
     body: PARAGRAPHS.join('\n\n'),
     actorId: null,
-    watch: { url: site.url(path), removedParagraphs: [], schedule, now: now() },
+    watch: { url: bed.site.url(path), removedParagraphs: [], schedule, now: now() },
   });
 }
 
@@ -89,8 +71,8 @@ const NEIGHBOURS: [name: string, page: FixturePage, detail: RegExp][] = [
 describe('a watched article’s misbehaving site', () => {
   it.each(NEIGHBOURS)('%s: refused, recorded on the watch for editors, no crash, and the site backed off', async (_name, answer, detail) => {
     const article = watched('/kalmarsund');
-    site.set('/kalmarsund', { ...answer, etag: '"a2"' });
-    clock += HOUR;
+    bed.site.set('/kalmarsund', { ...answer, etag: '"a2"' });
+    bed.clock += HOUR;
     expect(await runner().runDue()).toBe(1);
 
     // Recorded on the article's watch, where the revise page shows it to editors; nothing else changed.
@@ -98,10 +80,10 @@ describe('a watched article’s misbehaving site', () => {
     expect(getDb().select().from(pendingRevisions).where(eq(pendingRevisions.articleId, article.id)).all()).toEqual([]);
     // Not a crash: the job finished (the schedule brings the next fetch) and nothing was logged.
     expect(jobsOf(article.id)).toEqual([expect.objectContaining({ state: 'done', attempts: 1, lastError: null })]);
-    expect(logged).toEqual([]);
+    expect(bed.logged).toEqual([]);
 
     // The site is backed off: an editor's "Check now" waits for the backoff, then fetches.
-    expect(getHostBackoff(host())).toMatchObject({ failures: 1, backoffUntil: new Date(clock + 60_000), lastError: expect.stringMatching(detail) });
+    expect(getHostBackoff(host())).toMatchObject({ failures: 1, backoffUntil: new Date(bed.clock + 60_000), lastError: expect.stringMatching(detail) });
     if (answer.dripMs === undefined) {
       // The revise page tells editors why (its clock is the real one, so the backoff is moved to now).
       getDb().update(fetchHosts).set({ backoffUntil: new Date(Date.now() + 60_000) }).run();
@@ -109,22 +91,22 @@ describe('a watched article’s misbehaving site', () => {
       expect(status).toMatch(/unreachable: /);
       expect(status).toMatch(detail);
       expect(status).toContain('Its site failed once, so Claimline asks it nothing before');
-      getDb().update(fetchHosts).set({ backoffUntil: new Date(clock + 60_000) }).run();
+      getDb().update(fetchHosts).set({ backoffUntil: new Date(bed.clock + 60_000) }).run();
     }
-    const asked = site.requestsTo('/kalmarsund').length;
+    const asked = bed.site.requestsTo('/kalmarsund').length;
     expect(requestWatch({ articleId: article.id, now: now() })).toBe(true);
-    clock += 59_000;
+    bed.clock += 59_000;
     expect(await runner().runDue()).toBe(0);
-    expect(site.requestsTo('/kalmarsund')).toHaveLength(asked);
-    clock += 1_000;
+    expect(bed.site.requestsTo('/kalmarsund')).toHaveLength(asked);
+    bed.clock += 1_000;
     expect(await runner().runDue()).toBe(1);
-    expect(site.requestsTo('/kalmarsund')).toHaveLength(asked + 1);
+    expect(bed.site.requestsTo('/kalmarsund')).toHaveLength(asked + 1);
     // Refused again: twice as long.
-    expect(getHostBackoff(host())).toMatchObject({ failures: 2, backoffUntil: new Date(clock + 120_000) });
+    expect(getHostBackoff(host())).toMatchObject({ failures: 2, backoffUntil: new Date(bed.clock + 120_000) });
 
     // The page behaves again: fetched on schedule, the watch is ok and the site no longer backed off.
-    site.set('/kalmarsund', { body: fixtureArticle('Kalmarsund tonnage', PARAGRAPHS), etag: '"a3"' });
-    clock += HOUR;
+    bed.site.set('/kalmarsund', { body: fixtureArticle('Kalmarsund tonnage', PARAGRAPHS), etag: '"a3"' });
+    bed.clock += HOUR;
     expect(await runner().runDue()).toBe(1);
     expect(getWatch({ articleId: article.id })).toMatchObject({ state: 'ok', detail: '', etag: '"a3"' });
     expect(getHostBackoff(host())).toBeUndefined();
@@ -132,20 +114,20 @@ describe('a watched article’s misbehaving site', () => {
 
   it('a site that keeps refusing is asked less and less often, never more than the schedule', async () => {
     const article = watched('/kalmarsund');
-    site.set('/kalmarsund', { headers: { 'content-type': 'image/webp' }, body: 'RIFF....WEBP' });
-    const before = site.requestsTo('/kalmarsund').length;
+    bed.site.set('/kalmarsund', { headers: { 'content-type': 'image/webp' }, body: 'RIFF....WEBP' });
+    const before = bed.site.requestsTo('/kalmarsund').length;
     // A day of polling every ten minutes; each refusal doubles the site's wait, up to six hours.
     for (let minute = 0; minute < 24 * 60; minute += 10) {
-      clock += 10 * 60_000;
+      bed.clock += 10 * 60_000;
       await runner().runDue();
     }
-    const fetches = site.requestsTo('/kalmarsund').length - before;
+    const fetches = bed.site.requestsTo('/kalmarsund').length - before;
     // Hourly for a day would be 24: the backoff is under the hourly schedule for seven refusals
     // (1 to 64 minutes), then spaces the fetches 2, 4 and 6 hours apart.
     expect(fetches).toBeGreaterThanOrEqual(8);
     expect(fetches).toBeLessThanOrEqual(12);
     expect(getWatch({ articleId: article.id })).toMatchObject({ state: 'unreachable' });
     expect(getHostBackoff(host())!.failures).toBe(fetches);
-    expect(logged).toEqual([]);
+    expect(bed.logged).toEqual([]);
   });
 });

@@ -1,35 +1,20 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { createArticle } from '@/db/queries/articles';
 import { createClaim } from '@/db/queries/claims';
 import { acceptPendingRevision, dismissPendingRevision, getPendingRevision, getWatch, listOutletChanges, listPendingRevisions } from '@/db/queries/watches';
 import { articles, claims, pendingRevisions } from '@/db/schema';
-import { addUser, removeDatabase, useFreshDatabase } from '@/db/testing';
+import { addUser } from '@/db/testing';
 import { createAnchor } from '@/lib/anchor';
-import { fixtureArticle, startFixtureSite, type FixtureSite } from '@/lib/testing/fixture-site';
+import { fixtureArticle } from '@/lib/testing/fixture-site';
 import { DEFAULT_WATCH_SCHEDULE, parseWatchSchedule, type WatchStep } from '@/lib/watch';
-import { handlers, scheduleDueWork } from '.';
-import { createRunner } from './runner';
+import { jobsTestbed } from './testbed';
 
-let site: FixtureSite;
-let file: string;
-let clock: number;
-const now = () => new Date(clock);
-const runner = () => createRunner({ handlers, now, schedule: scheduleDueWork, log: () => {} });
+const bed = jobsTestbed();
+const { now, runner } = bed;
 const HOUR = 3_600_000;
 const schedule = parseWatchSchedule(DEFAULT_WATCH_SCHEDULE) as WatchStep[];
-
-beforeAll(async () => {
-  process.env.CLAIMLINE_FETCH_ALLOW_LOOPBACK = '1';
-  site = await startFixtureSite();
-});
-afterAll(() => site.close());
-beforeEach(() => {
-  file = useFreshDatabase();
-  clock = Date.UTC(2026, 10, 30, 9, 0);
-});
-afterEach(() => removeDatabase(file));
 
 const PARAGRAPHS = [
   'The harbour authority said on Monday that 4,100 ships docked in 2025, a record.',
@@ -39,13 +24,13 @@ const PARAGRAPHS = [
 
 /** An article imported from the fixture site, as the import stores it (the newsletter box removed), with a claim on its second paragraph. */
 function imported(path: string) {
-  site.set(path, { body: fixtureArticle('Record year at the harbour', ['Sign up to our newsletter', ...PARAGRAPHS]), etag: '"1"' });
+  bed.site.set(path, { body: fixtureArticle('Record year at the harbour', ['Sign up to our newsletter', ...PARAGRAPHS]), etag: '"1"' });
   const body = PARAGRAPHS.join('\n\n');
   const article = createArticle({
     title: 'Record year at the harbour',
     body,
     actorId: null,
-    watch: { url: site.url(path), removedParagraphs: ['Sign up to our newsletter'], schedule, now: now() },
+    watch: { url: bed.site.url(path), removedParagraphs: ['Sign up to our newsletter'], schedule, now: now() },
   });
   const start = body.indexOf('paid for itself in a year');
   const claim = createClaim({ articleId: article.id, anchor: createAnchor(body, start, start + 'paid for itself in a year'.length)!, actorId: null });
@@ -54,7 +39,7 @@ function imported(path: string) {
 
 const pendingOf = (articleId: number) => getDb().select().from(pendingRevisions).where(eq(pendingRevisions.articleId, articleId)).all();
 const advance = async (ms: number) => {
-  clock += ms;
+  bed.clock += ms;
   return runner().runDue();
 };
 
@@ -66,17 +51,17 @@ describe('watched articles', () => {
     // Same text: the newsletter box is still there and still ignored.
     expect(pendingOf(article.id)).toEqual([]);
     expect(await advance(HOUR)).toBe(1);
-    expect(site.requestsTo('/harbour').at(-1)!.headers['if-none-match']).toBe('"1"');
+    expect(bed.site.requestsTo('/harbour').at(-1)!.headers['if-none-match']).toBe('"1"');
     expect(getWatch({ articleId: article.id })).toMatchObject({ state: 'ok', checkedAt: now() });
     // After a week, every day.
-    clock += 7 * 24 * HOUR;
+    bed.clock += 7 * 24 * HOUR;
     await runner().runDue();
-    expect(getWatch({ articleId: article.id })!.nextCheckAt.getTime() - clock).toBe(24 * HOUR);
+    expect(getWatch({ articleId: article.id })!.nextCheckAt.getTime() - bed.clock).toBe(24 * HOUR);
   });
 
   it('records a stealth edit as a pending revision with the claims it would move, never applied on its own', async () => {
     const { article, claim } = imported('/harbour');
-    site.set('/harbour', {
+    bed.site.set('/harbour', {
       body: fixtureArticle('Record year at the harbour', [
         'Sign up to our newsletter',
         PARAGRAPHS[0]!,
@@ -111,7 +96,7 @@ describe('watched articles', () => {
   it('remembers a dismissed change, and records the next one the outlet makes', async () => {
     const { article } = imported('/harbour');
     const edit = (words: string) =>
-      site.set('/harbour', { body: fixtureArticle('Record year at the harbour', [...PARAGRAPHS, words]), etag: `"${words}"` });
+      bed.site.set('/harbour', { body: fixtureArticle('Record year at the harbour', [...PARAGRAPHS, words]), etag: `"${words}"` });
     edit('Updated: a correction was added.');
     await advance(HOUR);
     const [first] = pendingOf(article.id);
@@ -125,10 +110,10 @@ describe('watched articles', () => {
 
   it('records a vanished or failing article on its watch and keeps to the schedule', async () => {
     const { article } = imported('/harbour');
-    site.set('/harbour', null);
+    bed.site.set('/harbour', null);
     await advance(HOUR);
     expect(getWatch({ articleId: article.id })).toMatchObject({ state: 'gone' });
-    site.set('/harbour', { status: 302, headers: { location: '/harbour' } });
+    bed.site.set('/harbour', { status: 302, headers: { location: '/harbour' } });
     await advance(HOUR);
     expect(getWatch({ articleId: article.id })).toMatchObject({ state: 'unreachable', detail: expect.stringMatching(/redirects/) });
     expect(pendingOf(article.id)).toEqual([]);

@@ -1,18 +1,11 @@
-import { fixtureArticle, startFixtureSite, type FixtureSite } from '../lib/testing/fixture-site';
+import { fixtureArticle } from '../lib/testing/fixture-site';
 import { slugify } from '../lib/text';
 import { expect, test } from './fixtures';
 import { IntakePage } from './pages/intake';
 import { axeFindings } from './support/axe';
+import { useFixtureSite } from './support/fixture-site';
 
-// Sources served by the test itself on loopback, under a name the e2e server resolves to 127.0.0.1
-// (CLAIMLINE_FETCH_TEST_HOSTS in scripts/e2e-server.mjs): the forms take domain names only.
-let site: FixtureSite;
-const port = Number(process.env.E2E_PORT) + 2;
-const fixtureUrl = (path: string) => `http://fixture.example.net:${port}${path}`;
-test.beforeAll(async () => {
-  site = await startFixtureSite(port);
-});
-test.afterAll(() => site.close());
+const fixture = useFixtureSite();
 
 test('an article the outlet changes after the check: the change waits as a pending revision until an editor accepts it, then readers are told', async ({
   page,
@@ -27,11 +20,11 @@ test('an article the outlet changes after the check: the change waits as a pendi
     'The harbour authority said 4,100 ships docked in 2025, a record for the port.',
     'Its chair said the new quay “paid for itself in a year”.',
   ];
-  site.set(`/news/${slug}`, { body: fixtureArticle(title, ['Sign up to our newsletter', ...paragraphs]), etag: '"1"' });
+  fixture.site.set(`/news/${slug}`, { body: fixtureArticle(title, ['Sign up to our newsletter', ...paragraphs]), etag: '"1"' });
   await auth.signedIn('editor');
   const intake = new IntakePage(page);
   await intake.open();
-  await intake.preview('url', fixtureUrl(`/news/${slug}`));
+  await intake.preview('url', fixture.url(`/news/${slug}`));
   await expect(intake.previewHeading).toBeVisible();
   await page.getByRole('button', { name: 'Remove “Sign up to our newsletter”' }).click();
   await intake.create({ title, outlet: 'Fixture Gazette' });
@@ -39,7 +32,7 @@ test('an article the outlet changes after the check: the change waits as a pendi
   const articleId = Number(/\/edit\/articles\/(\d+)/.exec(page.url())![1]);
 
   // The outlet quietly rewrites a sentence; the editor asks for a check rather than waiting an hour.
-  site.set(`/news/${slug}`, {
+  fixture.site.set(`/news/${slug}`, {
     body: fixtureArticle(title, ['Sign up to our newsletter', paragraphs[0]!, 'Its chair said the new quay would pay for itself within a decade.']),
     etag: '"2"',
   });

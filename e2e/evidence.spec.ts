@@ -1,18 +1,11 @@
-import { fixtureArticle, startFixtureSite, type FixtureSite } from '../lib/testing/fixture-site';
+import { fixtureArticle } from '../lib/testing/fixture-site';
 import { DEMO, expect, test } from './fixtures';
 import { AuthPages } from './pages/auth';
 import { runSetup } from './support/setup';
 import { axeFindings } from './support/axe';
+import { useFixtureSite } from './support/fixture-site';
 
-// Sources served by the test itself on loopback, under a name the e2e server resolves to 127.0.0.1
-// (CLAIMLINE_FETCH_TEST_HOSTS in scripts/e2e-server.mjs): the forms take domain names only.
-let site: FixtureSite;
-const port = Number(process.env.E2E_PORT) + 2;
-const fixtureUrl = (path: string) => `http://fixture.example.net:${port}${path}`;
-test.beforeAll(async () => {
-  site = await startFixtureSite(port);
-});
-test.afterAll(() => site.close());
+const fixture = useFixtureSite();
 
 const EXCERPT = 'Peak-hour journeys on Quay Road took 26 minutes in March, down from 31 minutes';
 
@@ -25,7 +18,7 @@ test('a cited source is archived; readers open the copy with the excerpt marked,
 }) => {
   test.setTimeout(90_000);
   const claimId = await claimSections.claimIdFromReader(DEMO.busArticle, 'ridership on the number 7 route had doubled');
-  site.set('/harbour/report', {
+  fixture.site.set('/harbour/report', {
     body: fixtureArticle('Quay Road monitoring — “interim” report', [
       'This report covers the first six months of the bus lane trial.',
       `${EXCERPT}, according to the council’s own counters. 通勤 🚌`,
@@ -38,7 +31,7 @@ test('a cited source is archived; readers open the copy with the excerpt marked,
   const demoSource = claimSections.sources().getByRole('listitem', { name: 'Route 7 ridership, annual totals' });
   await expect(demoSource.getByTestId('source-evidence')).toHaveText(/^Not archived: Claimline never fetches addresses under names reserved for examples/);
   await expect(demoSource.getByRole('button', { name: /^Archive .* again$/ })).toHaveCount(0);
-  await claimSections.addSource({ url: fixtureUrl('/harbour/report'), title: 'Quay Road monitoring report', relation: 'Supports', excerpt: EXCERPT });
+  await claimSections.addSource({ url: fixture.url('/harbour/report'), title: 'Quay Road monitoring report', relation: 'Supports', excerpt: EXCERPT });
   const item = claimSections.sources().getByRole('listitem', { name: 'Quay Road monitoring report' });
   await expect(async () => {
     await page.reload();
@@ -69,7 +62,7 @@ test('a cited source is archived; readers open the copy with the excerpt marked,
   await expect(page).toHaveURL(new RegExp(`/claims/${claimId}/`));
 
   // The page vanishes from its site; an editor asks for a new copy and learns it is gone.
-  site.set('/harbour/report', null);
+  fixture.site.set('/harbour/report', null);
   await claimSections.open(claimId);
   await item.getByRole('button', { name: 'Archive Quay Road monitoring report again' }).click();
   await expect(async () => {
@@ -118,10 +111,10 @@ test('editors open the archived copy of a draft claim’s source; readers cannot
   });
   const draftId = claims[0]!.id;
   const excerpt = 'Passengers, first weekend: 2,310 (Saturday 1,402; Sunday 908)';
-  site.set('/ferry/counts', { body: fixtureArticle('Ferry counts — launch weekend', ['Counts from the ticket barriers.', `${excerpt}.`]) });
+  fixture.site.set('/ferry/counts', { body: fixtureArticle('Ferry counts — launch weekend', ['Counts from the ticket barriers.', `${excerpt}.`]) });
   await auth.signedIn('editor');
   await claimSections.open(draftId);
-  await claimSections.addSource({ url: fixtureUrl('/ferry/counts'), title: 'Ferry ticket counts', relation: 'Supports', excerpt });
+  await claimSections.addSource({ url: fixture.url('/ferry/counts'), title: 'Ferry ticket counts', relation: 'Supports', excerpt });
   const evidence = claimSections.sources().getByRole('listitem', { name: 'Ferry ticket counts' }).getByTestId('source-evidence');
   await expect(async () => {
     await page.reload();

@@ -271,10 +271,16 @@ function breakdown(
   };
 }
 
+// One formatter per locale: making one costs far more than formatting with it, and a statistics
+// page formats thousands of numbers (every bar's title, every table cell).
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 /** A number as the newsroom's readers write it (grouping, decimal sign), or a dash for none. */
 export function formatNumber(value: number | null, locale: string): string {
   if (value === null) return '–';
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 })));
+  return format.format(value);
 }
 
 /** A cell as the page's data table shows it: numbers in the reader's locale, text as it is. */

@@ -15,11 +15,20 @@ export function spread<T>(values: readonly T[], count: number): T[] {
   return values.filter((_, i) => i % step === 0);
 }
 
+// Made once per locale and kind: a chart labels hundreds of bars, and making a formatter costs far more than using it.
+const labelFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A day or month label for an axis, in the newsroom's locale (UTC, like every date on the site). */
 export function bucketLabel(bucket: string, locale: string): string {
   const [y, m, d] = bucket.split('-').map(Number);
   const date = new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1));
-  return new Intl.DateTimeFormat(locale, d ? { day: 'numeric', month: 'short', timeZone: 'UTC' } : { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(date);
+  const key = `${d ? 'day' : 'month'} ${locale}`;
+  let format = labelFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, d ? { day: 'numeric', month: 'short', timeZone: 'UTC' } : { month: 'short', year: '2-digit', timeZone: 'UTC' });
+    labelFormats.set(key, format);
+  }
+  return format.format(date);
 }
 
 /** Axis ticks for counts: whole numbers only (a scale of 0 to 1 would offer 0.2, 0.4…). */

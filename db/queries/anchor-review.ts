@@ -5,6 +5,7 @@ import { articleRevisions, articles, claimAppearances, claimEvents, claims } fro
 import { createAnchor, locateAnchor, occurrences, passageWithContext, quoteInContext, type Anchor } from '@/lib/anchor';
 import { AppError } from '@/lib/errors';
 import { diffPassage, staleWords } from '@/lib/revision-diff';
+import { claimScope } from './claim-scope';
 import { verdictChange } from './public-record';
 import { anchorOf, type AnchorRow } from './revisions';
 import { recordEvent, write, type Tx } from './tx';
@@ -178,7 +179,7 @@ export function acceptProposedAnchor(input: Resolution) {
         ? createAnchor(revision.body, anchor.anchorStart, anchor.anchorEnd)
         : null;
     if (!proposed) throw new AppError('invalid', { message: 'There is no proposed passage to accept for this claim.' });
-    return anchorTo(tx, target, input, proposed, 'accepted');
+    return { ...anchorTo(tx, target, input, proposed, 'accepted'), scope: claimScope(tx, input.id) };
   });
 }
 
@@ -204,7 +205,7 @@ export function reselectAnchor(input: Resolution & { quote: string }) {
       });
     }
     const anchor = createAnchor(target.revision.body, found[0]!, found[0]! + quote.length)!;
-    return anchorTo(tx, target, input, anchor, 'reselected');
+    return { ...anchorTo(tx, target, input, anchor, 'reselected'), scope: claimScope(tx, input.id) };
   });
 }
 
@@ -245,7 +246,7 @@ export function markAnchorRemoved(input: Resolution & { note: string; retract?: 
       after: { state: 'removed', exact: anchor.anchorExact, ...(noteNow ? {} : { note }), ...target.where },
     });
     for (const e of verdict?.events ?? []) recordEvent(tx, { ...event, ...e });
-    return { ...updated, proposed: verdict?.proposed ?? false };
+    return { ...updated, proposed: verdict?.proposed ?? false, scope: claimScope(tx, input.id) };
   });
 }
 

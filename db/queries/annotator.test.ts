@@ -95,13 +95,14 @@ describe('saveClaim', () => {
     expect(partyCount()).toBe(0);
   });
 
-  it('creates a new claimant and reports the previous one (for cache tags)', () => {
+  it('creates a new claimant and names the previous one and the new one among the parties touched (for cache tags)', () => {
     const a = article();
     const old = createParty({ name: 'Tram operator' });
     const claim = createClaimFromSelection({ articleId: a.id, ...select(a.body, '12,000 riders'), claimantPartyId: old.id, actorId: null });
     const saved = saveClaim({ id: claim.id, version: 1, patch: {}, newParty: { name: 'Valley Transit', kind: 'government' }, actorId: null });
-    expect(saved.previousClaimantId).toBe(old.id);
-    expect(getClaimForEditor({ id: claim.id })!.claimant).toMatchObject({ name: 'Valley Transit', kind: 'government' });
+    const claimant = getClaimForEditor({ id: claim.id })!.claimant;
+    expect(claimant).toMatchObject({ name: 'Valley Transit', kind: 'government' });
+    expect(saved.scope.partyIds.sort()).toEqual([old.id, claimant!.id].sort());
     expect(eventKinds(claim.id)).toEqual(['created', 'edited']);
   });
 });

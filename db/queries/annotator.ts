@@ -5,6 +5,7 @@ import { articleRevisions, articles, claimAppearances, claims, parties, suggesti
 import { createAnchor } from '@/lib/anchor';
 import { AppError, fieldError } from '@/lib/errors';
 import type { PartyKind } from '@/lib/vocabulary';
+import { claimScope } from './claim-scope';
 import { addAppearance, createClaim, type ClaimPatch, updateClaim } from './claims';
 import type { Tx } from './tx';
 import { insertParty } from './parties';
@@ -89,7 +90,10 @@ export function saveClaim(input: {
     if (input.newParty) patch.claimantPartyId = insertParty(tx, input.newParty).id;
     // updateClaim's own transaction nests as a savepoint inside this one.
     const claim = updateClaim({ id: input.id, version: input.version, patch, actorId: input.actorId });
-    return { claim, previousClaimantId: before.claimantPartyId };
+    // Its parties' pages before and after: a claim moved from one claimant to another leaves the first page too.
+    const scope = claimScope(tx, input.id);
+    const partyIds = before.claimantPartyId === null ? scope.partyIds : [...new Set([before.claimantPartyId, ...scope.partyIds])];
+    return { claim, scope: { ...scope, partyIds } };
   });
 }
 
@@ -173,6 +177,6 @@ export function linkAppearance(input: { claimId: number; articleId: number; star
       throw fieldError('claimId', 'That claim is already tracked in this article.');
     }
     addAppearance({ claimId: input.claimId, articleId: input.articleId, anchor, actorId: input.actorId });
-    return getClaimForEditor({ id: input.claimId })!;
+    return { ...getClaimForEditor({ id: input.claimId })!, scope: claimScope(tx, input.claimId) };
   });
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { claimAppearances, claims, responses } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import type { Tx } from './tx';
@@ -36,16 +36,29 @@ export function claimScope(tx: Tx, claimId: number): ClaimScope {
     .from(claimAppearances)
     .where(eq(claimAppearances.claimId, claimId))
     .all();
-  const responders = tx
-    .select({ partyId: responses.partyId })
-    .from(responses)
-    .where(eq(responses.claimId, claimId))
-    .all();
   return {
     id: claim.id,
     articleIds: [...new Set([claim.articleId, ...appearances.map((a) => a.articleId)])],
-    partyIds: [...new Set([claim.claimantPartyId, ...responders.map((r) => r.partyId)])].filter(
-      (id): id is number => id !== null,
-    ),
+    partyIds: partiesOfClaims(tx, [claimId]),
   };
+}
+
+/**
+ * The parties whose pages show these claims: their claimants and every party that responded to
+ * one. A party page lists the party's claims and its responses with each claim's statement and
+ * status, and counts both.
+ */
+export function partiesOfClaims(tx: Tx, claimIds: readonly number[]): number[] {
+  if (!claimIds.length) return [];
+  const claimants = tx
+    .selectDistinct({ partyId: claims.claimantPartyId })
+    .from(claims)
+    .where(and(inArray(claims.id, [...claimIds]), isNotNull(claims.claimantPartyId)))
+    .all();
+  const responders = tx
+    .selectDistinct({ partyId: responses.partyId })
+    .from(responses)
+    .where(inArray(responses.claimId, [...claimIds]))
+    .all();
+  return [...new Set([...claimants, ...responders].map((r) => r.partyId).filter((id): id is number => id !== null))];
 }

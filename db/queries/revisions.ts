@@ -13,6 +13,7 @@ import {
 import { AppError, fieldError } from '@/lib/errors';
 import { normalizeBody } from '@/lib/text';
 import { bodyHash } from './articles';
+import { partiesOfClaims } from './claim-scope';
 import { recordEvent, write, type Tx } from './tx';
 
 /** What a revise form written against an older revision is shown: the revision saved in the meantime. */
@@ -129,7 +130,8 @@ export function createRevisionIn(tx: Tx, input: RevisionInput) {
     });
   }
   const claimIds = [...new Set([...own.map((c) => c.id), ...appearing.map((a) => a.claimId)])];
-  return { revision, counts, claimIds };
+  // A claim whose passage changed or was lost moves up its parties' pages (most recently updated first).
+  return { revision, counts, claimIds, partyIds: partiesOfClaims(tx, claimIds) };
 }
 
 /** The change from each old revision's body to `body`, computed once per revision. */

@@ -132,12 +132,21 @@ export function readFilterOptions() {
   return cached('filter-options', [tags.lists], () => ({ parties: listPublicParties(), outlets: listOutlets() }));
 }
 
+/**
+ * What a party's page and API detail show depends on its own tag only: every write that changes a
+ * claim or response passes the tags of the parties that claim names, before and after the
+ * write (claimTags with claimScope: its claimant and every party that responded), and an edit to
+ * the party itself passes its tag. An edit to any other claim leaves the page in the caches.
+ * A party not found (unknown, or named only on drafts) follows the lists: the write that makes
+ * it public is a claim's, whose tags include the lists.
+ */
+const partyTags = (p: { id: number } | null) => (p ? [tags.party(p.id)] : [tags.lists]);
+
 /** A party with all its published claims and responses (the API's detail), or null when unknown or named only on drafts (see visibility.ts). */
 export function readParty(slug: string) {
   return cached(
     `party:${slug}`,
-    // Responses and claims naming the party change with any claim edit: follow the lists too.
-    (p) => (p ? [tags.party(p.id), tags.lists] : [tags.lists]),
+    partyTags,
     () => {
       const party = getPublicPartyBySlug({ slug });
       return party ? { ...party, ...getPartyActivity({ partyId: party.id }) } : null;
@@ -149,7 +158,7 @@ export function readParty(slug: string) {
 export function readPartyHead(slug: string) {
   return cached(
     `party-head:${slug}`,
-    (p) => (p ? [tags.party(p.id), tags.lists] : [tags.lists]),
+    partyTags,
     () => getPublicPartyBySlug({ slug }) ?? null,
   );
 }
@@ -164,7 +173,7 @@ export const PARTY_PAGE_SIZE = 25;
  */
 export function readPartyRecord(partyId: number, now = Date.now()) {
   const day = new Date(now).toISOString().slice(0, 10);
-  return cached(`party-record:${partyId}:${day}`, [tags.party(partyId), tags.lists], () => ({
+  return cached(`party-record:${partyId}:${day}`, [tags.party(partyId)], () => ({
     statuses: countPartyStatuses({ partyId }),
     replies: countPartyReplies({ partyId, now }),
     stances: countPartyStances({ partyId, now }),
@@ -175,14 +184,14 @@ export function readPartyRecord(partyId: number, now = Date.now()) {
 
 /** One page of a party's claims (`offset` from resolvePage()). */
 export function readPartyClaims(partyId: number, offset: number) {
-  return cached(`party-claims:${partyId}:${offset}`, [tags.party(partyId), tags.lists], () =>
+  return cached(`party-claims:${partyId}:${offset}`, [tags.party(partyId)], () =>
     listPartyClaims({ partyId, limit: PARTY_PAGE_SIZE, offset }),
   );
 }
 
 /** One page of a party's responses (`offset` from resolvePage()). */
 export function readPartyResponses(partyId: number, offset: number) {
-  return cached(`party-responses:${partyId}:${offset}`, [tags.party(partyId), tags.lists], () =>
+  return cached(`party-responses:${partyId}:${offset}`, [tags.party(partyId)], () =>
     listPartyResponses({ partyId, limit: PARTY_PAGE_SIZE, offset }),
   );
 }

@@ -33,7 +33,7 @@ export const linkAppearanceAction = action({
   role: 'editor',
   schema: linkAppearanceSchema,
   run: (input, user) => linkAppearance({ ...input, actorId: user.id }),
-  tags: (claim) => claimTags({ id: claim.id, articleIds: claim.articleIds, partyIds: [claim.claimantPartyId] }),
+  tags: (claim) => claimTags(claim.scope),
   redirectTo: (claim, input) => claimUrl(input.articleId, claim.id),
   refresh: true,
 });
@@ -50,7 +50,7 @@ export const saveClaimAction = action({
   role: 'editor',
   schema: saveClaimSchema,
   run: (input, user) => {
-    const { claim, previousClaimantId } = saveClaim({
+    const { claim, scope } = saveClaim({
       id: input.id,
       version: input.overwriteVersion ?? input.version,
       patch: {
@@ -65,10 +65,9 @@ export const saveClaimAction = action({
       newParty: input.newParty,
       actorId: user.id,
     });
-    return { claim: getClaimForEditor({ id: input.id })!, previousClaimantId, sentForReview: claim.sentForReview, proposed: claim.proposed };
+    return { claim: getClaimForEditor({ id: input.id })!, scope, sentForReview: claim.sentForReview, proposed: claim.proposed };
   },
-  tags: ({ claim, previousClaimantId }) =>
-    claimTags({ id: claim.id, articleIds: claim.articleIds, partyIds: [previousClaimantId, claim.claimantPartyId] }),
+  tags: ({ scope }) => claimTags(scope),
   message: ({ sentForReview, proposed }) =>
     sentForReview || proposed ? 'Saved and sent for review: a second editor approves it before readers see it.' : 'Saved.',
   refresh: true,

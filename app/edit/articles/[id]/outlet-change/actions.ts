@@ -10,7 +10,7 @@ export const acceptOutletChangeAction = action({
   role: 'editor',
   schema: outletChangeSchema,
   run: ({ pendingId }, user) => acceptPendingRevision({ id: pendingId, actorId: user.id, now: new Date() }),
-  tags: (result) => [tags.article(result.articleId), ...result.claimIds.map(tags.claim), tags.lists],
+  tags: (result) => [tags.article(result.articleId), ...result.claimIds.map(tags.claim), ...result.partyIds.map(tags.party), tags.lists],
   // As after any revision: the claims whose passage moved or was lost wait for review there.
   redirectTo: (result) => `/edit/articles/${result.articleId}/review`,
 });

@@ -2,7 +2,8 @@
 
 import { acceptProposedAnchor, markAnchorRemoved, reselectAnchor } from '@/db/queries/anchor-review';
 import { action } from '@/lib/server/action';
-import { tags } from '@/lib/server/cache';
+import type { ClaimScope } from '@/db/queries/claim-scope';
+import { claimTags, tags } from '@/lib/server/cache';
 import { acceptSchema, RESOLVED, removeSchema, reselectSchema } from './schema';
 
 const target = (input: { claimId: number; appearanceId?: number; version: number }, actorId: string) => ({
@@ -13,12 +14,7 @@ const target = (input: { claimId: number; appearanceId?: number; version: number
 });
 
 // The review page's article may be an appearance's, not the claim's own: invalidate that one too.
-const claimTags = (claim: { id: number; articleId: number }, input: { articleId: number }) => [
-  tags.claim(claim.id),
-  tags.article(claim.articleId),
-  tags.article(input.articleId),
-  tags.lists,
-];
+const reviewTags = (claim: { scope: ClaimScope }, input: { articleId: number }) => [...claimTags(claim.scope), tags.article(input.articleId)];
 
 // Back to the list, which no longer shows the resolved claim, with a line saying what happened.
 const doneUrl = (articleId: number, outcome: keyof typeof RESOLVED) => `/edit/articles/${articleId}/review?done=${outcome}`;
@@ -28,7 +24,7 @@ export const acceptAnchorAction = action({
   role: 'editor',
   schema: acceptSchema,
   run: (input, user) => acceptProposedAnchor(target(input, user.id)),
-  tags: claimTags,
+  tags: reviewTags,
   // The list then asks for the statement when it still says the old words.
   redirectTo: (_claim, input) => `${doneUrl(input.articleId, 'accepted')}&claim=${input.claimId}`,
 });
@@ -37,7 +33,7 @@ export const reselectAnchorAction = action({
   role: 'editor',
   schema: reselectSchema,
   run: (input, user) => reselectAnchor({ ...target(input, user.id), quote: input.quote }),
-  tags: claimTags,
+  tags: reviewTags,
   redirectTo: done('reselected'),
 });
 
@@ -46,6 +42,6 @@ export const removeAnchorAction = action({
   schema: removeSchema,
   run: (input, user) =>
     markAnchorRemoved({ ...target(input, user.id), note: input.note, retract: input.retracted, correction: input.correction }),
-  tags: claimTags,
+  tags: reviewTags,
   redirectTo: (result, input) => doneUrl(input.articleId, result.proposed ? 'proposed' : 'removed'),
 });

@@ -28,6 +28,6 @@ export const createRevisionAction = action({
       throw error;
     }
   },
-  tags: (result, input) => [tags.article(input.articleId), ...result.claimIds.map(tags.claim), tags.lists],
+  tags: (result, input) => [tags.article(input.articleId), ...result.claimIds.map(tags.claim), ...result.partyIds.map(tags.party), tags.lists],
   redirectTo: (_result, input) => `/edit/articles/${input.articleId}/review`,
 });

@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { ARCHIVE_POLICY } from '@/lib/archived-copy';
 import { crossSiteWrite, decodablePath } from '@/lib/request-checks';
 import { jsonError } from '@/lib/server/http';
-import { cachedPage, newNonce, pageWithStatus, readerPageCaching, renderNonce } from '@/lib/server/page-cache';
+import { cachedPage, isCachedApiList, newNonce, pageWithStatus, readerPageCaching, renderNonce } from '@/lib/server/page-cache';
 import { isWithdrawnClaimPage } from '@/lib/server/reader';
 
 /**
@@ -27,7 +27,8 @@ export async function proxy(request: NextRequest) {
   const caching = undecodable ? null : readerPageCaching(request);
   // A withdrawn claim's page answers 410 Gone (with its note and history) to everyone.
   const gone = !undecodable && isWithdrawnClaimPage(request) ? await pageWithStatus(request, 410) : null;
-  const cached = gone ?? (caching ? await cachedPage(request) : null);
+  // The public API's lists too (their handlers set their own Cache-Control, errors' no-store included).
+  const cached = gone ?? (caching || (!undecodable && isCachedApiList(request)) ? await cachedPage(request) : null);
   if (cached) return cached;
   const nonce = renderNonce(request.headers) ?? newNonce();
   const policy = ownPolicy ?? pagePolicy(nonce);

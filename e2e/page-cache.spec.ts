@@ -95,9 +95,11 @@ test.describe('page cache', () => {
     const otherPath = `/claims/${other.claims[0]!.id}/${other.claims[0]!.slug}`;
     const articlePath = `/articles/${article.slug}`;
     const cacheState = async (path: string) => (await request.get(path, DOCUMENT)).headers()['x-claimline-cache'];
+    // The API's list as a script asks for it (JSON, any Accept).
+    const apiList = '/api/v1/claims?sort=updated&limit=3';
     // Joining writes the invitation from another process, which counts as a change to everything.
     await auth.signedIn('editor');
-    for (const path of [claimPath, articlePath, otherPath, '/']) {
+    for (const path of [claimPath, articlePath, otherPath, '/', apiList]) {
       await cacheState(path);
       expect(await cacheState(path), path).toBe('hit');
     }
@@ -112,6 +114,32 @@ test.describe('page cache', () => {
     expect(await cacheState(articlePath)).toBe('miss');
     expect(await cacheState('/')).toBe('miss');
     expect(await (await request.get(claimPath, DOCUMENT)).text()).toContain('The extra crossings are on the new timetable.');
+    // The API list too: the edited claim was updated last, so it leads the list sorted by update.
+    const list = await request.get(apiList);
+    expect(list.headers()['x-claimline-cache']).toBe('miss');
+    expect((await list.json()).data[0].id).toBe(article.claims[0]!.id);
+  });
+
+  test('the API’s lists come from the cache per query, revalidate with CORS, and a bad parameter is never kept', async ({ request }) => {
+    const path = `/api/v1/claims?q=${encodeURIComponent('forty crossings')}&limit=2`;
+    const first = await request.get(path);
+    const second = await request.get(path, { headers: { Origin: 'https://elsewhere.example' } });
+    expect(second.headers()['x-claimline-cache']).toBe('hit');
+    expect(await second.text()).toBe(await first.text());
+    expect(second.headers()).toMatchObject({ etag: first.headers().etag, 'access-control-allow-origin': '*', 'content-type': 'application/json; charset=utf-8' });
+    expect(second.headers()['cache-control']).toMatch(/^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/);
+    const revalidated = await request.get(path, { headers: { 'If-None-Match': first.headers().etag!, Origin: 'https://elsewhere.example' } });
+    expect(revalidated.status()).toBe(304);
+    expect(revalidated.headers()['access-control-allow-origin']).toBe('*');
+    // Another cursor is another answer.
+    const { nextCursor } = (await first.json()) as { nextCursor: string | null };
+    if (nextCursor) expect((await request.get(`${path}&cursor=${nextCursor}`)).headers()['x-claimline-cache']).toBe('miss');
+    for (let i = 0; i < 2; i++) {
+      const refused = await request.get('/api/v1/claims?status=maybe&limit=2');
+      expect(refused.status()).toBe(400);
+      expect(refused.headers()['cache-control']).toBe('no-store');
+      expect(refused.headers()['x-claimline-cache']).not.toBe('hit');
+    }
   });
 
   test('a missing page is still a 404 and an old link still a 308, each rendered with its own nonce', async ({ request }) => {

@@ -3,10 +3,11 @@
 # with the backend below set to the app's address; for your own setup, edit the backend and
 # the purgers list, and start the app with VARNISH_URL=http://<this varnish>/.
 #
-# What it keeps: reader pages the app's page cache answered, the only responses that name
-# their cache tags in an `xkey` header. Every save in the app purges the tags it touched
-# here before the editor's answer returns, so a reader's next request gets the new page.
-# Everything else (editors, API, feeds, Next's client navigations) passes through.
+# What it keeps: reader pages and the public API's lists that the app's page cache answered,
+# the only responses that name their cache tags in an `xkey` header. Every save in the app
+# purges the tags it touched here before the editor's answer returns, so a reader's next
+# request gets the new page. Everything else (editors, the API's single items, feeds, Next's
+# client navigations) passes through.
 vcl 4.1;
 
 import xkey;

@@ -10,6 +10,7 @@ import { articlePath, claimPath, partyPath } from '@/lib/routes';
 import { STATUS_INFO, type Status } from '@/lib/status';
 import type { PartyKind } from '@/lib/vocabulary';
 import { jsonError, jsonResponse } from './http';
+import { registerRenderTags } from './page-cache';
 import type { readArticle, readClaim, readParty } from './reader';
 
 /**
@@ -31,6 +32,16 @@ type Output<S extends z.ZodType> = z.input<S>;
 export function apiJson<S extends z.ZodType>(request: Request, schema: S, value: z.input<S>, headers?: Record<string, string>): Response {
   if (process.env.NODE_ENV !== 'production') schema.parse(value);
   return jsonResponse(request, value, { headers });
+}
+
+/**
+ * An API list's answer (apiJson), which the page cache keeps (lib/server/page-cache.ts): it is
+ * told the cache tags the list read, so an edit that touches none of them leaves it stored. Route
+ * handlers run outside React's render, where recordRead() keeps nothing, so the list names them.
+ */
+export function apiList<S extends z.ZodType>(request: Request, schema: S, value: z.input<S>, readTags: readonly string[]): Response {
+  registerRenderTags(request.headers, new Set(readTags));
+  return apiJson(request, schema, value);
 }
 
 /** What a claim is, the same in lists and on its own: id, address, statement and status. */

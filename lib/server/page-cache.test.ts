@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
 import { invalidate, tags } from './cache';
-import { cachedPage, chooseEncoding, hotAnswer, newNonce, notModified, PageStore, pageValidity, readerPageCaching, registerRenderTags, renderNonce, singleFlight, storedPage } from './page-cache';
+import { CORS_HEADERS, etagFor, READER_CACHE_CONTROL } from './http';
+import { cachedPage, chooseEncoding, hotAnswer, isCachedApiList, newNonce, notModified, PageStore, pageValidity, readerPageCaching, registerRenderTags, renderNonce, singleFlight, storedPage } from './page-cache';
 
 let file: string;
 beforeAll(() => {
@@ -150,6 +151,7 @@ describe('cached pages', () => {
   let renders = 0;
   let genuine = 0;
   let recursed = 0;
+  let listed = 0;
   beforeAll(async () => {
     server = http.createServer(async (req, res) => {
       renders++;
@@ -162,6 +164,7 @@ describe('cached pages', () => {
       const claim = /^\/claims\/(1[01])$/.exec(req.url ?? '')?.[1];
       if (claim) registerRenderTags(request.headers, new Set([tags.claim(Number(claim))]));
       setTimeout(() => {
+        if (req.url?.startsWith('/api/v1/claims')) return answerApiList(request, res);
         if (req.url === '/claims/308') {
           res.writeHead(308, { location: '/claims/308/new-slug' }).end();
           return;
@@ -187,6 +190,21 @@ describe('cached pages', () => {
     delete process.env.PORT;
     server.close();
   });
+
+  /** A stand-in for the claims list's handler: JSON as lib/server/http.ts sends it, a 400 for a bad status. */
+  function answerApiList(request: Request, res: http.ServerResponse) {
+    const url = new URL(request.url);
+    const status = url.searchParams.get('status');
+    if (status === 'maybe') {
+      res.writeHead(400, { 'content-type': 'application/json', 'cache-control': 'no-store', ...CORS_HEADERS });
+      res.end(JSON.stringify({ error: { status: 400, message: 'Invalid query parameter: status.', fields: { status: 'Use one of …' } } }));
+      return;
+    }
+    registerRenderTags(request.headers, new Set([tags.lists]));
+    const body = JSON.stringify({ data: [{ statement: `Fares “fell” 📉 — ${status} رسوم 运费`, cursor: url.searchParams.get('cursor') }], listed: ++listed });
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', etag: etagFor(body), 'cache-control': READER_CACHE_CONTROL, ...CORS_HEADERS });
+    res.end(body + ' '.repeat(2000));
+  }
 
   const fetchPage = async (path: string, host = 'news.example', extra: Record<string, string> = {}) => {
     const request = new Request(`http://${host}${path}`, { headers: { host, accept: 'text/html,application/xhtml+xml', ...extra } });
@@ -390,6 +408,62 @@ describe('cached pages', () => {
     // Stale after an edit of what it shows: Next renders it again.
     invalidate([tags.claim(10)]);
     expect(raw({})).toBeNull();
+  });
+
+  it('keeps a public API list per query with the handler’s ETag and CORS headers, never a 400, until an edit touches the lists', async () => {
+    const api = (query: string, extra: Record<string, string> = {}) => fetchPage(`/api/v1/claims${query}`, 'news.example', { accept: 'application/json', 'accept-encoding': 'gzip, br', ...extra });
+    renders = 0;
+    const first = (await api('?status=false&limit=50'))!;
+    expect(first).toMatchObject({ status: 200, state: 'miss' });
+    const json = JSON.parse(first.html);
+    expect(json.data[0].statement).toBe('Fares “fell” 📉 — false رسوم 运费');
+    // The handler's own ETag (a hash of the JSON), its CORS and cache headers, and the lists' purge key.
+    expect(first.headers.etag).toBe(etagFor(first.html.trimEnd()));
+    expect(first.headers).toMatchObject({ 'access-control-allow-origin': '*', 'cache-control': READER_CACHE_CONTROL, 'content-type': 'application/json; charset=utf-8', xkey: 'lists' });
+    const again = (await api('?status=false&limit=50'))!;
+    expect(again).toMatchObject({ state: 'hit', html: first.html });
+    // The query is the key: another cursor or filter is another answer.
+    const next = (await api('?status=false&limit=50&cursor=WzEwXQ'))!;
+    expect(next.state).toBe('miss');
+    expect(JSON.parse(next.html).data[0].cursor).toBe('WzEwXQ');
+    expect(JSON.parse((await api('?status=true&limit=50'))!.html).data[0].statement).toContain('— true');
+    expect(renders).toBe(3);
+    // Revalidated: a 304 a script on another site may read (CORS), with nothing else.
+    const revalidated = (await api('?status=false&limit=50', { 'if-none-match': first.headers.etag! }))!;
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.headers['access-control-allow-origin']).toBe('*');
+    expect(revalidated.headers['content-type']).toBeUndefined();
+    // Before Next too, whatever the client accepts, compressed when stored.
+    const hot = hotAnswer({ method: 'GET', url: '/api/v1/claims?status=false&limit=50', headers: { host: 'news.example', accept: '*/*', 'accept-encoding': 'br' } })!;
+    expect(brotliDecompressSync(hot.body!).toString()).toBe(first.html);
+    expect(Object.fromEntries(hot.headers)).toMatchObject({ etag: first.headers.etag, 'access-control-allow-origin': '*', 'content-encoding': 'br' });
+    expect(hotAnswer({ method: 'GET', url: '/api/v1/claims?status=false&limit=50', headers: { host: 'news.example', cookie: 'better-auth.session_token=abc' } })).toBeNull();
+    expect(hotAnswer({ method: 'GET', url: '/api/v1/claims?limit=50&status=false', headers: { host: 'news.example' } })).toBeNull();
+    // A 400 is the handler's each time, never kept.
+    renders = 0;
+    for (let i = 0; i < 2; i++) {
+      const refused = (await api('?status=maybe'))!;
+      expect(refused).toMatchObject({ status: 400, state: 'pass' });
+      expect(refused.headers['cache-control']).toBe('no-store');
+      expect(hotAnswer({ method: 'GET', url: '/api/v1/claims?status=maybe', headers: { host: 'news.example' } })).toBeNull();
+    }
+    expect(renders).toBe(2);
+    // An edit of one claim's page alone leaves the list; one that touches the lists drops it.
+    invalidate([tags.claim(10)]);
+    expect((await api('?status=false&limit=50'))!.state).toBe('hit');
+    invalidate([tags.claim(10), tags.lists]);
+    const edited = (await api('?status=false&limit=50', { 'if-none-match': first.headers.etag! }))!;
+    expect(edited).toMatchObject({ status: 200, state: 'miss' });
+    expect(JSON.parse(edited.html).listed).toBeGreaterThan(json.listed);
+  });
+
+  it('keeps only anonymous GETs and HEADs of the API’s lists', () => {
+    const list = (path: string, init: RequestInit = {}) => isCachedApiList(new Request(`http://news.example${path}`, init));
+    for (const path of ['/api/v1/claims', '/api/v1/claims?q=fares&cursor=abc', '/api/v1/articles?limit=5', '/api/v1/parties']) expect(list(path), path).toBe(true);
+    expect(list('/api/v1/claims', { method: 'HEAD' })).toBe(true);
+    for (const path of ['/api/v1/claims/3', '/api/v1/export/claims.json', '/api/v1/openapi.json', '/api/v1/page-claims?article=a', '/api/health']) expect(list(path), path).toBe(false);
+    expect(list('/api/v1/claims', { method: 'POST' })).toBe(false);
+    expect(list('/api/v1/claims', { headers: { cookie: '__Secure-better-auth.session_token=abc' } })).toBe(false);
   });
 
   it('leaves a client-side navigation’s fetch (no text/html in Accept) to the ordinary render', async () => {

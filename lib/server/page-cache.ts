@@ -39,6 +39,19 @@ import { siteUrlFrom } from './site';
 // Reader pages only: not the editor, not API routes, not files the route handlers serve with their own ETag.
 const READER_PAGE = /^\/(?:|claims|claims\/\d+(?:\/[^/]+)?|articles\/[^/]+(?:\/changes)?|parties\/[^/]+|about\/[^/]+(?:\/history)?|stats)$/;
 const FILE = /\.(?:svg|png|atom|json)$/;
+/**
+ * The public JSON API's lists: the same answer for every caller (open CORS, no session), read by
+ * scripts and widgets that poll them, so kept like pages. The key is the whole query (filters,
+ * cursor, limit); only a 200 is kept, so a 400 naming a bad parameter is the handler's every time.
+ * The answer keeps the handler's own ETag (a hash of the JSON, the same in every process).
+ */
+const API_LIST = /^\/api\/v1\/(?:claims|articles|parties)$/;
+
+/** Whether the page cache keeps the answer to this request to a public API list (anonymous GET or HEAD). */
+export function isCachedApiList(request: Request): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  return API_LIST.test(new URL(request.url).pathname) && !SESSION_COOKIE.test(request.headers.get('cookie') ?? '');
+}
 
 export type PageCaching = { headers: Record<string, string> };
 
@@ -104,7 +117,14 @@ const BUILD = (() => {
  * which are those its render started from. Null once something it read has changed (it may
  * show the old content, and must not claim the new versions).
  */
-export function storedPage(key: string, validity: Validity, body: Buffer, headers: [string, string][], common: [string, string][] = []): StoredPage | null {
+export function storedPage(
+  key: string,
+  validity: Validity,
+  body: Buffer,
+  headers: [string, string][],
+  common: [string, string][] = [],
+  ownEtag?: string,
+): StoredPage | null {
   const page: StoredPage = { validity, body: { identity: body }, headers, common, etag: '', bytes: body.length };
   // Read before the check: if another process changes one of the tags in between, the check sees it.
   const versions = tagVersions(validity.tags);
@@ -114,7 +134,8 @@ export function storedPage(key: string, validity: Validity, body: Buffer, header
     page.etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
     return page;
   }
-  page.etag = `W/"${createHash('sha256').update(`${BUILD}\n${validity.day}\n${key}\n${versions}`).digest('base64url').slice(0, 27)}"`;
+  // An answer without a nonce (the JSON API's) is the same bytes for the same data: its own hash is the better validator.
+  page.etag = ownEtag ?? `W/"${createHash('sha256').update(`${BUILD}\n${validity.day}\n${key}\n${versions}`).digest('base64url').slice(0, 27)}"`;
   return page;
 }
 
@@ -201,7 +222,8 @@ export function pageAnswer(
     ['cache-control', how === 'stale' ? LAGGING_CACHE_CONTROL : READER_CACHE_CONTROL],
     ['x-claimline-cache', how],
   ];
-  if (notModified(request.ifNoneMatch, page.etag)) return { status: 304, headers: own, body: null };
+  // A script on another site that revalidates an API answer itself reads the 304 only if it allows CORS.
+  if (notModified(request.ifNoneMatch, page.etag)) return { status: 304, headers: [...own, ...page.headers.filter(([name]) => CORS_HEADER.test(name))], body: null };
   const encoding = chooseEncoding(request.acceptEncoding ?? '', page.body);
   const body = encoding ? page.body[encoding]! : page.body.identity;
   const headers: [string, string][] = [
@@ -287,6 +309,8 @@ const RENDER_TIMEOUT_MS = 15_000;
 const COMMON_HEADERS = new Set(['x-content-type-options', 'referrer-policy', 'cross-origin-opener-policy', 'permissions-policy']);
 // Headers of a render worth keeping with the page (the policy names the nonce of its scripts); never set-cookie.
 const KEPT_HEADERS = new Set(['content-type', 'vary', 'link', 'content-language', 'content-security-policy', 'x-frame-options']);
+// The API's (lib/server/http.ts): kept with the answer and repeated on its 304.
+const CORS_HEADER = /^access-control-/;
 // Not passed on from a render: they describe the loopback connection, not the page.
 const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'date']);
 const RENDER_HEADER = 'x-claimline-render';
@@ -372,11 +396,11 @@ export async function cachedPage(request: Request): Promise<Response | null> {
   const port = renderPort();
   const s = state();
   if (!port || process.env.NODE_ENV === 'development' || s.unreachable || renderNonce(request.headers)) return null;
-  // Documents only. Next strips the RSC headers (and ?_rsc) before the proxy sees a request, so a
-  // client-side navigation's fetch is told apart by what it accepts: never text/html, which every
-  // browser asks for when it loads a page.
-  if (!request.headers.get('accept')?.includes('text/html')) return null;
   const url = new URL(request.url);
+  // Documents only (or an API list, JSON whatever is asked). Next strips the RSC headers (and ?_rsc)
+  // before the proxy sees a request, so a client-side navigation's fetch is told apart by what it
+  // accepts: never text/html, which every browser asks for when it loads a page.
+  if (!API_LIST.test(url.pathname) && !request.headers.get('accept')?.includes('text/html')) return null;
   const origin = siteUrlFrom(request.headers);
   const key = `${origin}${url.pathname}${url.search}`;
   // "hit" also for requests that waited on another's render: none of them caused one.
@@ -468,16 +492,19 @@ export function hotAnswer(req: RawRequest): Answer | null {
     const value = req.headers[name];
     return Array.isArray(value) ? value.join(', ') : (value ?? null);
   };
-  if (!header('accept')?.includes('text/html') || SESSION_COOKIE.test(header('cookie') ?? '') || header(RENDER_HEADER)) return null;
-  // Next's client-side navigations and prefetches: payloads for the router, not pages.
-  if (header('rsc') || header('next-router-state-tree') || header('next-router-prefetch')) return null;
+  if (SESSION_COOKIE.test(header('cookie') ?? '') || header(RENDER_HEADER)) return null;
   let url: URL;
   try {
     url = new URL(req.url ?? '', 'http://claimline.invalid');
   } catch {
     return null;
   }
-  if (!READER_PAGE.test(url.pathname) || FILE.test(url.pathname) || url.searchParams.has('_rsc')) return null;
+  if (!API_LIST.test(url.pathname)) {
+    if (!header('accept')?.includes('text/html')) return null;
+    // Next's client-side navigations and prefetches: payloads for the router, not pages.
+    if (header('rsc') || header('next-router-state-tree') || header('next-router-prefetch')) return null;
+    if (!READER_PAGE.test(url.pathname) || FILE.test(url.pathname) || url.searchParams.has('_rsc')) return null;
+  }
   const key = `${siteUrlFrom({ get: header })}${url.pathname}${url.search}`;
   const current = state().store.get(key);
   const page = current ?? state().store.getLagging(key);
@@ -526,8 +553,9 @@ function render(port: string, request: Request, url: URL, key: string, validity:
           (Array.isArray(value) ? value : [value ?? '']).map((v): [string, string] => [name, v]),
         );
         const cacheable = res.statusCode === 200 && !res.headers['set-cookie'] && body.length <= MAX_PAGE_BYTES;
-        const kept = all.filter(([name]) => KEPT_HEADERS.has(name));
-        const page = cacheable && storedPage(key, { ...validity, tags }, body, kept, all.filter(([name]) => COMMON_HEADERS.has(name)));
+        const kept = all.filter(([name]) => KEPT_HEADERS.has(name) || CORS_HEADER.test(name));
+        const etag = API_LIST.test(url.pathname) ? res.headers.etag : undefined;
+        const page = cacheable && storedPage(key, { ...validity, tags }, body, kept, all.filter(([name]) => COMMON_HEADERS.has(name)), etag);
         if (page) {
           resolve({ kind: 'page', page });
         } else {

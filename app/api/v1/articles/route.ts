@@ -1,7 +1,7 @@
 import { listArticlesPage } from '@/db/queries/reader-lists';
 import { articleListSchema, articleListQuery } from '@/lib/api-schema';
 import { decodeCursor, encodeCursor } from '@/lib/claim-filters';
-import { apiJson, articleSummary, parseQuery } from '@/lib/server/api';
+import { apiList, articleSummary, parseQuery } from '@/lib/server/api';
 import { cached, tags } from '@/lib/server/cache';
 import { preflight } from '@/lib/server/http';
 import { siteUrl } from '@/lib/server/site';
@@ -15,11 +15,11 @@ export async function GET(request: Request) {
   const page = cached(`api-articles:${limit}:${cursor ?? ''}`, [tags.lists], () => listArticlesPage({ limit, after }));
   const site = await siteUrl();
   const nextCursor = page.next ? encodeCursor(page.next) : null;
-  return apiJson(request, articleListSchema, {
+  return apiList(request, articleListSchema, {
     data: page.articles.map((a) => articleSummary(a, site)),
     nextCursor,
     links: { next: nextCursor ? `${site}/api/v1/articles?limit=${limit}&cursor=${nextCursor}` : null },
-  });
+  }, [tags.lists]);
 }
 
 export const OPTIONS = preflight;

@@ -1,6 +1,7 @@
 import { filterQuery, parseClaimFilters } from '@/lib/claim-filters';
 import { claimListSchema } from '@/lib/api-schema';
-import { apiJson, claimSummary, invalidParams } from '@/lib/server/api';
+import { apiList, claimSummary, invalidParams } from '@/lib/server/api';
+import { tags } from '@/lib/server/cache';
 import { preflight } from '@/lib/server/http';
 import { readClaimSearch } from '@/lib/server/reader';
 import { siteUrl } from '@/lib/server/site';
@@ -13,7 +14,7 @@ export async function GET(request: Request) {
   const site = await siteUrl();
   const result = readClaimSearch(filters);
   const extra = { limit: String(filters.limit) };
-  return apiJson(request, claimListSchema, {
+  return apiList(request, claimListSchema, {
     data: result.hits.map((h) => claimSummary(h, site)),
     total: result.total,
     totalCapped: result.capped,
@@ -22,7 +23,7 @@ export async function GET(request: Request) {
       self: `${site}/api/v1/claims${filterQuery(filters, { ...extra, cursor: filters.cursor })}`,
       next: result.nextCursor ? `${site}/api/v1/claims${filterQuery(filters, { ...extra, cursor: result.nextCursor })}` : null,
     },
-  });
+  }, [tags.lists]);
 }
 
 export const OPTIONS = preflight;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { listPartiesWithCounts } from '@/db/queries/reader-lists';
 import { partyListSchema } from '@/lib/api-schema';
-import { apiJson, parseQuery, partySummary } from '@/lib/server/api';
+import { apiList, parseQuery, partySummary } from '@/lib/server/api';
 import { cached, tags } from '@/lib/server/cache';
 import { preflight } from '@/lib/server/http';
 import { siteUrl } from '@/lib/server/site';
@@ -12,7 +12,7 @@ export async function GET(request: Request) {
   if (!query.ok) return query.response;
   const site = await siteUrl();
   const parties = cached('api-parties', [tags.lists], () => listPartiesWithCounts());
-  return apiJson(request, partyListSchema, { data: parties.map((p) => partySummary(p, site)) });
+  return apiList(request, partyListSchema, { data: parties.map((p) => partySummary(p, site)) }, [tags.lists]);
 }
 
 export const OPTIONS = preflight;

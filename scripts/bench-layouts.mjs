@@ -13,18 +13,25 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { benchSettings, DOCUMENT, load, pick, processesRss, round, startEditor, startLimitServer, syntheticDatabase, waitForHealth } from './bench-lib.mjs';
+import { benchSettings, DOCUMENT, load, pick, processesRss, round, startEditor, startLimitServer, syntheticDatabase, timingBreakdown, waitForHealth } from './bench-lib.mjs';
 import { buildIfNeeded } from './build-if-needed.mjs';
 import { root, runTs, runTsOutput } from './lib.mjs';
 
-const { values, duration, connections, port, base, env } = benchSettings({ layouts: { type: 'string', default: '1,1+editor,2+editor' } });
+const { values, duration, connections, port, base, env } = benchSettings({
+  layouts: { type: 'string', default: '1,1+editor,2+editor' },
+  // Where the editor's saves spend their time during the mix with edits (timingBreakdown in bench-lib.mjs).
+  timing: { type: 'boolean', default: false },
+});
 const loadAverage = () => round(os.loadavg()[0], 1);
 
-/** "2+editor" → 2 reader processes and the editor process; "1" → the single process. */
+/**
+ * "2+editor" → 2 reader processes and the editor process; "1" → the single process; a ":fresh"
+ * suffix turns off sending edited pages out of date under load (CLAIMLINE_STALE_UNDER_LOAD=0).
+ */
 function parseLayout(text) {
-  const match = /^(\d+)(\+editor)?$/.exec(text.trim());
-  if (!match) throw new Error(`--layouts: "${text}" is not N or N+editor`);
-  return { name: text.trim(), readers: Number(match[1]), editor: Boolean(match[2]) };
+  const match = /^(\d+)(\+editor)?(:fresh)?$/.exec(text.trim());
+  if (!match) throw new Error(`--layouts: "${text}" is not N or N+editor, with or without :fresh`);
+  return { name: text.trim(), readers: Number(match[1]), editor: Boolean(match[2]), fresh: Boolean(match[3]) };
 }
 const layouts = values.layouts.split(',').map(parseLayout);
 
@@ -74,10 +81,12 @@ try {
     const working = `${database}.layout.db`;
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(working + suffix, { force: true });
     fs.copyFileSync(database, working);
+    const timingLog = path.join(os.tmpdir(), `claimline-bench-timing-${port}.jsonl`);
+    fs.rmSync(timingLog, { force: true });
     const invite = (await runTsOutput('scripts/invite.ts', ['--role', 'editor'], { env: { ...env, DATABASE_PATH: working, APP_URL: base } })).trim();
     server = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')], {
       cwd: root,
-      env: { ...env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: working, CLAIMLINE_WORKERS: String(layout.readers), CLAIMLINE_EDITOR_PROCESS: layout.editor ? '1' : '0' },
+      env: { ...env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: working, CLAIMLINE_WORKERS: String(layout.readers), CLAIMLINE_EDITOR_PROCESS: layout.editor ? '1' : '0', ...(values.timing ? { CLAIMLINE_TIMING_LOG: timingLog } : {}), ...(layout.fresh ? { CLAIMLINE_STALE_UNDER_LOAD: '0' } : {}) },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const exited = new Promise((resolve) => server.once('exit', resolve));
@@ -110,7 +119,12 @@ try {
     const editor = startEditor({ base, invite, claimIds: targets.claims.slice(0, 20).map((c) => c.id), seconds: duration, interval: values['edit-interval'], env, database: working });
     await editor.ready;
     await route('mixWithEdits', 'reader mix with edits', readerMix, { headers: DOCUMENT });
-    const edits = await editor.done;
+    const { saves, ...edits } = await editor.done;
+    const timing = values.timing ? timingBreakdown(timingLog, saves) : undefined;
+    if (timing) {
+      console.log(`Where the saves' time went (${layout.name}), ms:`);
+      console.table(timing);
+    }
     const processes = processesRss(server.pid);
     const after = loadAverage();
     server.kill('SIGTERM');
@@ -131,6 +145,7 @@ try {
       },
       routes: runs,
       processes,
+      ...(timing ? { timing } : {}),
     };
     results.push(row);
     console.log(
@@ -153,6 +168,7 @@ console.table(
       ['reader mix with edits ÷ without', (r) => r.ratios.mixWithEditsToMix],
       ['reader mix', (r) => cell(r.routes.mix)],
       ['reader mix with edits', (r) => cell(r.routes.mixWithEdits)],
+      ['page cache in the mix with edits: hits / out of date', (r) => `${r.routes.mixWithEdits.pageCacheHitShare ?? 0} / ${r.routes.mixWithEdits.pageCacheStaleShare ?? 0}`],
       ['claim page ÷ node:http limit', (r) => `${r.ratios.claimToLimit} (${cell(r.routes.claim)})`],
       ['article page ÷ node:http limit', (r) => `${r.ratios.articleToLimit} (${cell(r.routes.article)})`],
       ['JSON API list ÷ /api/health', (r) => `${r.ratios.apiListToHealth} (${r.routes.apiList.requestsPerSecond} / ${r.routes.health.requestsPerSecond})`],

@@ -130,7 +130,7 @@ export const BROWSER_ENCODINGS = { 'accept-encoding': 'gzip, deflate, br, zstd' 
  * pages. With `trace`, every response's time, path, status and ETag is kept (for the CDN model).
  */
 export async function load(name, paths, { cacheable, headers, status, trace, url, connections, duration }) {
-  const counts = { responses: 0, cacheable: 0, unexpected: 0, pageCacheHits: 0, pages: 0, encodings: {} };
+  const counts = { responses: 0, cacheable: 0, unexpected: 0, pageCacheHits: 0, pageCacheStale: 0, pages: 0, encodings: {} };
   const log = [];
   // Every response's time, for the p95 (autocannon's histogram reports p90 and p97.5, not p95).
   const times = [];
@@ -152,6 +152,7 @@ export async function load(name, paths, { cacheable, headers, status, trace, url
           const pageCache = responseHeaders?.['x-claimline-cache'];
           if (pageCache) counts.pages++;
           if (pageCache === 'hit') counts.pageCacheHits++;
+          if (pageCache === 'stale') counts.pageCacheStale++;
           const encoding = responseHeaders?.['content-encoding'] ?? 'identity';
           counts.encodings[encoding] = (counts.encodings[encoding] ?? 0) + 1;
           if (trace) log.push({ t: Date.now(), path: context.path, status: code, etag: responseHeaders?.etag, control });
@@ -178,6 +179,8 @@ export async function load(name, paths, { cacheable, headers, status, trace, url
     ...(cacheable ? { cdnCacheableShare: counts.responses ? counts.cacheable / counts.responses : 0 } : {}),
     // Of the responses that went through the page cache, the share it answered without a render of their own.
     ...(counts.pages ? { pageCacheHitShare: round(counts.pageCacheHits / counts.pages) } : {}),
+    // … and the share it answered with a copy out of date (lib/server/page-cache.ts: lagLimit).
+    ...(counts.pageCacheStale ? { pageCacheStaleShare: round(counts.pageCacheStale / counts.pages) } : {}),
     ...(trace ? { trace: log } : {}),
   };
 }
@@ -218,4 +221,51 @@ export async function startLimitServer(pages, port) {
     child.once('exit', (code) => reject(new Error(`the limit server ended (${code})`)));
   });
   return child;
+}
+
+/**
+ * Where the bench editor's saves spent their time (`--timing`): the server's timing log
+ * (CLAIMLINE_TIMING_LOG, scripts/server.mjs) joined with the client's time of each save by its
+ * trace id. Per phase: p50, p90 and the largest, in ms. "before the server" is the client's time
+ * minus the first process's (waiting to be read by a busy event loop, and the response's transfer);
+ * "reader → editor" what forwarding added; "editor: page render" the editor process's time
+ * outside the action (Next decoding the form, then rendering the editor's page).
+ */
+export function timingBreakdown(logFile, saves) {
+  const byTrace = new Map();
+  for (const line of fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n') : []) {
+    if (!line) continue;
+    const record = JSON.parse(line);
+    if (!record.trace || !(record.trace in saves)) continue;
+    const entry = byTrace.get(record.trace) ?? {};
+    entry[record.role] = record;
+    byTrace.set(record.trace, entry);
+  }
+  const columns = new Map();
+  const add = (name, ms) => {
+    if (typeof ms !== 'number' || Number.isNaN(ms)) return;
+    if (!columns.has(name)) columns.set(name, []);
+    columns.get(name).push(ms);
+  };
+  for (const [trace, roles] of byTrace) {
+    const first = roles.reader ?? roles.single ?? roles.editor;
+    const worker = roles.editor ?? roles.single ?? roles.reader;
+    add('client: whole save', saves[trace]);
+    add('before the server (client, kernel, busy loop)', saves[trace] - first.total);
+    for (const [phase, ms] of Object.entries(first.phases)) if (phase.startsWith('reader.')) add(phase, ms);
+    if (roles.reader && roles.editor) add('reader → editor (forwarding)', roles.reader.total - roles.editor.total);
+    let inAction = 0;
+    for (const [phase, ms] of Object.entries(worker.phases)) {
+      if (phase.startsWith('reader.')) continue;
+      add(phase, ms);
+      if (phase.startsWith('action.')) inAction += ms;
+    }
+    add(`${worker.role}: whole request`, worker.total);
+    add(`${worker.role}: outside the action (form decoding, page render)`, worker.total - inAction);
+  }
+  const q = (list, p) => {
+    const sorted = [...list].sort((a, b) => a - b);
+    return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]);
+  };
+  return Object.fromEntries([...columns].map(([name, list]) => [name, { n: list.length, p50: q(list, 0.5), p90: q(list, 0.9), max: q(list, 1) }]));
 }

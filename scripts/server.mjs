@@ -23,8 +23,10 @@
 // (undici 4 s, Varnish's backend_idle_timeout 60 s), so the other side closes first; with Node's
 // 5 s default a request sent on a connection the server was closing failed ('fetch failed',
 // a 503 from Varnish).
+import { AsyncLocalStorage } from 'node:async_hooks';
 import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { root } from './lib.mjs';
@@ -40,6 +42,12 @@ const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-|__Secure-)?[\w.-]*session[\w.-]*=/i
 const HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer']);
 
 const cores = os.availableParallelism();
+
+// CLAIMLINE_TIMING_LOG=file (npm run bench:layouts -- --timing): one JSON line per request that is
+// not a GET or HEAD, from each process it passes, with where its time went (lib/timing.ts).
+const timingLog = process.env.CLAIMLINE_TIMING_LOG;
+const timing = timingLog ? (globalThis.claimlineTiming = new AsyncLocalStorage()) : null;
+const round1 = (ms) => Math.round(ms * 10) / 10;
 
 /**
  * Reader processes: CLAIMLINE_WORKERS, by default one per core but one, which the editor process
@@ -179,6 +187,19 @@ async function serve(as) {
   };
 
   const onRequest = (req, res) => {
+    if (!timing || req.method === 'GET' || req.method === 'HEAD') return answer(req, res);
+    const start = performance.now();
+    const record = { role: as, pid: process.pid, trace: req.headers['x-claimline-trace'] ?? null, phases: {} };
+    // How long this process's event loop was busy with other work when the request arrived.
+    setImmediate(() => (record.phases[`${as}.loopWait`] = round1(performance.now() - start)));
+    res.on('close', () => {
+      record.total = round1(performance.now() - start);
+      fs.appendFileSync(timingLog, `${JSON.stringify(record)}\n`);
+    });
+    timing.run(record, () => answer(req, res));
+  };
+
+  const answer = (req, res) => {
     if (editorPort && (!(req.method === 'GET' || req.method === 'HEAD') || SESSION_COOKIE.test(req.headers.cookie ?? ''))) {
       return forward(req, res, editorPort);
     }
@@ -206,7 +227,10 @@ async function serve(as) {
       res.end('Bad request\n');
       return;
     }
+    const sent = performance.now();
+    const record = timing?.getStore();
     function onAnswer(answer) {
+      if (record) record.phases['reader.editorHeaders'] = round1(performance.now() - sent);
       const kept = [];
       for (let i = 0; i < answer.rawHeaders.length; i += 2) {
         if (!HOP.has(answer.rawHeaders[i].toLowerCase())) kept.push(answer.rawHeaders[i], answer.rawHeaders[i + 1]);

@@ -3,6 +3,7 @@ import { getDb, type Db } from '@/db';
 import { claimEvents } from '@/db/schema';
 import { changeCount, logWrite, readCounter } from './invalidations';
 import type { EventKind } from '@/lib/events';
+import { notePhase } from '@/lib/timing';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -13,14 +14,25 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
  * (db/queries/invalidations.ts); `touches: 'nothing'` for bookkeeping no reader page shows.
  */
 export function write<T>(fn: (tx: Tx) => T, touches: 'readers' | 'nothing' = 'readers'): T {
-  return getDb().transaction((tx) => {
+  // Timed for the bench (lib/timing.ts): waiting for the write lock, the work, the commit (with any WAL checkpoint).
+  let mark = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    notePhase(name, now - mark);
+    mark = now;
+  };
+  const result = getDb().transaction((tx) => {
+    lap('tx.lock');
     const before = changeCount();
     const counter = readCounter(tx);
     const result = fn(tx);
     // A transaction that changed no row commits nothing another process could notice (a job poll that found nothing).
     if (changeCount() !== before) logWrite(tx, touches, counter);
+    lap('tx.work');
     return result;
   }, { behavior: 'immediate' });
+  lap('tx.commit');
+  return result;
 }
 
 /** Appends one entry to a claim's history; called inside the transaction of the change it records. */

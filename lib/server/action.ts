@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Role } from '@/db/queries/users';
 import { AppError, ERROR_CODES, type ErrorCode } from '@/lib/errors';
 import { safeText } from '@/lib/text';
+import { timed, timedAsync } from '@/lib/timing';
 import { abandonWrites, withWriteLog } from '@/db/queries/invalidations';
 import { invalidate } from './cache';
 import { purgeSharedCaches } from './purge';
@@ -74,18 +75,18 @@ export function action<S extends z.ZodType, R>(options: Options<S, R>) {
   async function runAction(_previous: unknown, form: FormData): Promise<ActionState<unknown>> {
     let destination: string | null = null;
     try {
-      const user = await authorize(options.role);
+      const user = await timedAsync('action.authorize', () => authorize(options.role));
       const fields = formToObject(form);
       for (const name of options.files ?? []) fields[name] = await fileField(form.get(name));
       const parsed = options.schema.safeParse(fields);
       if (!parsed.success) {
         return invalidInput(parsed.error, form);
       }
-      const result = await options.run(parsed.data, user);
+      const result = await timedAsync('action.run', async () => options.run(parsed.data, user));
       const touched = options.tags?.(result, parsed.data) ?? [];
-      invalidate(touched);
+      timed('action.invalidate', () => invalidate(touched));
       // Before the editor's answer: the next reader request through a shared cache sees the change.
-      await purgeSharedCaches(touched);
+      await timedAsync('action.purge', () => purgeSharedCaches(touched));
       if (options.refresh) refresh();
       destination = options.redirectTo?.(result, parsed.data) ?? null;
       if (destination === null) {

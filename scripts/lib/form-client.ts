@@ -64,7 +64,7 @@ export class FormClient {
    * Posts `fields` (replacing same-named ones) with the form's hidden fields to `path`,
    * as a no-JS browser would: { status, location, html }. Redirects are not followed.
    */
-  async post(path: string, formFields: FormFields, fields: Record<string, string>): Promise<Answer> {
+  async post(path: string, formFields: FormFields, fields: Record<string, string>, extraHeaders: Record<string, string> = {}): Promise<Answer> {
     const body = new FormData();
     const replaced = new Set(Object.keys(fields));
     for (const [name, value] of formFields) if (!replaced.has(name)) body.append(name, value);
@@ -72,7 +72,7 @@ export class FormClient {
     const response = await fetch(new URL(path, this.base), {
       method: 'POST',
       body,
-      headers: this.headers({ origin: this.base }),
+      headers: this.headers({ origin: this.base, ...extraHeaders }),
       redirect: 'manual',
     });
     this.keepCookies(response);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
 import { invalidate, tags } from './cache';
 import { CORS_HEADERS, etagFor, READER_CACHE_CONTROL } from './http';
-import { cachedPage, chooseEncoding, hotAnswer, isCachedApiList, newNonce, notModified, PageStore, pageValidity, readerPageCaching, registerRenderTags, renderNonce, singleFlight, storedPage } from './page-cache';
+import { BUSY_PER_SECOND, cachedPage, chooseEncoding, hotAnswer, isCachedApiList, LAG_REFRESH_MS, LAG_UNDER_LOAD_MS, newNonce, notModified, PageStore, pageValidity, readerPageCaching, registerRenderTags, renderNonce, singleFlight, storedPage, underLoad } from './page-cache';
 
 let file: string;
 beforeAll(() => {
@@ -360,6 +360,66 @@ describe('cached pages', () => {
     await fetchPage('/claims/2');
     invalidate([tags.claim(2), tags.lists]);
     expect((await fetchPage('/claims/2'))!.state).toBe('miss');
+  });
+
+  it('under a spike of readers, sends an edited article or list as it was while one render replaces it, but never a claim’s own page', async () => {
+    const realNow = Date.now.bind(Date);
+    let offset = 0;
+    vi.spyOn(Date, 'now').mockImplementation(() => realNow() + offset);
+    const reader = (url: string) => hotAnswer({ method: 'GET', url, headers: { host: 'news.example', accept: 'text/html' } });
+    const spike = () => {
+      // As many lookups as a busy second brings (hits of a page nothing changed).
+      for (let i = 0; i < BUSY_PER_SECOND; i++) reader('/claims/10');
+    };
+    try {
+      await fetchPage('/claims/10');
+      const article = (await fetchPage('/articles/ferry-timetable'))!;
+      const claim = (await fetchPage('/claims/3'))!;
+      // A few readers: an edit's pages are rendered before they are sent, as always.
+      invalidate([tags.claim(3)]);
+      expect(underLoad()).toBe(false);
+      renders = 0;
+      expect((await fetchPage('/articles/ferry-timetable'))!.state).toBe('miss');
+      expect(renders).toBe(1);
+
+      offset += 2_000;
+      spike();
+      expect(underLoad()).toBe(true);
+      invalidate([tags.claim(3)]);
+      renders = 0;
+      // The claim the edit names: rendered for the very next reader, spike or not.
+      const claimAfter = (await fetchPage('/claims/3'))!;
+      expect(claimAfter.state).toBe('miss');
+      expect(claimAfter.nonce).not.toBe(claim.nonce);
+      expect(reader('/claims/3')!.headers).toContainEqual(['x-claimline-cache', 'hit']);
+      // The article: the copy readers had, at once, from the hot path too; no render yet (rendered under 5 s ago).
+      const behind = (await fetchPage('/articles/ferry-timetable'))!;
+      expect(behind.state).toBe('stale');
+      expect(behind.nonce).not.toBe(article.nonce);
+      expect(behind.headers['cache-control']).toBe('public, max-age=0, s-maxage=5');
+      expect(reader('/articles/ferry-timetable')!.headers).toContainEqual(['x-claimline-cache', 'stale']);
+      expect(renders).toBe(1);
+      // Five seconds after its render: one render in the background, however many readers ask meanwhile.
+      offset += LAG_REFRESH_MS;
+      spike();
+      renders = 0;
+      for (let i = 0; i < 5; i++) expect(reader('/articles/ferry-timetable')!.headers).toContainEqual(['x-claimline-cache', 'stale']);
+      await vi.waitFor(() => expect(reader('/articles/ferry-timetable')!.headers).toContainEqual(['x-claimline-cache', 'hit']));
+      expect(renders).toBe(1);
+      // Never more than LAG_UNDER_LOAD_MS behind: then the reader waits for the render, as any other.
+      invalidate([tags.claim(3)]);
+      offset += LAG_UNDER_LOAD_MS + 1;
+      spike();
+      expect(reader('/articles/ferry-timetable')).toBeNull();
+      expect((await fetchPage('/articles/ferry-timetable'))!.state).toBe('miss');
+      // The spike over (a quiet second, then another): an edit's pages are rendered before they are sent again.
+      offset += 2_000;
+      expect(underLoad()).toBe(false);
+      invalidate([tags.claim(3)]);
+      expect((await fetchPage('/articles/ferry-timetable'))!.state).toBe('miss');
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 
   it('answers a stored page without Next for a custom server, exactly as through the proxy, and nothing else', async () => {

@@ -130,7 +130,7 @@ export function storedPage(
   const versions = tagVersions(validity.tags);
   if (!isCurrent(page)) {
     // A page allowed to lag (below) is kept even so: its ETag names its own bytes, never versions it does not show.
-    if (!lagging(key)) return null;
+    if (!lagLimit(key)) return null;
     page.etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
     return page;
   }
@@ -140,26 +140,60 @@ export function storedPage(
 }
 
 /**
- * Pages that may show figures a few seconds behind the latest edit: the statistics. Every
- * save of a claim or a response changes what each period's page counts, so a busy newsroom
- * would have every period rendered again after every save, and readers waiting on those
- * renders. Instead a reader gets the page as stored while one render in the background
- * replaces it: at most one every LAG_REFRESH_MS per page, and a page older than LAG_MAX_MS is
- * rendered before it is sent, as any other page is.
+ * Pages that may be sent out of date while one render in the background replaces them (at most
+ * one every LAG_REFRESH_MS per page), and for how long: a page whose render started longer ago
+ * than its limit is rendered before it is sent, as any other page is.
+ *
+ * - The statistics, always, up to LAG_MAX_MS: every save of a claim or a response changes what
+ *   each period's page counts, so a busy newsroom would have every period rendered again after
+ *   every save, and readers waiting on those renders.
+ * - Under load (this process answered BUSY_PER_SECOND reader requests in the current or the last
+ *   second), every other reader page and API list up to LAG_UNDER_LOAD_MS, except a claim's own
+ *   page: that is the page an edit names, and the next reader gets it fresh whatever the load.
+ *   During a spike every save would otherwise render the article pages and the lists (home,
+ *   search) again at once, each costing many times a hit, and readers would queue behind
+ *   those renders. A server that is not busy renders them before it answers, as before.
+ *   CLAIMLINE_STALE_UNDER_LOAD=0 turns this off (the bench compares both).
  */
 const LAGGING_PAGE = /^\/stats$/;
+const CLAIM_PAGE = /^\/claims\/\d+(?:\/|$)/;
 export const LAG_REFRESH_MS = 5_000;
 export const LAG_MAX_MS = 60_000;
+export const LAG_UNDER_LOAD_MS = 10_000;
+export const BUSY_PER_SECOND = 100;
 // A shared cache keeps an out-of-date page only until the background render should have replaced it.
 const LAGGING_CACHE_CONTROL = `public, max-age=0, s-maxage=${LAG_REFRESH_MS / 1000}`;
-/** Whether the page under a cache key (origin, path and query) may lag. */
-const lagging = (key: string) => {
-  try {
-    return LAGGING_PAGE.test(new URL(key).pathname);
-  } catch {
-    return false;
+
+/** Reader requests this process looked up in the page cache, per second of the clock. */
+const load = { second: 0, count: 0, previous: 0 };
+function countRequest(now = Date.now()): void {
+  const second = Math.floor(now / 1000);
+  if (second !== load.second) {
+    load.previous = second === load.second + 1 ? load.count : 0;
+    load.second = second;
+    load.count = 0;
   }
-};
+  load.count++;
+}
+/** Whether this process is answering a spike of readers (BUSY_PER_SECOND). */
+export function underLoad(now = Date.now()): boolean {
+  const second = Math.floor(now / 1000);
+  if (second === load.second) return load.count >= BUSY_PER_SECOND || load.previous >= BUSY_PER_SECOND;
+  return second === load.second + 1 && load.count >= BUSY_PER_SECOND;
+}
+
+/** How long (ms since its render started) the page under a cache key (origin, path and query) may lag now; 0: never. */
+function lagLimit(key: string): number {
+  let pathname: string;
+  try {
+    pathname = new URL(key).pathname;
+  } catch {
+    return 0;
+  }
+  if (LAGGING_PAGE.test(pathname)) return LAG_MAX_MS;
+  if (CLAIM_PAGE.test(pathname) || process.env.CLAIMLINE_STALE_UNDER_LOAD === '0') return 0;
+  return underLoad() ? LAG_UNDER_LOAD_MS : 0;
+}
 
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
@@ -258,7 +292,7 @@ export class PageStore {
   get(key: string): StoredPage | undefined {
     const page = this.pages.get(key);
     if (!page) return undefined;
-    if (!this.current(page) && lagging(key) && Date.now() - page.validity.at < LAG_MAX_MS) return undefined;
+    if (!this.current(page) && Date.now() - page.validity.at < lagLimit(key)) return undefined;
     this.remove(key);
     if (!this.current(page)) return undefined;
     this.pages.set(key, page);
@@ -266,15 +300,15 @@ export class PageStore {
     return page;
   }
 
-  /** A page that may lag (LAGGING_PAGE), out of date but young enough to send while it renders again. */
+  /** A page that may lag now (lagLimit), out of date but young enough to send while it renders again. */
   getLagging(key: string): StoredPage | undefined {
     const page = this.pages.get(key);
-    return page && !this.current(page) && lagging(key) && Date.now() - page.validity.at < LAG_MAX_MS ? page : undefined;
+    return page && !this.current(page) && Date.now() - page.validity.at < lagLimit(key) ? page : undefined;
   }
 
   /** Stores a page unless something it read changed while it rendered (it may show the old content), or it may lag. */
   set(key: string, page: StoredPage): void {
-    if ((!this.current(page) && !lagging(key)) || page.bytes > this.maxBytes) return;
+    if ((!this.current(page) && !lagLimit(key)) || page.bytes > this.maxBytes) return;
     this.remove(key);
     this.pages.set(key, page);
     this.bytes += page.bytes;
@@ -403,6 +437,7 @@ export async function cachedPage(request: Request): Promise<Response | null> {
   if (!API_LIST.test(url.pathname) && !request.headers.get('accept')?.includes('text/html')) return null;
   const origin = siteUrlFrom(request.headers);
   const key = `${origin}${url.pathname}${url.search}`;
+  countRequest();
   // "hit" also for requests that waited on another's render: none of them caused one.
   const respond = (page: StoredPage, how: 'hit' | 'miss' | 'stale'): Response => {
     // The HTML as rendered: Next compresses what a proxy answers whatever it says it is (it would
@@ -506,6 +541,7 @@ export function hotAnswer(req: RawRequest): Answer | null {
     if (!READER_PAGE.test(url.pathname) || FILE.test(url.pathname) || url.searchParams.has('_rsc')) return null;
   }
   const key = `${siteUrlFrom({ get: header })}${url.pathname}${url.search}`;
+  countRequest();
   const current = state().store.get(key);
   const page = current ?? state().store.getLagging(key);
   if (!page) return null;

@@ -138,7 +138,14 @@ export function readLogSince(version: number): LogRow[] {
  * SQLite's count of other connections' commits as this connection sees it now: it moves
  * when another process (or a script) commits, never with this connection's own commits.
  */
-export const dataVersion = (): number => getDb().$client.pragma('data_version', { simple: true }) as number;
+export function dataVersion(): number {
+  const client = getDb().$client;
+  // Prepared once per connection: every page-cache hit asks, and pragma() prepares it again each time (about 5 µs against 25).
+  let statement = dataVersionStatements.get(client);
+  if (!statement) dataVersionStatements.set(client, (statement = client.prepare('pragma data_version').pluck()));
+  return statement.get() as number;
+}
+const dataVersionStatements = new WeakMap<object, { get(): unknown }>();
 
 /**
  * The log after `version`, the change counter and the data_version they go with, read in one

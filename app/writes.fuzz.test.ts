@@ -6,7 +6,7 @@ import { getDb } from '@/db';
 import { acceptProposedAnchor, markAnchorRemoved, reselectAnchor } from '@/db/queries/anchor-review';
 import { createClaimFromSelection, dismissSuggestion, linkAppearance, saveClaim } from '@/db/queries/annotator';
 import { createArticle } from '@/db/queries/articles';
-import { decideExternalMatch, importExternalReviews } from '@/db/queries/external-reviews';
+import { decideExternalMatch, importExternalReviews, matchExternalReview } from '@/db/queries/external-reviews';
 import { databaseHealth } from '@/db/queries/health';
 import { claimJob, enqueue, failJob, retryJob } from '@/db/queries/jobs';
 import { requestSnapshot } from '@/db/queries/snapshots';
@@ -37,7 +37,8 @@ import { deleteArticleSchema, deleteClaimSchema, withdrawClaimSchema } from './e
 import { createClaimSchema, dismissSchema, linkAppearanceSchema, saveClaimSchema } from './edit/articles/[id]/(annotate)/schema';
 import { acceptSchema, removeSchema, reselectSchema } from './edit/articles/[id]/review/schema';
 import { revisionSchema } from './edit/articles/[id]/revise/schema';
-import { decideSchema, importSchema } from './edit/external-reviews/schema';
+import { decideSchema, importSchema, matchSchema } from './edit/external-reviews/schema';
+import { claimIdFromReference } from '@/lib/routes';
 import { newArticleSchema } from './edit/articles/new/schema';
 import { assignSchema, moveSchema } from './edit/board/schema';
 import { removeResponseSchema, responseSchema } from './edit/claims/[id]/_components/responses-schema';
@@ -643,6 +644,35 @@ describe('every write completes or leaves the database as it was', () => {
         const posts = { reviewId, claimId, decision, version: version === 'current' ? String(current) : version === 'stale' ? String(current + 1) : 'x' };
         return attempt(decideSchema, posted(posts), 'recorded', (input) => decideExternalMatch({ ...input, actorId }));
       },
+      40,
+    );
+  }, TIMEOUT);
+
+  it('naming a review’s claim by hand: a claim of ours or a clear refusal', () => {
+    const site = 'https://claims.example';
+    importExternalReviews({
+      reviews: [1, 2].map((i) => parsedReview({ reviewUrl: `https://fuzz-checks.example/by-hand/${i}`, organisation: 'Fuzz Fact Desk', claimReviewed: `A lighthouse keeper counted ${i} storms` })),
+      kind: 'file',
+      source: 'by-hand.json',
+      actorId: null,
+    });
+    const reviews = ids("select id from external_reviews where review_url like 'https://fuzz-checks.example/by-hand/%'");
+    const claimIds = ids('select id from claims');
+    const references = fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...claimIds) },
+      { weight: 1, arbitrary: fc.constantFrom(...claimIds).map((id) => `${site}/claims/${id}/some-slug?utm_source=x`) },
+      { weight: 1, arbitrary: fc.constantFrom('', '   ', '0', '#', 'https://other.example/claims/1/x', '/articles/x', '٤٢', 'x'.repeat(2100), '1\u0000') },
+      { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
+    );
+    fuzz(
+      fc.tuple(fc.constantFrom(...reviews, 'x'), references, fc.constantFrom(...actors)),
+      ([reviewId, claim, actorId]) =>
+        attempt(matchSchema, posted({ reviewId, claim }), 'recorded', (input) => {
+          // As the action does: a reference that names no claim of ours is refused beside the field.
+          const claimId = claimIdFromReference(input.claim, site);
+          if (!claimId) throw fieldError('claim', 'not ours');
+          matchExternalReview({ reviewId: input.reviewId, claimId, actorId, field: 'claim' });
+        }),
       40,
     );
   }, TIMEOUT);

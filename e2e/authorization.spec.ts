@@ -55,6 +55,7 @@ type Fixtures = {
   endings: { articleId: number; deleteDraft: Record<Who, number>; withdraw: Record<Who, number> };
   deleteArticle: Record<Who, number>;
   externalMatch: Record<Who, { reviewId: number; claimId: number; version: number }>;
+  externalManual: Record<Who, { reviewId: number; claimId: number }>;
 };
 
 /** What the actions act on, stored by e2e/support/matrix-fixtures.ts with the app's own queries. */
@@ -609,6 +610,21 @@ test('every server action allows exactly the roles it should, whoever calls it o
         const match = f.externalMatch[who];
         return {
           fields: { ...stringify(match), decision: 'confirm' },
+          happened: () =>
+            query<string>('select state from external_review_matches where review_id = ? and claim_id = ?', match.reviewId, match.claimId) === 'confirmed',
+        };
+      },
+    },
+    {
+      action: 'matchExternalReviewAction',
+      name: 'match another fact-checker’s review to a claim by hand',
+      allowed: ['editor', 'admin'],
+      page: '/edit/external-reviews',
+      field: 'claim',
+      attempt: (who) => {
+        const match = f.externalManual[who];
+        return {
+          fields: { reviewId: String(match.reviewId), claim: String(match.claimId) },
           happened: () =>
             query<string>('select state from external_review_matches where review_id = ? and claim_id = ?', match.reviewId, match.claimId) === 'confirmed',
         };

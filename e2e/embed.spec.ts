@@ -114,6 +114,12 @@ test('the overlay marks each claim on the publisher’s own page, by keyboard to
   const now = await highlighted(page);
   expect(now['claimline-false']).toEqual(['carried 1.2 million passengers last year']);
   expect(now['claimline-disputed'] ?? []).toEqual([]);
+
+  // A card of the withdrawn claim already embedded elsewhere says so, still framable, as 410 Gone.
+  const gone = await page.request.get(`${APP}/claims/${third!.id}/card`, { headers: { accept: 'text/html' } });
+  expect(gone.status()).toBe(410);
+  expect(gone.headers()['content-security-policy']).toContain('frame-ancestors *');
+  expect(await gone.text()).toContain('The quote was misattributed.');
 });
 
 test('oEmbed gives a card any site can frame; every other page still refuses frames', async ({ page, request }, testInfo) => {

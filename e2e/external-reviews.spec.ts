@@ -43,5 +43,16 @@ test('an editor imports another fact-checker’s feed and confirms a match; read
   expect(await reader.locator('script[type="application/ld+json"]').allTextContents()).not.toContain(expect.stringContaining('Tidewater'));
   await reader.goto(claims.library.path);
   await expect(reader.getByRole('region', { name: 'Other fact-checkers' })).toHaveCount(0);
+
+  // The editor names the library claim by the address copied from its page; another site's address is refused.
+  const libraryReview = page.getByRole('form', { name: 'Match Kystlinjen Faktasjekk 🧭’s review to a claim' });
+  await libraryReview.getByLabel('Another claim').fill(`https://elsewhere.example${claims.library.path}`);
+  await libraryReview.getByRole('button', { name: 'Match to this claim' }).click();
+  await expect(libraryReview.getByText('That is not one of our claims')).toBeVisible();
+  await libraryReview.getByLabel('Another claim').fill(reader.url());
+  await libraryReview.getByRole('button', { name: 'Match to this claim' }).click();
+  await expect(page.getByRole('region', { name: /Decided/ }).getByRole('listitem').filter({ hasText: `Seven ${tag} branch libraries` }).first()).toContainText('confirmed');
+  await reader.reload();
+  await expect(reader.getByRole('region', { name: 'Other fact-checkers' })).toContainText('Also checked by Kystlinjen Faktasjekk 🧭');
   await reader.close();
 });

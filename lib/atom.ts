@@ -1,5 +1,6 @@
 import { Feed } from 'feed';
 import { describeEvent, eventNote } from './events';
+import { claimPath } from './routes';
 import { STATUS_INFO, type Status } from './status';
 import { escapeMarkup, safeText } from './text';
 
@@ -49,7 +50,7 @@ export function atomFeed(input: {
 }): string {
   const feed = newFeed({ ...input, updated: input.events[0]?.at });
   for (const e of input.events) {
-    const claimUrl = `${input.site}/claims/${e.claimId}/${e.claimSlug}`;
+    const claimUrl = `${input.site}${claimPath({ id: e.claimId, slug: e.claimSlug })}`;
     const what = describeEvent(e.kind, e.before, e.after);
     const note = eventNote(e.kind, e.after);
     const shownStatus = ['status_changed', 'corrected', 'published'].includes(e.kind) && typeof e.after?.status === 'string' ? e.after.status : e.status;

@@ -1,3 +1,4 @@
+import { formatDate } from './format';
 import { htmlDocument } from './html-document';
 import { quoted } from './quotes';
 import { ICON_ATTRIBUTES, STATUS_ICONS } from './status-icons';
@@ -20,6 +21,8 @@ export type CardClaim = {
   /** The claim page. */
   url: string;
   checkedBy: string;
+  /** Set when the newsroom withdrew the claim: the card says so instead of showing a verdict. */
+  withdrawn?: { on: Date; note: string };
 };
 
 /** The iframe's default size; the card's text is clamped to fit it. */
@@ -38,13 +41,16 @@ function icon(status: Status): string {
 }
 
 export function claimCardHtml(claim: CardClaim): string {
-  const info = STATUS_INFO[claim.status];
+  const status = claim.withdrawn ? 'retracted' : claim.status;
+  const info = STATUS_INFO[status];
+  const label = claim.withdrawn ? 'Withdrawn' : info.label;
+  const why = claim.withdrawn ? `The newsroom withdrew this claim on ${formatDate(claim.withdrawn.on)}: ${claim.withdrawn.note}` : claim.statusNote || info.description;
   const c = info.colour;
   const made = [claim.claimant ? `Claimed by ${esc(claim.claimant)}` : '', `in ${esc(claim.articleTitle)}${claim.outlet ? ` (${esc(claim.outlet)})` : ''}`]
     .filter(Boolean)
     .join(' · ');
   return htmlDocument({
-    title: `${info.label}: ${quoted(claim.statement)}`,
+    title: `${label}: ${quoted(claim.statement)}`,
     head: `<link rel="canonical" href="${esc(claim.url)}">\n`,
     css: `
 :root{color-scheme:light dark;--fg:#111827;--muted:#4b5563;--bg:#fff;--rule:#d1d5db;--link:#1d4ed8;--st-fg:${c.fg};--st-bg:${c.bg}}
@@ -61,11 +67,11 @@ a{color:var(--link);font-weight:600}
 a:focus-visible{outline:3px solid var(--link);outline-offset:2px}
 `,
     body: `<article class="card">
-<span class="status">${icon(claim.status)}${esc(info.label)}</span>
+<span class="status">${icon(status)}${esc(label)}</span>
 <p class="statement">${esc(quoted(claim.statement))}</p>
 <p class="made">${made}</p>
-<p class="why">${esc(claim.statusNote || info.description)}</p>
-<p class="more"><a href="${esc(claim.url)}" target="_blank" rel="noopener">Read the fact check by ${esc(claim.checkedBy)}</a></p>
+<p class="why">${esc(why)}</p>
+<p class="more"><a href="${esc(claim.url)}" target="_blank" rel="noopener">${claim.withdrawn ? 'Read the record' : 'Read the fact check'} by ${esc(claim.checkedBy)}</a></p>
 </article>`,
   });
 }

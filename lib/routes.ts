@@ -1,5 +1,9 @@
 /** Public URLs, built in one place. */
-export const claimPath = (claim: { id: number; slug: string }) => `/claims/${claim.id}/${claim.slug}`;
+// A claim's own routes sit beside its page (/claims/<id>/card, /claims/<id>/archive/<n>): a
+// statement that slugs to one of their names gets a suffix, so its page stays reachable.
+const CLAIM_ROUTE_NAMES = new Set(['card', 'archive']);
+export const claimPath = (claim: { id: number; slug: string }) =>
+  `/claims/${claim.id}/${CLAIM_ROUTE_NAMES.has(claim.slug) ? `${claim.slug}-claim` : claim.slug}`;
 export const articlePath = (article: { slug: string }) => `/articles/${article.slug}`;
 export const partyPath = (party: { slug: string }) => `/parties/${party.slug}`;
 /** The revision comparison of an article; without ids, its latest change. */
@@ -25,3 +29,22 @@ export function externalHref(url: string | null | undefined): string | undefined
 
 /** The stored copy of a source, as one claim cites it. */
 export const archivedCopyPath = (claim: { id: number }, sourceId: number) => `/claims/${claim.id}/archive/${sourceId}`;
+
+/**
+ * The claim an editor means by "42", "#42", or the address of its page or editor screen on
+ * this site (`site`: its origin; http and https alike), or null for anything else.
+ */
+export function claimIdFromReference(text: string, site: string): number | null {
+  const trimmed = text.trim();
+  const number = /^#?([1-9]\d{0,14})$/.exec(trimmed)?.[1];
+  if (number) return Number(number);
+  let url: URL;
+  try {
+    url = new URL(trimmed, site);
+  } catch {
+    return null;
+  }
+  if (!/^https?:$/.test(url.protocol) || url.host !== new URL(site).host) return null;
+  const id = /^\/(?:edit\/)?claims\/([1-9]\d{0,14})(?:\/[^/]*)?\/?$/.exec(url.pathname)?.[1];
+  return id ? Number(id) : null;
+}

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createArticle } from '@/db/queries/articles';
 import { createClaim, updateClaim } from '@/db/queries/claims';
+import { withdrawClaim } from '@/db/queries/lifecycle';
 import { createParty } from '@/db/queries/parties';
 import { seedDemoOnFirstRun } from '@/db/seed';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
 import { createAnchor } from '@/lib/anchor';
+import { claimTags, invalidate } from '@/lib/server/cache';
 import { GET as cardGET } from '../(reader)/claims/[id]/card/route';
 import { GET as oembedGET } from './route';
 
@@ -89,6 +91,25 @@ describe('the claim card', () => {
     expect(html).toContain('in Fares &lt;/title&gt;&lt;script&gt;x&lt;/script&gt; (The &quot;Quote&quot; Gazette)');
     expect(html).toContain(`href="${SITE}/claims/${hostile.id}/${hostile.slug}" target="_blank"`);
     expect(html).not.toMatch(/<script|<img|<iframe|<b>/i);
+  });
+
+  it('says a withdrawn claim was withdrawn, with the note and a link to its record, as 410 Gone', async () => {
+    const body = 'The mayor said the bridge “will open in May” 🌉.';
+    const article = createArticle({ title: 'Bridge opening', outlet: 'Riverside News', body, actorId: null });
+    const start = body.indexOf('will open');
+    const created = createClaim({ articleId: article.id, anchor: createAnchor(body, start, start + 17)!, statement: 'Card', actorId: null });
+    const published = updateClaim({ id: created.id, version: created.version, patch: { status: 'confirmed', published: true }, actorId: null });
+    expect((await card(String(published.id))).status).toBe(200);
+    invalidate(claimTags(withdrawClaim({ id: published.id, version: published.version, note: 'Quoted the wrong <b>mayor</b>.', actorId: null })));
+    const response = await card(String(published.id));
+    expect(response.status).toBe(410);
+    const html = await response.text();
+    expect(html).toContain('Withdrawn</span>');
+    expect(html).not.toContain('Confirmed');
+    expect(html).toContain('Quoted the wrong &lt;b&gt;mayor&lt;/b&gt;.');
+    // Its statement slugs to "card": the link goes to its page, not back to this card.
+    expect(html).toContain(`href="${SITE}/claims/${published.id}/card-claim" target="_blank"`);
+    expect(html).not.toMatch(/<script|<b>/i);
   });
 
   it('is not there for drafts and unknown claims', async () => {

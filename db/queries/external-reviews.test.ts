@@ -9,7 +9,8 @@ import { claimTags, invalidate } from '@/lib/server/cache';
 import { readClaim, readExternalReviews, toReviewedClaim } from '@/lib/server/reader';
 import { fixtureFeed, trackedStatements } from '@/lib/testing/claim-review-fixtures';
 import { getDb } from '@/db';
-import { decideExternalMatch, importExternalReviews, listExternalReviews } from './external-reviews';
+import { withdrawClaim } from './lifecycle';
+import { decideExternalMatch, importExternalReviews, listExternalReviews, matchExternalReview } from './external-reviews';
 
 const TAG = 'quillon';
 let file: string;
@@ -111,5 +112,48 @@ describe('confirming a match', () => {
     invalidate(claimTags({ id: claims.library }));
     expect(readExternalReviews(claims.library).map((r) => r.rating)).toEqual(['4 on a scale from 0 (worst) to 4 (best)']);
     expect(() => decideExternalMatch({ reviewId: review.id, claimId: claims.unrelated, version: 1, decision: 'confirm', actorId: editor })).toThrow();
+  });
+});
+
+describe('naming the claim by hand', () => {
+  // The lighthouse review found no similar claim; an editor knows which claim it is about.
+  const lighthouse = () => [...listExternalReviews({ open: true }), ...listExternalReviews({ open: false })].find((r) => r.reviewUrl.endsWith(`${TAG}-3`))!;
+
+  it('confirms a claim the search did not suggest, shows it on the claim page and records it for editors', () => {
+    const review = lighthouse();
+    expect(review.matches).toEqual([]);
+    matchExternalReview({ reviewId: review.id, claimId: claims.unrelated, actorId: editor, field: 'claim' });
+    invalidate(claimTags({ id: claims.unrelated }));
+    expect(lighthouse().matches).toEqual([expect.objectContaining({ claimId: claims.unrelated, state: 'confirmed' })]);
+    expect(readExternalReviews(claims.unrelated).map((r) => r.organisation)).toEqual(['Tidewater Fact Desk']);
+    expect(events(claims.unrelated).at(-1)).toBe('external_review_confirmed');
+    expect(readClaim(claims.unrelated)!.status).toBe('unverified');
+  });
+
+  it('refuses the same match twice, unknown and withdrawn claims, naming the field, and changes nothing', () => {
+    const review = lighthouse();
+    const before = rowCounts();
+    const attempt = (claimId: number) => () => matchExternalReview({ reviewId: review.id, claimId, actorId: editor, field: 'claim' });
+    expect(attempt(claims.unrelated)).toThrow(expect.objectContaining({ fieldErrors: { claim: ['This review is already matched to that claim.'] } }));
+    expect(attempt(999_999)).toThrow(expect.objectContaining({ fieldErrors: { claim: ['There is no claim 999999.'] } }));
+    const body = 'The pier will close for repairs in the storm season.';
+    const article = createArticle({ title: 'Pier notes', body, actorId: null });
+    const gone = createClaim({ articleId: article.id, anchor: createAnchor(body, 0, body.length)!, published: true, actorId: null });
+    withdrawClaim({ id: gone.id, version: gone.version, note: 'Wrong pier.', actorId: null });
+    const afterSetup = rowCounts();
+    expect(attempt(gone.id)).toThrow(expect.objectContaining({ fieldErrors: { claim: [`Claim ${gone.id} was withdrawn.`] } }));
+    expect(rowCounts()).toEqual(afterSetup);
+    expect(before.external_review_matches).toBe(afterSetup.external_review_matches);
+    expect(() => matchExternalReview({ reviewId: 999_999, claimId: claims.ferry, actorId: editor, field: 'claim' })).toThrow(/does not exist/);
+  });
+
+  it('turns a rejected suggestion into a confirmed match', () => {
+    const review = listExternalReviews({ open: false }).find((r) => r.matches.some((m) => m.claimId === claims.library && m.state === 'confirmed'))!;
+    // Undo the earlier confirmation, then name the claim by hand.
+    const match = review.matches.find((m) => m.claimId === claims.library)!;
+    decideExternalMatch({ reviewId: review.id, claimId: claims.library, version: match.version, decision: 'reject', actorId: editor });
+    matchExternalReview({ reviewId: review.id, claimId: claims.library, actorId: editor, field: 'claim' });
+    const after = listExternalReviews({ open: false }).find((r) => r.id === review.id)!;
+    expect(after.matches.find((m) => m.claimId === claims.library)).toMatchObject({ state: 'confirmed', version: match.version + 2 });
   });
 });

@@ -2,11 +2,11 @@ import 'server-only';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { claims, externalReviewImports, externalReviewMatches, externalReviews } from '@/db/schema';
-import { AppError } from '@/lib/errors';
+import { AppError, fieldError } from '@/lib/errors';
 import type { ExternalReviewInput } from '@/lib/external-review';
 import type { Status } from '@/lib/status';
 import { findSimilarClaims } from './similar';
-import { recordEvent, write } from './tx';
+import { recordEvent, write, type Tx } from './tx';
 import { claimIsPublic } from './visibility';
 
 /** Claims suggested per imported review. */
@@ -48,6 +48,38 @@ export function importExternalReviews(input: { reviews: ExternalReviewInput[]; k
 
 export type MatchDecision = 'confirm' | 'reject';
 
+type MatchRow = typeof externalReviewMatches.$inferSelect;
+
+/** Sets a match's state (inserting it when the editor named the claim) and records it in the claim's internal history. */
+function decide(tx: Tx, review: typeof externalReviews.$inferSelect, claimId: number, match: MatchRow | undefined, state: 'confirmed' | 'rejected', actorId: string | null) {
+  const at = new Date();
+  const decided = { state, decidedBy: actorId, decidedAt: at };
+  if (match) {
+    tx.update(externalReviewMatches)
+      .set({ ...decided, version: match.version + 1 })
+      .where(and(eq(externalReviewMatches.reviewId, review.id), eq(externalReviewMatches.claimId, claimId)))
+      .run();
+  } else {
+    tx.insert(externalReviewMatches).values({ reviewId: review.id, claimId, ...decided }).run();
+  }
+  recordEvent(tx, {
+    claimId,
+    actorId,
+    kind: state === 'confirmed' ? 'external_review_confirmed' : 'external_review_rejected',
+    before: { state: match?.state ?? null },
+    after: { state, reviewId: review.id, organisation: review.organisation, rating: review.rating, url: review.reviewUrl },
+    at,
+  });
+  return { claimId, state };
+}
+
+const findMatch = (tx: Tx, reviewId: number, claimId: number) =>
+  tx
+    .select()
+    .from(externalReviewMatches)
+    .where(and(eq(externalReviewMatches.reviewId, reviewId), eq(externalReviewMatches.claimId, claimId)))
+    .get();
+
 /**
  * An editor's decision on one suggested claim for a review, recorded in the claim's (internal)
  * history. A form older than the last decision is refused as a conflict. Confirming never
@@ -55,31 +87,31 @@ export type MatchDecision = 'confirm' | 'reject';
  */
 export function decideExternalMatch(input: { reviewId: number; claimId: number; version: number; decision: MatchDecision; actorId: string | null }) {
   return write((tx) => {
-    const match = tx
-      .select()
-      .from(externalReviewMatches)
-      .where(and(eq(externalReviewMatches.reviewId, input.reviewId), eq(externalReviewMatches.claimId, input.claimId)))
-      .get();
+    const match = findMatch(tx, input.reviewId, input.claimId);
     if (!match) throw new AppError('not_found');
     if (match.version !== input.version) {
       throw new AppError('conflict', { message: 'Another editor decided on this match in the meantime. Their decision is shown now.' });
     }
     const review = tx.select().from(externalReviews).where(eq(externalReviews.id, input.reviewId)).get()!;
-    const state = input.decision === 'confirm' ? 'confirmed' : 'rejected';
-    const at = new Date();
-    tx.update(externalReviewMatches)
-      .set({ state, decidedBy: input.actorId, decidedAt: at, version: match.version + 1 })
-      .where(and(eq(externalReviewMatches.reviewId, input.reviewId), eq(externalReviewMatches.claimId, input.claimId)))
-      .run();
-    recordEvent(tx, {
-      claimId: input.claimId,
-      actorId: input.actorId,
-      kind: input.decision === 'confirm' ? 'external_review_confirmed' : 'external_review_rejected',
-      before: { state: match.state },
-      after: { state, reviewId: review.id, organisation: review.organisation, rating: review.rating, url: review.reviewUrl },
-      at,
-    });
-    return { claimId: input.claimId, state };
+    return decide(tx, review, input.claimId, match, input.decision === 'confirm' ? 'confirmed' : 'rejected', input.actorId);
+  });
+}
+
+/**
+ * An editor names the claim a review is about when the similarity search did not suggest it
+ * (other words, another language): a confirmed match at once, as if suggested and confirmed.
+ * `field` names the form field an error belongs to.
+ */
+export function matchExternalReview(input: { reviewId: number; claimId: number; actorId: string | null; field: string }) {
+  return write((tx) => {
+    const review = tx.select().from(externalReviews).where(eq(externalReviews.id, input.reviewId)).get();
+    if (!review) throw new AppError('not_found');
+    const claim = tx.select({ withdrawnAt: claims.withdrawnAt }).from(claims).where(eq(claims.id, input.claimId)).get();
+    if (!claim) throw fieldError(input.field, `There is no claim ${input.claimId}.`);
+    if (claim.withdrawnAt) throw fieldError(input.field, `Claim ${input.claimId} was withdrawn.`);
+    const match = findMatch(tx, input.reviewId, input.claimId);
+    if (match?.state === 'confirmed') throw fieldError(input.field, 'This review is already matched to that claim.');
+    return decide(tx, review, input.claimId, match, 'confirmed', input.actorId);
   });
 }
 

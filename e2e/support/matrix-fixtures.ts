@@ -151,6 +151,10 @@ const externalMatch = Object.fromEntries(
   }),
 );
 
+// A claim per caller that the search did not suggest for that caller's review, to name by hand.
+const named = articleWithClaims('Matrix orchard by hand', (fruit, i) => `The ${fruit} cooperative in ${tag} hired ${i + 60} seasonal pickers`);
+const externalManual = Object.fromEntries(whos.map((who, i) => [who, { reviewId: externalMatch[who]!.reviewId, claimId: named.claims[i]! }]));
+
 // Removing the demo removes a demo of the matrix's own: the first-run demo is set aside (unmarked) until
 // the spec puts it back (e2e/support/matrix-restore-demo.ts), so later specs still find it.
 const raw = getDb().$client;
@@ -184,5 +188,6 @@ console.log(
     endings: { articleId: endings.article.id, deleteDraft, withdraw },
     deleteArticle,
     externalMatch,
+    externalManual,
   }),
 );

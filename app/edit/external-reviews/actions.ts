@@ -1,13 +1,15 @@
 'use server';
 
-import { decideExternalMatch, importExternalReviews } from '@/db/queries/external-reviews';
+import { decideExternalMatch, importExternalReviews, matchExternalReview } from '@/db/queries/external-reviews';
 import { fieldError } from '@/lib/errors';
 import { EXTERNAL_REVIEW_BYTES, jsonLdDocuments, parseClaimReviews } from '@/lib/external-review';
 import { plural } from '@/lib/format';
+import { claimIdFromReference } from '@/lib/routes';
 import { action } from '@/lib/server/action';
 import { tags } from '@/lib/server/cache';
 import { SafeFetchError, safeFetch } from '@/lib/server/safe-fetch';
-import { decideSchema, importSchema, type ImportInput } from './schema';
+import { siteUrl } from '@/lib/server/site';
+import { decideSchema, importSchema, matchSchema, type ImportInput } from './schema';
 
 const JSON_TYPES = ['application/ld+json', 'application/json'];
 const HTML_TYPES = ['text/html', 'application/xhtml+xml'];
@@ -53,4 +55,18 @@ export const decideExternalMatchAction = action({
   run: (input, user) => decideExternalMatch({ ...input, actorId: user.id }),
   tags: ({ claimId }) => [tags.claim(claimId)],
   refresh: true,
+});
+
+/** Matches a review to a claim the editor names, when the similarity search did not suggest it. */
+export const matchExternalReviewAction = action({
+  role: 'editor',
+  schema: matchSchema,
+  run: async (input, user) => {
+    const claimId = claimIdFromReference(input.claim, await siteUrl());
+    if (!claimId) throw fieldError('claim', 'That is not one of our claims: give its number (as in /claims/42) or its page’s address here.');
+    return matchExternalReview({ reviewId: input.reviewId, claimId, actorId: user.id, field: 'claim' });
+  },
+  tags: ({ claimId }) => [tags.claim(claimId)],
+  refresh: true,
+  message: ({ claimId }) => `Matched to claim ${claimId}.`,
 });

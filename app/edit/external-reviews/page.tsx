@@ -9,6 +9,7 @@ import { externalHref } from '@/lib/routes';
 import { requirePageUser } from '@/lib/server/session';
 import { decideExternalMatchAction } from './actions';
 import { ImportForms } from './import-forms';
+import { MatchForm } from './match-form';
 
 export const metadata: Metadata = { title: 'Other fact-checks' };
 
@@ -70,6 +71,7 @@ function Review({ review }: { review: ExternalReviewRow }) {
           </li>
         ))}
       </ul>
+      <MatchForm reviewId={review.id} organisation={review.organisation} />
     </li>
   );
 }

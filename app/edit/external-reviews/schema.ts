@@ -27,3 +27,9 @@ export const decideSchema = z.object({
   version: formId,
   decision: z.enum(['confirm', 'reject'], 'Choose confirm or reject.'),
 });
+
+/** An editor names the claim a review is about: its number or the address of its page here. */
+export const matchSchema = z.object({
+  reviewId: formId,
+  claim: z.string().trim().min(1, 'Give the claim’s number or the address of its page.').max(2000, 'That address is too long.'),
+});

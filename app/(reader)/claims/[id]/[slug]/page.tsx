@@ -32,7 +32,7 @@ async function load(params: Props['params']) {
   const withdrawn = id && !claim ? readWithdrawnClaim(id) : null;
   const found = claim ?? withdrawn;
   if (!found) notFound();
-  if (found.slug !== slug) permanentRedirect(claimPath(found));
+  if (claimPath(found) !== `/claims/${found.id}/${slug}`) permanentRedirect(claimPath(found));
   return { claim, withdrawn };
 }
 

@@ -6,7 +6,7 @@ import { getDb } from '@/db';
 import { acceptProposedAnchor, markAnchorRemoved, reselectAnchor } from '@/db/queries/anchor-review';
 import { createClaimFromSelection, dismissSuggestion, linkAppearance, saveClaim } from '@/db/queries/annotator';
 import { createArticle } from '@/db/queries/articles';
-import { decideExternalMatch, importExternalReviews, matchExternalReview } from '@/db/queries/external-reviews';
+import { decideExternalMatch, importExternalReviews, matchExternalReview, removeExternalReview } from '@/db/queries/external-reviews';
 import { databaseHealth } from '@/db/queries/health';
 import { claimJob, enqueue, failJob, retryJob } from '@/db/queries/jobs';
 import { requestSnapshot } from '@/db/queries/snapshots';
@@ -37,7 +37,7 @@ import { deleteArticleSchema, deleteClaimSchema, withdrawClaimSchema } from './e
 import { createClaimSchema, dismissSchema, linkAppearanceSchema, saveClaimSchema } from './edit/articles/[id]/(annotate)/schema';
 import { acceptSchema, removeSchema, reselectSchema } from './edit/articles/[id]/review/schema';
 import { revisionSchema } from './edit/articles/[id]/revise/schema';
-import { decideSchema, importSchema, matchSchema } from './edit/external-reviews/schema';
+import { decideSchema, importSchema, matchSchema, removeReviewSchema } from './edit/external-reviews/schema';
 import { claimIdFromReference } from '@/lib/routes';
 import { newArticleSchema } from './edit/articles/new/schema';
 import { assignSchema, moveSchema } from './edit/board/schema';
@@ -675,6 +675,22 @@ describe('every write completes or leaves the database as it was', () => {
         }),
       40,
     );
+  }, TIMEOUT);
+
+  it('removing a review: gone with its suggestions, or refused while readers see it', () => {
+    importExternalReviews({
+      reviews: [1, 2, 3].map((i) => parsedReview({ reviewUrl: `https://fuzz-checks.example/remove/${i}`, organisation: 'Fuzz Fact Desk', claimReviewed: `A ferry pilot counted ${i} fog days` })),
+      kind: 'file',
+      source: 'remove.json',
+      actorId: null,
+    });
+    // Confirmed ones among them are refused, so the property sees refusals as well as removals.
+    const shown = ids("select review_id from external_review_matches where state = 'confirmed'");
+    const removable = ids("select id from external_reviews where review_url like 'https://fuzz-checks.example/remove/%'");
+    fuzz(fc.tuple(fc.record({ reviewId: fc.oneof(fc.constantFrom(...removable, ...shown), fc.constantFrom('', '-1', 'x', '1e3')) }), strays(['reviewId'])), ([fields, stray]) =>
+      attempt(removeReviewSchema, posted(fields, stray), 'none', (input) => removeExternalReview(input)),
+    );
+    expect(one<number>("select count(*) from external_reviews where review_url like 'https://fuzz-checks.example/remove/%'")).toBe(0);
   }, TIMEOUT);
 
   it('removing the demo content: the demo goes, everything else stays', () => {

@@ -56,6 +56,7 @@ type Fixtures = {
   deleteArticle: Record<Who, number>;
   externalMatch: Record<Who, { reviewId: number; claimId: number; version: number }>;
   externalManual: Record<Who, { reviewId: number; claimId: number }>;
+  externalRemove: Record<Who, number>;
 };
 
 /** What the actions act on, stored by e2e/support/matrix-fixtures.ts with the app's own queries. */
@@ -629,6 +630,18 @@ test('every server action allows exactly the roles it should, whoever calls it o
             query<string>('select state from external_review_matches where review_id = ? and claim_id = ?', match.reviewId, match.claimId) === 'confirmed',
         };
       },
+    },
+    {
+      action: 'removeExternalReviewAction',
+      name: 'remove another fact-checker’s review no reader sees',
+      allowed: ['editor', 'admin'],
+      page: '/edit/external-reviews',
+      field: 'reviewId',
+      button: /^Remove .* review of/,
+      attempt: (who) => ({
+        fields: { reviewId: String(f.externalRemove[who]) },
+        happened: () => query<number>('select count(*) from external_reviews where id = ?', f.externalRemove[who]) === 0,
+      }),
     },
     {
       action: 'removeDemoAction',

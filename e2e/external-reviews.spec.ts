@@ -9,7 +9,7 @@ import { runSetup } from './support/setup';
 
 type Claims = { ferry: { id: number; path: string }; library: { id: number; path: string } };
 
-test('an editor imports another fact-checker’s feed and confirms a match; readers see it beside the claim’s own status', async ({ page, auth, browser }) => {
+test('an editor imports another fact-checker’s feed and confirms a match; readers see it beside the claim’s own status', async ({ page, auth, browser }, testInfo) => {
   const tag = `tide${randomUUID().slice(0, 6)}`;
   const claims = runSetup<Claims>('external-reviews.ts', { tag, imported: false });
   const statements = trackedStatements(tag);
@@ -49,10 +49,16 @@ test('an editor imports another fact-checker’s feed and confirms a match; read
   await libraryReview.getByLabel('Another claim').fill(`https://elsewhere.example${claims.library.path}`);
   await libraryReview.getByRole('button', { name: 'Match to this claim' }).click();
   await expect(libraryReview.getByText('That is not one of our claims')).toBeVisible();
+  await libraryReview.screenshot({ path: testInfo.outputPath('match-refused.png') });
   await libraryReview.getByLabel('Another claim').fill(reader.url());
   await libraryReview.getByRole('button', { name: 'Match to this claim' }).click();
   await expect(page.getByRole('region', { name: /Decided/ }).getByRole('listitem').filter({ hasText: `Seven ${tag} branch libraries` }).first()).toContainText('confirmed');
   await reader.reload();
   await expect(reader.getByRole('region', { name: 'Other fact-checkers' })).toContainText('Also checked by Kystlinjen Faktasjekk 🧭');
   await reader.close();
+
+  // The lighthouse review is about nothing tracked here: the editor removes it. A confirmed one offers no removal.
+  await page.getByRole('button', { name: new RegExp(`^Remove Tidewater Fact Desk’s review of .Lighthouse ${tag}`) }).click();
+  await expect(page.getByText(`Lighthouse ${tag} keepers`)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: new RegExp(`^Remove .* review of .Ferries in the ${tag}`) })).toHaveCount(0);
 });

@@ -7,10 +7,10 @@ import { claimReviewDocument } from '@/lib/claim-review';
 import { parseClaimReviews, type ExternalReviewInput } from '@/lib/external-review';
 import { claimTags, invalidate } from '@/lib/server/cache';
 import { readClaim, readExternalReviews, toReviewedClaim } from '@/lib/server/reader';
-import { fixtureFeed, trackedStatements } from '@/lib/testing/claim-review-fixtures';
+import { fixtureFeed, parsedReview, trackedStatements } from '@/lib/testing/claim-review-fixtures';
 import { getDb } from '@/db';
 import { withdrawClaim } from './lifecycle';
-import { decideExternalMatch, importExternalReviews, listExternalReviews, matchExternalReview } from './external-reviews';
+import { decideExternalMatch, importExternalReviews, listExternalReviews, matchExternalReview, removeExternalReview } from './external-reviews';
 
 const TAG = 'quillon';
 let file: string;
@@ -155,5 +155,23 @@ describe('naming the claim by hand', () => {
     matchExternalReview({ reviewId: review.id, claimId: claims.library, actorId: editor, field: 'claim' });
     const after = listExternalReviews({ open: false }).find((r) => r.id === review.id)!;
     expect(after.matches.find((m) => m.claimId === claims.library)).toMatchObject({ state: 'confirmed', version: match.version + 2 });
+  });
+});
+
+describe('removing a review', () => {
+  it('removes a review readers never saw, with its suggestions; a confirmed one must be undone first', () => {
+    importExternalReviews({ reviews: [parsedReview({ reviewUrl: `https://wrong-feed.example/${TAG}`, organisation: 'Wrong Feed', claimReviewed: trackedStatements(TAG).ferry })], kind: 'file', source: 'wrong.json', actorId: editor });
+    const wrong = listExternalReviews({ open: true }).find((r) => r.organisation === 'Wrong Feed')!;
+    expect(wrong.matches.length).toBeGreaterThan(0);
+    removeExternalReview({ reviewId: wrong.id });
+    expect([...listExternalReviews({ open: true }), ...listExternalReviews({ open: false })].map((r) => r.id)).not.toContain(wrong.id);
+    expect(getDb().$client.prepare('select count(*) from external_review_matches where review_id = ?').pluck().get(wrong.id)).toBe(0);
+
+    const shown = listExternalReviews({ open: false }).find((r) => r.matches.some((m) => m.claimId === claims.ferry && m.state === 'confirmed'))!;
+    const before = rowCounts();
+    expect(() => removeExternalReview({ reviewId: shown.id })).toThrow(/undo that match/);
+    expect(rowCounts()).toEqual(before);
+    expect(readExternalReviews(claims.ferry)).toHaveLength(1);
+    expect(() => removeExternalReview({ reviewId: wrong.id })).toThrow(/does not exist/);
   });
 });

@@ -115,6 +115,27 @@ export function matchExternalReview(input: { reviewId: number; claimId: number; 
   });
 }
 
+/**
+ * Removes an imported review and its suggestions (a wrong feed, a test file). One with a
+ * confirmed match is refused: readers see it on the claim's page, so that match is undone
+ * first, in the claim's history. Importing the review again brings it back.
+ */
+export function removeExternalReview(input: { reviewId: number }) {
+  return write((tx) => {
+    const review = tx.select({ id: externalReviews.id }).from(externalReviews).where(eq(externalReviews.id, input.reviewId)).get();
+    if (!review) throw new AppError('not_found');
+    const confirmed = tx
+      .select({ claimId: externalReviewMatches.claimId })
+      .from(externalReviewMatches)
+      .where(and(eq(externalReviewMatches.reviewId, review.id), eq(externalReviewMatches.state, 'confirmed')))
+      .get();
+    if (confirmed) throw new AppError('invalid', { message: 'Readers see this review beside a claim: undo that match (Not this claim) before removing it.' });
+    tx.delete(externalReviewMatches).where(eq(externalReviewMatches.reviewId, review.id)).run();
+    tx.delete(externalReviews).where(eq(externalReviews.id, review.id)).run();
+    return { reviewId: review.id };
+  });
+}
+
 /** A stored review as the editors' screen and the claim page show it: what was imported, and its matches. */
 export type ExternalReviewRow = Pick<
   ExternalReviewInput,

@@ -155,6 +155,17 @@ const externalMatch = Object.fromEntries(
 const named = articleWithClaims('Matrix orchard by hand', (fruit, i) => `The ${fruit} cooperative in ${tag} hired ${i + 60} seasonal pickers`);
 const externalManual = Object.fromEntries(whos.map((who, i) => [who, { reviewId: externalMatch[who]!.reviewId, claimId: named.claims[i]! }]));
 
+// A review per caller that no reader sees, to remove.
+importExternalReviews({
+  reviews: whos.map((who) => parsedReview({ reviewUrl: `https://matrix-checks.example/${tag}/remove-${who}`, organisation: 'Matrix Fact Desk', claimReviewed: `Balloonists over ${tag} saw ${who} comets` })),
+  kind: 'file',
+  source: 'matrix-remove.json',
+  actorId: null,
+});
+const externalRemove = Object.fromEntries(
+  whos.map((who) => [who, getDb().$client.prepare('select id from external_reviews where review_url = ?').pluck().get(`https://matrix-checks.example/${tag}/remove-${who}`) as number]),
+);
+
 // Removing the demo removes a demo of the matrix's own: the first-run demo is set aside (unmarked) until
 // the spec puts it back (e2e/support/matrix-restore-demo.ts), so later specs still find it.
 const raw = getDb().$client;
@@ -189,5 +200,6 @@ console.log(
     deleteArticle,
     externalMatch,
     externalManual,
+    externalRemove,
   }),
 );

@@ -1,6 +1,6 @@
 'use server';
 
-import { decideExternalMatch, importExternalReviews, matchExternalReview } from '@/db/queries/external-reviews';
+import { decideExternalMatch, importExternalReviews, matchExternalReview, removeExternalReview } from '@/db/queries/external-reviews';
 import { fieldError } from '@/lib/errors';
 import { EXTERNAL_REVIEW_BYTES, jsonLdDocuments, parseClaimReviews } from '@/lib/external-review';
 import { plural } from '@/lib/format';
@@ -9,7 +9,7 @@ import { action } from '@/lib/server/action';
 import { tags } from '@/lib/server/cache';
 import { SafeFetchError, safeFetch } from '@/lib/server/safe-fetch';
 import { siteUrl } from '@/lib/server/site';
-import { decideSchema, importSchema, matchSchema, type ImportInput } from './schema';
+import { decideSchema, importSchema, matchSchema, removeReviewSchema, type ImportInput } from './schema';
 
 const JSON_TYPES = ['application/ld+json', 'application/json'];
 const HTML_TYPES = ['text/html', 'application/xhtml+xml'];
@@ -69,4 +69,13 @@ export const matchExternalReviewAction = action({
   tags: ({ claimId }) => [tags.claim(claimId)],
   refresh: true,
   message: ({ claimId }) => `Matched to claim ${claimId}.`,
+});
+
+/** Removes an imported review no reader sees (no confirmed match). */
+export const removeExternalReviewAction = action({
+  role: 'editor',
+  schema: removeReviewSchema,
+  run: (input) => removeExternalReview(input),
+  refresh: true,
+  message: 'Review removed.',
 });

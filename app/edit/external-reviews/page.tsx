@@ -7,7 +7,7 @@ import { formatDate, isoDate } from '@/lib/format';
 import { quoted } from '@/lib/quotes';
 import { externalHref } from '@/lib/routes';
 import { requirePageUser } from '@/lib/server/session';
-import { decideExternalMatchAction } from './actions';
+import { decideExternalMatchAction, removeExternalReviewAction } from './actions';
 import { ImportForms } from './import-forms';
 import { MatchForm } from './match-form';
 
@@ -72,6 +72,18 @@ function Review({ review }: { review: ExternalReviewRow }) {
         ))}
       </ul>
       <MatchForm reviewId={review.id} organisation={review.organisation} />
+      {review.matches.some((m) => m.state === 'confirmed') ? null : (
+        <p className="mt-2">
+          <ActionButton
+            action={removeExternalReviewAction}
+            fields={{ reviewId: review.id }}
+            label={`Remove ${review.organisation}’s review of ${quoted(review.claimReviewed)}`}
+            danger
+          >
+            Remove this review
+          </ActionButton>
+        </p>
+      )}
     </li>
   );
 }

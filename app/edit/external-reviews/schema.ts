@@ -33,3 +33,6 @@ export const matchSchema = z.object({
   reviewId: formId,
   claim: z.string().trim().min(1, 'Give the claim’s number or the address of its page.').max(2000, 'That address is too long.'),
 });
+
+/** The review to remove. */
+export const removeReviewSchema = z.object({ reviewId: formId });

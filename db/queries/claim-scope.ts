@@ -14,7 +14,10 @@ export type ClaimScope = { id: number; articleIds: number[]; partyIds: number[] 
  * or response saved beside an open claim form must not make that form conflict.
  */
 export function touchClaim(tx: Tx, claimId: number, at: Date): ClaimScope {
-  const scope = claimScope(tx, claimId);
+  // Its claimant's page lists it most recently updated first; the pages of the parties that
+  // responded show its statement and status, which a source or response does not change (the
+  // writer adds the party of a response it saves, before and after).
+  const scope = claimScope(tx, claimId, { responders: false });
   // Never backwards: seeded or imported history may be recorded with an earlier date.
   tx.update(claims)
     .set({ updatedAt: sql`max(${claims.updatedAt}, ${at.getTime()})` })
@@ -23,8 +26,11 @@ export function touchClaim(tx: Tx, claimId: number, at: Date): ClaimScope {
   return scope;
 }
 
-/** What a claim's pages depend on: the claim, every article it appears in, its claimant and the parties that responded. */
-export function claimScope(tx: Tx, claimId: number): ClaimScope {
+/**
+ * What a claim's pages depend on: the claim, every article it appears in, its claimant and (unless
+ * `responders` is false) the parties that responded.
+ */
+export function claimScope(tx: Tx, claimId: number, { responders = true } = {}): ClaimScope {
   const claim = tx
     .select({ id: claims.id, articleId: claims.articleId, claimantPartyId: claims.claimantPartyId })
     .from(claims)
@@ -39,7 +45,7 @@ export function claimScope(tx: Tx, claimId: number): ClaimScope {
   return {
     id: claim.id,
     articleIds: [...new Set([claim.articleId, ...appearances.map((a) => a.articleId)])],
-    partyIds: partiesOfClaims(tx, [claimId]),
+    partyIds: responders ? partiesOfClaims(tx, [claimId]) : claim.claimantPartyId === null ? [] : [claim.claimantPartyId],
   };
 }
 

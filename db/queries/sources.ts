@@ -334,7 +334,7 @@ export function removeResponse(input: { claimId: number; id: number; actorId: st
       at,
       before: responseSummary({ name: old.partyName }, old.response),
     });
-    return { scope };
+    return { scope: withParty(scope, old.response.partyId) };
   });
 }
 

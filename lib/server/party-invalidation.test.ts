@@ -6,7 +6,7 @@ import { createArticle } from '@/db/queries/articles';
 import { createClaim } from '@/db/queries/claims';
 import { createParty } from '@/db/queries/parties';
 import { createRevision } from '@/db/queries/revisions';
-import { addResponse, updateResponse } from '@/db/queries/sources';
+import { addResponse, removeResponse, updateResponse } from '@/db/queries/sources';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
 import { createAnchor } from '@/lib/anchor';
 import { claimTags, invalidate, mark, tags, unchangedSince } from './cache';
@@ -135,6 +135,22 @@ describe('a claim write refreshes the pages of the parties it names, and only th
     expect(sameObjects(before[3]!, after[3]!)).toBe(true);
     expect(after[0]!.claims.map((c) => c.id)).toEqual([harbourClaims[0]]);
     expect(after[1]!.claims.map((c) => c.id)).toEqual([harbourClaims[1], utilityClaim]);
+    for (const p of [harbour, utility, council, board]) expectScorecardMatchesSql(p);
+  });
+
+  it('a response added, then removed, refreshes its party and the claimant (the claim moves up its page), not the other responders', () => {
+    const pages = () => [harbour, utility, council, board].map(partyPage);
+    const before = pages();
+    const added = addResponse({ claimId: harbourClaims[0]!, partyId: utility.id, stance: 'confirms', quote: 'Wir bestätigen die Zahl.', respondedAt: new Date(NOW - DAY), actorId: null });
+    invalidate(claimTags(added.scope));
+    const middle = pages();
+    expect([0, 1, 2, 3].map((i) => sameObjects(before[i]!, middle[i]!))).toEqual([false, false, true, true]);
+    expect(middle[1]!.responses.map((r) => r.id)).toContain(added.id);
+    const removed = removeResponse({ claimId: harbourClaims[0]!, id: added.id, actorId: null });
+    invalidate(claimTags(removed.scope));
+    const after = pages();
+    expect([0, 1, 2, 3].map((i) => sameObjects(middle[i]!, after[i]!))).toEqual([false, false, true, true]);
+    expect(after[1]!.responses.map((r) => r.id)).not.toContain(added.id);
     for (const p of [harbour, utility, council, board]) expectScorecardMatchesSql(p);
   });
 

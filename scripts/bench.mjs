@@ -26,7 +26,10 @@ import { buildIfNeeded } from './build-if-needed.mjs';
 import { root, runTs, runTsOutput } from './lib.mjs';
 import { missingVarnish, startVarnish } from './varnish.mjs';
 
-const { values, duration, connections, port, base, env } = benchSettings();
+// --only <pattern>: the routes whose name matches (a regular expression, case-insensitive), with the /api/health baseline, for a short run of a few.
+const { values, duration, connections, port, base, env } = benchSettings({ only: { type: 'string' } });
+const only = values.only ? new RegExp(values.only, 'i') : null;
+const wanted = (name) => !only || name.startsWith('baseline') || only.test(name);
 const load = (name, paths, options = {}) => loadRoute(name, paths, { url: base, connections, duration, ...options });
 const startEditor = (invite, claimIds, { seconds = duration, cookieFile } = {}) =>
   startBenchEditor({ base, invite, claimIds, seconds, interval: values['edit-interval'], env, database, cookieFile });
@@ -80,7 +83,7 @@ const { targets, search, statistics } = JSON.parse(fs.readFileSync(targetsFile, 
 // The editor of the mix including edits signs up through an invitation, as a newsroom member does.
 // One invitation per editor: the mix with edits, the statistics, party and dashboard runs with edits, and the dashboard's reader.
 const invites = [];
-for (let i = 0; i < 5; i++) invites.push((await runTsOutput('scripts/invite.ts', ['--role', 'editor'], { env: { ...env, DATABASE_PATH: database, APP_URL: base } })).trim());
+for (let i = 0; i < 6; i++) invites.push((await runTsOutput('scripts/invite.ts', ['--role', 'editor'], { env: { ...env, DATABASE_PATH: database, APP_URL: base } })).trim());
 
 // Varnish in front of the same server, when installed (scripts/varnish.mjs); the app purges it on every edit.
 const varnishPort = port + 2;
@@ -128,6 +131,7 @@ try {
   const skipped = [];
   const available = new Set();
   const route = async (name, probe, paths, options) => {
+    if (!wanted(name)) return;
     if (!(await exists(probe))) {
       skipped.push(`${name}: ${probe} is not on this build yet`);
       return;
@@ -137,11 +141,12 @@ try {
     runs.push(await load(name, paths, options));
   };
   await route('baseline /api/health', '/api/health', () => '/api/health');
-  console.log(`… node:http limit, the same bytes (${duration} s each)`);
-  const limits = {
-    'claim page': await load('limit: claim page bytes, plain node:http', () => claimPaths[0], { headers: DOCUMENT, url: `http://127.0.0.1:${limitPort}` }),
-    article: await load('limit: article page bytes, plain node:http', () => articlePath, { headers: DOCUMENT, url: `http://127.0.0.1:${limitPort}` }),
-  };
+  const limits = {};
+  if (wanted('claim page') || wanted('article page')) {
+    console.log(`… node:http limit, the same bytes (${duration} s each)`);
+    limits['claim page'] = await load('limit: claim page bytes, plain node:http', () => claimPaths[0], { headers: DOCUMENT, url: `http://127.0.0.1:${limitPort}` });
+    limits.article = await load('limit: article page bytes, plain node:http', () => articlePath, { headers: DOCUMENT, url: `http://127.0.0.1:${limitPort}` });
+  }
   runs.push(...Object.values(limits));
   await route('claim page', claimPaths[0], () => pick(claimPaths), { headers: DOCUMENT });
   // What a CDN or browser does with a copy it holds: revalidate with the ETag, get a 304 without a render (one page: ETags are per page).
@@ -154,7 +159,7 @@ try {
   await route(`article page (${targets.article.claims} claims)`, articlePath, () => articlePath, { headers: DOCUMENT });
   if (varnishMissing.length) {
     skipped.push(`through Varnish: ${varnishMissing.join(', ')} not installed`);
-  } else {
+  } else if (wanted('claim page through Varnish')) {
     varnish = await startVarnish({ port: varnishPort, backendPort: port, stdio: 'ignore' });
     const viaVarnish = `http://127.0.0.1:${varnishPort}`;
     for (const p of claimPaths) await (await fetch(viaVarnish + p, { headers: DOCUMENT })).arrayBuffer();
@@ -184,18 +189,21 @@ try {
   }
   // The editors' dashboard is signed in (never in the page cache): a few editors at a time, not 32.
   const cookieFile = path.join(os.tmpdir(), `claimline-bench-cookie-${port}.txt`);
-  await (await startEditor(invites[4], editedClaims, { seconds: 0, cookieFile }).done);
+  await (await startEditor(invites[5], editedClaims, { seconds: 0, cookieFile }).done);
   const signedIn = { ...DOCUMENT, cookie: fs.readFileSync(cookieFile, 'utf8') };
   const dashboardPath = '/edit/stats?from=2025-01&to=2025-12';
   await route('editors’ dashboard (4 connections)', '/api/health', () => dashboardPath, { headers: signedIn, connections: 4 });
+  await route('editors’ dashboard (1 connection)', '/api/health', () => dashboardPath, { headers: signedIn, connections: 1 });
   // The same while an editor saves a response every few hundred ms: each save invalidates the
   // statistics, the party pages and the lists, as a busy newsroom's day does.
   const withEditsRuns = [
     ['statistics, 13 pages, with edits', () => pick([statsPath, ...statsPeriods]), { headers: DOCUMENT }],
     ...(partyPath ? [[`party page, largest party, all ${partyPages.length} pages, with edits`, () => pick(partyPages), { headers: DOCUMENT }]] : []),
     ['editors’ dashboard (4 connections), with edits', () => dashboardPath, { headers: signedIn, connections: 4 }],
+    ['editors’ dashboard (1 connection), with edits', () => dashboardPath, { headers: signedIn, connections: 1 }],
   ];
   for (const [i, [name, paths, options]] of withEditsRuns.entries()) {
+    if (!wanted(name)) continue;
     const busy = startEditor(invites[i + 1], editedClaims);
     await busy.ready;
     await route(name, '/api/health', paths, options);
@@ -210,12 +218,15 @@ try {
   };
   await route('reader mix', '/', readerMix, { cacheable: true, headers: DOCUMENT });
   // The same readers while an editor saves a response to one of the claims they read every few hundred ms.
-  const editor = startEditor(invites[0], editedClaims);
-  await editor.ready;
-  await route('reader mix with edits', '/', readerMix, { cacheable: true, headers: DOCUMENT, trace: true });
+  if (wanted('reader mix with edits')) {
+    const editor = startEditor(invites[0], editedClaims);
+    await editor.ready;
+    await route('reader mix with edits', '/', readerMix, { cacheable: true, headers: DOCUMENT, trace: true });
+    const run = runs.find((r) => r.name === 'reader mix with edits');
+    if (run) run.edits = await editor.done;
+  }
   const withEdits = runs.find((r) => r.name === 'reader mix with edits');
   if (withEdits) {
-    withEdits.edits = await editor.done;
     // The trace's replay at the configured s-maxage (60 s, longer than the run) and at shorter ones.
     withEdits.cdn = [0, 1, 10, 60].map((seconds) => simulateCdn(withEdits.trace, seconds));
     delete withEdits.trace;

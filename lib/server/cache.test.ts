@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
-import { cached, claimTags, contentVersion, invalidate, tags } from './cache';
+import { cached, claimTags, contentVersion, invalidate, LAG_MAX_MS, LAG_REFRESH_MS, tags } from './cache';
 
 let file: string;
 beforeAll(() => {
@@ -48,6 +48,47 @@ describe('tags computed from the cached value', () => {
     expect(load().n).toBe(1);
     invalidate([tags.party(4)]);
     expect(load().n).toBe(2);
+  });
+});
+
+describe('figures allowed to lag (the editors’ dashboard)', () => {
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('gives the last value while a newer one is computed once in the background, and never one older than a minute', async () => {
+    // Only the clock is faked: the background computation runs on the real event loop.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const start = Date.now();
+      let loads = 0;
+      const read = () => cached('test:lagging', [tags.lists], () => ++loads, { lag: true });
+      expect(read()).toBe(1);
+      // Saved again and again within the first seconds: still the first figures, nothing computed.
+      invalidate([tags.lists]);
+      vi.setSystemTime(start + LAG_REFRESH_MS - 1);
+      expect([read(), read()]).toEqual([1, 1]);
+      await nextTurn();
+      expect(loads).toBe(1);
+      // Later: the first figures once more, and one computation right after, whoever asks meanwhile.
+      vi.setSystemTime(start + LAG_REFRESH_MS);
+      expect([read(), read(), read()]).toEqual([1, 1, 1]);
+      await nextTurn();
+      expect(loads).toBe(2);
+      expect(read()).toBe(2);
+      // Unchanged since: kept, as any cached value.
+      vi.setSystemTime(start + LAG_MAX_MS * 2);
+      expect(read()).toBe(2);
+      // Changed and older than LAG_MAX_MS: computed before it is given.
+      invalidate([tags.lists]);
+      expect(read()).toBe(3);
+      // A value that may not lag is computed again at once.
+      let strict = 0;
+      const exact = () => cached('test:exact', [tags.lists], () => ++strict);
+      expect(exact()).toBe(1);
+      invalidate([tags.lists]);
+      expect(exact()).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

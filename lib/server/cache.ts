@@ -64,7 +64,7 @@ export function demoRemovalTags(removed: { articleIds: number[]; claimIds: numbe
   ];
 }
 
-type Entry = { value: unknown; deps: [tag: string, version: number][] };
+type Entry = { value: unknown; deps: [tag: string, version: number][]; at: number };
 type State = {
   boot: string;
   /** Moves on every invalidation. */
@@ -80,6 +80,8 @@ type State = {
   /** Other processes' pending rows last seen, and those already given up on as "everything". */
   pending: Set<string>;
   expired: Set<string>;
+  /** Keys of values allowed to lag (`cached(…, { lag: true })`) being computed again after this request. */
+  refreshing: Set<string>;
 };
 
 // A bound on memory: entries are page-sized (a claim, an article with its text, a list page).
@@ -103,6 +105,7 @@ function state(): State {
       logVersion: start.latest,
       pending: new Set(start.rows.filter((row) => row.origin !== logOrigin()).map((row) => row.tag)),
       expired: new Set(),
+      refreshing: new Set(),
     };
     return s;
   }
@@ -184,11 +187,24 @@ function readLog(s: State, committed: boolean): void {
 const tagVersion = (s: State, tag: string) => s.tagVersions.get(tag) ?? 0;
 
 /**
+ * How far behind the latest edit a value (or page) allowed to lag may be: one computed again in
+ * the background at most every LAG_REFRESH_MS, and one older than LAG_MAX_MS computed before it
+ * is used, as any other. The statistics pages (lib/server/page-cache.ts) and the editors'
+ * dashboard's figures (lib/server/stats.ts) lag by these.
+ */
+export const LAG_REFRESH_MS = 5_000;
+export const LAG_MAX_MS = 60_000;
+
+/**
  * `load()`'s result, reused until one of its tags is invalidated. `dependsOn`
  * may be a function of the result (e.g. the claim's article and parties). `load`
  * is synchronous (better-sqlite3), so no write can slip in between.
+ *
+ * With `lag`, a value whose tags were invalidated is still returned while it is younger than
+ * LAG_MAX_MS, and computed again right after this request (at most once every LAG_REFRESH_MS):
+ * for figures every save changes, which would otherwise be computed again after every save.
  */
-export function cached<T>(key: string, dependsOn: readonly string[] | ((value: T) => string[]), load: () => T): T {
+export function cached<T>(key: string, dependsOn: readonly string[] | ((value: T) => string[]), load: () => T, options: { lag?: boolean } = {}): T {
   const s = state();
   const hit = s.entries.get(key);
   if (hit && hit.deps.every(([tag, version]) => tagVersion(s, tag) === version)) {
@@ -198,12 +214,35 @@ export function cached<T>(key: string, dependsOn: readonly string[] | ((value: T
     recordRead(hit.deps.map(([tag]) => tag));
     return hit.value as T;
   }
+  const age = hit ? Date.now() - hit.at : Infinity;
+  if (hit && options.lag && age < LAG_MAX_MS) {
+    if (age >= LAG_REFRESH_MS && !s.refreshing.has(key)) {
+      s.refreshing.add(key);
+      setImmediate(() => {
+        try {
+          store(s, key, dependsOn, load);
+        } catch (error) {
+          console.warn(`Could not compute ${key} again: ${error instanceof Error ? error.message : error}`);
+        } finally {
+          s.refreshing.delete(key);
+        }
+      });
+    }
+    recordRead(hit.deps.map(([tag]) => tag));
+    return hit.value as T;
+  }
+  const value = store(s, key, dependsOn, load);
+  recordRead(s.entries.get(key)!.deps.map(([tag]) => tag));
+  return value;
+}
+
+function store<T>(s: State, key: string, dependsOn: readonly string[] | ((value: T) => string[]), load: () => T): T {
+  const at = Date.now();
   const value = load();
   const tagList = typeof dependsOn === 'function' ? dependsOn(value) : dependsOn;
-  recordRead(tagList);
   const deps = tagList.map((tag): [string, number] => [tag, tagVersion(s, tag)]);
   s.entries.delete(key);
-  s.entries.set(key, { value, deps });
+  s.entries.set(key, { value, deps, at });
   if (s.entries.size > MAX_ENTRIES) {
     const oldest = s.entries.keys().next().value;
     if (oldest !== undefined) s.entries.delete(oldest);

@@ -4,9 +4,9 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
-import { invalidate, tags } from './cache';
 import { CORS_HEADERS, etagFor, READER_CACHE_CONTROL } from './http';
-import { BUSY_PER_SECOND, cachedPage, chooseEncoding, hotAnswer, isCachedApiList, LAG_REFRESH_MS, LAG_UNDER_LOAD_MS, newNonce, notModified, PageStore, pageValidity, readerPageCaching, registerRenderTags, renderNonce, singleFlight, storedPage, underLoad } from './page-cache';
+import { invalidate, LAG_REFRESH_MS, tags } from './cache';
+import { BUSY_PER_SECOND, cachedPage, chooseEncoding, hotAnswer, isCachedApiList, LAG_UNDER_LOAD_MS, newNonce, notModified, PageStore, pageValidity, readerPageCaching, registerRenderTags, renderNonce, singleFlight, storedPage, underLoad } from './page-cache';
 
 let file: string;
 beforeAll(() => {

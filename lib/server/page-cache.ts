@@ -5,7 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { mark, tagVersions, unchangedSince, type Mark } from './cache';
+import { LAG_MAX_MS, LAG_REFRESH_MS, mark, tagVersions, unchangedSince, type Mark } from './cache';
 import { env } from './env';
 import { READER_CACHE_CONTROL } from './http';
 import { UNTAGGED } from './purge';
@@ -157,8 +157,6 @@ export function storedPage(
  */
 const LAGGING_PAGE = /^\/stats$/;
 const CLAIM_PAGE = /^\/claims\/\d+(?:\/|$)/;
-export const LAG_REFRESH_MS = 5_000;
-export const LAG_MAX_MS = 60_000;
 export const LAG_UNDER_LOAD_MS = 10_000;
 export const BUSY_PER_SECOND = 100;
 // A shared cache keeps an out-of-date page only until the background render should have replaced it.

@@ -34,8 +34,10 @@ export const isStatsDataset = (value: string): value is StatsDatasetId => (STATS
  * Every chart of a statistics page for one period, computed together and kept until a claim,
  * response or article changes (every such write invalidates `lists`). The day is part of the
  * key: a request for comment whose deadline passes becomes "never answered" without a write.
+ * The editors' version may lag behind the latest save like the public page does (`lag`, see
+ * `cached`); the public page lags as a whole in the page cache, and its render counts afresh.
  */
-export function readStats(scope: StatsScope, period: Period, now = Date.now()): Record<StatsDatasetId, Dataset> {
+export function readStats(scope: StatsScope, period: Period, now = Date.now(), options: { lag?: boolean } = {}): Record<StatsDatasetId, Dataset> {
   const day = new Date(now).toISOString().slice(0, 10);
   return cached(`stats:${scope}:${period.from}:${period.to}:${day}`, [tags.lists], () => {
     const args = { period, scope };
@@ -47,7 +49,7 @@ export function readStats(scope: StatsScope, period: Period, now = Date.now()): 
       'by-claimant': verdictsByClaimantKind(countVerdictsByClaimantKind(args)),
       'by-outlet': verdictsByOutlet(countVerdictsByOutlet(args)),
     };
-  });
+  }, options);
 }
 
 export const DASHBOARD_DATASETS = ['workload', 'overdue'] as const;
@@ -55,13 +57,17 @@ export type DashboardDatasetId = (typeof DASHBOARD_DATASETS)[number];
 export const isDashboardDataset = (value: string): value is DashboardDatasetId => (DASHBOARD_DATASETS as readonly string[]).includes(value);
 
 /**
- * The editors' dashboard: read fresh on every request (assignments and sign-offs change by the
- * minute, and only editors load it).
+ * The editors' dashboard. Who has which claim and what waits for sign-off are read on every
+ * request (partial indexes, about a millisecond): editors act on them, and must see the claim
+ * they just sent for review. Overdue replies over time read every request for comment of the
+ * period (tens of milliseconds on a big newsroom), so they are kept like the charts, per period
+ * and day, and may lag behind the latest save as the charts do.
  */
-export function readDashboard(period: Period) {
+export function readDashboard(period: Period, now = Date.now()) {
+  const day = new Date(now).toISOString().slice(0, 10);
   return {
     workload: workload(countWorkload()),
-    overdue: overdueOverTime(period, listOverdueIntervals({ period })),
+    overdue: cached(`overdue:${period.from}:${period.to}:${day}`, [tags.lists], () => overdueOverTime(period, listOverdueIntervals({ period })), { lag: true }),
     waiting: listWaitingForSignOff(),
   };
 }

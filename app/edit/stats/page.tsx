@@ -32,7 +32,7 @@ export default async function EditorStatsPage({ searchParams }: Props) {
   const parsed = parsePeriod(await searchParams, now);
   const { period } = parsed;
   const locale = env.NEWSROOM_LOCALE;
-  const { workload, overdue, waiting } = readDashboard(period);
+  const { workload, overdue, waiting } = readDashboard(period, now);
   const csv = (id: string) => `/edit/stats/${id}.csv?${periodQuery(period)}`;
   return (
     <div className="max-w-3xl">
@@ -100,7 +100,7 @@ export default async function EditorStatsPage({ searchParams }: Props) {
         />
       </div>
       <h2 className="mt-12 mb-6 border-t border-[var(--rule)] pt-6 text-xl font-bold">Everything the newsroom checked</h2>
-      <StatsCharts datasets={readStats('newsroom', period, now)} period={period} locale={locale} csvBase="/edit/stats" />
+      <StatsCharts datasets={readStats('newsroom', period, now, { lag: true })} period={period} locale={locale} csvBase="/edit/stats" />
     </div>
   );
 }

@@ -14,6 +14,8 @@ const READER_PAGES = {
   'claims index': '/claims?q=lanes&status=disputed',
   party: '/parties/riverside-city-council',
   'rating scale': '/about/ratings',
+  methodology: '/about/methodology',
+  'policy history': '/about/methodology/history',
   statistics: '/stats',
 };
 

@@ -741,4 +741,37 @@ test('every server action allows exactly the roles it should, whoever calls it o
   expect(outcome).toEqual(expected);
 });
 
+// The editors' statistics are counted once per period and kept (lib/server/stats.ts); the role is
+// checked on every request all the same, so figures an editor warmed are never what anyone else gets.
+test('the editors’ dashboard and its CSV answer editors and admins only, however warm their figures are', async () => {
+  const admin = await member('admin');
+  const editor = await member('editor');
+  const disabled = await member('editor');
+  const disableForm = await admin.client.readForm('/edit/users', 'userId');
+  expect((await admin.client.post('/edit/users', disableForm, { userId: disabled.id, disabled: 'true' })).status).toBeLessThan(400);
+  const clients: Record<Who, FormClient> = { anonymous: new FormClient(base), disabled: disabled.client, editor: editor.client, admin: admin.client };
+  const period = 'from=2024-06&to=2025-05';
+  const paths = [`/edit/stats?${period}`, `/edit/stats/workload.csv?${period}`, `/edit/stats/checked.csv?${period}`];
+  // As a browser asks for a page, so the reader page cache and its hot path would take it if they ever did.
+  const read = (who: Who, path: string) =>
+    fetch(base + path, { headers: clients[who].headers({ accept: 'text/html,application/xhtml+xml,*/*;q=0.8', 'accept-encoding': 'gzip, br' }), redirect: 'manual' });
+  for (let round = 0; round < 2; round++) {
+    for (const who of EVERYONE) {
+      for (const path of paths) {
+        const response = await read(who, path);
+        const body = await response.text();
+        const allowed = who === 'editor' || who === 'admin';
+        expect(response.status, `${who} ${path}`).toBe(allowed ? 200 : path.includes('.csv') ? 401 : 307);
+        expect(response.headers.get('x-claimline-cache'), `${who} ${path}`).toBeNull();
+        if (allowed) expect(body).toMatch(path.includes('.csv') ? /^(editor|week),/ : /Waiting for sign-off/);
+        else {
+          expect(body).not.toContain('Waiting for sign-off');
+          expect(body).not.toMatch(/^(editor|week),/);
+          if (!path.includes('.csv')) expect(response.headers.get('location')).toMatch(/\/sign-in$/);
+        }
+      }
+    }
+  }
+});
+
 const stringify = (o: Record<string, string | number>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, String(v)]));

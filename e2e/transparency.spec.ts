@@ -1,9 +1,32 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 // Methodology and policy pages (#15): an admin's edit reaches readers, who need no script,
 // and every earlier version stays readable.
 
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
+
+/** Each named chart is a region with its drawing, named as the chart. */
+async function expectCharts(page: Page, names: string[]) {
+  for (const name of names) await expect(page.getByRole('region', { name, exact: true }).getByRole('img', { name })).toBeVisible();
+}
+
+/** The sum of a chart's table's last column (its totals), read from the folded table as a reader opens it. */
+async function tableTotal(page: Page, chart: string): Promise<number> {
+  const region = page.getByRole('region', { name: chart, exact: true });
+  await region.getByText('Table of the figures').click();
+  const totals = await region.getByRole('table').locator('tbody tr td:last-child').allTextContents();
+  return totals.map((t) => Number(t.replace(/\D/g, ''))).reduce((a, b) => a + b, 0);
+}
+
+/** Three months typed into the period form (a plain GET): the address holds them, and each monthly table has three rows. */
+async function showPeriod(page: Page, path: string) {
+  await page.getByLabel('From month').fill('2024-02');
+  await page.getByLabel('To month').fill('2024-04');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page).toHaveURL(new RegExp(`${path.replace(/\//g, '\\/')}\\?from=2024-02&to=2024-04`));
+  await expect(page.getByRole('region', { name: 'Corrections per month', exact: true }).locator('tbody tr')).toHaveCount(3);
+}
 
 test('an admin’s methodology edit is what readers see, and the history keeps the old text', async ({ page, auth, browser }) => {
   await auth.signedIn('admin');
@@ -57,22 +80,11 @@ test('newsroom statistics work without JavaScript: period form, tables and CSV d
   await page.goto('/');
   await page.getByRole('navigation', { name: 'About this newsroom' }).getByRole('link', { name: 'Statistics' }).click();
   await expect(page.getByRole('heading', { name: 'Newsroom statistics', level: 1 })).toBeVisible();
-  for (const name of ['Claims checked per week, by status', 'Time from first appearance to verdict', 'Corrections per month', 'Verdicts by outlet']) {
-    await expect(page.getByRole('region', { name, exact: true })).toBeVisible();
-    await expect(page.getByRole('region', { name, exact: true }).getByRole('img', { name })).toBeVisible();
-  }
+  await expectCharts(page, ['Claims checked per week, by status', 'Time from first appearance to verdict', 'Corrections per month', 'Verdicts by outlet']);
   // The demo's verdicts are in this month's figures.
-  const checked = page.getByRole('region', { name: 'Claims checked per week, by status', exact: true });
-  await checked.getByText('Table of the figures').click();
-  const totals = await checked.getByRole('table').locator('tbody tr td:last-child').allTextContents();
-  expect(totals.map((t) => Number(t.replace(/\D/g, ''))).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
-
+  expect(await tableTotal(page, 'Claims checked per week, by status')).toBeGreaterThan(0);
   // A period typed by hand: the form is a plain GET, so the address holds it.
-  await page.getByLabel('From month').fill('2024-02');
-  await page.getByLabel('To month').fill('2024-04');
-  await page.getByRole('button', { name: 'Show' }).click();
-  await expect(page).toHaveURL(/from=2024-02&to=2024-04/);
-  await expect(page.getByRole('region', { name: 'Corrections per month', exact: true }).locator('tbody tr')).toHaveCount(3);
+  await showPeriod(page, '/stats');
   // A period the wrong way round is explained, and a sensible one shown.
   await page.goto('/stats?from=2025-09&to=2025-01');
   await expect(page.getByRole('alert')).toContainText('The first month must not be after the last.');
@@ -86,4 +98,22 @@ test('newsroom statistics work without JavaScript: period form, tables and CSV d
   // The editors' figures are theirs only.
   expect((await page.request.get('/edit/stats/workload.csv')).status()).toBe(401);
   await context.close();
+});
+
+test('the editors’ dashboard works without JavaScript: period form, sign-off queue, tables and the editors’ CSV', async ({ browser, page, auth }) => {
+  await auth.signedIn('editor');
+  const noJs = await browser.newContext({ baseURL, javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const editor = await noJs.newPage();
+  await editor.goto('/edit');
+  await editor.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Statistics' }).click();
+  await expect(editor.getByRole('heading', { name: 'Statistics', level: 1 })).toBeVisible();
+  await expect(editor.getByRole('heading', { name: /^Waiting for sign-off \(\d+\)$/ })).toBeVisible();
+  await expectCharts(editor, ['Open claims per editor, by workflow state', 'Overdue replies at the end of each week', 'Claims checked per week, by status']);
+  // The demo's drafts are open claims: the workload table counts them.
+  expect(await tableTotal(editor, 'Open claims per editor, by workflow state')).toBeGreaterThan(0);
+  await showPeriod(editor, '/edit/stats');
+  const csv = await editor.request.get('/edit/stats/overdue.csv?from=2024-02&to=2024-04');
+  expect(csv.status()).toBe(200);
+  expect((await csv.text()).split('\n')[0]).toBe('week,overdue');
+  await noJs.close();
 });

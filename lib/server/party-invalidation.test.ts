@@ -37,9 +37,14 @@ const partyPage = (p: Party) => ({
   claims: readPartyClaims(p.id, 0),
   responses: readPartyResponses(p.id, 0),
 });
-/** True when every part of the page came from the cache: the very objects read before. */
-const sameObjects = (a: ReturnType<typeof partyPage>, b: ReturnType<typeof partyPage>) =>
-  a.head === b.head && a.record === b.record && a.claims === b.claims && a.responses === b.responses;
+/** Every party's page, as read now. */
+const allPages = () => [harbour, utility, council, board].map(partyPage);
+/** For each party (harbour, utility, council, board): whether its page was read again rather than reused from the cache, part for part. */
+const refreshed = (before: ReturnType<typeof allPages>, after: ReturnType<typeof allPages>) =>
+  before.map((a, i) => {
+    const b = after[i]!;
+    return !(a.head === b.head && a.record === b.record && a.claims === b.claims && a.responses === b.responses);
+  });
 
 /** The scorecard as SQL written apart counts it: published claims by status, requests for comment sent. */
 function expectScorecardMatchesSql(p: Party) {
@@ -97,7 +102,7 @@ describe('a claim write refreshes the pages of the parties it names, and only th
     const harbourCounts = () => readHome().articles.find((a) => a.title === 'Harbour levy, explained')!.statusCounts;
     expect(falseClaims()).toEqual([]);
     expect(harbourCounts()).toMatchObject({ confirmed: 2, false: 0 });
-    const before = [harbour, utility, council, board].map(partyPage);
+    const before = allPages();
     const since = mark();
     const saved = saveClaim({
       id: harbourClaims[0]!,
@@ -107,11 +112,8 @@ describe('a claim write refreshes the pages of the parties it names, and only th
     });
     // The action passes exactly these (app/edit/articles/[id]/(annotate)/actions.ts).
     invalidate(claimTags(saved.scope));
-    const after = [harbour, utility, council, board].map(partyPage);
-    expect(sameObjects(before[1]!, after[1]!)).toBe(true);
-    expect(sameObjects(before[3]!, after[3]!)).toBe(true);
-    expect(sameObjects(before[0]!, after[0]!)).toBe(false);
-    expect(sameObjects(before[2]!, after[2]!)).toBe(false);
+    const after = allPages();
+    expect(refreshed(before, after)).toEqual([true, false, true, false]);
     // A stored page is current while none of the tags its render read moved.
     expect(unchangedSince(since, [tags.party(utility.id)])).toBe(true);
     expect(unchangedSince(since, [tags.party(harbour.id)])).toBe(false);
@@ -125,37 +127,33 @@ describe('a claim write refreshes the pages of the parties it names, and only th
   });
 
   it('a claim moved from one claimant to another refreshes both pages, and the party it names no longer counts it', () => {
-    const before = [harbour, utility, council, board].map(partyPage);
+    const before = allPages();
     const saved = saveClaim({ id: harbourClaims[1]!, version: version(harbourClaims[1]!), patch: { claimantPartyId: utility.id }, actorId: null });
     invalidate(claimTags(saved.scope));
-    const after = [harbour, utility, council, board].map(partyPage);
-    expect(sameObjects(before[0]!, after[0]!)).toBe(false);
-    expect(sameObjects(before[1]!, after[1]!)).toBe(false);
-    expect(sameObjects(before[2]!, after[2]!)).toBe(true);
-    expect(sameObjects(before[3]!, after[3]!)).toBe(true);
+    const after = allPages();
+    expect(refreshed(before, after)).toEqual([true, true, false, false]);
     expect(after[0]!.claims.map((c) => c.id)).toEqual([harbourClaims[0]]);
     expect(after[1]!.claims.map((c) => c.id)).toEqual([harbourClaims[1], utilityClaim]);
     for (const p of [harbour, utility, council, board]) expectScorecardMatchesSql(p);
   });
 
   it('a response added, then removed, refreshes its party and the claimant (the claim moves up its page), not the other responders', () => {
-    const pages = () => [harbour, utility, council, board].map(partyPage);
-    const before = pages();
+    const before = allPages();
     const added = addResponse({ claimId: harbourClaims[0]!, partyId: utility.id, stance: 'confirms', quote: 'Wir bestätigen die Zahl.', respondedAt: new Date(NOW - DAY), actorId: null });
     invalidate(claimTags(added.scope));
-    const middle = pages();
-    expect([0, 1, 2, 3].map((i) => sameObjects(before[i]!, middle[i]!))).toEqual([false, false, true, true]);
+    const middle = allPages();
+    expect(refreshed(before, middle)).toEqual([true, true, false, false]);
     expect(middle[1]!.responses.map((r) => r.id)).toContain(added.id);
     const removed = removeResponse({ claimId: harbourClaims[0]!, id: added.id, actorId: null });
     invalidate(claimTags(removed.scope));
-    const after = pages();
-    expect([0, 1, 2, 3].map((i) => sameObjects(middle[i]!, after[i]!))).toEqual([false, false, true, true]);
+    const after = allPages();
+    expect(refreshed(middle, after)).toEqual([true, true, false, false]);
     expect(after[1]!.responses.map((r) => r.id)).not.toContain(added.id);
     for (const p of [harbour, utility, council, board]) expectScorecardMatchesSql(p);
   });
 
   it('a response moved from one party to another refreshes both responders and the claimant, not the rest', () => {
-    const before = [harbour, utility, council, board].map(partyPage);
+    const before = allPages();
     const { version: v } = all('SELECT version FROM responses WHERE id = ?', councilResponse.id)[0] as { version: number };
     const moved = updateResponse({
       id: councilResponse.id,
@@ -170,23 +168,20 @@ describe('a claim write refreshes the pages of the parties it names, and only th
       actorId: null,
     });
     invalidate(claimTags(moved.scope));
-    const after = [harbour, utility, council, board].map(partyPage);
-    expect(sameObjects(before[1]!, after[1]!)).toBe(true);
-    expect(sameObjects(before[2]!, after[2]!)).toBe(false);
-    expect(sameObjects(before[3]!, after[3]!)).toBe(false);
+    const after = allPages();
+    expect(refreshed(before, after)).toEqual([true, false, true, true]);
     expect(after[2]!.responses).toEqual([]);
     expect(after[3]!.record.replies).toMatchObject({ sent: 1, late: 1 });
     for (const p of [harbour, utility, council, board]) expectScorecardMatchesSql(p);
   });
 
   it('a revision that loses a claim’s passage, then its retraction in review, refresh only the parties of that article’s claims', () => {
-    const before = [harbour, utility, council, board].map(partyPage);
+    const before = allPages();
     const revised = createRevision({ articleId: boardArticle.id, body: 'Ridership grew by a third.\n\nThe opening date was not confirmed.', actorId: null, at: new Date(NOW) });
     expect(revised.partyIds).toEqual([board.id]);
     invalidate([tags.article(boardArticle.id), ...revised.claimIds.map(tags.claim), ...revised.partyIds.map(tags.party), tags.lists]);
-    const middle = [harbour, utility, council, board].map(partyPage);
-    for (const i of [0, 1, 2]) expect(sameObjects(before[i]!, middle[i]!)).toBe(true);
-    expect(sameObjects(before[3]!, middle[3]!)).toBe(false);
+    const middle = allPages();
+    expect(refreshed(before, middle)).toEqual([false, false, false, true]);
 
     const retracted = markAnchorRemoved({
       id: boardClaim,
@@ -197,8 +192,8 @@ describe('a claim write refreshes the pages of the parties it names, and only th
       actorId: null,
     });
     invalidate(claimTags(retracted.scope));
-    const after = [harbour, utility, council, board].map(partyPage);
-    for (const i of [0, 1, 2]) expect(sameObjects(before[i]!, after[i]!)).toBe(true);
+    const after = allPages();
+    expect(refreshed(before, after)).toEqual([false, false, false, true]);
     expect(after[3]!.record.statuses).toEqual([{ status: 'retracted', n: 1 }]);
     for (const p of [harbour, utility, council, board]) expectScorecardMatchesSql(p);
   });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
 import { CORS_HEADERS, etagFor, READER_CACHE_CONTROL } from './http';
 import { invalidate, LAG_REFRESH_MS, tags } from './cache';
-import { BUSY_PER_SECOND, cachedPage, chooseEncoding, hotAnswer, isCachedApiList, LAG_UNDER_LOAD_MS, newNonce, notModified, PageStore, pageValidity, readerPageCaching, registerRenderTags, renderNonce, singleFlight, storedPage, underLoad } from './page-cache';
+import { BUSY_PER_SECOND, BUSY_WAITING, cachedPage, chooseEncoding, hotAnswer, isCachedApiList, LAG_UNDER_LOAD_MS, newNonce, notModified, PageStore, pageValidity, readerPageCaching, registerRenderTags, renderNonce, singleFlight, storedPage, underLoad } from './page-cache';
 
 let file: string;
 beforeAll(() => {
@@ -417,6 +417,19 @@ describe('cached pages', () => {
       expect(underLoad()).toBe(false);
       invalidate([tags.claim(3)]);
       expect((await fetchPage('/articles/ferry-timetable'))!.state).toBe('miss');
+      // Renders falling behind are load too, whatever the rate: with readers waiting on eight renders,
+      // the article edited meanwhile is sent as it was.
+      offset += 2_000;
+      const before = (await fetchPage('/articles/ferry-timetable'))!;
+      invalidate([tags.claim(3)]);
+      expect(underLoad()).toBe(false);
+      // Asked for while quiet: not sent, but kept in case load comes before its render.
+      expect(reader('/articles/ferry-timetable')).toBeNull();
+      const waiting = Promise.all(Array.from({ length: BUSY_WAITING }, (_, i) => fetchPage(`/claims/${600 + i}`)));
+      expect(underLoad()).toBe(true);
+      expect((await fetchPage('/articles/ferry-timetable'))!).toMatchObject({ state: 'stale', html: before.html });
+      expect((await waiting).map((p) => p!.state)).toEqual(Array(BUSY_WAITING).fill('miss'));
+      expect(underLoad()).toBe(false);
     } finally {
       vi.restoreAllMocks();
     }

@@ -148,7 +148,9 @@ export function storedPage(
  *   each period's page counts, so a busy newsroom would have every period rendered again after
  *   every save, and readers waiting on those renders.
  * - Under load (this process answered BUSY_PER_SECOND reader requests in the current or the last
- *   second), every other reader page and API list up to LAG_UNDER_LOAD_MS, except a claim's own
+ *   second, or BUSY_WAITING of them are waiting for renders right now: when renders fall behind,
+ *   fewer requests are answered, so the rate alone would never call that load), every other
+ *   reader page and API list up to LAG_UNDER_LOAD_MS, except a claim's own
  *   page: that is the page an edit names, and the next reader gets it fresh whatever the load.
  *   During a spike every save would otherwise render the article pages and the lists (home,
  *   search) again at once, each costing many times a hit, and readers would queue behind
@@ -159,11 +161,12 @@ const LAGGING_PAGE = /^\/stats$/;
 const CLAIM_PAGE = /^\/claims\/\d+(?:\/|$)/;
 export const LAG_UNDER_LOAD_MS = 10_000;
 export const BUSY_PER_SECOND = 100;
+export const BUSY_WAITING = 8;
 // A shared cache keeps an out-of-date page only until the background render should have replaced it.
 const LAGGING_CACHE_CONTROL = `public, max-age=0, s-maxage=${LAG_REFRESH_MS / 1000}`;
 
-/** Reader requests this process looked up in the page cache, per second of the clock. */
-const load = { second: 0, count: 0, previous: 0 };
+/** Reader requests this process looked up in the page cache, per second of the clock, and those waiting for a render now. */
+const load = { second: 0, count: 0, previous: 0, waiting: 0 };
 function countRequest(now = Date.now()): void {
   const second = Math.floor(now / 1000);
   if (second !== load.second) {
@@ -173,8 +176,9 @@ function countRequest(now = Date.now()): void {
   }
   load.count++;
 }
-/** Whether this process is answering a spike of readers (BUSY_PER_SECOND). */
+/** Whether this process is answering a spike of readers (BUSY_PER_SECOND, BUSY_WAITING). */
 export function underLoad(now = Date.now()): boolean {
+  if (load.waiting >= BUSY_WAITING) return true;
   const second = Math.floor(now / 1000);
   if (second === load.second) return load.count >= BUSY_PER_SECOND || load.previous >= BUSY_PER_SECOND;
   return second === load.second + 1 && load.count >= BUSY_PER_SECOND;
@@ -182,6 +186,12 @@ export function underLoad(now = Date.now()): boolean {
 
 /** How long (ms since its render started) the page under a cache key (origin, path and query) may lag now; 0: never. */
 function lagLimit(key: string): number {
+  const most = mostLag(key);
+  return most === LAG_UNDER_LOAD_MS && !underLoad() ? 0 : most;
+}
+
+/** How long the page under a key may lag under load: an out-of-date copy is kept that long, should load come. */
+function mostLag(key: string): number {
   let pathname: string;
   try {
     pathname = new URL(key).pathname;
@@ -190,7 +200,7 @@ function lagLimit(key: string): number {
   }
   if (LAGGING_PAGE.test(pathname)) return LAG_MAX_MS;
   if (CLAIM_PAGE.test(pathname) || process.env.CLAIMLINE_STALE_UNDER_LOAD === '0') return 0;
-  return underLoad() ? LAG_UNDER_LOAD_MS : 0;
+  return LAG_UNDER_LOAD_MS;
 }
 
 const brotli = promisify(zlib.brotliCompress);
@@ -270,7 +280,8 @@ export function pageAnswer(
 
 /**
  * Pages by key, least recently used first out, bounded in count and bytes. A stale page
- * (`current` says so) is dropped when next asked for, or evicted like any other.
+ * (`current` says so) is dropped when next asked for, unless it may still be sent out of date
+ * (mostLag), or evicted like any other.
  */
 export class PageStore {
   private pages = new Map<string, StoredPage>();
@@ -290,9 +301,12 @@ export class PageStore {
   get(key: string): StoredPage | undefined {
     const page = this.pages.get(key);
     if (!page) return undefined;
-    if (!this.current(page) && Date.now() - page.validity.at < lagLimit(key)) return undefined;
+    if (!this.current(page)) {
+      // Kept (until evicted) while it may still be sent out of date, should the server be busy then.
+      if (Date.now() - page.validity.at >= mostLag(key)) this.remove(key);
+      return undefined;
+    }
     this.remove(key);
-    if (!this.current(page)) return undefined;
     this.pages.set(key, page);
     this.bytes += page.bytes;
     return page;
@@ -461,7 +475,13 @@ export async function cachedPage(request: Request): Promise<Response | null> {
     // Compressed before anyone is answered: those arriving meanwhile wait here instead of rendering again.
     return rendered.kind === 'page' ? { kind: 'page', page: await compressed(rendered.page) } : rendered;
   });
-  const rendered = await flight.promise;
+  load.waiting++;
+  let rendered: Rendered;
+  try {
+    rendered = await flight.promise;
+  } finally {
+    load.waiting--;
+  }
   if (rendered.kind === 'page') {
     if (flight.leader) s.store.set(key, rendered.page);
     return respond(rendered.page, flight.leader ? 'miss' : 'hit');

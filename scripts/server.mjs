@@ -8,10 +8,11 @@
 //   socket (node:cluster) and the SQLite file (WAL). Each learns exactly what the others'
 //   writes touched from the invalidation log (lib/server/cache.ts).
 // - Editors first: on two cores or more (or with CLAIMLINE_EDITOR_PROCESS=1), one more process
-//   serves the newsroom.
-//   Reader processes pass it, over loopback, every request that carries a session cookie and
-//   every request that is not a GET or HEAD (server actions, sign-in), so a save never waits
-//   behind reader renders; reader processes also run at a lower CPU priority (nice 5).
+//   serves the newsroom. The first process gives it every connection whose first request carries
+//   a session cookie or is not a GET or HEAD (server actions, sign-in; scripts/connection-route.mjs),
+//   so a save never waits in a busy reader process; such a request arriving later on a reader's
+//   connection is passed on by the reader process over loopback. Reader processes also run at a
+//   lower CPU priority (nice 5).
 //
 // `node scripts/server.mjs` with PORT (default 3000) and HOST (default 0.0.0.0);
 // CLAIMLINE_HOT_PATH=0 sends every request through Next (the bench compares both);
@@ -28,8 +29,10 @@ import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import { root } from './lib.mjs';
+import { SESSION_COOKIE, wantsEditor } from './connection-route.mjs';
 import { FORWARDED_HEADER as FORWARDED } from './peer-address.mjs';
 
 process.env.NODE_ENV = 'production';
@@ -37,7 +40,6 @@ const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || '0.0.0.0';
 process.env.PORT = String(port);
 
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-|__Secure-)?[\w.-]*session[\w.-]*=/i;
 // Hop-by-hop: they describe one connection, never passed on (RFC 9110, 7.6.1).
 const HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer']);
 
@@ -93,6 +95,8 @@ function primary(readers, editorProcess) {
   const roles = new Map();
   const ready = new Set();
   let editorPort = null;
+  let editorWorker = null;
+  let turn = 0;
   let stopping = false;
   let started = false;
   const restarts = [];
@@ -107,6 +111,7 @@ function primary(readers, editorProcess) {
     worker.on('message', (message) => {
       if (message?.type === 'editor') {
         editorPort = message.port;
+        editorWorker = worker;
         for (const w of Object.values(cluster.workers)) if (roles.get(w.id) === 'reader') send(w, { type: 'editor', port: editorPort });
       } else if (message?.type === 'ready') {
         if (workerRole === 'reader' && editorPort) send(worker, { type: 'editor', port: editorPort });
@@ -114,7 +119,10 @@ function primary(readers, editorProcess) {
         if (!started && ready.size >= want) {
           started = true;
           const editors = editorProcess ? ' and the editor process' : '';
-          console.log(`Claimline listening on http://${hostname}:${port} (${readers} reader process${readers === 1 ? '' : 'es'}${editors})`);
+          // Only once every process is ready: before, a connection would have nowhere to go.
+          server.listen({ port, host: hostname }, () =>
+            console.log(`Claimline listening on http://${hostname}:${port} (${readers} reader process${readers === 1 ? '' : 'es'}${editors})`),
+          );
         }
       }
     });
@@ -128,6 +136,7 @@ function primary(readers, editorProcess) {
     if (stopping) return;
     if (workerRole === 'editor') {
       editorPort = null;
+      editorWorker = null;
       for (const w of Object.values(cluster.workers)) send(w, { type: 'editor', port: null });
     }
     const how = signal ? `was killed (${signal})` : `exited (code ${code})`;
@@ -161,7 +170,48 @@ function primary(readers, editorProcess) {
 
   if (editorProcess) fork('editor');
   for (let i = 0; i < readers; i++) fork('reader');
+
+  /**
+   * This process owns the public socket and gives each new connection to a process by its first
+   * request: a signed-in person's (a session cookie) or a form post goes straight to the editor
+   * process, the rest to the reader processes in turn. So an editor's requests never wait in a
+   * busy reader process's event loop, on the way in or out (measured: docs/performance.md). A
+   * reader process still passes on the editor requests that reach it later on a reader's
+   * connection (someone signing in).
+   */
+  const pick = (head) => {
+    const live = Object.values(cluster.workers).filter((w) => ready.has(w.id) && w.isConnected());
+    if (editorWorker && ready.has(editorWorker.id) && editorWorker.isConnected() && wantsEditor(head)) return editorWorker;
+    const readersNow = live.filter((w) => roles.get(w.id) === 'reader');
+    return readersNow.length ? readersNow[turn++ % readersNow.length] : null;
+  };
+  const server = net.createServer((socket) => {
+    socket.on('error', () => socket.destroy());
+    // A connection that never sends a request is closed, as node:http's headersTimeout would.
+    socket.setTimeout(66_000, () => socket.destroy());
+    socket.once('data', (first) => {
+      // Nothing more is read here: the rest of the request (a 2 MB form post) is the chosen process's to read.
+      socket.pause();
+      socket._handle?.readStop();
+      const chunks = [first];
+      for (let more = socket.read(); more !== null; more = socket.read()) chunks.push(more);
+      const head = Buffer.concat(chunks);
+      socket.setTimeout(0);
+      const worker = pick(head);
+      if (!worker) return socket.destroy();
+      worker.send({ type: 'connection', head: head.toString('latin1') }, socket, (error) => error && socket.destroy());
+    });
+  });
+  server.on('error', (error) => {
+    console.error(
+      error.code === 'EADDRINUSE'
+        ? `Claimline cannot listen on ${hostname}:${port}: another program uses that port. Set PORT to a free one.`
+        : `Claimline cannot listen on ${hostname}:${port}: ${error.message}`,
+    );
+    stop(1);
+  });
 }
+
 
 /** One server process: 'single' (the whole server), 'reader' or 'editor'. */
 async function serve(as) {
@@ -287,17 +337,23 @@ async function serve(as) {
     internal.keepAliveTimeout = 600_000;
     const own = await listen(internal, { port: 0, host: '127.0.0.1', exclusive: true }, '127.0.0.1');
     process.env.CLAIMLINE_RENDER_PORT = String(own);
+    // Connections to the public port, handed over by the first process with the bytes it read of them.
+    const server = publicServer();
+    process.on('message', (message, socket) => {
+      if (message?.type === 'editor') editorPort = message.port;
+      if (message?.type === 'connection' && socket) {
+        server.emit('connection', socket);
+        socket.emit('data', Buffer.from(message.head, 'latin1'));
+        socket.resume();
+      }
+    });
     if (as === 'reader') {
-      process.on('message', (message) => {
-        if (message?.type === 'editor') editorPort = message.port;
-      });
       try {
         // Readers yield the CPU to the editor process when both want it.
         os.setPriority(5);
       } catch {
         // not allowed here: same priority
       }
-      await listen(publicServer(), { port, host: hostname }, `${hostname}:${port}`);
     } else {
       process.send({ type: 'editor', port: own });
     }

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { wantsEditor } from './connection-route.mjs';
+
+const request = (lines: string[], method = 'GET', path = '/claims/3/some-slug') => Buffer.from(`${method} ${path} HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n`, 'latin1');
+
+describe('which process a new connection goes to', () => {
+  it('sends a signed-in person’s connection to the editor process, whatever the cookie’s prefix, case or place', () => {
+    for (const cookie of [
+      'Cookie: better-auth.session_token=abc.def',
+      'cookie: theme=dark; __Secure-better-auth.session_token=abc',
+      'COOKIE: __Host-claimline.session_token=x',
+      'Cookie: theme=dark\r\nCookie: better-auth.session_token=abc',
+    ]) {
+      expect(wantsEditor(request(['Host: news.example', cookie, 'Accept: text/html'])), cookie).toBe(true);
+    }
+  });
+
+  it('sends form posts and other writes to the editor process, signed in or not (sign-in itself, server actions)', () => {
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) expect(wantsEditor(request(['Host: news.example'], method, '/sign-in')), method).toBe(true);
+  });
+
+  it('leaves readers, the API, other cookies and anything it cannot read to the reader processes', () => {
+    expect(wantsEditor(request(['Host: news.example', 'Accept: text/html', 'Accept-Encoding: gzip, br']))).toBe(false);
+    expect(wantsEditor(request(['Host: news.example', 'Cookie: theme=dark; consent=yes'], 'HEAD', '/api/v1/claims?q=caf%C3%A9'))).toBe(false);
+    // A header that only mentions a session elsewhere than in a cookie name.
+    expect(wantsEditor(request(['Host: news.example', 'X-Note: session_token=abc', 'Referer: https://x.example/?session=1']))).toBe(false);
+    // Headers larger than the first packet: the reader process passes it on if need be.
+    expect(wantsEditor(Buffer.from('GET / HTTP/1.1\r\nHost: news.example\r\nCookie: better-auth.session_token=abc'))).toBe(false);
+    expect(wantsEditor(Buffer.from(''))).toBe(false);
+    expect(wantsEditor(Buffer.from('\u0016\u0003\u0001\u0002\u0000\u0001\u0000\u01fc\u0003\u0003'))).toBe(false);
+    // Bytes that are not UTF-8 in a header (a browser's raw Latin-1 or a fuzzer) change nothing.
+    expect(wantsEditor(request(['Host: news.example', 'X-Name: caf\u00e9 \u00ff\u00fe', 'User-Agent: 🦆']))).toBe(false);
+  });
+});

@@ -62,3 +62,43 @@ test('an editor imports another fact-checker’s feed and confirms a match; read
   await expect(page.getByText(`Lighthouse ${tag} keepers`)).toHaveCount(0);
   await expect(page.getByRole('button', { name: new RegExp(`^Remove .* review of .Ferries in the ${tag}`) })).toHaveCount(0);
 });
+
+test('an editor pages through a long list of imported reviews, each section on its own', async ({ page, auth }) => {
+  const tag = `moor${randomUUID().slice(0, 6)}`;
+  // A feed of 30 reviews about nothing tracked here: all "Decided" at once, newest import first.
+  const feed = {
+    '@context': 'https://schema.org',
+    '@type': 'DataFeed',
+    dataFeedElement: Array.from({ length: 30 }, (_, i) => ({
+      '@type': 'ClaimReview',
+      url: `https://moorland-checks.example/${tag}/${i + 1}`,
+      // One word of its own per review (no number a tracked claim might share), so none is suggested for a claim.
+      claimReviewed: `Moorland sheep ${tag}n${i + 1} grazed on the ridge`,
+      datePublished: '2026-11-02',
+      author: { '@type': 'Organization', name: 'Moorland Checks' },
+      reviewRating: { '@type': 'Rating', alternateName: 'Unproven' },
+    })),
+  };
+  await auth.signedIn('editor');
+  await page.goto('/edit/external-reviews');
+  const upload = page.getByRole('form', { name: 'Upload a file' });
+  await upload.getByLabel('JSON-LD file').setInputFiles({ name: 'moor.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from(JSON.stringify(feed)) });
+  await upload.getByRole('button', { name: 'Import file' }).click();
+  await expect(upload.getByRole('status')).toContainText('Imported 30 reviews');
+
+  const decided = page.getByRole('region', { name: /^Decided/ });
+  const heading = await decided.getByRole('heading').first().textContent();
+  const review = (n: number) => decided.getByText(`${tag}n${n} grazed`);
+  // Newest first: the feed's last review on the first page, its first one (older than 25 others) further on.
+  await expect(review(30)).toHaveCount(1);
+  await expect(review(1)).toHaveCount(0);
+  await decided.getByRole('navigation', { name: 'Pages of decided' }).getByRole('link', { name: 'Next' }).click();
+  await expect(page).toHaveURL(/\/edit\/external-reviews\?decided=2#decided-heading$/);
+  await expect(review(1)).toHaveCount(1);
+  await expect(review(30)).toHaveCount(0);
+  await expect(decided.getByRole('heading').first()).toHaveText(heading!);
+  // An address past the end goes to the last page.
+  await page.goto('/edit/external-reviews?decided=9999');
+  await expect(page).toHaveURL(/decided=\d+$/);
+  expect(Number(new URL(page.url()).searchParams.get('decided'))).toBeLessThan(9999);
+});

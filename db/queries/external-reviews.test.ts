@@ -10,7 +10,7 @@ import { readClaim, readExternalReviews, toReviewedClaim } from '@/lib/server/re
 import { fixtureFeed, parsedReview, trackedStatements } from '@/lib/testing/claim-review-fixtures';
 import { getDb } from '@/db';
 import { withdrawClaim } from './lifecycle';
-import { decideExternalMatch, importExternalReviews, listExternalReviews, matchExternalReview, removeExternalReview } from './external-reviews';
+import { countExternalReviews, decideExternalMatch, importExternalReviews, listExternalReviews, matchExternalReview, removeExternalReview } from './external-reviews';
 
 const TAG = 'quillon';
 let file: string;
@@ -173,5 +173,23 @@ describe('removing a review', () => {
     expect(rowCounts()).toEqual(before);
     expect(readExternalReviews(claims.ferry)).toHaveLength(1);
     expect(() => removeExternalReview({ reviewId: wrong.id })).toThrow(/does not exist/);
+  });
+});
+
+describe('the editors’ list', () => {
+  it('pages each section newest first, and counts it whole', () => {
+    importExternalReviews({
+      reviews: Array.from({ length: 7 }, (_, i) => parsedReview({ reviewUrl: `https://paging.example/${i}`, organisation: 'Paging Desk', claimReviewed: `Gulls ${i} stole chips` })),
+      kind: 'file',
+      source: 'paging.json',
+      actorId: editor,
+    });
+    const total = countExternalReviews({ open: false });
+    const all = listExternalReviews({ open: false, limit: 1000 });
+    expect(all).toHaveLength(total);
+    const pages = [0, 3, 6, 9].map((offset) => listExternalReviews({ open: false, limit: 3, offset }).map((r) => r.id));
+    expect(pages.flat()).toEqual(all.map((r) => r.id).slice(0, 12));
+    expect(all.map((r) => r.id)).toEqual([...all.map((r) => r.id)].sort((a, b) => b - a));
+    expect(countExternalReviews({ open: true })).toBe(listExternalReviews({ open: true, limit: 1000 }).length);
   });
 });

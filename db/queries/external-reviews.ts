@@ -154,22 +154,30 @@ export type ExternalReviewRow = Pick<
   }[];
 };
 
+// A review is about one claim: once a match is confirmed, its other suggestions wait for nobody.
+const pending = sql`(EXISTS (SELECT 1 FROM external_review_matches m WHERE m.review_id = ${externalReviews.id} AND m.state = 'suggested')
+  AND NOT EXISTS (SELECT 1 FROM external_review_matches m WHERE m.review_id = ${externalReviews.id} AND m.state = 'confirmed'))`;
+const inSection = (open: boolean) => (open ? pending : sql`NOT ${pending}`);
+
+/** How many reviews each section of the editors' screen holds. */
+export function countExternalReviews({ open }: { open: boolean }): number {
+  return getDb().select({ n: sql<number>`count(*)` }).from(externalReviews).where(inSection(open)).get()!.n;
+}
+
 /**
  * External reviews for the editors' screen, newest import first: `open` ones have a suggestion
  * to decide on and no confirmed claim; `done` ones were confirmed for a claim or had every
  * suggestion rejected (or none found).
  */
-export function listExternalReviews({ open, limit = 100 }: { open: boolean; limit?: number }): ExternalReviewRow[] {
+export function listExternalReviews({ open, limit = 100, offset = 0 }: { open: boolean; limit?: number; offset?: number }): ExternalReviewRow[] {
   const db = getDb();
-  // A review is about one claim: once a match is confirmed, its other suggestions wait for nobody.
-  const pending = sql`(EXISTS (SELECT 1 FROM external_review_matches m WHERE m.review_id = ${externalReviews.id} AND m.state = 'suggested')
-    AND NOT EXISTS (SELECT 1 FROM external_review_matches m WHERE m.review_id = ${externalReviews.id} AND m.state = 'confirmed'))`;
   const rows = db
     .select()
     .from(externalReviews)
-    .where(open ? pending : sql`NOT ${pending}`)
+    .where(inSection(open))
     .orderBy(desc(externalReviews.id))
     .limit(limit)
+    .offset(offset)
     .all();
   if (!rows.length) return [];
   const matches = db

@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { ActionButton } from '@/components/forms/action-button';
 import { StatusBadge } from '@/components/status-badge';
-import { listExternalReviews, type ExternalReviewRow } from '@/db/queries/external-reviews';
+import { countExternalReviews, listExternalReviews, type ExternalReviewRow } from '@/db/queries/external-reviews';
+import { pageHref, resolvePage } from '@/lib/paging';
+import { Pager } from '@/components/pager';
 import { formatDate, isoDate } from '@/lib/format';
 import { quoted } from '@/lib/quotes';
 import { externalHref } from '@/lib/routes';
@@ -12,6 +15,8 @@ import { ImportForms } from './import-forms';
 import { MatchForm } from './match-form';
 
 export const metadata: Metadata = { title: 'Other fact-checks' };
+
+const PATH = '/edit/external-reviews';
 
 const STATE_LABEL = { suggested: 'to decide', confirmed: 'confirmed', rejected: 'not this claim' } as const;
 
@@ -88,10 +93,19 @@ function Review({ review }: { review: ExternalReviewRow }) {
   );
 }
 
-export default async function ExternalReviewsPage() {
+const PAGE_SIZE = 25;
+// Each section pages on its own, so deciding on page 3 of one keeps the other where it was.
+const SECTIONS = [
+  { open: true, param: 'open', heading: 'To decide', empty: 'Nothing waiting.' },
+  { open: false, param: 'decided', heading: 'Decided', empty: 'None yet.' },
+] as const;
+
+export default async function ExternalReviewsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser('editor');
-  const open = listExternalReviews({ open: true });
-  const done = listExternalReviews({ open: false });
+  const query = await searchParams;
+  const sections = SECTIONS.map((section) => ({ ...section, window: resolvePage(query[section.param], countExternalReviews(section), PAGE_SIZE) }));
+  const pages = Object.fromEntries(sections.map((s) => [s.param, s.window.page > 1 ? s.window.page : undefined]));
+  if (sections.some((s) => s.window.redirect)) redirect(pageHref(PATH, pages, '', 1));
   return (
     <div>
       <h1 className="mb-2 text-2xl font-bold">Other fact-checks</h1>
@@ -100,28 +114,24 @@ export default async function ExternalReviewsPage() {
         shows “Also checked by” with their rating. Their ratings never change our own status.
       </p>
       <ImportForms />
-      <section aria-labelledby="open-heading" className="mt-8">
-        <h2 id="open-heading" className="mb-2 text-xl font-semibold">
-          To decide ({open.length})
-        </h2>
-        {open.length === 0 ? <p className="muted">Nothing waiting.</p> : null}
-        <ul className="space-y-3">
-          {open.map((r) => (
-            <Review key={r.id} review={r} />
-          ))}
-        </ul>
-      </section>
-      <section aria-labelledby="done-heading" className="mt-8">
-        <h2 id="done-heading" className="mb-2 text-xl font-semibold">
-          Decided ({done.length})
-        </h2>
-        {done.length === 0 ? <p className="muted">None yet.</p> : null}
-        <ul className="space-y-3">
-          {done.map((r) => (
-            <Review key={r.id} review={r} />
-          ))}
-        </ul>
-      </section>
+      {sections.map((section) => {
+        const reviews = listExternalReviews({ open: section.open, limit: PAGE_SIZE, offset: section.window.offset });
+        const id = `${section.param}-heading`;
+        return (
+          <section key={section.param} aria-labelledby={id} className="mt-8">
+            <h2 id={id} className="mb-2 text-xl font-semibold">
+              {section.heading} ({section.window.total})
+            </h2>
+            {section.window.total === 0 ? <p className="muted">{section.empty}</p> : null}
+            <ul className="space-y-3">
+              {reviews.map((r) => (
+                <Review key={r.id} review={r} />
+              ))}
+            </ul>
+            <Pager window={section.window} label={`Pages of ${section.heading.toLowerCase()}`} rel={false} href={(p) => `${pageHref(PATH, pages, section.param, p)}#${id}`} />
+          </section>
+        );
+      })}
     </div>
   );
 }

@@ -285,6 +285,9 @@ async function serve(as) {
       for (let i = 0; i < answer.rawHeaders.length; i += 2) {
         if (!HOP.has(answer.rawHeaders[i].toLowerCase())) kept.push(answer.rawHeaders[i], answer.rawHeaders[i + 1]);
       }
+      // Closed after this answer: the client's next connection starts with the request it sends next
+      // (signed in now), which the first process gives straight to the editor process.
+      res.shouldKeepAlive = false;
       res.writeHead(answer.statusCode ?? 502, answer.statusMessage, kept);
       answer.pipe(res);
     }

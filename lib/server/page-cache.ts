@@ -5,7 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { LAG_MAX_MS, LAG_REFRESH_MS, mark, tagVersions, unchangedSince, type Mark } from './cache';
+import { LAG_MAX_MS, LAG_REFRESH_MS, mark, tags, tagVersions, unchangedSince, type Mark } from './cache';
 import { env } from './env';
 import { READER_CACHE_CONTROL } from './http';
 import { UNTAGGED } from './purge';
@@ -130,7 +130,7 @@ export function storedPage(
   const versions = tagVersions(validity.tags);
   if (!isCurrent(page)) {
     // A page allowed to lag (below) is kept even so: its ETag names its own bytes, never versions it does not show.
-    if (!lagLimit(key)) return null;
+    if (!lagLimit(key, page)) return null;
     page.etag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
     return page;
   }
@@ -150,15 +150,16 @@ export function storedPage(
  * - Under load (this process answered BUSY_PER_SECOND reader requests in the current or the last
  *   second, or BUSY_WAITING of them are waiting for renders right now: when renders fall behind,
  *   fewer requests are answered, so the rate alone would never call that load), every other
- *   reader page and API list up to LAG_UNDER_LOAD_MS, except a claim's own
- *   page: that is the page an edit names, and the next reader gets it fresh whatever the load.
+ *   reader page and API list up to LAG_UNDER_LOAD_MS, except a claim's page after an edit of that
+ *   claim: that is the page the edit names, and the next reader gets it fresh whatever the load.
+ *   (Another claim's page that shows the edited claim's article may lag like the article.)
  *   During a spike every save would otherwise render the article pages and the lists (home,
  *   search) again at once, each costing many times a hit, and readers would queue behind
  *   those renders. A server that is not busy renders them before it answers, as before.
  *   CLAIMLINE_STALE_UNDER_LOAD=0 turns this off (the bench compares both).
  */
 const LAGGING_PAGE = /^\/stats$/;
-const CLAIM_PAGE = /^\/claims\/\d+(?:\/|$)/;
+const CLAIM_PAGE = /^\/claims\/(\d+)(?:\/|$)/;
 export const LAG_UNDER_LOAD_MS = 10_000;
 export const BUSY_PER_SECOND = 100;
 export const BUSY_WAITING = 8;
@@ -185,22 +186,28 @@ export function underLoad(now = Date.now()): boolean {
 }
 
 /** How long (ms since its render started) the page under a cache key (origin, path and query) may lag now; 0: never. */
-function lagLimit(key: string): number {
+function lagLimit(key: string, page: StoredPage): number {
   const most = mostLag(key);
-  return most === LAG_UNDER_LOAD_MS && !underLoad() ? 0 : most;
+  if (most !== LAG_UNDER_LOAD_MS) return most;
+  if (!underLoad()) return 0;
+  const claim = CLAIM_PAGE.exec(pathOf(key))?.[1];
+  return claim && !unchangedSince(page.validity.since, [tags.claim(Number(claim))]) ? 0 : LAG_UNDER_LOAD_MS;
 }
+
+const pathOf = (key: string) => {
+  try {
+    return new URL(key).pathname;
+  } catch {
+    return '';
+  }
+};
 
 /** How long the page under a key may lag under load: an out-of-date copy is kept that long, should load come. */
 function mostLag(key: string): number {
-  let pathname: string;
-  try {
-    pathname = new URL(key).pathname;
-  } catch {
-    return 0;
-  }
+  const pathname = pathOf(key);
+  if (!pathname) return 0;
   if (LAGGING_PAGE.test(pathname)) return LAG_MAX_MS;
-  if (CLAIM_PAGE.test(pathname) || process.env.CLAIMLINE_STALE_UNDER_LOAD === '0') return 0;
-  return LAG_UNDER_LOAD_MS;
+  return process.env.CLAIMLINE_STALE_UNDER_LOAD === '0' ? 0 : LAG_UNDER_LOAD_MS;
 }
 
 const brotli = promisify(zlib.brotliCompress);
@@ -315,12 +322,12 @@ export class PageStore {
   /** A page that may lag now (lagLimit), out of date but young enough to send while it renders again. */
   getLagging(key: string): StoredPage | undefined {
     const page = this.pages.get(key);
-    return page && !this.current(page) && Date.now() - page.validity.at < lagLimit(key) ? page : undefined;
+    return page && !this.current(page) && Date.now() - page.validity.at < lagLimit(key, page) ? page : undefined;
   }
 
   /** Stores a page unless something it read changed while it rendered (it may show the old content), or it may lag. */
   set(key: string, page: StoredPage): void {
-    if ((!this.current(page) && !lagLimit(key)) || page.bytes > this.maxBytes) return;
+    if ((!this.current(page) && !lagLimit(key, page)) || page.bytes > this.maxBytes) return;
     this.remove(key);
     this.pages.set(key, page);
     this.bytes += page.bytes;

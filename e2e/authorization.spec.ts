@@ -770,6 +770,10 @@ test('the editors’ dashboard and its CSV answer editors and admins only, howev
           if (!path.includes('.csv')) expect(response.headers.get('location')).toMatch(/\/sign-in$/);
         }
       }
+      // The charts' own render, which the dashboard keeps as HTML: only the server itself gets it.
+      const internal = await read(who, `/internal/editor-charts?${period}`);
+      expect(internal.status, `${who} internal`).toBe(404);
+      expect(await internal.text()).not.toContain('Claims checked per week');
     }
   }
 });

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
-import { cached, claimTags, contentVersion, invalidate, LAG_MAX_MS, LAG_REFRESH_MS, tags } from './cache';
+import { cached, cachedAsync, claimTags, contentVersion, invalidate, LAG_MAX_MS, LAG_REFRESH_MS, tags } from './cache';
 
 let file: string;
 beforeAll(() => {
@@ -89,6 +89,38 @@ describe('figures allowed to lag (the editors’ dashboard)', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('values made asynchronously (the editors’ charts, rendered over loopback)', () => {
+  it('are made once for callers arriving together, kept until a tag moves, never kept when missing, and stale when a write comes while they are made', async () => {
+    let loads = 0;
+    let release = () => {};
+    const slow = () =>
+      cachedAsync('test:async', [tags.party(77)], async () => {
+        const n = ++loads;
+        await new Promise<void>((resolve) => (release = resolve));
+        return `render ${n}`;
+      });
+    const together = [slow(), slow()];
+    release();
+    expect(await Promise.all(together)).toEqual(['render 1', 'render 1']);
+    expect(await slow()).toBe('render 1');
+    // A write while it renders: what it shows may be from before the write, so the next caller gets a new one.
+    invalidate([tags.party(77)]);
+    const during = slow();
+    invalidate([tags.party(77)]);
+    release();
+    expect(await during).toBe('render 2');
+    const after = slow();
+    release();
+    expect(await after).toBe('render 3');
+    // Nothing to keep (the page could not be rendered): asked again next time.
+    let misses = 0;
+    const missing = () => cachedAsync('test:async-missing', [tags.lists], async () => (++misses, null));
+    expect(await missing()).toBeNull();
+    expect(await missing()).toBeNull();
+    expect(misses).toBe(2);
   });
 });
 

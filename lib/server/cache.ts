@@ -82,6 +82,8 @@ type State = {
   expired: Set<string>;
   /** Keys of values allowed to lag (`cached(…, { lag: true })`) being computed again after this request. */
   refreshing: Set<string>;
+  /** Values of `cachedAsync` being made, by key: callers arriving meanwhile share them. */
+  flights: Map<string, Promise<unknown>>;
 };
 
 // A bound on memory: entries are page-sized (a claim, an article with its text, a list page).
@@ -106,6 +108,7 @@ function state(): State {
       pending: new Set(start.rows.filter((row) => row.origin !== logOrigin()).map((row) => row.tag)),
       expired: new Set(),
       refreshing: new Set(),
+      flights: new Map(),
     };
     return s;
   }
@@ -236,18 +239,58 @@ export function cached<T>(key: string, dependsOn: readonly string[] | ((value: T
   return value;
 }
 
+/**
+ * `cached` for a value made asynchronously (a render over loopback): the same tags, keys and lag.
+ * The tags' versions are taken before `load` starts, so a write while it runs leaves the value
+ * stale; callers arriving meanwhile share its promise. A null result is given but not kept.
+ */
+export async function cachedAsync<T>(key: string, dependsOn: readonly string[], load: () => Promise<T | null>, options: { lag?: boolean } = {}): Promise<T | null> {
+  const s = state();
+  const hit = s.entries.get(key);
+  const current = hit?.deps.every(([tag, version]) => tagVersion(s, tag) === version);
+  const age = hit ? Date.now() - hit.at : Infinity;
+  if (hit && (current || (options.lag && age < LAG_MAX_MS))) {
+    if (!current && age >= LAG_REFRESH_MS) {
+      makeAsync(s, key, dependsOn, load).catch((error: unknown) => console.warn(`Could not compute ${key} again: ${error instanceof Error ? error.message : error}`));
+    }
+    recordRead(dependsOn);
+    return hit.value as T;
+  }
+  recordRead(dependsOn);
+  return makeAsync(s, key, dependsOn, load);
+}
+
+function makeAsync<T>(s: State, key: string, dependsOn: readonly string[], load: () => Promise<T | null>): Promise<T | null> {
+  const running = s.flights.get(key);
+  if (running) return running as Promise<T | null>;
+  const at = Date.now();
+  const deps = dependsOn.map((tag): [string, number] => [tag, tagVersion(s, tag)]);
+  const made = load()
+    .then((value) => {
+      if (value !== null) keep(s, key, { value, deps, at });
+      return value;
+    })
+    .finally(() => s.flights.delete(key));
+  s.flights.set(key, made);
+  return made;
+}
+
 function store<T>(s: State, key: string, dependsOn: readonly string[] | ((value: T) => string[]), load: () => T): T {
   const at = Date.now();
   const value = load();
   const tagList = typeof dependsOn === 'function' ? dependsOn(value) : dependsOn;
-  const deps = tagList.map((tag): [string, number] => [tag, tagVersion(s, tag)]);
+  keep(s, key, { value, deps: tagList.map((tag): [string, number] => [tag, tagVersion(s, tag)]), at });
+  return value;
+}
+
+/** Stores an entry as the most recently used, dropping the least recently used past MAX_ENTRIES. */
+function keep(s: State, key: string, entry: Entry): void {
   s.entries.delete(key);
-  s.entries.set(key, { value, deps, at });
+  s.entries.set(key, entry);
   if (s.entries.size > MAX_ENTRIES) {
     const oldest = s.entries.keys().next().value;
     if (oldest !== undefined) s.entries.delete(oldest);
   }
-  return value;
 }
 
 /**

@@ -584,6 +584,28 @@ export function hotAnswer(req: RawRequest): Answer | null {
 // For scripts/server.mjs, which is not bundled with the app: the first request that loads this module installs it.
 (globalThis as { claimlineHotPath?: typeof hotAnswer }).claimlineHotPath = hotAnswer;
 
+/**
+ * A page of this server's own, requested over loopback with this process's secret as the page
+ * cache requests its renders: for pages only the server itself reads (app/internal/), which answer
+ * nothing else. Its HTML, or null when it cannot be had here (development, not listening on
+ * loopback, anything but a 200).
+ */
+export function renderOwnPage(pathWithQuery: string): Promise<string | null> {
+  const port = renderPort();
+  if (!port || process.env.NODE_ENV === 'development' || state().unreachable) return Promise.resolve(null);
+  const headers = { accept: 'text/html', 'accept-encoding': 'identity', [RENDER_HEADER]: `${state().secret} ${newNonce()}` };
+  return new Promise((resolve) => {
+    const inner = http.get({ host: '127.0.0.1', port, path: pathWithQuery, headers, timeout: RENDER_TIMEOUT_MS }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', () => resolve(null));
+      res.on('end', () => resolve(res.statusCode === 200 ? Buffer.concat(chunks).toString('utf8') : null));
+    });
+    inner.on('timeout', () => inner.destroy());
+    inner.on('error', () => resolve(null));
+  });
+}
+
 /** Requests the page from this server over loopback as an anonymous reader, rendered with a nonce of its own. */
 function render(port: string, request: Request, url: URL, key: string, validity: Validity): Promise<Rendered> {
   const nonce = newNonce();

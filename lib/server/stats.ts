@@ -20,10 +20,12 @@ import {
   timeToVerdict,
   verdictsByClaimantKind,
   verdictsByOutlet,
+  periodQuery,
   type Dataset,
   type Period,
 } from '@/lib/stats';
-import { cached, tags } from './cache';
+import { cached, cachedAsync, tags } from './cache';
+import { renderOwnPage } from './page-cache';
 
 export const STATS_DATASETS = ['checked', 'time-to-verdict', 'replies', 'corrections', 'by-claimant', 'by-outlet'] as const;
 export type StatsDatasetId = (typeof STATS_DATASETS)[number];
@@ -50,6 +52,34 @@ export function readStats(scope: StatsScope, period: Period, now = Date.now(), o
       'by-outlet': verdictsByOutlet(countVerdictsByOutlet(args)),
     };
   }, options);
+}
+
+// The markers around the editors' charts in their internal page (app/internal/editor-charts):
+// React escapes any such text in the figures, so only these elements can match.
+export const FRAGMENT_START = 'editor-charts-start';
+export const FRAGMENT_END = 'editor-charts-end';
+const marker = (name: string) => `<template data-fragment="${name}"></template>`;
+
+/**
+ * The editors' six charts of everything the newsroom checked, rendered once per period and day
+ * as HTML and kept under `lists`, allowed to lag like the figures they draw: their render, not
+ * their figures, was most of the dashboard's time (performance.md). Server components cannot
+ * make HTML themselves, so the page cache's own loopback render makes it. Null when that cannot
+ * be had (development): the page then renders the charts itself.
+ */
+export function readEditorChartsHtml(period: Period, now = Date.now()): Promise<string | null> {
+  const day = new Date(now).toISOString().slice(0, 10);
+  return cachedAsync(
+    `editor-charts:${period.from}:${period.to}:${day}`,
+    [tags.lists],
+    async () => {
+      const html = await renderOwnPage(`/internal/editor-charts?${periodQuery(period)}`);
+      const start = html?.indexOf(marker(FRAGMENT_START)) ?? -1;
+      const end = html?.indexOf(marker(FRAGMENT_END)) ?? -1;
+      return html && start >= 0 && end > start ? html.slice(start + marker(FRAGMENT_START).length, end) : null;
+    },
+    { lag: true },
+  );
 }
 
 export const DASHBOARD_DATASETS = ['workload', 'overdue'] as const;

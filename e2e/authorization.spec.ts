@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { FormClient } from '../scripts/lib/form-client';
-import { inviteLink, newAccount } from './pages/auth';
+import { joinedOverHttp } from './pages/auth';
 import { runSetup } from './support/setup';
 
 // Every server action, posted straight over HTTP (as a script would, without the
@@ -26,14 +26,7 @@ function query<T>(sql: string, ...params: unknown[]): T {
 }
 
 async function member(role: 'admin' | 'editor') {
-  const client = new FormClient(base);
-  const account = newAccount(role === 'admin' ? 'Matrix admin' : 'Matrix editor');
-  const joined = await client.submit(
-    new URL(inviteLink(role)).pathname,
-    { name: account.name, email: account.email, password: account.password, confirm: account.password },
-    'name',
-  );
-  expect(joined.status, `joining as ${role}`).toBe(303);
+  const { account, client } = await joinedOverHttp(role, role === 'admin' ? 'Matrix admin' : 'Matrix editor');
   const id = query<string>('select id from users where email = ?', account.email.toLowerCase());
   return { client, id };
 }

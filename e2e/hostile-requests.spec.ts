@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { decodablePath } from '../lib/request-checks';
 import { FormClient } from '../scripts/lib/form-client';
-import { inviteLink, newAccount } from './pages/auth';
+import { joinedOverHttp } from './pages/auth';
 
 // Requests no form would send: undecodable percent-escapes, NUL, overlong UTF-8, dot
 // segments, huge and odd values, in every path parameter and query string of every route
@@ -110,14 +110,7 @@ test.describe('hostile requests', () => {
   });
 
   test('every editor route, as an admin: no 5xx for hostile paths and queries', async () => {
-    const admin = new FormClient(base);
-    const account = newAccount('Hostile admin');
-    const joined = await admin.submit(
-      new URL(inviteLink('admin')).pathname,
-      { name: account.name, email: account.email, password: account.password, confirm: account.password },
-      'name',
-    );
-    expect(joined.status).toBe(303);
+    const { client: admin } = await joinedOverHttp('admin', 'Hostile admin');
     const seen = await walk(admin, routeTemplates().filter((t) => t.startsWith('/edit')).flatMap(urls));
     expectTotal(seen);
     expect(seen.some((s) => s.status === 200), 'the admin really was signed in').toBe(true);
@@ -144,13 +137,7 @@ test.describe('hostile requests', () => {
   });
 
   test('an invitation link takes its host from APP_URL, not from X-Forwarded-Host', async () => {
-    const admin = new FormClient(base);
-    const account = newAccount('Inviting admin');
-    await admin.submit(
-      new URL(inviteLink('admin')).pathname,
-      { name: account.name, email: account.email, password: account.password, confirm: account.password },
-      'name',
-    );
+    const { client: admin } = await joinedOverHttp('admin', 'Inviting admin');
     const form = await admin.readForm('/edit/users', 'days');
     const body = new FormData();
     for (const [name, value] of form) body.append(name, value);

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { expect, test } from '@playwright/test';
 import { FormClient, type FormFields } from '../scripts/lib/form-client';
-import { inviteLink, newAccount, type Account } from './pages/auth';
+import { joinedOverHttp, newAccount, type Account } from './pages/auth';
 
 // An attacker guessing passwords in parallel, as plain HTTP clients posting the sign-in form
 // all at once to the production server. Each test connects from an address of its own in
@@ -47,14 +47,7 @@ async function postSignIn(form: FormFields, fields: { email: string; password: s
 const tally = (answers: Answer[]) => answers.reduce<Record<string, number>>((acc, a) => ({ ...acc, [a.outcome]: (acc[a.outcome] ?? 0) + 1 }), {});
 
 async function newMember(): Promise<Account> {
-  const account = newAccount('Guessed');
-  const joined = await new FormClient(base).submit(
-    new URL(inviteLink('editor')).pathname,
-    { name: account.name, email: account.email, password: account.password, confirm: account.password },
-    'name',
-  );
-  expect(joined.status).toBe(303);
-  return account;
+  return (await joinedOverHttp('editor', 'Guessed')).account;
 }
 
 test.describe('sign-in limits under parallel guessing', () => {

@@ -2,7 +2,7 @@ import { fixtureArticle } from '../lib/testing/fixture-site';
 import { DEMO, expect, test } from './fixtures';
 import { AuthPages } from './pages/auth';
 import { runSetup } from './support/setup';
-import { axeFindings } from './support/axe';
+import { axeInBothSchemes } from './support/axe';
 import { useFixtureSite } from './support/fixture-site';
 
 const fixture = useFixtureSite();
@@ -53,10 +53,7 @@ test('a cited source is archived; readers open the copy with the excerpt marked,
   await expect(page.locator('main')).not.toContainText('About');
   await expect(page.locator('script')).toHaveCount(0);
   expect(copy.headers()['content-security-policy']).toMatch(/^default-src 'none'; style-src 'sha256-[^']+'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'$/);
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    expect(await axeFindings(page, `archived copy (${scheme})`)).toEqual([]);
-  }
+  expect(await axeInBothSchemes(page, 'archived copy')).toEqual([]);
   await page.screenshot({ path: 'test-results/evidence-archived-copy.png', fullPage: true });
   await page.getByRole('link', { name: 'Back to the claim' }).click();
   await expect(page).toHaveURL(new RegExp(`/claims/${claimId}/`));
@@ -73,11 +70,7 @@ test('a cited source is archived; readers open the copy with the excerpt marked,
   await page.screenshot({ path: 'test-results/evidence-claim-editor.png', fullPage: true });
   await page.goto('/edit');
   await expect(page.getByRole('region', { name: /Sources needing attention/ })).toContainText('Quay Road monitoring report');
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    expect(await axeFindings(page, `workspace with sources needing attention (${scheme})`)).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
+  expect(await axeInBothSchemes(page, 'workspace with sources needing attention')).toEqual([]);
 
   await page.goto(`/claims/${claimId}/x`);
   const cited = sources.getByRole('listitem').filter({ hasText: 'Quay Road monitoring report' });
@@ -126,11 +119,7 @@ test('editors open the archived copy of a draft claim’s source; readers cannot
   await expect(page.getByText('The claim citing it is not published: only signed-in editors can open this copy.')).toBeVisible();
   await expect(page.locator('mark#cited')).toHaveText(excerpt);
   await expect(page.locator('script')).toHaveCount(0);
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    expect(await axeFindings(page, `archived copy of a draft's source (${scheme})`)).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
+  expect(await axeInBothSchemes(page, "archived copy of a draft's source")).toEqual([]);
   await page.getByRole('link', { name: 'Back to the claim' }).click();
   await expect(page).toHaveURL(new RegExp(`/edit/claims/${draftId}$`));
 

@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { AnnotatorPage } from './pages/annotator';
 import { AuthPages } from './pages/auth';
-import { IntakePage } from './pages/intake';
+import { articleWithClaims } from './pages/revisions';
 
 // Emoji, RTL and combining marks before the passages: positions must agree between browser and server.
 const ARTICLE = [
@@ -10,13 +10,11 @@ const ARTICLE = [
   'The weather was mild and the boats were decorated with flags.',
 ].join('\n\n');
 
+/** The article stored with the app's own query (pasting it in is intake.spec's), open in the annotator. */
 async function newArticle(page: import('@playwright/test').Page, title: string) {
-  const intake = new IntakePage(page);
-  await intake.open();
-  await intake.pasteText(ARTICLE, { title, outlet: 'Quay Weekly' });
-  await expect(page).toHaveURL(/\/edit\/articles\/\d+$/);
+  const { id } = articleWithClaims({ title, body: ARTICLE, quotes: [] });
   const annotator = new AnnotatorPage(page);
-  await expect(annotator.text()).toBeVisible();
+  await annotator.open(id);
   return annotator;
 }
 

@@ -166,9 +166,17 @@ export const BUSY_WAITING = 8;
 // A shared cache keeps an out-of-date page only until the background render should have replaced it.
 const LAGGING_CACHE_CONTROL = `public, max-age=0, s-maxage=${LAG_REFRESH_MS / 1000}`;
 
-/** Reader requests this process looked up in the page cache, per second of the clock, and those waiting for a render now. */
-const load = { second: 0, count: 0, previous: 0, waiting: 0 };
+/**
+ * Reader requests this process looked up in the page cache, per second of the clock, and those
+ * waiting for a render now. On globalThis with the store: the hot path (scripts/server.mjs) and
+ * the proxy run separately bundled copies of this module, and each counts what the other sees.
+ */
+type Load = { second: number; count: number; previous: number; waiting: number };
+const globalForLoad = globalThis as unknown as { claimlineLoad?: Load };
+const readerLoad = (): Load => (globalForLoad.claimlineLoad ??= { second: 0, count: 0, previous: 0, waiting: 0 });
+
 function countRequest(now = Date.now()): void {
+  const load = readerLoad();
   const second = Math.floor(now / 1000);
   if (second !== load.second) {
     load.previous = second === load.second + 1 ? load.count : 0;
@@ -179,6 +187,7 @@ function countRequest(now = Date.now()): void {
 }
 /** Whether this process is answering a spike of readers (BUSY_PER_SECOND, BUSY_WAITING). */
 export function underLoad(now = Date.now()): boolean {
+  const load = readerLoad();
   if (load.waiting >= BUSY_WAITING) return true;
   const second = Math.floor(now / 1000);
   if (second === load.second) return load.count >= BUSY_PER_SECOND || load.previous >= BUSY_PER_SECOND;
@@ -482,12 +491,12 @@ export async function cachedPage(request: Request): Promise<Response | null> {
     // Compressed before anyone is answered: those arriving meanwhile wait here instead of rendering again.
     return rendered.kind === 'page' ? { kind: 'page', page: await compressed(rendered.page) } : rendered;
   });
-  load.waiting++;
+  readerLoad().waiting++;
   let rendered: Rendered;
   try {
     rendered = await flight.promise;
   } finally {
-    load.waiting--;
+    readerLoad().waiting--;
   }
   if (rendered.kind === 'page') {
     if (flight.leader) s.store.set(key, rendered.page);

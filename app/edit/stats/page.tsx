@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { HorizontalBars } from '@/components/charts/horizontal-bars';
 import type { Series } from '@/components/charts/shared';
-import { StackedBars } from '@/components/charts/stacked-bars';
 import { PeriodForm } from '@/components/period-form';
-import { StatsCharts, buckets, numbers } from '@/components/stats-charts';
+import { EditorKeptCharts } from '@/components/editor-kept-charts';
+import { buckets, numbers } from '@/components/stats-charts';
 import { StatsFigure } from '@/components/stats-figure';
 import { formatDate, isoDate } from '@/lib/format';
 import { claimPath } from '@/lib/routes';
@@ -23,7 +23,6 @@ const WORKLOAD_SERIES: Series[] = [
   { ...WORKLOAD_STATES[2], fill: 'var(--reply-on-time)' },
   { ...WORKLOAD_STATES[3], fill: 'var(--reply-never)', pattern: 'cross' },
 ];
-const OVERDUE_SERIES: Series[] = [{ key: 'overdue', label: 'Overdue requests', fill: 'var(--reply-never)', pattern: 'cross' }];
 const DAY = 86_400_000;
 
 export default async function EditorStatsPage({ searchParams }: Props) {
@@ -32,8 +31,8 @@ export default async function EditorStatsPage({ searchParams }: Props) {
   const parsed = parsePeriod(await searchParams, now);
   const { period } = parsed;
   const locale = env.NEWSROOM_LOCALE;
-  const { workload, overdue, waiting } = readDashboard(period, now);
   const chartsHtml = await readEditorChartsHtml(period, now);
+  const { workload, overdue, waiting } = readDashboard(period, now);
   const csv = (id: string) => `/edit/stats/${id}.csv?${periodQuery(period)}`;
   return (
     <div className="max-w-3xl">
@@ -91,20 +90,11 @@ export default async function EditorStatsPage({ searchParams }: Props) {
           csvHref={csv('workload')}
           locale={locale}
         />
-        <StatsFigure
-          dataset={overdue}
-          description="Requests for comment past their deadline with no answer recorded, counted at the end of each week."
-          chart={<StackedBars id="overdue" label={overdue.title} buckets={buckets(overdue)} series={OVERDUE_SERIES} values={numbers(overdue, 1, 2)} locale={locale} />}
-          legend={OVERDUE_SERIES}
-          csvHref={csv('overdue')}
-          locale={locale}
-        />
       </div>
-      <h2 className="mt-12 mb-6 border-t border-[var(--rule)] pt-6 text-xl font-bold">Everything the newsroom checked</h2>
       {chartsHtml === null ? (
-        <StatsCharts datasets={readStats('newsroom', period, now, { lag: true })} period={period} locale={locale} csvBase="/edit/stats" />
+        <EditorKeptCharts overdue={overdue} datasets={readStats('newsroom', period, now, { lag: true })} period={period} locale={locale} />
       ) : (
-        // The same charts as rendered by React for this period (readEditorChartsHtml), its escaping included: no one's raw HTML.
+        // The same figures as rendered by React for this period (readEditorChartsHtml), its escaping included: no one's raw HTML.
         <div dangerouslySetInnerHTML={{ __html: chartsHtml }} />
       )}
     </div>

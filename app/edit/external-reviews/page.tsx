@@ -76,7 +76,7 @@ function Review({ review }: { review: ExternalReviewRow }) {
           </li>
         ))}
       </ul>
-      <MatchForm reviewId={review.id} organisation={review.organisation} />
+      <MatchForm reviewId={review.id} organisation={review.organisation} claimReviewed={review.claimReviewed} />
       {review.matches.some((m) => m.state === 'confirmed') ? null : (
         <p className="mt-2">
           <ActionButton

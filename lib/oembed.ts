@@ -20,23 +20,6 @@ export const oembedQuery = z.object({
 });
 export type OembedQuery = z.output<typeof oembedQuery>;
 
-// A claim page (/claims/12 or /claims/12/<slug>) or its card.
-const CLAIM_PATH = /^\/claims\/([1-9]\d{0,15})(?:\/[^/]+)?\/?$/;
-
-/** The claim a URL names on this site (`site`: its origin), or null for anything else. */
-export function claimIdFromUrl(url: string, site: string): number | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  // http and https name the same claim: the site may be reached by either behind a proxy.
-  if (!/^https?:$/.test(parsed.protocol) || parsed.host !== new URL(site).host) return null;
-  const id = CLAIM_PATH.exec(parsed.pathname)?.[1];
-  return id ? Number(id) : null;
-}
-
 export type OembedClaim = { id: number; statement: string; status: Status };
 
 export function oembedAnswer(claim: OembedClaim, { site, checkedBy, maxwidth, maxheight }: { site: string; checkedBy: { name: string; url: string } } & Pick<OembedQuery, 'maxwidth' | 'maxheight'>) {

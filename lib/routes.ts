@@ -30,21 +30,40 @@ export function externalHref(url: string | null | undefined): string | undefined
 /** The stored copy of a source, as one claim cites it. */
 export const archivedCopyPath = (claim: { id: number }, sourceId: number) => `/claims/${claim.id}/archive/${sourceId}`;
 
+// A claim page (/claims/12 or /claims/12/<slug>) or its card; an editor's screen of a claim.
+const CLAIM_PATH = /^\/claims\/([1-9]\d{0,15})(?:\/[^/]+)?\/?$/;
+const EDITOR_CLAIM_PATH = /^\/edit\/claims\/([1-9]\d{0,15})(?:\/[^/]*)?\/?$/;
+
+/**
+ * The claim an absolute URL names on this site (`site`: its origin; http and https alike, as the
+ * site may be reached by either behind a proxy), or null for anything else. `editor` accepts
+ * the address of its editor screen too.
+ */
+export function claimIdFromUrl(url: string, site: string, { editor = false } = {}): number | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (!/^https?:$/.test(parsed.protocol) || parsed.host !== new URL(site).host) return null;
+  const id = (CLAIM_PATH.exec(parsed.pathname) ?? (editor ? EDITOR_CLAIM_PATH.exec(parsed.pathname) : null))?.[1];
+  return id ? Number(id) : null;
+}
+
 /**
  * The claim an editor means by "42", "#42", or the address of its page or editor screen on
- * this site (`site`: its origin; http and https alike), or null for anything else.
+ * this site, pasted whole or as a path (see claimIdFromUrl), or null for anything else.
  */
 export function claimIdFromReference(text: string, site: string): number | null {
   const trimmed = text.trim();
   const number = /^#?([1-9]\d{0,14})$/.exec(trimmed)?.[1];
   if (number) return Number(number);
-  let url: URL;
+  let url: string;
   try {
-    url = new URL(trimmed, site);
+    url = new URL(trimmed, site).href;
   } catch {
     return null;
   }
-  if (!/^https?:$/.test(url.protocol) || url.host !== new URL(site).host) return null;
-  const id = /^\/(?:edit\/)?claims\/([1-9]\d{0,14})(?:\/[^/]*)?\/?$/.exec(url.pathname)?.[1];
-  return id ? Number(id) : null;
+  return claimIdFromUrl(url, site, { editor: true });
 }

@@ -1,4 +1,5 @@
-import { claimIdFromUrl, oembedAnswer, oembedQuery } from '@/lib/oembed';
+import { oembedAnswer, oembedQuery } from '@/lib/oembed';
+import { claimIdFromUrl } from '@/lib/routes';
 import { parseSearchParams } from '@/lib/params';
 import { invalidParams } from '@/lib/server/api';
 import { jsonError, jsonResponse, preflight } from '@/lib/server/http';

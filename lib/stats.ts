@@ -331,9 +331,13 @@ export function workload(rows: readonly { editor: string | null; workflow: strin
   };
 }
 
-/** Requests for comment overdue at the end of each week of the period (open past their deadline then). */
-export function overdueOverTime(p: Period, intervals: readonly { from: number; until: number | null }[]): Dataset {
-  const weeks = weeksOf(p);
+/**
+ * Requests for comment overdue at the end of each week of the period (open past their deadline
+ * then). The week still running is counted as of `now`, not its end: a deadline later this week
+ * has not passed yet. Weeks that have not begun are left out, as nobody knows their end.
+ */
+export function overdueOverTime(p: Period, intervals: readonly { from: number; until: number | null }[], now: number): Dataset {
+  const weeks = weeksOf(p).filter((week) => Date.parse(`${week}T00:00:00Z`) <= now);
   const starts = intervals.map((i) => i.from).sort((a, b) => a - b);
   const answered = intervals.flatMap((i) => (i.until === null ? [] : [i.until])).sort((a, b) => a - b);
   return {
@@ -343,12 +347,12 @@ export function overdueOverTime(p: Period, intervals: readonly { from: number; u
       { key: 'week', label: 'Week starting' },
       { key: 'overdue', label: 'Overdue requests', numeric: true },
     ],
-    // Overdue at a week's end: became overdue before it, less those answered before it (an answer
+    // Overdue at a moment: became overdue before it, less those answered before it (an answer
     // always comes after the deadline it is overdue from). Sorted once: a five-year page has 260
     // weeks and tens of thousands of requests.
     rows: weeks.map((week) => {
-      const end = Date.parse(`${week}T00:00:00Z`) + 7 * DAY;
-      return [week, countBelow(starts, end) - countBelow(answered, end)];
+      const at = Math.min(Date.parse(`${week}T00:00:00Z`) + 7 * DAY, now);
+      return [week, countBelow(starts, at) - countBelow(answered, at)];
     }),
   };
 }

@@ -17,7 +17,7 @@ export function statsCsvResponse(request: Request, file: string, scope: StatsSco
   if (!parsed.ok) return invalidParams(parsed.errors);
   let dataset: Dataset;
   if (isStatsDataset(id)) dataset = readStats(scope, parsed.period, now)[id];
-  else if (isDashboardDataset(id)) dataset = readDashboard(parsed.period)[id];
+  else if (isDashboardDataset(id)) dataset = readDashboard(parsed.period, now)[id];
   else return notFound();
   const name = `${scope === 'public' ? '' : 'newsroom-'}${id}-${parsed.period.from}-to-${parsed.period.to}.csv`;
   return cachedResponse(request, datasetCsv(dataset), {

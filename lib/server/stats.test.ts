@@ -248,7 +248,7 @@ describe('the editors’ dashboard agrees with SQL written apart', { timeout: 30
     sqlite.prepare(`UPDATE claims SET assignee_id = ?, workflow = 'in_progress' WHERE published = 0 AND id % 3 = 0`).run(ana);
     sqlite.prepare(`UPDATE claims SET assignee_id = ?, workflow = 'ready_for_review' WHERE published = 0 AND id % 3 = 1`).run(ben);
     sqlite.prepare(`UPDATE claims SET pending_status = 'false', pending_by = ?, pending_at = ? WHERE published = 1 AND id % 29 = 0`).run(ana, NOW - 5 * DAY);
-    const { workload, overdue, waiting } = readDashboard(period);
+    const { workload, overdue, waiting } = readDashboard(period, NOW);
 
     const want = all(`SELECT coalesce(u.name, 'Not assigned') AS editor, c.workflow AS workflow, count(*) AS n FROM claims c LEFT JOIN users u ON u.id = c.assignee_id
       WHERE c.withdrawn_at IS NULL AND (c.workflow <> 'published' OR c.pending_status IS NOT NULL) GROUP BY 1, 2`);
@@ -278,6 +278,42 @@ describe('the editors’ dashboard agrees with SQL written apart', { timeout: 30
     const queue = all(`SELECT count(*) AS n FROM claims WHERE withdrawn_at IS NULL AND (workflow = 'ready_for_review' OR pending_status IS NOT NULL)`)[0]!.n;
     expect(waiting.total).toBe(queue);
     expect(waiting.rows.map((r) => r.since)).toEqual([...waiting.rows.map((r) => r.since)].sort((a, b) => a - b));
+  });
+});
+
+describe('overdue replies in the week still running', { timeout: 30_000 }, () => {
+  it('counts a request overdue once its deadline has passed as of now, not at the week’s end; weeks not begun have no figure', () => {
+    // NOW is a Thursday, 00:00 UTC: its week (from Monday 29 December 2025) ends four days later.
+    const thisWeek = '2025-12-29';
+    const now = NOW + 9 * 3_600_000;
+    const asked = all(`SELECT c.id AS claimId FROM claims c WHERE c.withdrawn_at IS NULL ORDER BY c.id LIMIT 4`) as { claimId: number }[];
+    const party = all('SELECT id FROM parties ORDER BY id DESC LIMIT 1')[0]!.id as number;
+    const ask = (claimId: number, deadlineAt: number) =>
+      addResponse({ claimId, partyId: party, stance: null, requestedAt: new Date(NOW - 6 * DAY), deadlineAt: new Date(deadlineAt), actorId: null });
+    // Due on Saturday and Sunday of this week (not passed), this morning at 08:00 (passed an hour ago), and tonight (not yet).
+    ask(asked[0]!.claimId, NOW + 2 * DAY);
+    ask(asked[1]!.claimId, NOW + 4 * DAY - 1);
+    ask(asked[2]!.claimId, NOW + 8 * 3_600_000);
+    ask(asked[3]!.claimId, NOW + 20 * 3_600_000);
+    const current = parsePeriod({ from: '2025-11', to: '2026-01' }, now).period;
+    const { overdue } = readDashboard(current, now);
+
+    // Overdue as of a moment (a week's end, or now if sooner): deadline before it, and no answer yet then; SQLite's date arithmetic.
+    const overdueAt = (week: string, cap: number) =>
+      all(
+        `WITH m AS (SELECT min(CAST(strftime('%s', ?, '+7 days') AS INTEGER) * 1000, ?) AS at)
+         SELECT count(*) AS n FROM responses r JOIN claims c ON c.id = r.claim_id, m
+         WHERE c.withdrawn_at IS NULL AND r.requested_at IS NOT NULL AND r.deadline_at < m.at
+           AND (r.stance IS NULL OR coalesce(r.responded_at, r.updated_at) >= m.at)`,
+        week, cap,
+      )[0]!.n as number;
+    const shown = new Map(overdue.rows.map(([week, n]) => [week as string, n as number]));
+    // Of the four, only this morning's counts so far; at the week's end all four would.
+    expect(overdueAt(thisWeek, Number.MAX_SAFE_INTEGER) - overdueAt(thisWeek, now)).toBeGreaterThanOrEqual(3);
+    expect(shown.get(thisWeek)).toBe(overdueAt(thisWeek, now));
+    expect(shown.get(thisWeek)).toBeGreaterThan(0);
+    expect([...shown.keys()].at(-1)).toBe(thisWeek); // the weeks after it have not begun
+    expectShownInTableAndCsv(overdue, [...shown.keys()].map((week) => [week, overdueAt(week, now)]));
   });
 });
 

@@ -97,7 +97,7 @@ export function readDashboard(period: Period, now = Date.now()) {
   const day = new Date(now).toISOString().slice(0, 10);
   return {
     workload: workload(countWorkload()),
-    overdue: cached(`overdue:${period.from}:${period.to}:${day}`, [tags.lists], () => overdueOverTime(period, listOverdueIntervals({ period })), { lag: true }),
+    overdue: cached(`overdue:${period.from}:${period.to}:${day}`, [tags.lists], () => overdueOverTime(period, listOverdueIntervals({ period }), now), { lag: true }),
     waiting: listWaitingForSignOff(),
   };
 }

@@ -122,6 +122,50 @@ test('the overlay marks each claim on the publisher’s own page, by keyboard to
   expect(await gone.text()).toContain('The quote was misattributed.');
 });
 
+test('the overlay follows the page: a paragraph its script shows later, and one it renders again', async ({ page }) => {
+  // The publisher's own script holds the mayor's paragraph back and shows it a second later, as a
+  // lazily loaded body or infinite scroll does; the overlay has placed its chips by then.
+  await page.addInitScript(() => {
+    const watcher = new MutationObserver(() => {
+      const held = [...document.querySelectorAll('article p')].find((p) => p.textContent!.includes('mayor'));
+      if (!held) return;
+      watcher.disconnect();
+      const marker = document.createComment('loading');
+      held.replaceWith(marker);
+      setTimeout(() => marker.replaceWith(held), 1500);
+    });
+    watcher.observe(document, { childList: true, subtree: true });
+  });
+  const chipOf = (index: number) => page.locator(`claimline-chip[data-claim="${seeded.claims[index]!.id}"]`);
+  await page.goto(`${PUBLISHER}${ARTICLE_PATH}`);
+  await expect(chipOf(0)).toHaveCount(1);
+  expect(await chipOf(3).count()).toBe(0);
+  await expect(chipOf(3)).toHaveCount(1);
+  expect(await highlighted(page)).toMatchObject({ 'claimline-confirmed': expect.arrayContaining(['called the new timetable “a work of fiction”']) });
+
+  // A framework renders the first paragraph again: a new element, the chip gone with the old one.
+  const words = 'carried 1.2 million passengers last year';
+  const before = await chipOf(0).getByRole('button').textContent();
+  await page.evaluate(() => {
+    const old = document.querySelector('article p')!;
+    const fresh = old.cloneNode(true) as HTMLElement;
+    fresh.querySelectorAll('claimline-chip').forEach((c) => c.remove());
+    fresh.normalize();
+    fresh.id = 'rendered-again';
+    old.replaceWith(fresh);
+  });
+  await expect(page.locator('#rendered-again claimline-chip')).toHaveCount(1);
+  await expect(chipOf(0)).toHaveCount(1);
+  expect(await chipOf(0).getByRole('button').textContent()).toBe(before);
+  // The passage is highlighted once, on the new paragraph's words.
+  const ranges = await page.evaluate((w) => {
+    const found: boolean[] = [];
+    CSS.highlights.forEach((h) => h.forEach((r) => r.toString().replace(/\s+/g, ' ') === w && found.push((r as Range).startContainer.isConnected && !!document.getElementById('rendered-again')!.contains((r as Range).startContainer))));
+    return found;
+  }, words);
+  expect(ranges).toEqual([true]);
+});
+
 test('oEmbed gives a card any site can frame; every other page still refuses frames', async ({ page, request }, testInfo) => {
   const claim = seeded.claims[1]!;
   const claimUrl = `${APP}/claims/${claim.id}/${claim.slug}`;

@@ -1,11 +1,12 @@
 /**
  * /embed.js: shows a newsroom's published claims on the publisher's own article page. Finds
  * the article by the script's data-article (its slug on Claimline), else the page's canonical
- * URL, highlights each claim's passage and places a status chip after it (embed/show.ts).
+ * URL, highlights each claim's passage and places a status chip after it, also where the page
+ * shows or renders the passage again later (embed/show.ts).
  * Sends no cookies and changes no text of the page. Built by scripts/build-embed.mjs; see
  * docs/embed.md.
  */
-import { showClaims, type PageClaims } from './show';
+import { watchClaims, type PageClaims } from './show';
 
 const script = document.currentScript as HTMLScriptElement | null;
 
@@ -25,7 +26,7 @@ async function run(script: HTMLScriptElement) {
   const { data } = (await response.json()) as { data: PageClaims };
   if (!data.claims.length) return;
   const root = (script.dataset.root && document.querySelector(script.dataset.root)) || document.body;
-  showClaims(root, data);
+  watchClaims(root, data);
 }
 
 function start() {

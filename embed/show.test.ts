@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAnchor } from '@/lib/anchor';
 import { STATUS_INFO } from '@/lib/status';
-import { showClaims, type PageClaims } from './show';
+import { showClaims, watchClaims, type PageClaims } from './show';
 import { FERRY_BODY, FERRY_CLAIMS, ferryPage } from './testing/ferry-article';
 
 /** The stored claims as /api/v1/page-claims sends them. */
@@ -97,5 +97,103 @@ describe('the overlay on a publisher’s page', () => {
     const { placed } = showClaims(document.body, pageClaims());
     expect(placed).toEqual([]);
     expect(document.querySelectorAll('claimline-chip')).toHaveLength(0);
+  });
+});
+
+describe('the overlay as the publisher’s page changes', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    loadPublisherPage();
+    vi.spyOn(console, 'info').mockImplementation(() => {});
+    vi.spyOn(console, 'group').mockImplementation(() => {});
+    vi.spyOn(console, 'groupEnd').mockImplementation(() => {});
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  const chips = (id?: number) => document.querySelectorAll(id ? `claimline-chip[data-claim="${id}"]` : 'claimline-chip');
+  const label = (id: number) => chips(id)[0]!.shadowRoot!.querySelector('button')!.textContent;
+
+  it('marks a passage the page shows only later, as a script-loaded body or infinite scroll does', async () => {
+    const subsidy = document.getElementById('subsidy')!;
+    const parent = subsidy.parentElement!;
+    const next = subsidy.nextSibling;
+    subsidy.remove();
+    const watch = watchClaims(document.body, pageClaims());
+    expect(watch.missing.map((c) => c.id).sort()).toEqual([3, 6]);
+    parent.insertBefore(subsidy, next);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(chips(3)).toHaveLength(1);
+    expect(watch.shown().map((c) => c.id).sort()).toEqual([1, 2, 3, 4, 5, 7]);
+    // Its number follows the ones already on the page: every chip's name stays unique.
+    expect(label(3)).toMatch(/^Disputed \(fact check 6 by /);
+    expect(new Set([...chips()].map((c) => c.shadowRoot!.querySelector('button')!.textContent)).size).toBe(6);
+    watch.stop();
+  });
+
+  it('marks a passage again when the page renders its paragraph again, with the same number and no second chip', async () => {
+    const watch = watchClaims(document.body, pageClaims());
+    const before = label(1);
+    const paragraph = chips(1)[0]!.closest('p')!;
+    // A framework re-rendering the paragraph: a new element with the page's own markup, no chip.
+    const fresh = paragraph.cloneNode(true) as HTMLElement;
+    fresh.querySelectorAll('claimline-chip').forEach((c) => c.remove());
+    fresh.normalize();
+    const text = fresh.textContent;
+    paragraph.replaceWith(fresh);
+    expect(chips(1)).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(chips(1)).toHaveLength(1);
+    expect(label(1)).toBe(before);
+    expect(chips()).toHaveLength(6);
+    expect(chips(1)[0]!.closest('p')).toBe(fresh);
+    expect(fresh.textContent).toBe(text);
+    watch.stop();
+  });
+
+  it('runs no pass for its own chips, and stops watching when told', async () => {
+    const watch = watchClaims(document.body, pageClaims());
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(watch.passes()).toBe(1);
+    watch.stop();
+    document.body.append(document.createElement('p'));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(watch.passes()).toBe(1);
+  });
+
+  it('gives up on a passage the page keeps taking its chip from, instead of fighting it', async () => {
+    let taken = 0;
+    new MutationObserver(() => {
+      for (const c of document.querySelectorAll('claimline-chip[data-claim="1"]')) {
+        c.remove();
+        taken++;
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+    const watch = watchClaims(document.body, pageClaims());
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(taken).toBe(6);
+    expect(chips(1)).toHaveLength(0);
+    expect(chips()).toHaveLength(5);
+    watch.stop();
+  });
+
+  it('passes at a slowing pace on a page that changes all the time, and still finds what appears', async () => {
+    const clock = document.createElement('p');
+    document.body.append(clock);
+    const ticking = setInterval(() => (clock.textContent = String(Date.now())), 100);
+    const subsidy = document.getElementById('subsidy')!;
+    const parent = subsidy.parentElement!;
+    subsidy.remove();
+    const watch = watchClaims(document.body, pageClaims());
+    await vi.advanceTimersByTimeAsync(60_000);
+    // 0.3 + 0.6 + … + 9.6 s, then one pass every 10 s.
+    expect(watch.passes()).toBeLessThanOrEqual(12);
+    parent.append(subsidy);
+    await vi.advanceTimersByTimeAsync(10_500);
+    expect(chips(3)).toHaveLength(1);
+    clearInterval(ticking);
+    watch.stop();
   });
 });

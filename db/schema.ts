@@ -704,7 +704,9 @@ export const externalReviewImports = sqliteTable('external_review_imports', {
   /** The file's name or the address fetched. */
   source: text('source').notNull(),
   added: integer('added').notNull(),
-  /** Reviews already imported before (same review address), left as they were. */
+  /** Reviews imported before (same review address) that their publisher has corrected since: updated. */
+  updated: integer('updated').notNull().default(0),
+  /** Reviews imported before, unchanged (and repeats within the document): left as they were. */
   skipped: integer('skipped').notNull(),
   importedBy: text('imported_by').references(() => users.id),
   createdAt: createdAt(),

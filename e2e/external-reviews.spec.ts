@@ -41,6 +41,17 @@ test('an editor imports another fact-checker’s feed and confirms a match; read
   // Their rating is theirs: the claim's own status and its ClaimReview markup are unchanged.
   await expect(reader.locator('header .badge')).toHaveText('Partly true');
   expect(await reader.locator('script[type="application/ld+json"]').allTextContents()).not.toContain(expect.stringContaining('Tidewater'));
+
+  // The other fact-checker corrects its rating; importing its feed again updates what readers see.
+  const feed = fixtureFeed(tag);
+  const first = feed.dataFeedElement[0] as { reviewRating: Record<string, unknown> };
+  first.reviewRating = { ...first.reviewRating, ratingValue: 3, alternateName: 'Half true' };
+  await file.setInputFiles({ name: 'tidewater-corrected.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from(JSON.stringify(feed)) });
+  await upload.getByRole('button', { name: 'Import file' }).click();
+  await expect(upload.getByRole('status')).toContainText('Imported 0 reviews, 1 corrected review updated, 2 reviews already here');
+  await reader.reload();
+  await expect(section).toContainText('Also checked by Tidewater Fact Desk: Half true (1 Oct 2026)');
+  await expect(reader.locator('header .badge')).toHaveText('Partly true');
   await reader.goto(claims.library.path);
   await expect(reader.getByRole('region', { name: 'Other fact-checkers' })).toHaveCount(0);
 

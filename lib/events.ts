@@ -25,6 +25,7 @@ export const EVENT_KINDS = [
   'proposal_cleared',
   'external_review_confirmed',
   'external_review_rejected',
+  'external_review_updated',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -40,6 +41,7 @@ export const INTERNAL_EVENT_KINDS: readonly string[] = [
   'proposal_cleared',
   'external_review_confirmed',
   'external_review_rejected',
+  'external_review_updated',
 ];
 
 const CLEARED: Record<string, string> = {
@@ -134,6 +136,11 @@ export function describeEvent(kind: string, before: Json, after: Json): string {
     }
     case 'external_review_confirmed':
       return `Confirmed as also checked by ${str(after?.organisation) || 'another fact-checker'}`;
+    case 'external_review_updated': {
+      const by = str(after?.organisation) || 'another fact-checker';
+      const rating = str(before?.rating) !== str(after?.rating) ? `: “${str(before?.rating)}” is now “${str(after?.rating)}”` : '';
+      return `Review by ${by} corrected by its publisher${rating}`;
+    }
     case 'external_review_rejected':
       return `Review by ${str(after?.organisation) || 'another fact-checker'} marked as not about this claim`;
     case 'party_merged':

@@ -115,6 +115,44 @@ describe('confirming a match', () => {
   });
 });
 
+describe('importing a review its publisher corrected', () => {
+  it('updates it: readers of its claim see the new rating, editors see the correction in the claim’s history, the claim itself is untouched', () => {
+    const claimBefore = readClaim(claims.ferry)!;
+    const reviews = feedReviews();
+    const ferryReview = reviews.find((r) => readExternalReviews(claims.ferry).some((x) => x.reviewUrl === r.reviewUrl))!;
+    const corrected = { ...ferryReview, rating: 'Half true', ratingValue: null, claimReviewed: `${ferryReview.claimReviewed} (updated)` };
+    // The corrected feed as a publisher serves it: the corrected review, the rest unchanged, one listed twice.
+    const feed = reviews.map((r) => (r === ferryReview ? corrected : r));
+    const result = importExternalReviews({ reviews: [...feed, feed[0]!], kind: 'url', source: 'https://tidewater-factdesk.example/feed.json', actorId: editor });
+    expect(result).toMatchObject({ added: 0, updated: 1, skipped: 3, suggested: 0, changedClaims: [claims.ferry] });
+    invalidate(claimTags({ id: claims.ferry }));
+
+    expect(readExternalReviews(claims.ferry)).toEqual([expect.objectContaining({ rating: 'Half true', reviewUrl: ferryReview.reviewUrl })]);
+    expect(readClaim(claims.ferry)).toMatchObject({ status: 'confirmed', version: claimBefore.version, updatedAt: claimBefore.updatedAt });
+    const history = getDb().$client.prepare("select before, after from claim_events where claim_id = ? and kind = 'external_review_updated'").all(claims.ferry) as { before: string; after: string }[];
+    expect(history).toHaveLength(1);
+    expect(JSON.parse(history[0]!.before)).toMatchObject({ rating: 'Mostly false' });
+    expect(JSON.parse(history[0]!.after)).toMatchObject({ rating: 'Half true', url: ferryReview.reviewUrl });
+    expect(readClaim(claims.ferry)!.events.map((e) => e.kind)).not.toContain('external_review_updated');
+
+    // The same corrected feed again changes nothing and records nothing.
+    const again = importExternalReviews({ reviews: feed, kind: 'url', source: 'https://tidewater-factdesk.example/feed.json', actorId: editor });
+    expect(again).toMatchObject({ added: 0, updated: 0, skipped: 3, changedClaims: [] });
+    expect(events(claims.ferry).filter((k) => k === 'external_review_updated')).toHaveLength(1);
+  });
+
+  it('records nothing in the history of a claim the corrected review was only suggested for or rejected for', () => {
+    const reviews = feedReviews();
+    const unmatched = reviews.find((r) => !listExternalReviews({ open: false }).some((x) => x.reviewUrl === r.reviewUrl && x.matches.some((m) => m.state === 'confirmed')))!;
+    const before = rowCounts().claim_events;
+    const result = importExternalReviews({ reviews: [{ ...unmatched, claimant: 'A corrected claimant' }], kind: 'file', source: 'one.json', actorId: editor });
+    expect(result).toMatchObject({ updated: 1, changedClaims: [] });
+    expect(rowCounts().claim_events).toBe(before);
+    const stored = [...listExternalReviews({ open: true }), ...listExternalReviews({ open: false })].find((r) => r.reviewUrl === unmatched.reviewUrl)!;
+    expect(stored.claimant).toBe('A corrected claimant');
+  });
+});
+
 describe('naming the claim by hand', () => {
   // The lighthouse review found no similar claim; an editor knows which claim it is about.
   const lighthouse = () => [...listExternalReviews({ open: true }), ...listExternalReviews({ open: false })].find((r) => r.reviewUrl.endsWith(`${TAG}-3`))!;

@@ -12,25 +12,45 @@ import { claimIsPublic } from './visibility';
 /** Claims suggested per imported review. */
 const SUGGESTIONS = 3;
 
+/** What an import may change of a review already here: everything its publisher may correct. */
+const CORRECTABLE = ['organisation', 'organisationUrl', 'claimReviewed', 'claimant', 'rating', 'ratingValue', 'bestRating', 'worstRating', 'datePublished'] as const;
+const sameValue = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
+
 /**
  * Stores the reviews of one import in one transaction, with the import's own row, and suggests
  * for each the claims the similarity search finds. A review whose address was imported before
- * is left as it was (counted as skipped), so importing the same feed again adds only what is new.
+ * is updated when its publisher corrected it (another rating, a reworded claim): readers of a
+ * claim it is confirmed for see the correction, and the claim's internal history records it.
+ * One that did not change is left as it was (counted as skipped), so importing the same feed
+ * again adds only what is new. A review listed twice in one document counts once, the first.
  */
 export function importExternalReviews(input: { reviews: ExternalReviewInput[]; kind: 'file' | 'url'; source: string; actorId: string | null }) {
   return write((tx) => {
-    const known = new Set(
+    const stored = new Map(
       tx
-        .select({ url: externalReviews.reviewUrl })
+        .select()
         .from(externalReviews)
         .where(inArray(externalReviews.reviewUrl, input.reviews.map((r) => r.reviewUrl)))
         .all()
-        .map((r) => r.url),
+        .map((r) => [r.reviewUrl, r]),
     );
-    const fresh = input.reviews.filter((r) => !known.has(r.reviewUrl) && known.add(r.reviewUrl));
+    const seen = new Set<string>();
+    const unique = input.reviews.filter((r) => !seen.has(r.reviewUrl) && seen.add(r.reviewUrl));
+    const fresh = unique.filter((r) => !stored.has(r.reviewUrl));
+    const corrected = unique.flatMap((review) => {
+      const before = stored.get(review.reviewUrl);
+      return before && CORRECTABLE.some((key) => !sameValue(before[key], review[key])) ? [{ before, review }] : [];
+    });
     const batch = tx
       .insert(externalReviewImports)
-      .values({ kind: input.kind, source: input.source, added: fresh.length, skipped: input.reviews.length - fresh.length, importedBy: input.actorId })
+      .values({
+        kind: input.kind,
+        source: input.source,
+        added: fresh.length,
+        updated: corrected.length,
+        skipped: input.reviews.length - fresh.length - corrected.length,
+        importedBy: input.actorId,
+      })
       .returning()
       .get();
     let suggested = 0;
@@ -42,7 +62,31 @@ export function importExternalReviews(input: { reviews: ExternalReviewInput[]; k
       }
       suggested += similar.length;
     }
-    return { importId: batch.id, added: fresh.length, skipped: batch.skipped, suggested };
+    const changedClaims: number[] = [];
+    const at = new Date();
+    for (const { before, review } of corrected) {
+      tx.update(externalReviews)
+        .set(Object.fromEntries(CORRECTABLE.map((key) => [key, review[key]])))
+        .where(eq(externalReviews.id, before.id))
+        .run();
+      const confirmed = tx
+        .select({ claimId: externalReviewMatches.claimId })
+        .from(externalReviewMatches)
+        .where(and(eq(externalReviewMatches.reviewId, before.id), eq(externalReviewMatches.state, 'confirmed')))
+        .all();
+      for (const { claimId } of confirmed) {
+        recordEvent(tx, {
+          claimId,
+          actorId: input.actorId,
+          kind: 'external_review_updated',
+          before: { organisation: before.organisation, rating: before.rating, claimReviewed: before.claimReviewed },
+          after: { organisation: review.organisation, rating: review.rating, claimReviewed: review.claimReviewed, reviewId: before.id, url: review.reviewUrl },
+          at,
+        });
+        changedClaims.push(claimId);
+      }
+    }
+    return { importId: batch.id, added: fresh.length, updated: corrected.length, skipped: batch.skipped, suggested, changedClaims };
   });
 }
 

@@ -43,9 +43,16 @@ export const importExternalReviewsAction = action({
       actorId: user.id,
     });
   },
+  tags: (r) => r.changedClaims.map((id) => tags.claim(id)),
   refresh: true,
   message: (r) =>
-    `Imported ${plural(r.added, 'review')}${r.skipped ? ` (${plural(r.skipped, 'review')} already here, left as they were)` : ''}; ${plural(r.suggested, 'similar claim')} to check below.`,
+    [
+      `Imported ${plural(r.added, 'review')}`,
+      r.updated ? `${plural(r.updated, 'corrected review')} updated` : '',
+      r.skipped ? `${plural(r.skipped, 'review')} already here, left as they were` : '',
+    ]
+      .filter(Boolean)
+      .join(', ') + `; ${plural(r.suggested, 'similar claim')} to check below.`,
 });
 
 /** Confirms or rejects one suggested claim for an external review; a confirmed one shows on the claim's page. */

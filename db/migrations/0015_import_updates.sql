@@ -1,0 +1,1 @@
+ALTER TABLE `external_review_imports` ADD `updated` integer DEFAULT 0 NOT NULL;

@@ -4,8 +4,9 @@
 // editor process, everything else to the reader processes. Browsers send the session cookie on
 // every request of a signed-in tab, so an editor's connections all start with one.
 
-/** A session cookie's name, as the auth library names it (with or without a __Host-/__Secure- prefix). */
-export const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-|__Secure-)?[\w.-]*session[\w.-]*=/i;
+import { SESSION_COOKIE } from '../lib/session-cookie.mjs';
+
+export { SESSION_COOKIE };
 
 /**
  * Whether a connection whose first bytes are `head` carries an editor's request. False when the

@@ -43,7 +43,7 @@ sub vcl_recv {
         return (pass);
     }
     # Signed in: the app renders for this person; never shared.
-    if (req.http.cookie ~ "(^|;\s*)(__Host-|__Secure-)?[A-Za-z0-9_.-]*session[A-Za-z0-9_.-]*=") {
+    if (req.http.cookie ~ "(?i)(^|;\s*)(__Host-|__Secure-)?[A-Za-z0-9_.-]*session[A-Za-z0-9_.-]*=") {
         return (pass);
     }
     # Other cookies change nothing on a reader page; without them every reader shares one copy.

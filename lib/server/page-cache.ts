@@ -10,6 +10,7 @@ import { env } from './env';
 import { READER_CACHE_CONTROL } from './http';
 import { UNTAGGED } from './purge';
 import { siteUrlFrom } from './site';
+import { SESSION_COOKIE } from '../session-cookie.mjs';
 
 /**
  * HTTP caching for reader pages (HTML), all of it decided in proxy.ts before anything renders.
@@ -66,8 +67,6 @@ export function readerPageCaching(request: Request): PageCaching | null {
   if (SESSION_COOKIE.test(request.headers.get('cookie') ?? '')) return null;
   return { headers: { 'Cache-Control': READER_CACHE_CONTROL } };
 }
-
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-|__Secure-)?[\w.-]*session[\w.-]*=/i;
 
 /** A CSP nonce. Hex, so it reads the same in the header, in HTML attributes and in JSON, with nothing to escape. */
 export const newNonce = () => randomBytes(16).toString('hex');

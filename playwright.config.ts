@@ -25,7 +25,8 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: 'node scripts/e2e-server.mjs',
+    // --varnish: Varnish in front for e2e/varnish.spec.ts, when it is installed (scripts/e2e-server.mjs).
+    command: 'node scripts/e2e-server.mjs --varnish',
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

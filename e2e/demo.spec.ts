@@ -37,7 +37,8 @@ async function freshServer(port: number, env: Record<string, string> = {}) {
   };
 }
 
-const otherPort = (n: number) => Number(process.env.E2E_PORT) + n;
+// E2E_PORT + 1 is Varnish's, + 2 the fixture sites'.
+const otherPort = (n: number) => Number(process.env.E2E_PORT) + 2 + n;
 
 test.describe('demo content', () => {
   test('is labelled “Demo” on reader and editor pages, for sighted and screen-reader users alike', async ({ page, auth, reader }) => {

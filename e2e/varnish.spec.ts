@@ -1,28 +1,22 @@
+import fs from 'node:fs';
 import type { APIRequestContext } from '@playwright/test';
-import { ensureVarnish, startVarnish } from '../scripts/varnish.mjs';
 import { expect, test } from './fixtures';
 import { articleWithClaims } from './pages/revisions';
 
 // A real Varnish (deploy/varnish/claimline.vcl, with xkey) in front of the e2e server, which
-// purges it on every write (VARNISH_URL, set by scripts/e2e-server.mjs to the port after its own).
+// purges it on every write: scripts/e2e-server.mjs --varnish starts it on the port after its own
+// and sets VARNISH_URL only then, and writes beside the database whether it runs or what is missing.
 
-const varnishPort = Number(process.env.E2E_PORT) + 1;
-const through = `http://127.0.0.1:${varnishPort}`;
+const through = `http://127.0.0.1:${Number(process.env.E2E_PORT) + 1}`;
 const BROWSER = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'accept-encoding': 'gzip, deflate, br, zstd' };
 
 let missing: string[] = [];
-let varnish: Awaited<ReturnType<typeof startVarnish>> | undefined;
 
-test.beforeAll(async () => {
-  missing = ensureVarnish({ log: console.log });
-  if (missing.length) {
-    console.warn(`\n!!!!!!!! The Varnish test is SKIPPED: ${missing.join('; ')}. Nothing about the shared cache was tested. !!!!!!!!\n`);
-    return;
-  }
-  varnish = await startVarnish({ port: varnishPort, backendPort: Number(process.env.E2E_PORT), memory: '64m', stdio: 'ignore' });
-});
-test.afterAll(async () => {
-  await varnish?.stop();
+test.beforeAll(() => {
+  const state = fs.readFileSync(`${process.env.E2E_DATABASE_PATH}.varnish`, 'utf8');
+  if (state === 'running') return;
+  missing = [state];
+  console.warn(`\n!!!!!!!! The Varnish test is SKIPPED: ${state}. Nothing about the shared cache was tested. !!!!!!!!\n`);
 });
 
 const viaVarnish = async (request: APIRequestContext, path: string, headers: Record<string, string> = {}) => {

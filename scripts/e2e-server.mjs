@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildIfNeeded } from './build-if-needed.mjs';
 import { baseEnv, root, runTs } from './lib.mjs';
+import { ensureVarnish, startVarnish } from './varnish.mjs';
 
 const file = process.env.E2E_DATABASE_PATH;
 const port = process.env.E2E_PORT;
@@ -17,13 +18,25 @@ const env = { ...baseEnv(), DATABASE_PATH: file, APP_URL: `http://127.0.0.1:${po
   CLAIMLINE_FETCH_ALLOW_LOOPBACK: '1',
   // Sources and watched articles are typed as domain names: this one is the tests' site on 127.0.0.1.
   CLAIMLINE_FETCH_TEST_HOSTS: 'fixture.example.net',
-  // Where e2e/varnish.spec.ts runs Varnish; while it does not, a purge fails fast (one warning).
-  VARNISH_URL: `http://127.0.0.1:${Number(port) + 1}/`,
   // The process layout is npm start's default (scripts/server.mjs), unless CLAIMLINE_WORKERS or
   // CLAIMLINE_EDITOR_PROCESS are set for the run.
 };
 await buildIfNeeded();
 await runTs('scripts/prepare-db.ts', [], { env });
+
+// With --varnish (Playwright's server, not the demo spec's fresh ones): Varnish in front on the
+// next port for e2e/varnish.spec.ts, and the app purges it on every write. VARNISH_URL is set
+// only when it runs, so no write waits on (and warns about) a cache that is not there. What is
+// missing, or "running", is written beside the database for the spec to read.
+let varnish;
+if (process.argv.includes('--varnish')) {
+  const missing = ensureVarnish({ log: console.log });
+  if (!missing.length) {
+    varnish = await startVarnish({ port: Number(port) + 1, backendPort: Number(port), memory: '64m', stdio: 'ignore' });
+    env.VARNISH_URL = varnish.url;
+  }
+  fs.writeFileSync(`${file}.varnish`, missing.length ? missing.join('; ') : 'running');
+}
 // The production server, as `npm start` runs it (scripts/server.mjs).
 const server = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')], {
   cwd: root,
@@ -31,4 +44,7 @@ const server = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')
   stdio: 'inherit',
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+server.on('exit', async (code) => {
+  await varnish?.stop();
+  process.exit(code ?? 0);
+});

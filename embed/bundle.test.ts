@@ -20,5 +20,7 @@ describe('/embed.js as built', () => {
       expect(code, forbidden).not.toContain(forbidden);
     }
     expect(code).toContain('credentials:"omit"');
+    // Revalidated on every load: the API's stale-while-revalidate is for shared caches, not the publisher's readers.
+    expect(code).toContain('cache:"no-cache"');
   }, 60_000);
 });

@@ -21,7 +21,10 @@ async function run(script: HTMLScriptElement) {
     page.hash = '';
     params.set('url', page.href);
   }
-  const response = await fetch(`${new URL(script.src).origin}/api/v1/page-claims?${params}`, { credentials: 'omit', mode: 'cors' });
+  // no-cache: the browser asks again on every load (a 304 while nothing changed) instead of
+  // showing a copy it may serve stale while it refetches (the answer's stale-while-revalidate is
+  // for shared caches), so an edit or a withdrawal is on the publisher's page at its next load.
+  const response = await fetch(`${new URL(script.src).origin}/api/v1/page-claims?${params}`, { credentials: 'omit', mode: 'cors', cache: 'no-cache' });
   if (!response.ok) throw new Error(`Claimline answered ${response.status}`);
   const { data } = (await response.json()) as { data: PageClaims };
   if (!data.claims.length) return;

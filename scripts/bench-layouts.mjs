@@ -21,6 +21,8 @@ const { values, duration, connections, port, base, env } = benchSettings({
   layouts: { type: 'string', default: '1,1+editor,2+editor' },
   // Where the editor's saves spend their time during the mix with edits (timingBreakdown in bench-lib.mjs).
   timing: { type: 'boolean', default: false },
+  // What the page cache answered in the mix with edits, route by route (x-claimline-cache: hit, stale, miss, pass, or none).
+  trace: { type: 'boolean', default: false },
 });
 const loadAverage = () => round(os.loadavg()[0], 1);
 
@@ -45,6 +47,8 @@ const articlePath = `/articles/${targets.article.slug}`;
 const searchTerms = ['bus lanes', 'hospital', 'flood defences', 'jobs', 'Ørnebakke', 'budget', 'tram', 'recycling'];
 const searchPaths = searchTerms.map((q) => `/claims?q=${encodeURIComponent(q)}`);
 const statuses = ['unverified', 'confirmed', 'partly_true', 'disputed', 'false', 'retracted'];
+// The claims the bench editor saves responses to (startEditor below): their pages are never sent out of date.
+const editedPaths = new Set(claimPaths.slice(0, 20));
 const readerMix = () => {
   const x = Math.random();
   return x < 0.6 ? pick(claimPaths) : x < 0.8 ? articlePath : x < 0.9 ? pick(searchPaths) : '/';
@@ -69,6 +73,38 @@ async function warm(readers) {
       }),
     );
   }
+}
+
+/** Answers of a traced load per kind of route: how many, how the page cache answered them, and their time. */
+function byRoute(trace, edited) {
+  const kind = (p) => (edited.has(p) ? 'claim page, edited' : p.startsWith('/claims/') ? 'claim page, other' : p === articlePath ? 'article page' : p.startsWith('/claims?') ? 'search' : 'home');
+  const groups = new Map();
+  for (const r of trace) {
+    const k = kind(r.path);
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k).push(r);
+  }
+  const q = (list, p) => (list.length ? list[Math.min(list.length - 1, Math.floor(p * list.length))] : null);
+  return Object.fromEntries(
+    [...groups].map(([k, list]) => {
+      const ms = list.map((r) => r.ms).sort((a, b) => a - b);
+      const count = (c) => list.filter((r) => r.cache === c).length;
+      return [k, { answers: list.length, hit: count('hit'), stale: count('stale'), miss: count('miss'), pass: count('pass'), none: count(null), p50: q(ms, 0.5), p90: q(ms, 0.9), max: q(ms, 1) }];
+    }),
+  );
+}
+
+/** Answers of a traced load second by second, by how the page cache answered them. */
+function bySecond(trace) {
+  const start = trace[0]?.t ?? 0;
+  const seconds = [];
+  for (const r of trace) {
+    const i = Math.floor((r.t - start) / 1000);
+    seconds[i] ??= { answers: 0, hit: 0, stale: 0, miss: 0, pass: 0, none: 0 };
+    seconds[i].answers++;
+    seconds[i][r.cache ?? 'none']++;
+  }
+  return seconds;
 }
 
 const results = [];
@@ -118,7 +154,15 @@ try {
     await route('mix', 'reader mix', readerMix, { headers: DOCUMENT });
     const editor = startEditor({ base, invite, claimIds: targets.claims.slice(0, 20).map((c) => c.id), seconds: duration, interval: values['edit-interval'], env, database: working });
     await editor.ready;
-    await route('mixWithEdits', 'reader mix with edits', readerMix, { headers: DOCUMENT });
+    await route('mixWithEdits', 'reader mix with edits', readerMix, { headers: DOCUMENT, trace: values.trace });
+    if (values.trace) {
+      runs.mixWithEdits.byRoute = byRoute(runs.mixWithEdits.trace, editedPaths);
+      runs.mixWithEdits.bySecond = bySecond(runs.mixWithEdits.trace);
+      delete runs.mixWithEdits.trace;
+      console.log(`What the page cache answered in the mix with edits (${layout.name}), by route, then second by second:`);
+      console.table(runs.mixWithEdits.byRoute);
+      console.table(runs.mixWithEdits.bySecond);
+    }
     const { saves, ...edits } = await editor.done;
     const timing = values.timing ? timingBreakdown(timingLog, saves) : undefined;
     if (timing) {

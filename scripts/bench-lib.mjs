@@ -142,6 +142,7 @@ export async function load(name, paths, { cacheable, headers, status, trace, url
       {
         setupRequest: (request, context) => {
           context.path = paths();
+          context.started = Date.now();
           return { ...request, path: context.path, headers: { ...request.headers, ...BROWSER_ENCODINGS, ...headers } };
         },
         onResponse: (code, _body, context, responseHeaders) => {
@@ -155,7 +156,7 @@ export async function load(name, paths, { cacheable, headers, status, trace, url
           if (pageCache === 'stale') counts.pageCacheStale++;
           const encoding = responseHeaders?.['content-encoding'] ?? 'identity';
           counts.encodings[encoding] = (counts.encodings[encoding] ?? 0) + 1;
-          if (trace) log.push({ t: Date.now(), path: context.path, status: code, etag: responseHeaders?.etag, control });
+          if (trace) log.push({ t: Date.now(), path: context.path, status: code, etag: responseHeaders?.etag, control, cache: pageCache ?? null, ms: Date.now() - context.started });
         },
       },
     ],

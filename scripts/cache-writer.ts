@@ -3,12 +3,13 @@
 //   save <claim id> <note>   an editor's save: the write, then its tags (as the action wrapper does)
 //   die <claim id> <note>    the same write, and the process dies before naming its tags
 //   sign-in                  bookkeeping no reader page shows (a sign-in attempt's reservation)
+//   join <token>             someone joins the newsroom through an invitation, as the join form does
 //   etag <tag>...            prints this process's ETag material for these tags
 import { closeDb } from '@/db';
 import { getClaimForEditor } from '@/db/queries/annotator';
 import { updateClaim } from '@/db/queries/claims';
 import { withWriteLog } from '@/db/queries/invalidations';
-import { reserveSignInAttempt } from '@/db/queries/users';
+import { redeemInvite, reserveSignInAttempt } from '@/db/queries/users';
 import { claimTags, invalidate, tagVersions } from '@/lib/server/cache';
 
 const [command, ...args] = process.argv.slice(2);
@@ -30,6 +31,8 @@ async function main() {
     });
   } else if (command === 'sign-in') {
     reserveSignInAttempt([{ key: 'cache-test', max: 100 }]);
+  } else if (command === 'join') {
+    redeemInvite({ token: args[0] ?? '', name: 'Mira Øvergaard-Haddad', email: `mira.${Date.now()}@newsroom.example`, passwordHash: 'not a real hash' });
   } else if (command === 'etag') {
     console.log(tagVersions(args));
   } else {

@@ -79,7 +79,12 @@ export function findValidInvite({ token }: { token: string }) {
     .get();
 }
 
-/** Turns an invitation into an account (user + password credential) in one transaction. */
+/**
+ * Turns an invitation into an account (user + password credential) in one transaction. Logged as
+ * touching nothing readers see: a new account shows on no reader page until it makes an edit of
+ * its own, which is logged with that edit's tags. (Logged as everything, as a write outside an
+ * action is, every other server process dropped every page it held whenever someone joined.)
+ */
 export function redeemInvite(input: { token: string; name: string; email: string; passwordHash: string }) {
   const email = input.email.toLowerCase();
   return write((tx) => {
@@ -100,7 +105,7 @@ export function redeemInvite(input: { token: string; name: string; email: string
     tx.insert(accounts).values({ id: randomUUID(), accountId: id, providerId: 'credential', userId: id, password: input.passwordHash }).run();
     tx.update(invites).set({ usedAt: new Date() }).where(eq(invites.id, invite.id)).run();
     return user;
-  });
+  }, 'nothing');
 }
 
 /** Disables or re-enables an account; disabling also ends its sessions. The last active admin stays. */

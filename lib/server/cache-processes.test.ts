@@ -7,6 +7,7 @@ import { getDb } from '@/db';
 import { getClaimForEditor } from '@/db/queries/annotator';
 import { updateClaim } from '@/db/queries/claims';
 import { PENDING_MS, readLogSince, withWriteLog } from '@/db/queries/invalidations';
+import { createInvite } from '@/db/queries/users';
 import { claims } from '@/db/schema';
 import { seedDemoOnFirstRun } from '@/db/seed';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
@@ -80,6 +81,20 @@ describe('a write in another server process', () => {
     readA();
     await otherProcess('sign-in');
     expect(readA().load).toBe(1);
+  }, 30_000);
+
+  it('drops nothing when someone joins the newsroom: a new account shows on no reader page', async () => {
+    const readA = reader(a);
+    const store = new PageStore(10, 10_000);
+    store.set('a', page(a));
+    readA();
+    const { token } = createInvite({ role: 'editor', createdBy: null, ttlMs: 60_000 });
+    readA();
+    await otherProcess('join', token);
+    expect(readA().load).toBe(1);
+    expect(store.get('a')).toBeDefined();
+    // The account was made: the join did write, and said it touched nothing readers see.
+    expect(getDb().$client.prepare("select count(*) from users where email like 'mira.%'").pluck().get()).toBe(1);
   }, 30_000);
 
   it('drops everything for a commit nobody logged (a script’s own SQL)', async () => {

@@ -146,9 +146,10 @@ export function storedPage(
  * - The statistics, always, up to LAG_MAX_MS: every save of a claim or a response changes what
  *   each period's page counts, so a busy newsroom would have every period rendered again after
  *   every save, and readers waiting on those renders.
- * - Under load (this process answered BUSY_PER_SECOND reader requests in the current or the last
- *   second, or BUSY_WAITING of them are waiting for renders right now: when renders fall behind,
- *   fewer requests are answered, so the rate alone would never call that load), every other
+ * - Under load (this process answered BUSY_PER_SECOND reader requests in one second, or BUSY_WAITING
+ *   of them waited for renders at once, within the last BUSY_LINGER_MS: when renders fall behind,
+ *   fewer requests are answered, so neither the rate nor the waiting alone stays up while renders
+ *   are what slows the process; measured, docs/performance.md), every other
  *   reader page and API list up to LAG_UNDER_LOAD_MS, except a claim's page after an edit of that
  *   claim: that is the page the edit names, and the next reader gets it fresh whatever the load.
  *   (Another claim's page that shows the edited claim's article may lag like the article.)
@@ -162,6 +163,7 @@ const CLAIM_PAGE = /^\/claims\/(\d+)(?:\/|$)/;
 export const LAG_UNDER_LOAD_MS = 10_000;
 export const BUSY_PER_SECOND = 100;
 export const BUSY_WAITING = 8;
+export const BUSY_LINGER_MS = 5_000;
 // A shared cache keeps an out-of-date page only until the background render should have replaced it.
 const LAGGING_CACHE_CONTROL = `public, max-age=0, s-maxage=${LAG_REFRESH_MS / 1000}`;
 
@@ -170,27 +172,34 @@ const LAGGING_CACHE_CONTROL = `public, max-age=0, s-maxage=${LAG_REFRESH_MS / 10
  * waiting for a render now. On globalThis with the store: the hot path (scripts/server.mjs) and
  * the proxy run separately bundled copies of this module, and each counts what the other sees.
  */
-type Load = { second: number; count: number; previous: number; waiting: number };
+type Load = { second: number; count: number; waiting: number; busyAt: number };
 const globalForLoad = globalThis as unknown as { claimlineLoad?: Load };
-const readerLoad = (): Load => (globalForLoad.claimlineLoad ??= { second: 0, count: 0, previous: 0, waiting: 0 });
+const readerLoad = (): Load => (globalForLoad.claimlineLoad ??= { second: 0, count: 0, waiting: 0, busyAt: -Infinity });
 
 function countRequest(now = Date.now()): void {
   const load = readerLoad();
   const second = Math.floor(now / 1000);
   if (second !== load.second) {
-    load.previous = second === load.second + 1 ? load.count : 0;
     load.second = second;
     load.count = 0;
   }
-  load.count++;
+  if (++load.count >= BUSY_PER_SECOND) load.busyAt = now;
 }
-/** Whether this process is answering a spike of readers (BUSY_PER_SECOND, BUSY_WAITING). */
+
+/** One more reader waiting for a render; call the function it returns when it has its answer. */
+function startWaiting(now = Date.now()): () => void {
+  const load = readerLoad();
+  if (++load.waiting >= BUSY_WAITING) load.busyAt = now;
+  return () => void load.waiting--;
+}
+
+/** Whether this process is answering a spike of readers (BUSY_PER_SECOND, BUSY_WAITING, BUSY_LINGER_MS). */
 export function underLoad(now = Date.now()): boolean {
   const load = readerLoad();
   if (load.waiting >= BUSY_WAITING) return true;
-  const second = Math.floor(now / 1000);
-  if (second === load.second) return load.count >= BUSY_PER_SECOND || load.previous >= BUSY_PER_SECOND;
-  return second === load.second + 1 && load.count >= BUSY_PER_SECOND;
+  // A clock set back is no reason to call the process busy for longer.
+  const since = now - load.busyAt;
+  return since >= 0 && since < BUSY_LINGER_MS;
 }
 
 /** How long (ms since its render started) the page under a cache key (origin, path and query) may lag now; 0: never. */
@@ -490,20 +499,22 @@ export async function cachedPage(request: Request): Promise<Response | null> {
     // Compressed before anyone is answered: those arriving meanwhile wait here instead of rendering again.
     return rendered.kind === 'page' ? { kind: 'page', page: await compressed(rendered.page) } : rendered;
   });
-  readerLoad().waiting++;
+  const done = startWaiting();
   let rendered: Rendered;
   try {
     rendered = await flight.promise;
   } finally {
-    readerLoad().waiting--;
+    done();
   }
   if (rendered.kind === 'page') {
     if (flight.leader) s.store.set(key, rendered.page);
     return respond(rendered.page, flight.leader ? 'miss' : 'hit');
   }
-  // A 404, a redirect, or a page something changed under while it rendered is the leader's to send
-  // (never stored, so never shared); the others render their own.
-  if (rendered.kind === 'other' && flight.leader) return passOn(request, rendered);
+  // A 404, a redirect, or a page something changed under while it rendered (never stored) goes to
+  // everyone who asked for it before that change: a request after an edit never joins a render
+  // started before it (the flight's key), so each of them gets what was current when it asked.
+  // One answer setting a cookie is the leader's alone; the others render their own.
+  if (rendered.kind === 'other' && (flight.leader || !rendered.headers.some(([name]) => name === 'set-cookie'))) return passOn(request, rendered);
   return null;
 }
 

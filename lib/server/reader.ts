@@ -26,15 +26,14 @@ import { cached, recordRead, tags } from './cache';
 
 type PublishedClaim = NonNullable<ReturnType<typeof getPublishedClaim>>;
 
-/** Every tag a claim page depends on: the claim, its articles and the parties it names. */
+/**
+ * Every tag a claim page depends on: the claim and its articles. Not the parties it names: of a
+ * party it shows the name, kind and address, and every write that changes those passes the tag of
+ * each claim naming the party (updateParty, mergeParties, the demo's removal), while a party's own
+ * tag moves with every claim and response of that party anywhere, which this page does not show.
+ */
 export function claimPageTags(claim: PublishedClaim): string[] {
-  return [
-    tags.claim(claim.id),
-    tags.article(claim.articleId),
-    ...claim.appearances.map((a) => tags.article(a.id)),
-    ...(claim.claimant ? [tags.party(claim.claimant.id)] : []),
-    ...claim.responses.map((r) => tags.party(r.partyId)),
-  ];
+  return [tags.claim(claim.id), tags.article(claim.articleId), ...claim.appearances.map((a) => tags.article(a.id))];
 }
 
 /** A published claim, or null for unknown ids and drafts. */

@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { benchSettings, DOCUMENT, load, pick, processesRss, round, startEditor, startLimitServer, syntheticDatabase, timingBreakdown, waitForHealth } from './bench-lib.mjs';
+import { benchSettings, cpuSeconds, cpuUsed, DOCUMENT, load, pick, processesRss, round, startEditor, startLimitServer, syntheticDatabase, timingBreakdown, waitForHealth } from './bench-lib.mjs';
 import { buildIfNeeded } from './build-if-needed.mjs';
 import { root, runTs, runTsOutput } from './lib.mjs';
 
@@ -151,10 +151,17 @@ try {
     await route('apiList', 'JSON API list', () => `/api/v1/claims?status=${pick(statuses)}&limit=50`);
     await route('claim', 'claim page', () => pick(claimPaths), { headers: DOCUMENT });
     await route('article', 'article page', () => articlePath, { headers: DOCUMENT });
+    // Where the CPU went in the two mixes: each server process's time, and the machine's (autocannon, the bench editor and other work included).
+    const cpuBefore = cpuSeconds(server.pid);
     await route('mix', 'reader mix', readerMix, { headers: DOCUMENT });
+    const cpuMix = cpuSeconds(server.pid);
+    runs.mix.cpuSeconds = cpuUsed(cpuBefore, cpuMix);
     const editor = startEditor({ base, invite, claimIds: targets.claims.slice(0, 20).map((c) => c.id), seconds: duration, interval: values['edit-interval'], env, database: working });
     await editor.ready;
+    const cpuReady = cpuSeconds(server.pid);
     await route('mixWithEdits', 'reader mix with edits', readerMix, { headers: DOCUMENT, trace: values.trace });
+    runs.mixWithEdits.cpuSeconds = cpuUsed(cpuReady, cpuSeconds(server.pid));
+    console.log(`CPU seconds (${duration} s on ${os.cpus().length} cores): the mix ${JSON.stringify(runs.mix.cpuSeconds)}, with edits ${JSON.stringify(runs.mixWithEdits.cpuSeconds)}`);
     if (values.trace) {
       runs.mixWithEdits.byRoute = byRoute(runs.mixWithEdits.trace, editedPaths);
       runs.mixWithEdits.bySecond = bySecond(runs.mixWithEdits.trace);
@@ -216,6 +223,7 @@ console.table(
       ['claim page ÷ node:http limit', (r) => `${r.ratios.claimToLimit} (${cell(r.routes.claim)})`],
       ['article page ÷ node:http limit', (r) => `${r.ratios.articleToLimit} (${cell(r.routes.article)})`],
       ['JSON API list ÷ /api/health', (r) => `${r.ratios.apiListToHealth} (${r.routes.apiList.requestsPerSecond} / ${r.routes.health.requestsPerSecond})`],
+      ['CPU s in the mix / with edits: reader, editor, machine', (r) => ['reader', 'editor', 'machine'].map((k) => `${r.routes.mix.cpuSeconds[k] ?? '–'} / ${r.routes.mixWithEdits.cpuSeconds[k] ?? '–'}`).join(', ')],
       ['RSS per process, MB', (r) => r.processes.map((p) => `${p.role} ${p.rssMb}`).join(', ')],
       ['load average before → after', (r) => `${r.loadAverageBefore} → ${r.loadAverageAfter}`],
     ].map(([label, f]) => [label, Object.fromEntries(results.map((r) => [r.layout, f(r)]))]),

@@ -83,14 +83,19 @@ export function treeRss(pid) {
   return Math.round(kb / 1024);
 }
 
-/** Each process of the server (the primary, reader processes, the editor process) with its resident memory in MB. */
+// Linux counts process CPU time in ticks of 1/100 s (USER_HZ).
+const TICKS = 100;
+
+/** Each process of the server (the primary, reader processes, the editor process) with its resident memory in MB and the CPU seconds it has used. */
 export function processesRss(pid) {
   const list = [];
   const visit = (p, depth) => {
     try {
       const rss = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
       const role = /(?:^|\0)CLAIMLINE_ROLE=(\w+)/.exec(fs.readFileSync(`/proc/${p}/environ`, 'utf8'))?.[1] ?? (depth === 0 ? 'primary or single' : 'other');
-      list.push({ pid: p, role, rssMb: Math.round(rss / 1024) });
+      // After the command's closing parenthesis: state, ppid, …, utime and stime (fields 14 and 15).
+      const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
+      list.push({ pid: p, role, rssMb: Math.round(rss / 1024), cpuSeconds: (Number(stat[11]) + Number(stat[12])) / TICKS });
     } catch {
       return;
     }
@@ -106,6 +111,19 @@ export function processesRss(pid) {
   visit(pid, 0);
   return list;
 }
+
+/** CPU seconds used so far: by each role of the server's processes (summed), and by the whole machine (every process, other work included). */
+export function cpuSeconds(pid) {
+  const byRole = {};
+  for (const p of processesRss(pid)) byRole[p.role] = (byRole[p.role] ?? 0) + p.cpuSeconds;
+  const [, ...fields] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  // user nice system idle iowait irq softirq steal: all but idle and iowait are work.
+  const busy = fields.slice(0, 8).reduce((sum, x, i) => (i === 3 || i === 4 ? sum : sum + Number(x)), 0);
+  return { ...byRole, machine: busy / TICKS };
+}
+
+/** What each of `cpuSeconds()`'s counts grew by between two readings, in seconds. */
+export const cpuUsed = (before, after) => Object.fromEntries(Object.keys(after).map((k) => [k, round(after[k] - (before[k] ?? 0), 2)]));
 
 /** Waits until the server at `base` answers its health check (at most a minute). */
 export async function waitForHealth(base) {

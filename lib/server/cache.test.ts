@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
-import { cached, cachedAsync, claimTags, contentVersion, invalidate, LAG_MAX_MS, LAG_REFRESH_MS, tags } from './cache';
+import { behindSince, cached, cachedAsync, claimTags, contentVersion, invalidate, LAG_MAX_MS, LAG_REFRESH_MS, mark, tags } from './cache';
 
 let file: string;
 beforeAll(() => {
@@ -88,6 +88,43 @@ describe('figures allowed to lag (the editors’ dashboard)', () => {
       expect(exact()).toBe(2);
     } finally {
       vi.useRealTimers();
+    }
+  });
+});
+
+describe('how far behind a page is', () => {
+  it('counts from the first edit of what it read that it does not show, and knows nothing of edits over a minute old', () => {
+    // A clock that moves only when the test moves it.
+    let offset = Date.now();
+    vi.spyOn(Date, 'now').mockImplementation(() => offset);
+    try {
+      const since = mark();
+      const page = [tags.claim(41), tags.article(9)];
+      offset += 30_000;
+      // Nothing it read has changed: not behind at all.
+      invalidate([tags.claim(42)]);
+      expect(behindSince(since, page)).toBeNull();
+      const firstEdit = Date.now();
+      invalidate([tags.article(9), tags.lists]);
+      offset += 3_000;
+      invalidate([tags.claim(41)]);
+      // The article's edit is the first one it missed, however long ago the page was rendered.
+      expect(behindSince(since, page)).toBe(firstEdit);
+      // A page rendered after the article's edit missed only the claim's.
+      const later = mark();
+      offset += 1_000;
+      const claimEdit = Date.now();
+      invalidate([tags.claim(41)]);
+      expect(behindSince(later, page)).toBe(claimEdit);
+      // Tags not known (the page named none): only the render's start is known.
+      expect(behindSince(since, null)).toBeNull();
+      // Over a minute later the article's edit is forgotten: unknown, not younger.
+      offset += LAG_MAX_MS + 1;
+      invalidate([tags.article(9)]);
+      expect(behindSince(since, page)).toBeNull();
+      expect(behindSince(later, [tags.article(9)])).toBe(Date.now());
+    } finally {
+      vi.restoreAllMocks();
     }
   });
 });

@@ -84,7 +84,13 @@ type State = {
   refreshing: Set<string>;
   /** Values of `cachedAsync` being made, by key: callers arriving meanwhile share them. */
   flights: Map<string, Promise<unknown>>;
+  /** When each tag changed, for the last LAG_MAX_MS (see behindSince). */
+  changes: Map<string, Changes>;
+  /** The last time this process found data_version where it was: another process's commit seen now came after it. */
+  checkedAt: number;
 };
+/** A tag's changes, oldest first, and the newest version whose time is no longer known (older than LAG_MAX_MS). */
+type Changes = { forgotten: number; list: [version: number, at: number][] };
 
 // A bound on memory: entries are page-sized (a claim, an article with its text, a list page).
 const MAX_ENTRIES = 2000;
@@ -109,15 +115,19 @@ function state(): State {
       expired: new Set(),
       refreshing: new Set(),
       flights: new Map(),
+      changes: new Map(),
+      checkedAt: Date.now(),
     };
     return s;
   }
+  const now = Date.now();
   // Changes only when another connection commits; this process's writes call invalidate().
   if (dataVersion() !== s.dataVersion) {
     readLog(s, true);
   } else if (s.pending.size && [...s.pending].some((tag) => !s.expired.has(tag) && (pendingAge(tag) ?? 0) > PENDING_MS)) {
     readLog(s, false);
   }
+  s.checkedAt = now;
   return s;
 }
 
@@ -183,8 +193,49 @@ function readLog(s: State, committed: boolean): void {
     s.epoch += 1;
   } else if (changed.length) {
     s.version += 1;
-    for (const tag of changed) s.tagVersions.set(tag, s.version);
+    // The commit came after this process last found nothing new: the earliest it can have been.
+    for (const tag of changed) setTagVersion(s, tag, s.checkedAt);
   }
+}
+
+/** Moves a tag to the current version, noting when (for behindSince), and forgets changes older than LAG_MAX_MS. */
+function setTagVersion(s: State, tag: string, at: number): void {
+  const changes = s.changes.get(tag) ?? { forgotten: tagVersion(s, tag), list: [] };
+  changes.list.push([s.version, at]);
+  s.changes.set(tag, changes);
+  s.tagVersions.set(tag, s.version);
+  forget(changes, at);
+  // Now and then, tags that have not changed for a while: a tag with no record counts as changed long ago.
+  if (++changesNoted % 1000 === 0) {
+    for (const [name, other] of s.changes) if (forget(other, at)) s.changes.delete(name);
+  }
+}
+let changesNoted = 0;
+
+/** Drops the changes older than LAG_MAX_MS; true when none is left. */
+function forget(changes: Changes, now: number): boolean {
+  while (changes.list.length && now - changes.list[0]![1] > LAG_MAX_MS) changes.forgotten = changes.list.shift()![0];
+  return changes.list.length === 0;
+}
+
+/**
+ * When the first change a page rendered after `since` did not see was made (the content it shows
+ * was current until then): the earliest change, after `since`, of one of the tags it read. Null
+ * when that is not known (its tags unknown, everything dropped since, a change older than
+ * LAG_MAX_MS, or none seen by this process yet), and then only the render's start is known.
+ */
+export function behindSince(since: Mark, tagList: readonly string[] | null): number | null {
+  const s = state();
+  if (!tagList || since.epoch !== `${s.boot}.${s.epoch}`) return null;
+  let first = Infinity;
+  for (const tag of tagList) {
+    if (tagVersion(s, tag) <= since.version) continue;
+    const changes = s.changes.get(tag);
+    const missed = changes && changes.forgotten <= since.version ? changes.list.find(([version]) => version > since.version) : undefined;
+    if (!missed) return null;
+    first = Math.min(first, missed[1]);
+  }
+  return first === Infinity ? null : first;
 }
 
 const tagVersion = (s: State, tag: string) => s.tagVersions.get(tag) ?? 0;
@@ -307,7 +358,8 @@ export function invalidate(changed: readonly string[]): void {
 export function invalidateHere(changed: readonly string[]): void {
   const s = state();
   s.version += 1;
-  for (const tag of changed) s.tagVersions.set(tag, s.version);
+  const now = Date.now();
+  for (const tag of changed) setTagVersion(s, tag, now);
 }
 
 /** Changes whenever any reader content may have changed (any invalidation, any restart). */

@@ -464,6 +464,36 @@ describe('cached pages', () => {
     }
   });
 
+  it('under a spike, counts how far behind a page is from the first edit it does not show, not from its render', async () => {
+    const realNow = Date.now.bind(Date);
+    let offset = 0;
+    vi.spyOn(Date, 'now').mockImplementation(() => realNow() + offset);
+    const list = '/api/v1/claims?status=disputed&limit=9';
+    const spike = () => {
+      for (let i = 0; i < BUSY_PER_SECOND; i++) hotAnswer({ method: 'GET', url: '/claims/10', headers: { host: 'news.example', accept: 'text/html' } });
+    };
+    try {
+      const rendered = (await fetchPage(list))!;
+      expect(rendered.state).toBe('miss');
+      // A minute later, in a spike, an edit of the lists: the list is a moment behind, not a minute.
+      offset += 60_000;
+      spike();
+      invalidate([tags.lists]);
+      renders = 0;
+      const behind = (await fetchPage(list))!;
+      expect(behind).toMatchObject({ state: 'stale', html: rendered.html });
+      // Its render is over 5 s old: one render in the background replaces it.
+      await vi.waitFor(() => expect(renders).toBe(1));
+      // Had it not been replaced, it would be rendered before it is sent once the edit is 10 s old.
+      invalidate([tags.lists]);
+      offset += LAG_UNDER_LOAD_MS + 1;
+      spike();
+      expect((await fetchPage(list))!.state).toBe('miss');
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
   it('answers a stored page without Next for a custom server, exactly as through the proxy, and nothing else', async () => {
     const viaProxy = (await fetchPage('/claims/10', 'news.example', { 'accept-encoding': 'gzip, br' }))!;
     const raw = (headers: Record<string, string>, url = '/claims/10', method = 'GET') =>

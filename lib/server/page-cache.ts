@@ -5,7 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { LAG_MAX_MS, LAG_REFRESH_MS, mark, tags, tagVersions, unchangedSince, type Mark } from './cache';
+import { behindSince, LAG_MAX_MS, LAG_REFRESH_MS, mark, tags, tagVersions, unchangedSince, type Mark } from './cache';
 import { env } from './env';
 import { READER_CACHE_CONTROL } from './http';
 import { UNTAGGED } from './purge';
@@ -140,8 +140,8 @@ export function storedPage(
 
 /**
  * Pages that may be sent out of date while one render in the background replaces them (at most
- * one every LAG_REFRESH_MS per page), and for how long: a page whose render started longer ago
- * than its limit is rendered before it is sent, as any other page is.
+ * one every LAG_REFRESH_MS per page), and for how long: a page behind the first edit it does not
+ * show by more than its limit (behindFrom) is rendered before it is sent, as any other page is.
  *
  * - The statistics, always, up to LAG_MAX_MS: every save of a claim or a response changes what
  *   each period's page counts, so a busy newsroom would have every period rendered again after
@@ -202,7 +202,14 @@ export function underLoad(now = Date.now()): boolean {
   return since >= 0 && since < BUSY_LINGER_MS;
 }
 
-/** How long (ms since its render started) the page under a cache key (origin, path and query) may lag now; 0: never. */
+/**
+ * Since when an out-of-date page has been behind: the first edit it does not show (behindSince),
+ * or, when that is not known, its render's start (it shows nothing older). A page rendered an hour
+ * ago and edited a second ago is a second behind, and may lag like one rendered just before the edit.
+ */
+const behindFrom = ({ validity }: StoredPage) => Math.max(validity.at, behindSince(validity.since, validity.tags) ?? validity.at);
+
+/** How long (ms after the first edit it does not show: behindFrom) the page under a cache key (origin, path and query) may lag now; 0: never. */
 function lagLimit(key: string, page: StoredPage): number {
   const most = mostLag(key);
   if (most !== LAG_UNDER_LOAD_MS) return most;
@@ -327,7 +334,7 @@ export class PageStore {
     if (!page) return undefined;
     if (!this.current(page)) {
       // Kept (until evicted) while it may still be sent out of date, should the server be busy then.
-      if (Date.now() - page.validity.at >= mostLag(key)) this.remove(key);
+      if (Date.now() - behindFrom(page) >= mostLag(key)) this.remove(key);
       return undefined;
     }
     this.remove(key);
@@ -339,7 +346,7 @@ export class PageStore {
   /** A page that may lag now (lagLimit), out of date but young enough to send while it renders again. */
   getLagging(key: string): StoredPage | undefined {
     const page = this.pages.get(key);
-    return page && !this.current(page) && Date.now() - page.validity.at < lagLimit(key, page) ? page : undefined;
+    return page && !this.current(page) && Date.now() - behindFrom(page) < lagLimit(key, page) ? page : undefined;
   }
 
   /** Stores a page unless something it read changed while it rendered (it may show the old content), or it may lag. */

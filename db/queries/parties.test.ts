@@ -4,7 +4,7 @@ import { getDb } from '../index';
 import { claimEvents, claims, parties, responses } from '../schema';
 import { seedDemoOnFirstRun } from '../seed';
 import { removeDatabase, useFreshDatabase } from '../testing';
-import { createParty, getPartyBySlug, getPartyRedirect, mergeParties, searchParties, updateParty } from './parties';
+import { createParty, getPartyBySlug, getPartyRedirect, listParties, mergeParties, searchParties, updateParty } from './parties';
 import { addResponse } from './sources';
 import { updateClaim } from './claims';
 
@@ -25,6 +25,17 @@ describe('parties', () => {
     expect(renamed).toMatchObject({ name: 'Harbour Trust Ltd', slug: party.slug, description: 'Runs the port.' });
     expect(createParty({ name: 'Harbour  Trust' }).slug).toBe(`${party.slug}-2`);
     expect(searchParties({ query: 'trust ltd' }).map((p) => p.id)).toEqual([renamed.id]);
+  });
+
+  it('lists every party for the pickers by name, with its id and name and nothing else (no description, no dates)', () => {
+    // A long description and a web address each: what an editor's claim page once sent in every response form.
+    const made = ['Zoë’s “Harbour” Trust 🚢', 'Ørnebakke Tenants’ Union', 'هيئة الميناء', '港口管理局', 'Aberdeen Rail'].map((name) =>
+      createParty({ name, description: `${name} — ${'runs the port and the ferries. '.repeat(40)}`, url: 'https://parties.example/about' }),
+    );
+    const listed = listParties();
+    for (const row of listed) expect(Object.keys(row).sort()).toEqual(['id', 'name']);
+    for (const party of made) expect(listed).toContainEqual({ id: party.id, name: party.name });
+    expect(listed.map((p) => p.name)).toEqual(db().select({ name: parties.name }).from(parties).orderBy(parties.name).all().map((p) => p.name));
   });
 
   it('merges a duplicate: claims and responses move, one event per claim, the old slug redirects', () => {

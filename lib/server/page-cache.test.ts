@@ -542,6 +542,46 @@ describe('cached pages', () => {
     expect(raw({})).toBeNull();
   });
 
+  it('sends every hit of the same kind the very answer made for the first, with its headers listed once for writeHead', async () => {
+    await fetchPage('/claims/11', 'news.example');
+    const raw = (headers: Record<string, string> = {}, method = 'GET') =>
+      hotAnswer({ method, url: '/claims/11', headers: { host: 'news.example', accept: 'text/html', 'accept-encoding': 'gzip, deflate, br, zstd', ...headers } })!;
+    const first = raw();
+    // A hit is a lookup: no headers are put together again for the same page, encoding and method.
+    expect(raw()).toBe(first);
+    expect(raw({ 'accept-encoding': 'br, gzip' })).toBe(first);
+    // The flat list scripts/server.mjs writes is exactly the answer's headers.
+    expect(first.raw).toEqual(first.headers.flat());
+    const named = (answer: typeof first, name: string) => answer.headers.filter(([n]) => n === name).map(([, v]) => v);
+    expect(named(first, 'content-encoding')).toEqual(['br']);
+    // Other kinds are answers of their own: gzip, identity, HEAD (no body) and a revalidation (304, no policy).
+    const gzip = raw({ 'accept-encoding': 'gzip' });
+    expect(named(gzip, 'content-encoding')).toEqual(['gzip']);
+    expect(gunzipSync(gzip.body!).toString()).toBe(brotliDecompressSync(first.body!).toString());
+    expect(named(raw({ 'accept-encoding': 'identity' }), 'content-encoding')).toEqual([]);
+    expect(raw({}, 'HEAD')).toMatchObject({ status: 200, body: null });
+    expect(named(raw({}, 'HEAD'), 'content-length')).toEqual(named(first, 'content-length'));
+    const revisit = raw({ 'if-none-match': named(first, 'etag')[0]! });
+    expect(revisit.status).toBe(304);
+    expect(named(revisit, 'content-security-policy')).toEqual([]);
+    expect(revisit.raw).toEqual(revisit.headers.flat());
+    // Many Accept-Encoding values (each read once, and only so many kept) never change what is chosen.
+    const both = { identity: Buffer.from('x'), br: Buffer.from('b'), gzip: Buffer.from('g') };
+    for (let i = 0; i < 200; i++) {
+      expect(chooseEncoding(`gzip;q=0.${(i % 9) + 1}, x-${i}`, both)).toBe('gzip');
+      expect(chooseEncoding(`br;q=0, gzip;q=0, x-${i}`, both)).toBeNull();
+    }
+    expect(chooseEncoding('gzip, deflate, br, zstd', both)).toBe('br');
+    expect(raw()).toBe(first);
+    // An edit renders the page again: its hits get the new page's answer, never the old one's.
+    invalidate([tags.claim(11)]);
+    await fetchPage('/claims/11', 'news.example');
+    const after = raw();
+    expect(after).not.toBe(first);
+    expect(named(after, 'etag')).not.toEqual(named(first, 'etag'));
+    expect(named(after, 'content-security-policy')).not.toEqual(named(first, 'content-security-policy'));
+  });
+
   it('keeps a public API list per query with the handler’s ETag and CORS headers, never a 400, until an edit touches the lists', async () => {
     const api = (query: string, extra: Record<string, string> = {}) => fetchPage(`/api/v1/claims${query}`, 'news.example', { accept: 'application/json', 'accept-encoding': 'gzip, br', ...extra });
     renders = 0;

@@ -27,6 +27,17 @@ const intervalMs = Number(values.interval);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * What Chromium sends with a form posted without JavaScript, besides the cookie, Origin and the
+ * multipart body FormClient sends: a document is wanted (text/html), compressed as browsers accept
+ * it, from the page the form is on. The answer is the page the editor then sees, read whole.
+ */
+const BROWSER_POST = (path: string): Record<string, string> => ({
+  accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+  'accept-encoding': 'gzip, deflate, br, zstd',
+  referer: new URL(path, values.base).toString(),
+});
+
 async function main() {
   const client = new FormClient(values.base!);
   const joined = await client.submit(
@@ -61,7 +72,7 @@ async function main() {
         page(claimId),
         form,
         { claimId, partyId, stance: 'disputes', quote: `Bench edit ${attempted}: the figure leaves out the weekend services.` },
-        { 'x-claimline-trace': trace },
+        { ...BROWSER_POST(page(claimId)), 'x-claimline-trace': trace },
       );
       // A form posted without JavaScript gets the page back with the action's state in it.
       if (saved.status === 200 && saved.html.includes('Response saved.')) {

@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -228,18 +229,55 @@ export function startEditor({ base, invite, claimIds, seconds, interval, env, da
   return { ready: Promise.race([ready, done]), done };
 }
 
-/** The plain node:http server (scripts/bench-limit.mjs) serving `pages` ({ path: html }) on `port`, in a process of its own. */
-export async function startLimitServer(pages, port) {
+/**
+ * The plain node:http server (scripts/bench-limit.mjs) serving `pages` on `port`, in a process of
+ * its own: { path: html } (compressed there, four headers) or { path: captureAnswer(…) } (the app's
+ * own bytes and headers). With `nice`, it runs at that CPU priority, as the reader processes do
+ * (scripts/server.mjs: nice 5), so that on a busy machine it competes for the CPU as they do.
+ */
+export async function startLimitServer(pages, port, { nice = 0 } = {}) {
   const pagesFile = path.join(os.tmpdir(), `claimline-bench-pages-${port}.json`);
   fs.writeFileSync(pagesFile, JSON.stringify(pages));
   const child = spawn(process.execPath, [path.join(root, 'scripts', 'bench-limit.mjs'), pagesFile, String(port)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  if (nice) os.setPriority(child.pid, nice);
   await new Promise((resolve, reject) => {
     child.stdout.once('data', resolve);
     child.once('exit', (code) => reject(new Error(`the limit server ended (${code})`)));
   });
   return child;
+}
+
+/**
+ * A page as the app answers it, byte for byte, for the limit server: the headers of its brotli
+ * answer (Date and the connection's own left out) and its body in each encoding the app sends.
+ */
+export async function captureAnswer(base, pathname) {
+  const get = (encoding) =>
+    new Promise((resolve, reject) => {
+      http
+        .get(`${base}${pathname}`, { headers: { ...DOCUMENT, 'accept-encoding': encoding } }, (res) => {
+          const chunks = [];
+          res.on('data', (chunk) => chunks.push(chunk));
+          res.on('end', () => resolve({ headers: res.rawHeaders, encoding: res.headers['content-encoding'] ?? 'identity', body: Buffer.concat(chunks) }));
+          res.on('error', reject);
+        })
+        .on('error', reject);
+    });
+  const bodies = {};
+  let headers = [];
+  for (const asked of ['br', 'gzip', 'identity']) {
+    const answer = await get(asked);
+    bodies[answer.encoding] = answer.body.toString('base64');
+    if (asked === 'br') {
+      for (let i = 0; i < answer.headers.length; i += 2) {
+        const name = answer.headers[i].toLowerCase();
+        if (!['date', 'connection', 'keep-alive', 'transfer-encoding'].includes(name)) headers.push([name, answer.headers[i + 1]]);
+      }
+    }
+  }
+  return { headers, bodies };
 }
 
 /**

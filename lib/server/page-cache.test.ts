@@ -318,6 +318,20 @@ describe('cached pages', () => {
     expect(renders).toBe(2);
   });
 
+  it('lets no shared cache keep a render an edit overtook: it names no purge key, so no purge would reach it', async () => {
+    const list = '/api/v1/claims?status=retracted&limit=3';
+    const asked = fetchPage(list, 'news.example', { accept: 'application/json' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    invalidate([tags.lists]);
+    const answer = (await asked)!;
+    expect(answer.state).toBe('pass');
+    expect(answer.headers.xkey).toBeUndefined();
+    // The handler said public, s-maxage=60, stale-while-revalidate=600: a CDN would have kept the list from before the edit.
+    expect(answer.headers['cache-control']).toBe('private, no-cache');
+    expect(JSON.parse(answer.html).data[0].statement).toContain('Fares “fell”');
+    expect((await fetchPage(list, 'news.example', { accept: 'application/json' }))!).toMatchObject({ state: 'miss', headers: { 'cache-control': READER_CACHE_CONTROL } });
+  });
+
   it('keeps pages for different hosts apart (links follow the Host when APP_URL is unset)', async () => {
     const other = await fetchPage('/claims/1', 'evil.example');
     expect(other?.html).toContain('for evil.example');

@@ -166,6 +166,8 @@ export const BUSY_WAITING = 8;
 export const BUSY_LINGER_MS = 5_000;
 // A shared cache keeps an out-of-date page only until the background render should have replaced it.
 const LAGGING_CACHE_CONTROL = `public, max-age=0, s-maxage=${LAG_REFRESH_MS / 1000}`;
+// A page sent but not stored (an edit overtook its render, or it is too large or sets a cookie): for this client only.
+const UNSHARED_CACHE_CONTROL = 'private, no-cache';
 
 /**
  * Reader requests this process looked up in the page cache, per second of the clock, and those
@@ -711,7 +713,10 @@ function render(port: string, request: Request, url: URL, key: string, validity:
         if (page) {
           resolve({ kind: 'page', page });
         } else {
-          const passed = all.filter(([name]) => !HOP_HEADERS.has(name));
+          const passed = all.filter(([name]) => !HOP_HEADERS.has(name) && !(res.statusCode === 200 && name === 'cache-control'));
+          // A page not stored names no purge key, so no purge reaches a shared cache that kept it: one an
+          // edit overtook (it may show what the edit changed) would stay there its whole s-maxage.
+          if (res.statusCode === 200) passed.push(['cache-control', UNSHARED_CACHE_CONTROL]);
           resolve({ kind: 'other', status: res.statusCode ?? 500, headers: passed, body });
         }
       });

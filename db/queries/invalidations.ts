@@ -65,9 +65,21 @@ export const readCounter = (tx: Tx | ReturnType<typeof getDb>): { counted: numbe
 
 /**
  * A `*` that no process takes for its own: the writer that finds a commit nobody logged is not
- * the one that made it, and has to drop what it holds as every other process does.
+ * the one that made it, and has to drop what it holds as every other process does. Its origin
+ * names the change counter's `counted` up to which it explains the commits (`unlogged:1234`): a
+ * process that started (or last dropped everything) when the counter stood there or later has
+ * read all of them already and drops nothing for it. (A database loaded by a script, the bench's
+ * among them, starts with such commits: each server process used to drop every page it held at
+ * the first write after it started, and every claim page was rendered again under the spike.)
  */
 const UNLOGGED_ORIGIN = 'unlogged';
+const unloggedOrigin = (counted: number) => `${UNLOGGED_ORIGIN}:${counted}`;
+
+/** For a `*` row of commits nobody logged, the count up to which it explains them; null for any other row. */
+export function unloggedUpTo(origin: string): number | null {
+  const match = /^unlogged:(\d+)$/.exec(origin);
+  return match ? Number(match[1]) : null;
+}
 
 /**
  * Called by write() inside its transaction, after the change: the row that explains this commit
@@ -88,8 +100,12 @@ export function logWrite(tx: Tx, touches: 'readers' | 'nothing', before: { count
     upsert(tx, [name], version);
     action.pending.push(name);
   }
-  // Last, so that no row of this process's own takes its place.
-  if (before.counted !== before.logged) upsert(tx, [EVERYTHING], version, UNLOGGED_ORIGIN);
+  // Last, so that no row of this process's own takes its place. When this write is a `*` itself,
+  // the row explains this write's own changes too: up to the count after it.
+  if (before.counted !== before.logged) {
+    const upTo = touches === 'readers' && !action ? readCounter(tx).counted : before.counted;
+    upsert(tx, [EVERYTHING], version, unloggedOrigin(upTo));
+  }
 }
 
 /**
@@ -191,7 +207,9 @@ export function logUnexplained(seen: number | null, expired: readonly string[] =
       const removed = expired.length ? tx.delete(cacheTags).where(inArray(cacheTags.tag, [...expired])).run().changes : 0;
       const behind = seen !== null && readCounter(tx).logged < seen;
       if (behind) tx.update(changeCounter).set({ logged: seen }).where(eq(changeCounter.id, 1)).run();
-      if (removed > 0 || behind) upsert(tx, [EVERYTHING], version);
+      // Expired rows are changes of unknown extent: everything, for every process but this one.
+      if (removed > 0) upsert(tx, [EVERYTHING], version);
+      else if (behind) upsert(tx, [EVERYTHING], version, unloggedOrigin(seen));
     },
     { behavior: 'immediate' },
   );

@@ -122,6 +122,24 @@ describe('a write in another server process', () => {
     expect(readA().note).toBe('Saved after the hand edit');
   }, 30_000);
 
+  it('drops nothing for commits nobody logged that were made before this process started, when a later write logs them', async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    const script = new Database(file);
+    script.prepare('update claims set status_note = ? where id = ?').run('Loaded by a script before the server started', b);
+    script.close();
+    // This process starting now (its reader cache made afresh): the script's change is in what it reads.
+    delete (globalThis as { claimlineCache?: unknown }).claimlineCache;
+    const readA = reader(a);
+    const readB = reader(b);
+    expect(readB().note).toBe('Loaded by a script before the server started');
+    readA();
+    await otherProcess('save', String(b), 'The first save after the start');
+    // The save logs the script's commit as everything, for the processes that started before it: not this one.
+    expect(readA().load).toBe(1);
+    expect(readB().note).toBe('The first save after the start');
+    expect(readLogSince(0).find((row) => row.tag === '*')?.origin).toMatch(/^unlogged:\d+$/);
+  }, 30_000);
+
   it('drops only the saved claim when this process saves it again after another process did', async () => {
     await new Promise((resolve) => setImmediate(resolve));
     const readA = reader(a);

@@ -11,6 +11,7 @@ import {
   pendingAge,
   readLogSnapshot,
   settleWrites,
+  unloggedUpTo,
 } from '@/db/queries/invalidations';
 
 /**
@@ -77,6 +78,11 @@ type State = {
   entries: Map<string, Entry>;
   /** How far this process has read the invalidation log (db/queries/invalidations.ts). */
   logVersion: number;
+  /**
+   * The change counter's `counted` when this process started or last dropped everything: every
+   * commit counted up to it is in what it has read since, logged or not.
+   */
+  syncedCounted: number;
   /** Other processes' pending rows last seen, and those already given up on as "everything". */
   pending: Set<string>;
   expired: Set<string>;
@@ -111,6 +117,7 @@ function state(): State {
       tagVersions: new Map(),
       entries: new Map(),
       logVersion: start.latest,
+      syncedCounted: start.counter.counted,
       pending: new Set(start.rows.filter((row) => row.origin !== logOrigin()).map((row) => row.tag)),
       expired: new Set(),
       refreshing: new Set(),
@@ -164,14 +171,15 @@ function readLog(s: State, committed: boolean): void {
         everything = true;
       }
     } else if (row.version > seenFrom) {
-      if (row.tag === EVERYTHING) everything = true;
-      else changed.push(row.tag);
+      if (row.tag !== EVERYTHING) changed.push(row.tag);
+      // Commits nobody logged that this process had already read (made before it started) change nothing here.
+      else if ((unloggedUpTo(row.origin) ?? Infinity) > s.syncedCounted) everything = true;
     }
   }
   // A pending row that is gone was settled: its tags, if any, came in as new rows above.
   s.pending = pending;
   for (const tag of s.expired) if (!pending.has(tag)) s.expired.delete(tag);
-  const unlogged = committed && snapshot.counter.counted !== snapshot.counter.logged;
+  const unlogged = committed && snapshot.counter.counted !== snapshot.counter.logged && snapshot.counter.counted > s.syncedCounted;
   if (unlogged || expired.length) {
     everything = true;
     // After this request: a write, which may wait for another process's transaction.
@@ -188,6 +196,7 @@ function readLog(s: State, committed: boolean): void {
     console.warn(`[cache ${process.pid}] ${committed ? 'data_version moved' : 'pending check'}: ${why} ${JSON.stringify(snapshot.rows.filter((row) => row.version > seenFrom || pendingAge(row.tag) !== null))}`);
   }
   if (everything) {
+    s.syncedCounted = snapshot.counter.counted;
     s.entries.clear();
     s.version += 1;
     s.epoch += 1;

@@ -22,6 +22,8 @@ const { values, duration, connections, port, base, env } = benchSettings({
   layouts: { type: 'string', default: '1,1+editor,2+editor' },
   // Where the editor's saves spend their time during the mix with edits (timingBreakdown in bench-lib.mjs).
   timing: { type: 'boolean', default: false },
+  // Rounds of the cached pages measured alternately with the limit (same answer, nice 5), 2 s each: pairedRatios below.
+  paired: { type: 'string', default: '0' },
   // What the page cache answered in the mix with edits, route by route (x-claimline-cache: hit, stale, miss, pass, or none).
   trace: { type: 'boolean', default: false },
 });
@@ -108,6 +110,35 @@ function bySecond(trace) {
   return seconds;
 }
 
+/**
+ * The cached claim and article pages against the limit (the app's own answer, at nice 5) in
+ * alternating 2 s slices, `rounds` times each, a ratio per pair: the machine's load moves within a
+ * run (other work on the same cores), and a limit measured once at the start, a minute before the
+ * page, was sometimes twice or half what it was when the page ran.
+ */
+async function pairedRatios(rounds) {
+  const same = {};
+  for (const p of [claimPaths[0], articlePath]) same[p] = await captureAnswer(base, p);
+  limitServer = await startLimitServer(same, port + 1, { nice: 5 });
+  const url = `http://127.0.0.1:${port + 1}`;
+  const ratios = { claim: [], article: [] };
+  try {
+    for (let i = 0; i < rounds; i++) {
+      for (const [key, paths] of [['claim', () => claimPaths[0]], ['article', () => articlePath]]) {
+        // Which goes first alternates, so a load that rises or falls through the run favours neither.
+        const limitRun = () => load('paired limit', paths, { headers: DOCUMENT, url, connections, duration: 2 });
+        const pageRun = () => load('paired page', paths, { headers: DOCUMENT, url: base, connections, duration: 2 });
+        const [limit, page] = i % 2 ? (([p, l]) => [l, p])([await pageRun(), await limitRun()]) : [await limitRun(), await pageRun()];
+        ratios[key].push(round(page.requestsPerSecond / (limit.requestsPerSecond || 1), 2));
+      }
+    }
+  } finally {
+    limitServer.kill('SIGTERM');
+  }
+  const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+  return { ...ratios, claimMedian: median(ratios.claim), articleMedian: median(ratios.article) };
+}
+
 const results = [];
 let limits;
 try {
@@ -169,6 +200,8 @@ try {
     await route('apiList', 'JSON API list', () => `/api/v1/claims?status=${pick(statuses)}&limit=50`);
     await route('claim', 'claim page', () => pick(claimPaths), { headers: DOCUMENT });
     await route('article', 'article page', () => articlePath, { headers: DOCUMENT });
+    const paired = Number(values.paired) > 0 ? await pairedRatios(Number(values.paired)) : undefined;
+    if (paired) console.log(`paired with the limit (same answer, nice 5), ratio per round: claim ${paired.claim.join(', ')}; article ${paired.article.join(', ')}`);
     // Where the CPU went in the two mixes: each server process's time, and the machine's (autocannon, the bench editor and other work included).
     const cpuBefore = cpuSeconds(server.pid);
     await route('mix', 'reader mix', readerMix, { headers: DOCUMENT });
@@ -218,6 +251,7 @@ try {
         apiListToHealth: round(runs.apiList.requestsPerSecond / (runs.health.requestsPerSecond || 1)),
       },
       routes: runs,
+      ...(paired ? { paired } : {}),
       processes,
       ...(timing ? { timing } : {}),
     };
@@ -247,6 +281,7 @@ console.table(
       ['article page ÷ node:http limit (four headers)', (r) => `${r.ratios.articleToLimit} (${cell(r.routes.article)})`],
       ['claim / article ÷ limit (same answer)', (r) => `${r.ratios.claimToSameLimit} / ${r.ratios.articleToSameLimit}`],
       ['claim / article ÷ limit (same answer, nice 5)', (r) => `${r.ratios.claimToSameNiceLimit} / ${r.ratios.articleToSameNiceLimit}`],
+      ['claim / article ÷ limit, paired slices (median)', (r) => (r.paired ? `${r.paired.claimMedian} / ${r.paired.articleMedian}` : '')],
       ['JSON API list ÷ /api/health', (r) => `${r.ratios.apiListToHealth} (${r.routes.apiList.requestsPerSecond} / ${r.routes.health.requestsPerSecond})`],
       ['CPU s in the mix / with edits: reader, editor, machine', (r) => ['reader', 'editor', 'machine'].map((k) => `${r.routes.mix.cpuSeconds[k] ?? '–'} / ${r.routes.mixWithEdits.cpuSeconds[k] ?? '–'}`).join(', ')],
       ['RSS per process, MB', (r) => r.processes.map((p) => `${p.role} ${p.rssMb}`).join(', ')],

@@ -256,7 +256,8 @@ async function serve(as) {
     // Installed by the page cache once Next has loaded it (the first reader request does).
     const hit = hotPath ? globalThis.claimlineHotPath?.(req) : null;
     if (hit) {
-      res.writeHead(hit.status, hit.headers.flat());
+      // The answer's headers listed once for every hit like it (pageAnswer in lib/server/page-cache.ts).
+      res.writeHead(hit.status, hit.raw);
       res.end(hit.body ?? undefined);
       return;
     }

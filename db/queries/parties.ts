@@ -134,8 +134,13 @@ export function mergeParties(input: { keepId: number; removeId: number; actorId:
   });
 }
 
+/**
+ * Every party by name, for pickers (a response's party, the board's filter, merging). Only the id and
+ * name: the list goes to client components in every response form of an editor's claim page, and a
+ * whole row per party (description, dates) made that page's payload several times larger.
+ */
 export function listParties() {
-  return getDb().select().from(parties).orderBy(asc(parties.name)).all();
+  return getDb().select({ id: parties.id, name: parties.name }).from(parties).orderBy(asc(parties.name)).all();
 }
 
 /** Parties readers may see (see visibility.ts), for the claims filter. */

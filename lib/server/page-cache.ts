@@ -166,6 +166,8 @@ export const BUSY_WAITING = 8;
 export const BUSY_LINGER_MS = 5_000;
 // A shared cache keeps an out-of-date page only until the background render should have replaced it.
 const LAGGING_CACHE_CONTROL = `public, max-age=0, s-maxage=${LAG_REFRESH_MS / 1000}`;
+// A page sent but not stored (an edit overtook its render, or it is too large or sets a cookie): for this client only.
+const UNSHARED_CACHE_CONTROL = 'private, no-cache';
 
 /**
  * Reader requests this process looked up in the page cache, per second of the clock, and those
@@ -256,14 +258,29 @@ export async function compressed(page: StoredPage): Promise<StoredPage> {
 
 /** The encoding to send: brotli or gzip when the request accepts it (and not with q=0) and the page has it. */
 export function chooseEncoding(acceptEncoding: string, body: Encodings): 'br' | 'gzip' | null {
-  const accepted = new Map<string, number>();
+  const accepted = acceptedEncodings(acceptEncoding);
+  return accepted.br && body.br ? 'br' : accepted.gzip && body.gzip ? 'gzip' : null;
+}
+
+// Browsers send one of a handful of Accept-Encoding values: each is read once, not on every hit.
+const ACCEPTED_KEPT = 64;
+const accepted = new Map<string, { br: boolean; gzip: boolean }>();
+
+function acceptedEncodings(acceptEncoding: string): { br: boolean; gzip: boolean } {
+  const known = accepted.get(acceptEncoding);
+  if (known) return known;
+  const q = new Map<string, number>();
   for (const part of acceptEncoding.toLowerCase().split(',')) {
     const [name = '', ...params] = part.trim().split(';');
-    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
-    accepted.set(name.trim(), q === undefined ? 1 : Number(q));
+    const weight = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+    q.set(name.trim(), weight === undefined ? 1 : Number(weight));
   }
-  const ok = (name: 'br' | 'gzip') => Boolean(body[name]) && (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
-  return ok('br') ? 'br' : ok('gzip') ? 'gzip' : null;
+  const ok = (name: string) => (q.get(name) ?? q.get('*') ?? 0) > 0;
+  const result = { br: ok('br'), gzip: ok('gzip') };
+  // The header is the client's to choose: at most ACCEPTED_KEPT values are kept.
+  if (accepted.size >= ACCEPTED_KEPT) accepted.clear();
+  accepted.set(acceptEncoding, result);
+  return result;
 }
 
 /** If-None-Match against an ETag, by the weak comparison RFC 9110 asks for there. */
@@ -277,17 +294,44 @@ export function notModified(ifNoneMatch: string | null | undefined, etag: string
 export const purgeKeyHeader = (page: StoredPage): [string, string] => [env.PURGE_KEY_HEADER, page.validity.tags?.join(' ') || UNTAGGED];
 
 export type Answer = { status: 200 | 304; headers: [string, string][]; body: Buffer | null };
+/** An answer for a custom server: its headers also as one flat list, as node:http's writeHead takes them. */
+export type HotAnswer = Answer & { raw: string[] };
+
+/**
+ * The answers already made for each stored page, by what tells them apart (hit or stale, 304,
+ * encoding, HEAD): a stored page never changes, so every hit of the same kind is the very same
+ * answer, its headers listed once (#12 goal d: a hit is a lookup and a write). Shared by every
+ * request that gets it: never changed once made. Dropped with the page.
+ */
+const madeAnswers = new WeakMap<StoredPage, Map<string, HotAnswer>>();
 
 /**
  * What to send for a stored page: the same bytes and headers every time (in the encoding the
  * request accepts), or a 304 repeating only ETag, Cache-Control and Vary (RFC 9110, 15.4.5):
- * never the policy, a Link or anything else the body the client kept depends on.
+ * never the policy, a Link or anything else the body the client kept depends on. With `common`,
+ * the headers Next would have added too (an answer sent without Next).
  */
 export function pageAnswer(
   page: StoredPage,
   request: { method: string; ifNoneMatch?: string | null; acceptEncoding?: string | null },
   how: 'hit' | 'miss' | 'stale',
-): Answer {
+  common = false,
+): HotAnswer {
+  const unchanged = notModified(request.ifNoneMatch, page.etag);
+  const encoding = unchanged ? null : chooseEncoding(request.acceptEncoding ?? '', page.body);
+  const head = request.method === 'HEAD';
+  const kind = `${how} ${unchanged ? 304 : 200} ${encoding} ${head ? 'head' : 'get'} ${common}`;
+  let answers = madeAnswers.get(page);
+  if (!answers) madeAnswers.set(page, (answers = new Map()));
+  let answer = answers.get(kind);
+  if (!answer) {
+    answer = makeAnswer(page, how, unchanged, encoding, head, common);
+    answers.set(kind, answer);
+  }
+  return answer;
+}
+
+function makeAnswer(page: StoredPage, how: 'hit' | 'miss' | 'stale', unchanged: boolean, encoding: 'br' | 'gzip' | null, head: boolean, common: boolean): HotAnswer {
   const vary = page.headers.find(([name]) => name === 'vary')?.[1];
   const own: [string, string][] = [
     ['vary', vary ? (/accept-encoding/i.test(vary) ? vary : `${vary}, Accept-Encoding`) : 'Accept-Encoding'],
@@ -295,18 +339,20 @@ export function pageAnswer(
     ['cache-control', how === 'stale' ? LAGGING_CACHE_CONTROL : READER_CACHE_CONTROL],
     ['x-claimline-cache', how],
   ];
+  const before = common ? page.common : [];
+  const made = (status: 200 | 304, headers: [string, string][], body: Buffer | null): HotAnswer => ({ status, headers, body, raw: headers.flat() });
   // A script on another site that revalidates an API answer itself reads the 304 only if it allows CORS.
-  if (notModified(request.ifNoneMatch, page.etag)) return { status: 304, headers: [...own, ...page.headers.filter(([name]) => CORS_HEADER.test(name))], body: null };
-  const encoding = chooseEncoding(request.acceptEncoding ?? '', page.body);
+  if (unchanged) return made(304, [...before, ...own, ...page.headers.filter(([name]) => CORS_HEADER.test(name))], null);
   const body = encoding ? page.body[encoding]! : page.body.identity;
   const headers: [string, string][] = [
+    ...before,
     ...page.headers.filter(([name]) => name !== 'vary'),
     ...own,
     purgeKeyHeader(page),
     ...(encoding ? [['content-encoding', encoding] as [string, string]] : []),
     ['content-length', String(body.length)],
   ];
-  return { status: 200, headers, body: request.method === 'HEAD' ? null : body };
+  return made(200, headers, head ? null : body);
 }
 
 /**
@@ -572,7 +618,7 @@ export type RawRequest = { method?: string; url?: string; headers: Record<string
  * cachedPage() would send it. Null for anything else, which then
  * goes through Next as usual (and a miss renders there).
  */
-export function hotAnswer(req: RawRequest): Answer | null {
+export function hotAnswer(req: RawRequest): HotAnswer | null {
   if ((req.method !== 'GET' && req.method !== 'HEAD') || process.env.NODE_ENV === 'development') return null;
   const header = (name: string) => {
     const value = req.headers[name];
@@ -603,8 +649,7 @@ export function hotAnswer(req: RawRequest): Answer | null {
     const headers = { host: header('host') ?? '', ...(forwarded ? { 'x-forwarded-proto': forwarded } : {}) };
     refreshInBackground(port, new Request(`http://127.0.0.1${url.pathname}${url.search}`, { headers }), url, key);
   }
-  const answer = pageAnswer(page, { method: req.method, ifNoneMatch: header('if-none-match'), acceptEncoding: header('accept-encoding') }, current ? 'hit' : 'stale');
-  return { ...answer, headers: [...page.common, ...answer.headers] };
+  return pageAnswer(page, { method: req.method, ifNoneMatch: header('if-none-match'), acceptEncoding: header('accept-encoding') }, current ? 'hit' : 'stale', true);
 }
 
 // For scripts/server.mjs, which is not bundled with the app: the first request that loads this module installs it.
@@ -668,7 +713,10 @@ function render(port: string, request: Request, url: URL, key: string, validity:
         if (page) {
           resolve({ kind: 'page', page });
         } else {
-          const passed = all.filter(([name]) => !HOP_HEADERS.has(name));
+          const passed = all.filter(([name]) => !HOP_HEADERS.has(name) && !(res.statusCode === 200 && name === 'cache-control'));
+          // A page not stored names no purge key, so no purge reaches a shared cache that kept it: one an
+          // edit overtook (it may show what the edit changed) would stay there its whole s-maxage.
+          if (res.statusCode === 200) passed.push(['cache-control', UNSHARED_CACHE_CONTROL]);
           resolve({ kind: 'other', status: res.statusCode ?? 500, headers: passed, body });
         }
       });

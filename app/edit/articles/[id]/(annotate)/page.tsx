@@ -68,7 +68,7 @@ function ClaimPanel({
   passage: ReturnType<typeof createAnchor>;
   userId: string;
 }) {
-  const parties = listParties().map((p) => ({ id: p.id, name: p.name }));
+  const parties = listParties();
   const signOff = signOffRequired();
   if (passage) {
     const selection = { articleId: article.id, start: passage.start, end: passage.end, exact: passage.exact };

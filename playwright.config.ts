@@ -19,8 +19,10 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
     baseURL,
-    // No screencast in the trace: it cost about 15 % of the e2e time (docs/testing.md); the actions, DOM snapshots and network of a failing test are kept.
-    trace: { mode: 'retain-on-failure', screenshots: false },
+    // Neither the screencast nor DOM snapshots in the trace: each cost about 15 % of the e2e time
+    // (docs/testing.md). A failing test keeps its actions, network and console, and its page's
+    // accessibility snapshot (error-context.md).
+    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: false },
     launchOptions: { executablePath: findBrowser() ?? undefined, args: BROWSER_ARGS },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],

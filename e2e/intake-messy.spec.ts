@@ -32,11 +32,6 @@ async function newsSite(html: string) {
   return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
 }
 
-// Traces without DOM snapshots: each action's snapshot copied the megabytes in the fields and
-// the preview, which more than doubled the 1.2 MB test's time (docs/testing.md). A failing test
-// keeps its actions, network and console.
-test.use({ trace: { mode: 'retain-on-failure', snapshots: false, screenshots: false } });
-
 test.beforeEach(async ({ auth }) => {
   await auth.signedIn('editor');
 });

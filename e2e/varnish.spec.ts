@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { APIRequestContext } from '@playwright/test';
+import { missingVarnish } from '../scripts/varnish.mjs';
 import { expect, test } from './fixtures';
 import { articleWithClaims } from './pages/revisions';
 
@@ -15,6 +16,8 @@ let missing: string[] = [];
 test.beforeAll(() => {
   const state = fs.readFileSync(`${process.env.E2E_DATABASE_PATH}.varnish`, 'utf8');
   if (state === 'running') return;
+  // Installed but not running (a VCL that does not compile, a port in use): a failure, never a skip.
+  if (!missingVarnish().length) throw new Error(`Varnish is installed but did not run: ${state}`);
   missing = [state];
   console.warn(`\n!!!!!!!! The Varnish test is SKIPPED: ${state}. Nothing about the shared cache was tested. !!!!!!!!\n`);
 });

@@ -30,7 +30,8 @@ export default defineConfig({
     // --varnish: Varnish in front for e2e/varnish.spec.ts, when it is installed (scripts/e2e-server.mjs).
     command: 'node scripts/e2e-server.mjs --varnish',
     url: `${baseURL}/api/health`,
-    timeout: 300_000,
+    // A fresh machine builds the app (a few minutes on two busy cores) and installs Varnish with apt first.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',

@@ -11,9 +11,10 @@ import { runSetup } from './support/setup';
 type Claims = { ferry: { id: number; path: string }; library: { id: number; path: string } };
 
 /**
- * Waits until React has hydrated the upload form. A file chosen and sent before that arrives
- * without the file ("Choose a JSON-LD file."): reproduced by submitting at DOMContentLoaded, once
- * in a full run after "load"; the cause is not found yet (the served form is multipart).
+ * Waits until React has hydrated the upload form. Right after the page loaded, an import once
+ * arrived without its file ("Choose a JSON-LD file.") in a full run, and once in six rounds by
+ * hand that submitted at DOMContentLoaded; the cause is not found yet (the served form is
+ * multipart, a no-JavaScript post works, a file chosen before hydration is kept).
  */
 const hydrated = (form: Locator) => expect.poll(() => form.evaluate((el) => Object.keys(el).some((key) => key.startsWith('__reactFiber')))).toBe(true);
 

@@ -661,24 +661,33 @@ export function hotAnswer(req: RawRequest): HotAnswer | null {
  * nothing else. Its HTML, or null when it cannot be had here (development, not listening on
  * loopback, anything but a 200).
  */
-export function renderOwnPage(pathWithQuery: string): Promise<string | null> {
+export async function renderOwnPage(pathWithQuery: string): Promise<string | null> {
   const port = renderPort();
-  if (!port || process.env.NODE_ENV === 'development' || state().unreachable) return Promise.resolve(null);
-  const headers = { accept: 'text/html', 'accept-encoding': 'identity', [RENDER_HEADER]: `${state().secret} ${newNonce()}` };
+  if (!port || process.env.NODE_ENV === 'development' || state().unreachable) return null;
+  const got = await loopbackGet(port, pathWithQuery, { accept: 'text/html', 'accept-encoding': 'identity', [RENDER_HEADER]: `${state().secret} ${newNonce()}` });
+  return 'body' in got && got.status === 200 ? got.body.toString('utf8') : null;
+}
+
+/** A GET to this server over loopback (renders and its own pages): the whole answer, or the error that left none. */
+function loopbackGet(
+  port: string,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer } | { error: NodeJS.ErrnoException | null }> {
   return new Promise((resolve) => {
-    const inner = http.get({ host: '127.0.0.1', port, path: pathWithQuery, headers, timeout: RENDER_TIMEOUT_MS }, (res) => {
+    const inner = http.get({ host: '127.0.0.1', port, path, headers, timeout: RENDER_TIMEOUT_MS }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', () => resolve(null));
-      res.on('end', () => resolve(res.statusCode === 200 ? Buffer.concat(chunks).toString('utf8') : null));
+      res.on('error', () => resolve({ error: null }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 500, headers: res.headers, body: Buffer.concat(chunks) }));
     });
     inner.on('timeout', () => inner.destroy());
-    inner.on('error', () => resolve(null));
+    inner.on('error', (error: NodeJS.ErrnoException) => resolve({ error }));
   });
 }
 
 /** Requests the page from this server over loopback as an anonymous reader, rendered with a nonce of its own. */
-function render(port: string, request: Request, url: URL, key: string, validity: Validity): Promise<Rendered> {
+async function render(port: string, request: Request, url: URL, key: string, validity: Validity): Promise<Rendered> {
   const nonce = newNonce();
   state().renderTags.set(nonce, undefined);
   const headers: Record<string, string> = {
@@ -692,44 +701,26 @@ function render(port: string, request: Request, url: URL, key: string, validity:
   const proto = request.headers.get('x-forwarded-proto');
   if (proto) headers['x-forwarded-proto'] = proto;
 
-  return new Promise<Rendered>((resolve) => {
-    const inner = http.get({ host: '127.0.0.1', port, path: `${url.pathname}${url.search}`, headers, timeout: RENDER_TIMEOUT_MS }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', () => {
-        takeRenderTags(nonce);
-        resolve({ kind: 'failed' });
-      });
-      res.on('end', () => {
-        const body = Buffer.concat(chunks);
-        const tags = takeRenderTags(nonce);
-        const all = Object.entries(res.headers).flatMap(([name, value]) =>
-          (Array.isArray(value) ? value : [value ?? '']).map((v): [string, string] => [name, v]),
-        );
-        const cacheable = res.statusCode === 200 && !res.headers['set-cookie'] && body.length <= MAX_PAGE_BYTES;
-        const kept = all.filter(([name]) => KEPT_HEADERS.has(name) || CORS_HEADER.test(name));
-        const etag = API_LIST.test(url.pathname) ? res.headers.etag : undefined;
-        const page = cacheable && storedPage(key, { ...validity, tags }, body, kept, all.filter(([name]) => COMMON_HEADERS.has(name)), etag);
-        if (page) {
-          resolve({ kind: 'page', page });
-        } else {
-          const passed = all.filter(([name]) => !HOP_HEADERS.has(name) && !(res.statusCode === 200 && name === 'cache-control'));
-          // A page not stored names no purge key, so no purge reaches a shared cache that kept it: one an
-          // edit overtook (it may show what the edit changed) would stay there its whole s-maxage.
-          if (res.statusCode === 200) passed.push(['cache-control', UNSHARED_CACHE_CONTROL]);
-          resolve({ kind: 'other', status: res.statusCode ?? 500, headers: passed, body });
-        }
-      });
-    });
-    inner.on('timeout', () => inner.destroy());
-    inner.on('error', (error: NodeJS.ErrnoException) => {
-      takeRenderTags(nonce);
-      // Not listening on loopback (bound to one outside address): stop trying, render as before.
-      if (error.code === 'ECONNREFUSED' && !state().unreachable) {
-        state().unreachable = true;
-        console.warn(`Page cache off: this server does not answer on 127.0.0.1:${port}.`);
-      }
-      resolve({ kind: 'failed' });
-    });
-  });
+  const got = await loopbackGet(port, `${url.pathname}${url.search}`, headers);
+  const tags = takeRenderTags(nonce);
+  if ('error' in got) {
+    // Not listening on loopback (bound to one outside address): stop trying, render as before.
+    if (got.error?.code === 'ECONNREFUSED' && !state().unreachable) {
+      state().unreachable = true;
+      console.warn(`Page cache off: this server does not answer on 127.0.0.1:${port}.`);
+    }
+    return { kind: 'failed' };
+  }
+  const { status, body } = got;
+  const all = Object.entries(got.headers).flatMap(([name, value]) => (Array.isArray(value) ? value : [value ?? '']).map((v): [string, string] => [name, v]));
+  const cacheable = status === 200 && !got.headers['set-cookie'] && body.length <= MAX_PAGE_BYTES;
+  const kept = all.filter(([name]) => KEPT_HEADERS.has(name) || CORS_HEADER.test(name));
+  const etag = API_LIST.test(url.pathname) ? got.headers.etag : undefined;
+  const page = cacheable && storedPage(key, { ...validity, tags }, body, kept, all.filter(([name]) => COMMON_HEADERS.has(name)), etag);
+  if (page) return { kind: 'page', page };
+  const passed = all.filter(([name]) => !HOP_HEADERS.has(name) && !(status === 200 && name === 'cache-control'));
+  // A page not stored names no purge key, so no purge reaches a shared cache that kept it: one an
+  // edit overtook (it may show what the edit changed) would stay there its whole s-maxage.
+  if (status === 200) passed.push(['cache-control', UNSHARED_CACHE_CONTROL]);
+  return { kind: 'other', status, headers: passed, body };
 }

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAnchor } from '@/lib/anchor';
 import { STATUS_INFO } from '@/lib/status';
-import { showClaims, watchClaims, type PageClaims } from './show';
+import { watchClaims, type PageClaims } from './show';
 import { FERRY_BODY, FERRY_CLAIMS, ferryPage } from './testing/ferry-article';
 
 /** The stored claims as /api/v1/page-claims sends them. */
@@ -27,6 +27,13 @@ function loadPublisherPage() {
   ad.innerHTML = '<span>Advertisement</span> <a href="#">Sunset cruises from £9</a>';
   const text = p.firstChild as Text;
   p.insertBefore(ad, text.splitText(text.data.indexOf('would end')));
+}
+
+/** One pass over the page, not watching it afterwards. */
+function showClaims(root: Element, data: PageClaims) {
+  const watch = watchClaims(root, data);
+  watch.stop();
+  return watch;
 }
 
 const visibleText = (range: Range) => range.toString().replace(/\s+/g, ' ');

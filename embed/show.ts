@@ -91,13 +91,6 @@ export function watchClaims(root: Element, data: PageClaims) {
   };
 }
 
-/** One pass without watching the page afterwards. */
-export function showClaims(root: Element, data: PageClaims) {
-  const watch = watchClaims(root, data);
-  watch.stop();
-  return watch;
-}
-
 /**
  * Highlights each claim's passage under `root` and places its status chip after it. The
  * highlight is a CSS custom highlight (no element wraps the words) and each chip is an element

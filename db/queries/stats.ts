@@ -147,6 +147,16 @@ export function listOverdueIntervals({ period }: { period: Period }): { from: nu
   ).all({ start: period.start, end: period.end }) as { from: number; until: number | null }[];
 }
 
+/**
+ * The first deadline after `now` of a request for comment still open: until then the overdue
+ * figures as of now stay what they are, without any write (null: none to come).
+ */
+export function nextOpenDeadline(now: number): number | null {
+  return prepared(`SELECT min(deadline_at) FROM responses WHERE deadline_at > ? AND stance IS NULL AND requested_at IS NOT NULL`)
+    .pluck()
+    .get(now) as number | null;
+}
+
 /** Claims waiting for a second editor's sign-off (a first verdict or a change to a published one), longest first. */
 export function listWaitingForSignOff({ limit = 20 }: { limit?: number } = {}) {
   const rows = prepared(

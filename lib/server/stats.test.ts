@@ -286,7 +286,7 @@ describe('overdue replies in the week still running', { timeout: 30_000 }, () =>
     // NOW is a Thursday, 00:00 UTC: its week (from Monday 29 December 2025) ends four days later.
     const thisWeek = '2025-12-29';
     const now = NOW + 9 * 3_600_000;
-    const asked = all(`SELECT c.id AS claimId FROM claims c WHERE c.withdrawn_at IS NULL ORDER BY c.id LIMIT 4`) as { claimId: number }[];
+    const asked = all(`SELECT c.id AS claimId FROM claims c WHERE c.withdrawn_at IS NULL ORDER BY c.id LIMIT 5`) as { claimId: number }[];
     const party = all('SELECT id FROM parties ORDER BY id DESC LIMIT 1')[0]!.id as number;
     const ask = (claimId: number, deadlineAt: number) =>
       addResponse({ claimId, partyId: party, stance: null, requestedAt: new Date(NOW - 6 * DAY), deadlineAt: new Date(deadlineAt), actorId: null });
@@ -314,6 +314,21 @@ describe('overdue replies in the week still running', { timeout: 30_000 }, () =>
     expect(shown.get(thisWeek)).toBeGreaterThan(0);
     expect([...shown.keys()].at(-1)).toBe(thisWeek); // the weeks after it have not begun
     expectShownInTableAndCsv(overdue, [...shown.keys()].map((week) => [week, overdueAt(week, now)]));
+
+    // Later the same day, with nothing written: tonight's deadline (20:00) has passed and counts, though the morning's figure was kept.
+    const tonight = NOW + 21 * 3_600_000;
+    const later = new Map(readDashboard(current, tonight).overdue.rows.map(([week, n]) => [week as string, n as number]));
+    expect(later.get(thisWeek)).toBe(overdueAt(thisWeek, tonight));
+    expect(later.get(thisWeek)).toBe(shown.get(thisWeek)! + 1);
+    // Between two deadlines the kept figure is used again: it is the very same object.
+    expect(readDashboard(current, tonight + 60_000).overdue).toBe(readDashboard(current, tonight).overdue);
+    // A request whose deadline passed an hour ago, saved now: the CSV (no lag) counts it at once; the page may lag a few seconds.
+    const lagging = readDashboard(current, tonight, { lag: true }).overdue;
+    ask(asked[4]!.claimId, tonight - 3_600_000);
+    invalidate([tags.lists]); // as the response's action does
+    expect(readDashboard(current, tonight, { lag: true }).overdue).toBe(lagging);
+    const fresh = new Map(readDashboard(current, tonight).overdue.rows.map(([week, n]) => [week as string, n as number]));
+    expect(fresh.get(thisWeek)).toBe(later.get(thisWeek)! + 1);
   });
 });
 

@@ -9,6 +9,7 @@ import {
   listOverdueIntervals,
   countVerdictWaits,
   listWaitingForSignOff,
+  nextOpenDeadline,
   type StatsScope,
 } from '@/db/queries/stats';
 import {
@@ -61,16 +62,15 @@ export const FRAGMENT_END = 'editor-charts-end';
 const marker = (name: string) => `<template data-fragment="${name}"></template>`;
 
 /**
- * The editors' six charts of everything the newsroom checked, rendered once per period and day
- * as HTML and kept under `lists`, allowed to lag like the figures they draw: their render, not
+ * The editors' overdue chart and six charts of everything the newsroom checked, rendered once per
+ * period and moment (overdueMoment) as HTML and kept under `lists`, allowed to lag like the figures they draw: their render, not
  * their figures, was most of the dashboard's time (performance.md). Server components cannot
  * make HTML themselves, so the page cache's own loopback render makes it. Null when that cannot
  * be had (development): the page then renders the charts itself.
  */
 export function readEditorChartsHtml(period: Period, now = Date.now()): Promise<string | null> {
-  const day = new Date(now).toISOString().slice(0, 10);
   return cachedAsync(
-    `editor-charts:${period.from}:${period.to}:${day}`,
+    `editor-charts:${period.from}:${period.to}:${overdueMoment(now)}`,
     [tags.lists],
     async () => {
       const html = await renderOwnPage(`/internal/editor-charts?${periodQuery(period)}`);
@@ -87,17 +87,26 @@ export type DashboardDatasetId = (typeof DASHBOARD_DATASETS)[number];
 export const isDashboardDataset = (value: string): value is DashboardDatasetId => (DASHBOARD_DATASETS as readonly string[]).includes(value);
 
 /**
+ * What the overdue figures as of `now` are kept for, besides the period: the day (a new week
+ * begins on one) and the next deadline still to pass. The figure for the running week changes
+ * when a deadline passes, with no write to drop it, so a quiet newsroom would otherwise see the
+ * morning's count all day.
+ */
+function overdueMoment(now: number): string {
+  return `${new Date(now).toISOString().slice(0, 10)}:${nextOpenDeadline(now) ?? 'none'}`;
+}
+
+/**
  * The editors' dashboard. Who has which claim and what waits for sign-off are read on every
  * request (partial indexes, about a millisecond): editors act on them, and must see the claim
  * they just sent for review. Overdue replies over time read every request for comment of the
  * period (tens of milliseconds on a big newsroom), so they are kept like the charts, per period
- * and day, and may lag behind the latest save as the charts do.
+ * and moment (overdueMoment), and with `lag` may lag behind the latest save as the charts do.
  */
-export function readDashboard(period: Period, now = Date.now()) {
-  const day = new Date(now).toISOString().slice(0, 10);
+export function readDashboard(period: Period, now = Date.now(), options: { lag?: boolean } = {}) {
   return {
     workload: workload(countWorkload()),
-    overdue: cached(`overdue:${period.from}:${period.to}:${day}`, [tags.lists], () => overdueOverTime(period, listOverdueIntervals({ period }), now), { lag: true }),
+    overdue: cached(`overdue:${period.from}:${period.to}:${overdueMoment(now)}`, [tags.lists], () => overdueOverTime(period, listOverdueIntervals({ period }), now), options),
     waiting: listWaitingForSignOff(),
   };
 }

@@ -32,7 +32,7 @@ export default async function EditorStatsPage({ searchParams }: Props) {
   const { period } = parsed;
   const locale = env.NEWSROOM_LOCALE;
   const chartsHtml = await readEditorChartsHtml(period, now);
-  const { workload, overdue, waiting } = readDashboard(period, now);
+  const { workload, overdue, waiting } = readDashboard(period, now, { lag: true });
   const csv = (id: string) => `/edit/stats/${id}.csv?${periodQuery(period)}`;
   return (
     <div className="max-w-3xl">

@@ -2,7 +2,7 @@ import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { and, eq, gt, gte, inArray, lt, or, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb, prepared } from '@/db';
 import { cacheTags, changeCounter } from '@/db/schema';
 import type { Tx } from './tx';
 
@@ -137,7 +137,7 @@ export function abandonWrites(): void {
 }
 
 /** Rows this connection has inserted, updated or deleted since it opened (SQLite's total_changes()). */
-export const changeCount = (): number => getDb().$client.prepare('select total_changes()').pluck().get() as number;
+export const changeCount = (): number => prepared('select total_changes()').pluck().get() as number;
 
 export type LogRow = { tag: string; version: number; origin: string };
 

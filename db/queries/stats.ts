@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDb } from '@/db';
+import { prepared } from '@/db';
 import type { STATS_VERDICT_DIMENSIONS } from '@/db/schema';
 import { monthOf, type Period, type ReplyMonth, type StatusCount, type VerdictWait } from '@/lib/stats';
 import type { Status } from '@/lib/status';
@@ -15,17 +15,6 @@ export type StatsScope = 'public' | 'newsroom';
 const DAY = 86_400_000;
 type StatsVerdictDimension = (typeof STATS_VERDICT_DIMENSIONS)[number];
 const visible = (scope: StatsScope, alias = 'c') => (scope === 'public' ? `${alias}.published = 1` : `${alias}.withdrawn_at IS NULL`);
-
-// Prepared once per connection and SQL text: the pages run the same few statements many times.
-const statements = new WeakMap<object, Map<string, import('better-sqlite3').Statement>>();
-function prepared(sql: string) {
-  const sqlite = getDb().$client;
-  let cache = statements.get(sqlite);
-  if (!cache) statements.set(sqlite, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) cache.set(sql, (statement = sqlite.prepare(sql)));
-  return statement;
-}
 
 /**
  * One dimension of stats_verdict_counts (the verdicts of claim_stats counted by month, kept by

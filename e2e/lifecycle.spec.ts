@@ -107,6 +107,23 @@ test.describe('deleting drafts and withdrawing published claims', () => {
     expect((await page.request.get(`/articles/${made.slug}`)).status()).toBe(404);
   });
 
+  test('the annotator of an article that can still be deleted is hydrated as served, without a React error', async ({ page, auth }) => {
+    // Its "Delete article…" dialog (a block) once sat inside the header's paragraph: the browser
+    // closed the paragraph before it, React found other markup than it sent and threw the whole
+    // page away to render it again in the browser.
+    const made = article('Ferry article to keep', ['The ferry company said its new boat seats 240 people']);
+    await auth.signedIn('editor', 'Hydra');
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`/edit/articles/${made.id}`);
+    await page.getByRole('button', { name: 'Delete article…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete this article?' });
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    expect(errors).toEqual([]);
+  });
+
   test('a published claim cannot be deleted: withdrawn, its page answers 410 with the note and history, and it leaves every list', async ({ page, auth, browser }) => {
     const quote = 'Harbour master Li Wei 李伟 said the quay was rebuilt for €4.2m';
     const made = article('Quay costs withdrawn', [], [quote]);

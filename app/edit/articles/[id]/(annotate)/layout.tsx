@@ -47,12 +47,13 @@ export default async function AnnotatorLayout({ params, children }: { params: Pr
               {article.title}
               {article.demo ? <DemoLabel className="ml-2" /> : null}
             </h1>
-            <p className="mt-1 flex flex-wrap gap-4 text-sm">
+            {/* A div, not a p: the delete dialog inside is a block, which a paragraph cannot hold (the browser ends the p before it and hydration fails). */}
+            <div className="mt-1 flex flex-wrap gap-4 text-sm">
               <Link href={articlePath(article)}>Reader page</Link>
               <Link href={`/edit/articles/${article.id}/revise`}>New revision</Link>
               <Link href={`/edit/articles/${article.id}/review`}>Review moved passages</Link>
               {canDeleteArticle({ id: article.id }) ? <DeleteArticle id={article.id} title={article.title} /> : null}
-            </p>
+            </div>
           </header>
           <Annotator articleId={article.id} claims={drawn.map((c) => ({ id: c.id, start: c.start, end: c.end }))}>
             <EditorBody

@@ -42,6 +42,19 @@ describe('createClaimFromSelection', () => {
     expect(eventKinds(claim.id)).toEqual(['created']);
   });
 
+  it('a "new" claimant typed with the name of an existing party (any case, extra spaces) is that party, not a duplicate', () => {
+    const a = article();
+    const mayor = createParty({ name: 'Mayor of Port Ellery', kind: 'person' });
+    const rtl = createParty({ name: 'دالية حداد', kind: 'person' });
+    const first = createClaimFromSelection({ articleId: a.id, ...select(a.body, 'the new tram line'), newParty: { name: 'mayor of  Port Ellery ', kind: 'organization' }, actorId: null });
+    const second = createClaimFromSelection({ articleId: a.id, ...select(a.body, 'fares would stay'), newParty: { name: 'دالية حداد', kind: 'person' }, actorId: null });
+    expect(getClaimForEditor({ id: first.id })!.claimant!.id).toBe(mayor.id);
+    expect(getClaimForEditor({ id: second.id })!.claimant!.id).toBe(rtl.id);
+    const { claim } = saveClaim({ id: first.id, version: first.version, patch: {}, newParty: { name: 'MAYOR OF PORT ELLERY', kind: 'person' }, actorId: null });
+    expect(claim.claimantPartyId).toBe(mayor.id);
+    expect(partyCount()).toBe(2);
+  });
+
   it('refuses a selection that no longer matches the article, creating nothing', () => {
     const a = article();
     const stale = { ...select(a.body, 'fares would stay'), exact: 'fares would rise' };

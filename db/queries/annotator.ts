@@ -8,7 +8,7 @@ import type { PartyKind } from '@/lib/vocabulary';
 import { claimScope } from './claim-scope';
 import { addAppearance, createClaim, type ClaimPatch, updateClaim } from './claims';
 import type { Tx } from './tx';
-import { insertParty } from './parties';
+import { partyNamed } from './parties';
 import { write } from './tx';
 
 /**
@@ -87,7 +87,7 @@ export function saveClaim(input: {
     const before = tx.select({ claimantPartyId: claims.claimantPartyId }).from(claims).where(eq(claims.id, input.id)).get();
     if (!before) throw new AppError('not_found');
     const patch = { ...input.patch };
-    if (input.newParty) patch.claimantPartyId = insertParty(tx, input.newParty).id;
+    if (input.newParty) patch.claimantPartyId = partyNamed(tx, input.newParty).id;
     // updateClaim's own transaction nests as a savepoint inside this one.
     const claim = updateClaim({ id: input.id, version: input.version, patch, actorId: input.actorId });
     // Its parties' pages before and after: a claim moved from one claimant to another leaves the first page too.
@@ -162,7 +162,7 @@ export function createClaimFromSelection(input: {
 }) {
   return write((tx) => {
     const anchor = anchorInArticle(tx, input);
-    const claimantPartyId = input.newParty ? insertParty(tx, input.newParty).id : (input.claimantPartyId ?? null);
+    const claimantPartyId = input.newParty ? partyNamed(tx, input.newParty).id : (input.claimantPartyId ?? null);
     return createClaim({ articleId: input.articleId, anchor, statement: input.statement, claimantPartyId, actorId: input.actorId });
   });
 }

@@ -38,6 +38,17 @@ describe('parties', () => {
     expect(listed.map((p) => p.name)).toEqual(db().select({ name: parties.name }).from(parties).orderBy(parties.name).all().map((p) => p.name));
   });
 
+  it('a response from a "new" party named like an existing one is recorded for that party, and a new name still makes a party', () => {
+    const trust = createParty({ name: 'Harbour Trust' });
+    const claim = db().select().from(claims).orderBy(claims.id).limit(1).get()!;
+    const before = listParties().length;
+    addResponse({ claimId: claim.id, newPartyName: ' harbour  trust', stance: 'denies', actorId: null });
+    addResponse({ claimId: claim.id, newPartyName: 'Ferry Riders’ Union 🚢', stance: 'confirms', actorId: null });
+    const partyIds = db().select({ partyId: responses.partyId }).from(responses).where(eq(responses.claimId, claim.id)).all().map((r) => r.partyId);
+    expect(partyIds).toContain(trust.id);
+    expect(listParties().length).toBe(before + 1);
+  });
+
   it('merges a duplicate: claims and responses move, one event per claim, the old slug redirects', () => {
     const keep = createParty({ name: 'River Authority' });
     const dupe = createParty({ name: 'The River Authority', kind: 'government' });

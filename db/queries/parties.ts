@@ -33,6 +33,21 @@ export function insertParty(tx: Tx, input: PartyInput) {
     .get();
 }
 
+/**
+ * The party an editor names in a form's "Or a new party" field: one already called that (letter
+ * case and spacing aside) is meant, not a second party of the same name, which would split its
+ * claims and responses between two party pages; otherwise a new one.
+ */
+export function partyNamed(tx: Tx, input: PartyInput) {
+  const existing = tx
+    .select()
+    .from(parties)
+    .where(sql`${parties.name} = ${normalizeLine(input.name)} COLLATE NOCASE`)
+    .orderBy(asc(parties.id))
+    .get();
+  return existing ?? insertParty(tx, input);
+}
+
 export function createParty(input: PartyInput) {
   return write((tx) => insertParty(tx, input));
 }

@@ -6,7 +6,7 @@ import { AppError, fieldError } from '@/lib/errors';
 import { normalizeLine } from '@/lib/text';
 import type { Relation, Stance } from '@/lib/vocabulary';
 import { touchClaim, type ClaimScope } from './claim-scope';
-import { insertParty } from './parties';
+import { partyNamed } from './parties';
 import { queueFirstSnapshot } from './snapshots';
 import { recordEvent, write, type Tx } from './tx';
 
@@ -233,7 +233,7 @@ export type ResponseInput = ResponseFields & { claimId: number; actorId: string 
 
 function responseValues(tx: Tx, input: ResponseFields) {
   const party = input.newPartyName?.trim()
-    ? insertParty(tx, { name: input.newPartyName })
+    ? partyNamed(tx, { name: input.newPartyName })
     : input.partyId
       ? tx.select().from(parties).where(eq(parties.id, input.partyId)).get()
       : undefined;

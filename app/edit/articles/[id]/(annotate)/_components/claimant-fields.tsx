@@ -33,7 +33,7 @@ export function ClaimantFields({ parties, state, partyId }: { parties: PartyOpti
       {errors.length ? <p className="mt-1 text-sm text-red-700 dark:text-red-300">{errors.join(' ')}</p> : null}
       {/* Side by side only when the panel is wide enough for the kind's longest word: the annotator's panel is narrow on a wide screen. */}
       <div className="mt-3 grid gap-x-3 @md:grid-cols-[minmax(0,1fr)_auto]">
-        <Field label="Or a new party" name="newPartyName" hint="Creates the party and makes it the claimant." state={state} autoComplete="off" />
+        <Field label="Or a new party" name="newPartyName" hint="Creates the party, or uses the one already called that, and makes it the claimant." state={state} autoComplete="off" />
         <div className="mb-4">
           <label htmlFor={`${id}-kind`} className="block text-sm font-semibold">
             Kind of new party

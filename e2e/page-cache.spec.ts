@@ -120,6 +120,44 @@ test.describe('page cache', () => {
     expect((await list.json()).data[0].id).toBe(article.claims[0]!.id);
   });
 
+  test('a response saved to a claim re-renders its page, its article and the lists of responses, and leaves the claims beside it and other searches cached', async ({ auth, claimSections, request }) => {
+    const reopens = 'the harbour bridge will reopen in April';
+    const tolls = 'tolls on the bridge stay at two euros';
+    const bridge = articleWithClaims({
+      title: 'Harbour bridge works near the end',
+      body: `The port authority said ${reopens}. It added that ${tolls}. Drivers’ groups doubt both — «on verra» 🌉.`,
+      quotes: [reopens, tolls],
+    });
+    const [edited, beside] = bridge.claims.map((c) => `/claims/${c.id}/${c.slug}`) as [string, string];
+    const cacheState = async (path: string) => (await request.get(path, DOCUMENT)).headers()['x-claimline-cache'];
+    const listsEdited = `/claims?q=${encodeURIComponent('reopen April')}`;
+    const listsOther = `/claims?q=${encodeURIComponent('forty crossings')}`;
+    await auth.signedIn('editor');
+    // A party readers see already: the first response brings it to them (a change to the lists of parties).
+    await claimSections.open(bridge.claims[0]!.id);
+    await claimSections.addResponse({ newParty: 'Bridge Users Association', stance: 'disputes', quote: 'April is the contractor’s hope, not a date.' });
+    await expect(claimSections.responses()).toContainText('Bridge Users Association disputes');
+    for (const path of [edited, beside, `/articles/${bridge.slug}`, '/', listsEdited, listsOther]) {
+      await cacheState(path);
+      expect(await cacheState(path), path).toBe('hit');
+    }
+
+    await claimSections.open(bridge.claims[0]!.id);
+    await claimSections.addResponse({ party: 'Bridge Users Association', stance: 'denies', quote: 'Nobody has seen the “April” timetable.' });
+    await expect(claimSections.responses()).toContainText('Nobody has seen the “April” timetable.');
+
+    // What shows the response, the claim's new date or the count of disputes is rendered again and shows it.
+    expect(await cacheState(edited)).toBe('miss');
+    expect(await (await request.get(edited, DOCUMENT)).text()).toContain('Nobody has seen the “April” timetable.');
+    expect(await cacheState(`/articles/${bridge.slug}`)).toBe('miss');
+    // The home page's most disputed claims count responses.
+    expect(await cacheState('/')).toBe('miss');
+    expect(await cacheState(listsEdited)).toBe('miss');
+    // The claim beside it in the same article, and a search that does not list it, show nothing of it.
+    expect(await cacheState(beside)).toBe('hit');
+    expect(await cacheState(listsOther)).toBe('hit');
+  });
+
   test('the API’s lists come from the cache per query, revalidate with CORS, and a bad parameter is never kept', async ({ request }) => {
     const path = `/api/v1/claims?q=${encodeURIComponent('forty crossings')}&limit=2`;
     const first = await request.get(path);

@@ -5,7 +5,13 @@ import { AppError } from '@/lib/errors';
 import type { Tx } from './tx';
 
 /** What a change to a claim touched, for cache invalidation (see claimTags in lib/server/cache.ts). */
-export type ClaimScope = { id: number; articleIds: number[]; partyIds: number[] };
+export type ClaimScope = {
+  id: number;
+  articleIds: number[];
+  partyIds: number[];
+  /** A party started or stopped being shown to readers (a response saved or removed: watchShownParties). */
+  partiesShown?: boolean;
+};
 
 /**
  * Marks a claim as changed by a source or response edit and returns what its

@@ -9,6 +9,7 @@ import { touchClaim, type ClaimScope } from './claim-scope';
 import { partyNamed } from './parties';
 import { queueFirstSnapshot } from './snapshots';
 import { recordEvent, write, type Tx } from './tx';
+import { watchShownParties } from './visibility';
 
 export type SourceInput = {
   url: string;
@@ -268,6 +269,7 @@ export function addResponse(input: ResponseInput) {
     const at = input.at ?? new Date();
     const scope = touchClaim(tx, input.claimId, at);
     const { party, values } = responseValues(tx, input);
+    const shownChanged = watchShownParties(tx, [party.id]);
     const response = tx
       .insert(responses)
       .values({ claimId: input.claimId, ...values, createdAt: at, updatedAt: at })
@@ -280,7 +282,7 @@ export function addResponse(input: ResponseInput) {
       at,
       after: responseSummary(party, response),
     });
-    return { ...response, scope: withParty(scope, party.id) };
+    return { ...response, scope: { ...withParty(scope, party.id), partiesShown: shownChanged() } };
   });
 }
 
@@ -303,6 +305,7 @@ export function updateResponse(input: ResponseInput & { id: number; version: num
     const old = getResponse(tx, input.claimId, input.id);
     if (old.response.version !== input.version) throw new AppError('conflict', { detail: { ...old.response, partyName: old.partyName } });
     const { party, values } = responseValues(tx, input);
+    const shownChanged = watchShownParties(tx, [old.response.partyId, party.id]);
     const response = tx
       .update(responses)
       .set({ ...values, version: old.response.version + 1, updatedAt: at })
@@ -317,7 +320,7 @@ export function updateResponse(input: ResponseInput & { id: number; version: num
       before: responseSummary({ name: old.partyName }, old.response),
       after: responseSummary(party, response),
     });
-    return { ...response, scope: withParty(withParty(scope, old.response.partyId), party.id) };
+    return { ...response, scope: { ...withParty(withParty(scope, old.response.partyId), party.id), partiesShown: shownChanged() } };
   });
 }
 
@@ -326,6 +329,7 @@ export function removeResponse(input: { claimId: number; id: number; actorId: st
     const at = input.at ?? new Date();
     const scope = touchClaim(tx, input.claimId, at);
     const old = getResponse(tx, input.claimId, input.id);
+    const shownChanged = watchShownParties(tx, [old.response.partyId]);
     tx.delete(responses).where(eq(responses.id, input.id)).run();
     recordEvent(tx, {
       claimId: input.claimId,
@@ -334,7 +338,7 @@ export function removeResponse(input: { claimId: number; id: number; actorId: st
       at,
       before: responseSummary({ name: old.partyName }, old.response),
     });
-    return { scope: withParty(scope, old.response.partyId) };
+    return { scope: { ...withParty(scope, old.response.partyId), partiesShown: shownChanged() } };
   });
 }
 

@@ -14,11 +14,11 @@ export function readClaimAnnotation(id: number): AnnotationClaim | null {
   return cached(`annotation:${id}`, (c) => (c ? annotationTags(c) : [tags.claim(id)]), () => getClaimAnnotation({ id }) ?? null);
 }
 
-/** One page (from 0) of an article's annotations; the article's own tag follows claims published into it. */
+/** One page (from 0) of an article's annotations; articleClaims follows claims published into it. */
 export function readArticleAnnotations(article: { id: number }, page: number) {
   return cached(
     `annotations:${article.id}:${page}`,
-    (p) => [tags.article(article.id), ...p.claims.flatMap(annotationTags)],
+    (p) => [tags.article(article.id), tags.articleClaims(article.id), ...p.claims.flatMap(annotationTags)],
     () => listArticleAnnotations({ articleId: article.id, offset: page * ANNOTATION_PAGE_SIZE, limit: ANNOTATION_PAGE_SIZE }),
   );
 }

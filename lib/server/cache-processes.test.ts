@@ -12,6 +12,7 @@ import { claims } from '@/db/schema';
 import { seedDemoOnFirstRun } from '@/db/seed';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
 import { cached, claimTags, invalidate, tagVersions, tags } from './cache';
+import { readClaim, readHome, readMostDisputed, readStatusChanges } from './reader';
 import { pageValidity, PageStore, storedPage } from './page-cache';
 
 // Two server processes on one SQLite file: this test's process reads and caches, a second
@@ -66,6 +67,33 @@ describe('a write in another server process', () => {
     expect(readB().load).toBe(1);
     expect(store.get('a')).toBeUndefined();
     expect(store.get('b')).toBeDefined();
+  }, 30_000);
+
+  it('a response saved there drops its claim’s page and the lists of responses here, not the claim pages beside it or the other lists', async () => {
+    const published = getDb().$client
+      .prepare('SELECT c.id AS id, c.article_id AS articleId, c.claimant_party_id AS partyId FROM claims c WHERE c.published = 1 AND c.claimant_party_id IS NOT NULL AND (SELECT count(*) FROM claims s WHERE s.article_id = c.article_id AND s.published = 1) > 1 ORDER BY c.id')
+      .all() as { id: number; articleId: number; partyId: number }[];
+    const edited = published[0]!;
+    const sibling = published.find((c) => c.articleId === edited.articleId && c.id !== edited.id)!;
+    const before = { edited: readClaim(edited.id), sibling: readClaim(sibling.id), home: readHome(), changes: readStatusChanges(8), disputed: readMostDisputed() };
+    const store = new PageStore(10, 100_000);
+    // The pages as their renders record them: a claim page reads its claim and its article; the article's page also which claims it has.
+    store.set('sibling', storedPage('sibling', pageValidity([tags.claim(sibling.id), tags.article(sibling.articleId)]), Buffer.from('sibling'), [])!);
+    store.set('article', storedPage('article', pageValidity([tags.article(edited.articleId), tags.articleClaims(edited.articleId), tags.claim(edited.id)]), Buffer.from('article'), [])!);
+    store.set('home', storedPage('home', pageValidity([tags.lists, tags.listResponses, tags.listUpdates]), Buffer.from('home'), [])!);
+
+    await otherProcess('respond', String(edited.id), String(edited.partyId), '“Die Zahl stimmt nicht” — لا، هذا غير صحيح 🙅');
+    const after = { edited: readClaim(edited.id), sibling: readClaim(sibling.id), home: readHome(), changes: readStatusChanges(8), disputed: readMostDisputed() };
+    expect(after.edited).not.toBe(before.edited);
+    expect(after.edited!.responses.map((r) => r.quote)).toContain('“Die Zahl stimmt nicht” — لا، هذا غير صحيح 🙅');
+    expect(after.disputed).not.toBe(before.disputed);
+    expect(after.disputed.map((c) => c.id)).toContain(edited.id);
+    expect(after.sibling).toBe(before.sibling);
+    expect(after.home).toBe(before.home);
+    expect(after.changes).toBe(before.changes);
+    expect(store.get('sibling')).toBeDefined();
+    expect(store.get('article')).toBeUndefined();
+    expect(store.get('home')).toBeUndefined();
   }, 30_000);
 
   it('gives a page the same ETag versions in both processes, and moves them with an edit of the page only', async () => {

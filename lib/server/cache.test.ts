@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
-import { behindSince, cached, cachedAsync, claimTags, contentVersion, invalidate, LAG_MAX_MS, LAG_REFRESH_MS, mark, tags } from './cache';
+import { behindSince, cached, cachedAsync, claimDetailTags, claimTags, contentVersion, invalidate, LAG_MAX_MS, LAG_REFRESH_MS, mark, tags } from './cache';
 
 let file: string;
 beforeAll(() => {
@@ -33,11 +33,17 @@ describe('reader cache', () => {
   it('lists the tags a claim change touches', () => {
     expect(claimTags({ id: 3, articleIds: [1, 2], partyIds: [5, null] })).toEqual([
       'claim:3',
-      'article:1',
-      'article:2',
+      'article-claims:1',
+      'article-claims:2',
       'party:5',
       'lists',
     ]);
+  });
+
+  it('lists the tags a response or source saved to a claim touches: no article, `lists` only when a party is shown or hidden', () => {
+    expect(claimDetailTags({ id: 3, articleIds: [1], partyIds: [5, null] }, 'response')).toEqual(['claim:3', 'party:5', 'lists:updated', 'lists:responses']);
+    expect(claimDetailTags({ id: 3, articleIds: [1], partyIds: [5], partiesShown: true }, 'response')).toEqual(['claim:3', 'party:5', 'lists:updated', 'lists:responses', 'lists']);
+    expect(claimDetailTags({ id: 3, articleIds: [1], partyIds: [] }, 'source')).toEqual(['claim:3', 'lists:updated']);
   });
 });
 

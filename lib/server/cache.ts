@@ -35,23 +35,60 @@ import {
 export const tags = {
   /** A claim's page, badge, feed and API detail. */
   claim: (id: number) => `claim:${id}`,
-  /** An article's page, feed and API detail. */
+  /**
+   * An article itself: its row (title, outlet, dates, address), its revisions and the outlet's
+   * changes to it. What a claim page shows of its articles; the claims in it are articleClaims.
+   */
   article: (id: number) => `article:${id}`,
+  /**
+   * Which claims an article has and what they show: every claim write passes it (claimTags), so
+   * the article's page, annotations and overlay follow it, and a claim page (which shows none of
+   * its siblings) does not.
+   */
+  articleClaims: (id: number) => `article-claims:${id}`,
   /** A party's page, feed and API detail. */
   party: (id: number) => `party:${id}`,
-  /** Everything that lists claims across articles: home, claims index, site feed, API lists, exports. */
+  /**
+   * Everything that lists claims across articles: home, claims index, site feed, API lists,
+   * statistics. Every write that changes a list passes it, except a response or source saved to
+   * a claim (claimDetailTags), which changes only what the two tags below name, the claim's own
+   * pages and, when a party starts or stops being shown, `lists` itself.
+   */
   lists: 'lists',
+  /** Lists that show responses (counts, stances, who responded): readers of them depend on `lists` too. */
+  listResponses: 'lists:responses',
+  /**
+   * Lists sorted by when claims were last changed (claims.updated_at), which every response or
+   * source save moves. A list that only shows that date depends on its claims' own tags instead.
+   */
+  listUpdates: 'lists:updated',
   /** The policy pages (methodology, rating scale, corrections policy, contact) and their history. */
   policies: 'policies',
 } as const;
 
-/** The tags a change to one claim touches: its page, its articles, its parties and every list. */
-export function claimTags(claim: { id: number; articleIds?: number[]; partyIds?: (number | null)[] }): string[] {
+type TaggedClaim = { id: number; articleIds?: number[]; partyIds?: (number | null)[] };
+
+const partyTagsOf = (claim: TaggedClaim) => (claim.partyIds ?? []).filter((id): id is number => id !== null).map(tags.party);
+
+/** The tags a change to one claim touches: its page, its articles' claims, its parties and every list. */
+export function claimTags(claim: TaggedClaim): string[] {
+  return [tags.claim(claim.id), ...(claim.articleIds ?? []).map(tags.articleClaims), ...partyTagsOf(claim), tags.lists];
+}
+
+/**
+ * The tags a response or source saved to a claim touches (db/queries/sources.ts): the claim's own
+ * pages and its parties', the lists sorted by last change, and for a response the lists that show
+ * responses. Not its articles: which claims they have is unchanged, and each claim shown on them
+ * is followed by its own tag. Not `lists`, unless a party started or stopped being shown
+ * (`partiesShown`: a party is public through its responses, visibility.ts).
+ */
+export function claimDetailTags(claim: TaggedClaim & { partiesShown?: boolean }, kind: 'response' | 'source'): string[] {
   return [
     tags.claim(claim.id),
-    ...(claim.articleIds ?? []).map(tags.article),
-    ...(claim.partyIds ?? []).filter((id): id is number => id !== null).map(tags.party),
-    tags.lists,
+    ...partyTagsOf(claim),
+    tags.listUpdates,
+    ...(kind === 'response' ? [tags.listResponses] : []),
+    ...(claim.partiesShown ? [tags.lists] : []),
   ];
 }
 

@@ -5,18 +5,37 @@ import { createArticle } from '@/db/queries/articles';
 import { createClaim } from '@/db/queries/claims';
 import { withdrawClaim } from '@/db/queries/lifecycle';
 import { createParty, mergeParties, updateParty } from '@/db/queries/parties';
-import { addResponse, attachSource, removeResponse } from '@/db/queries/sources';
+import { createRevision } from '@/db/queries/revisions';
+import { addResponse, attachSource, removeResponse, updateResponse } from '@/db/queries/sources';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
 import { createAnchor } from '@/lib/anchor';
-import { claimTags, invalidate, tags } from './cache';
-import { readArticle, readClaim, readClaimSearch, readHome, readPartyClaims, readPartyHead, readPartyRecord, readPartyResponses, readWithdrawnClaim } from './reader';
+import { claimDetailTags, claimTags, invalidate, mark, tags, unchangedSince } from './cache';
+import type { ClaimFilters } from '@/lib/claim-filters';
+import {
+  claimSearchTags,
+  readArticle,
+  readClaim,
+  readClaimSearch,
+  readFilterOptions,
+  readHome,
+  readMostDisputed,
+  readPartyClaims,
+  readPartyHead,
+  readPartyRecord,
+  readPartyResponses,
+  readStatusChanges,
+  readWithdrawnClaim,
+} from './reader';
 
 // What a claim's page shows of a party is its name, kind and address, and every write that
 // changes those names the claims that show them: so a claim page does not follow the party's
-// tag, which moves with every claim or response of that party anywhere. A reader spike on a
-// party's claims while its editors answer on another one keeps those claim pages cached
-// (docs/performance.md, goal c). Each test makes one kind of edit as its action does (the
-// same tags) and checks, page by page, what was read again and what the reader now sees.
+// tag, which moves with every claim or response of that party anywhere. Nor does it follow which
+// claims its article has (articleClaims), only the article itself; and a response or source saved
+// to a claim drops only the lists that show responses or sort by last change (claimDetailTags).
+// A reader spike on a party's claims while its editors answer on another one keeps those claim
+// pages and the other lists cached (docs/performance.md, goal c). Each test makes one kind of edit
+// as its action does (the same tags) and checks, page by page, what was read again and what the
+// reader now sees.
 
 const NOW = Date.UTC(2026, 5, 1);
 const DAY = 86_400_000;
@@ -40,11 +59,19 @@ function pages() {
     claims: [budgetA, budgetB, rail, councilClaim].map((id) => readClaim(id)),
     articles: [budgetSlug, railSlug].map((slug) => readArticle(slug)),
     home: readHome(),
-    search: readClaimSearch({ q: 'budget', sort: 'relevance', limit: 20 }),
+    search: readClaimSearch(budgetSearch),
     index: readClaimSearch({ sort: 'updated', limit: 20 }),
+    disputed: readMostDisputed(),
+    changes: readStatusChanges(8),
+    filters: readFilterOptions(),
     parties: [ministry, union, council].map(party),
   };
 }
+// Word searches are read again on every request (not memoised): what decides whether the page
+// cache keeps their page is whether the tags the page read moved (claimSearchTags).
+const budgetSearch: ClaimFilters = { q: 'budget', sort: 'relevance', limit: 20 };
+const trainSearch: ClaimFilters = { q: 'trains', sort: 'relevance', limit: 20 };
+const searchKept = (since: ReturnType<typeof mark>, filters: ClaimFilters) => unchangedSince(since, claimSearchTags(filters, readClaimSearch(filters)));
 type Pages = ReturnType<typeof pages>;
 /** For each claim page (budget A, budget B, rail, council's): whether it was read again rather than reused. */
 const claimPagesRead = (before: Pages, after: Pages) => before.claims.map((c, i) => c !== after.claims[i]);
@@ -78,39 +105,83 @@ beforeAll(() => {
 afterAll(() => removeDatabase(file));
 
 describe('claim pages after each kind of edit', () => {
-  it('a response on one of a party’s claims refreshes that claim, its article, the lists and both parties’ pages, not the party’s other claims', () => {
+  it('a response on one of a party’s claims refreshes that claim, its article, the lists of responses and by last change, and both parties’ pages, nothing else', () => {
     const before = pages();
+    const since = mark();
     const added = addResponse({ claimId: budgetB, partyId: union.id, stance: 'denies', quote: 'Die Tarife steigen schon im Herbst.', respondedAt: new Date(NOW - DAY), actorId: null });
     // As the response form's action passes them (app/edit/claims/[id]/_components/responses-actions.ts).
-    invalidate(claimTags(added.scope));
+    invalidate(claimDetailTags(added.scope, 'response'));
     const after = pages();
-    // Budget A follows its article, whose tag every claim write passes; the ministry's claim in the
-    // other article names the ministry too (its claimant), whose tag the write passes, and shows nothing of it.
-    expect(claimPagesRead(before, after)).toEqual([true, true, false, false]);
+    // Budget A shares the article and shows nothing of budget B; the ministry's claim in the other
+    // article names the ministry too (its claimant), whose tag the write passes, and shows nothing of it.
+    expect(claimPagesRead(before, after)).toEqual([false, true, false, false]);
     expect(after.claims[1]!.responses.map((r) => r.quote)).toEqual(['Die Tarife steigen schon im Herbst.']);
-    expect(after.claims[2]).toBe(before.claims[2]);
+    expect(after.claims[0]).toBe(before.claims[0]);
     expect(partyPagesRead(before, after)).toEqual([true, true, false]);
     expect(after.parties[1]!.responses.map((r) => r.claimId).sort()).toEqual([budgetA, budgetB].sort());
-    // The index sorted by last update moves the answered claim to the top.
-    expect(after.index.hits[0]!.id).toBe(budgetB);
-    expect(after.home).not.toBe(before.home);
-    // The other article's page shows none of it.
+    // The article lists budget B (its tag), with its new date; the other article's page shows none of it.
+    expect(after.articles[0]).not.toBe(before.articles[0]);
     expect(after.articles[1]).toBe(before.articles[1]);
+    // The index sorted by last update moves the answered claim to the top.
+    expect(after.index).not.toBe(before.index);
+    expect(after.index.hits[0]!.id).toBe(budgetB);
+    // The most disputed now counts the denial: budget B, with none before, ranks first beside budget A.
+    expect(after.disputed).not.toBe(before.disputed);
+    expect(after.disputed.map((c) => c.id).slice(0, 2).sort()).toEqual([budgetA, budgetB].sort());
+    expect(before.disputed.map((c) => c.id)).not.toContain(budgetB);
+    // A search that lists budget B shows its new date; one that does not is kept.
+    expect(searchKept(since, budgetSearch)).toBe(false);
+    expect(readClaimSearch(budgetSearch).hits.find((c) => c.id === budgetB)!.updatedAt.getTime()).toBeGreaterThan(before.search.hits.find((c) => c.id === budgetB)!.updatedAt.getTime());
+    expect(searchKept(since, trainSearch)).toBe(true);
+    // Nothing the home page's articles, status changes or the parties filter show changed: the same objects.
+    expect(after.home).toBe(before.home);
+    expect(after.changes).toBe(before.changes);
+    expect(after.filters).toBe(before.filters);
 
     const removed = removeResponse({ claimId: budgetB, id: added.id, actorId: null });
-    invalidate(claimTags(removed.scope));
+    invalidate(claimDetailTags(removed.scope, 'response'));
     const gone = pages();
-    expect(claimPagesRead(after, gone)).toEqual([true, true, false, false]);
+    expect(claimPagesRead(after, gone)).toEqual([false, true, false, false]);
     expect(gone.claims[1]!.responses).toEqual([]);
+    expect(gone.disputed.map((c) => c.id)).not.toContain(budgetB);
+    expect(gone.filters).toBe(after.filters);
   });
 
-  it('a source cited on one claim refreshes that claim only among the claim pages', () => {
+  it('a response that brings a party to readers, or takes its last one away, refreshes the lists of parties', () => {
+    const before = pages();
+    const added = addResponse({ claimId: rail, newPartyName: 'Fahrgastverband «Nachtzug» 🌙', stance: 'confirms', quote: 'Wir freuen uns.', respondedAt: new Date(NOW - DAY), actorId: null });
+    invalidate(claimDetailTags(added.scope, 'response'));
+    const after = pages();
+    expect(added.scope.partiesShown).toBe(true);
+    expect(after.filters).not.toBe(before.filters);
+    expect(after.filters.parties.map((p) => p.name)).toContain('Fahrgastverband «Nachtzug» 🌙');
+    expect(claimPagesRead(before, after)).toEqual([false, false, true, false]);
+
+    // The same party answering again is no news to the lists of parties.
+    const again = updateResponse({ claimId: rail, id: added.id, version: 1, partyId: added.partyId, stance: 'partly_confirms', quote: 'Wir freuen uns, aber…', respondedAt: new Date(NOW), actorId: null });
+    invalidate(claimDetailTags(again.scope, 'response'));
+    expect(again.scope.partiesShown).toBe(false);
+    const same = pages();
+    expect(same.filters).toBe(after.filters);
+
+    const removed = removeResponse({ claimId: rail, id: added.id, actorId: null });
+    invalidate(claimDetailTags(removed.scope, 'response'));
+    expect(removed.scope.partiesShown).toBe(true);
+    const gone = pages();
+    expect(gone.filters.parties.map((p) => p.name)).not.toContain('Fahrgastverband «Nachtzug» 🌙');
+  });
+
+  it('a source cited on one claim refreshes that claim only among the claim pages, and no list of responses', () => {
     const before = pages();
     const scope = attachSource({ claimId: rail, source: { url: 'https://rail.example/timetable-2026?lang=de', title: 'Fahrplan 2026 (Entwurf)' }, excerpt: '', actorId: null, archive: false } as Parameters<typeof attachSource>[0]).scope;
-    invalidate(claimTags(scope));
+    invalidate(claimDetailTags(scope, 'source'));
     const after = pages();
-    expect(claimPagesRead(before, after)).toEqual([false, false, true, true]);
+    expect(claimPagesRead(before, after)).toEqual([false, false, true, false]);
     expect(after.claims[2]!.sources.map((s) => s.title)).toEqual(['Fahrplan 2026 (Entwurf)']);
+    expect(after.index.hits[0]!.id).toBe(rail);
+    expect(after.home).toBe(before.home);
+    expect(after.filters).toBe(before.filters);
+    expect(after.parties[2]).toEqual(before.parties[2]);
   });
 
   it('a new status refreshes its claim, its article, the lists and its claimant, and shows everywhere it is listed', () => {
@@ -118,8 +189,8 @@ describe('claim pages after each kind of edit', () => {
     const saved = saveClaim({ id: budgetA, version: version(budgetA), patch: { status: 'false', statusNote: 'The tables count repairs twice.', correction: 'We first rated this confirmed.' }, actorId: null });
     invalidate(claimTags(saved.scope));
     const after = pages();
-    // Budget B shares the article, whose tag the write passes: its page follows the article's.
-    expect(claimPagesRead(before, after)).toEqual([true, true, false, false]);
+    // Budget B shares the article and shows nothing of budget A: its page is kept.
+    expect(claimPagesRead(before, after)).toEqual([true, false, false, false]);
     expect(after.claims[0]!.status).toBe('false');
     expect(after.articles[0]!.claims.find((c) => c.id === budgetA)!.status).toBe('false');
     expect(after.articles[1]).toBe(before.articles[1]);
@@ -168,8 +239,24 @@ describe('claim pages after each kind of edit', () => {
     invalidate([tags.party(merged.kept.id), tags.party(merged.removed.id), tags.lists, ...merged.scopes.flatMap((scope) => claimTags(scope))]);
     const after = pages();
     expect(readClaim(extra.id)!.claimant!.name).toBe('Verkehrsministerium');
-    // The rail article's claims follow their article, which the merged claim appears in.
+    // The rail article's other claims name the party kept, and show nothing of the merged claim.
+    expect(claimPagesRead(before, after)).toEqual([false, false, false, false]);
+    expect(after.articles[1]).not.toBe(before.articles[1]);
+  });
+
+  it('a new revision of an article refreshes every claim page in it, and those of no other article', () => {
+    const before = pages();
+    const article = readArticle(railSlug)!;
+    const body = `${article.body}\n\nUpdate: the ministry now says June — «au plus tard».`;
+    const result = createRevision({ articleId: article.id, body, actorId: null });
+    // As the revision form's action passes them (app/edit/articles/[id]/revise/actions.ts).
+    invalidate([tags.article(article.id), ...result.claimIds.map(tags.claim), ...result.partyIds.map(tags.party), tags.lists]);
+    const after = pages();
     expect(claimPagesRead(before, after)).toEqual([false, false, true, true]);
+    expect(after.claims[3]!.body).toContain('au plus tard');
+    // A change to the article alone (its tag, as an outlet's change accepted passes it) reaches its claims' pages too.
+    invalidate([tags.article(article.id)]);
+    expect(claimPagesRead(after, pages())).toEqual([false, false, true, true]);
   });
 
   it('a withdrawal turns the claim’s page into its record, and leaves the party’s other claim pages cached', () => {
@@ -179,6 +266,7 @@ describe('claim pages after each kind of edit', () => {
     const after = pages();
     expect(after.claims[1]).toBeNull();
     expect(readWithdrawnClaim(budgetB)).toMatchObject({ withdrawalNote: expect.stringContaining('draft') });
+    expect(after.claims[0]).toBe(before.claims[0]);
     expect(after.claims[2]).toBe(before.claims[2]);
     expect(after.articles[0]!.claims.map((c) => c.id)).toEqual([budgetA]);
     expect(after.search.hits.map((c) => c.id)).not.toContain(budgetB);

@@ -12,7 +12,7 @@ export function readPageClaims(by: { urls: string[] } | { slug: string }) {
   return cached(
     key,
     // A page no article has may become one with any new article, which is a list change.
-    (found) => (found ? [tags.article(found.article.id), ...found.claims.map((c) => tags.claim(c.id))] : [tags.lists]),
+    (found) => (found ? [tags.article(found.article.id), tags.articleClaims(found.article.id), ...found.claims.map((c) => tags.claim(c.id))] : [tags.lists]),
     () => {
       const article = 'slug' in by ? findArticleBySlug({ slug: by.slug }) : findArticleByUrls({ urls: by.urls });
       if (!article) return null;

@@ -88,7 +88,7 @@ export function readArticle(slug: string) {
   return cached(
     `article:${slug}`,
     // A missing slug may appear with any new article, which is a list change.
-    (a) => (a ? [tags.article(a.id), ...a.claims.map((c) => tags.claim(c.id))] : [tags.lists]),
+    (a) => (a ? [tags.article(a.id), tags.articleClaims(a.id), ...a.claims.map((c) => tags.claim(c.id))] : [tags.lists]),
     () => {
       const article = getArticleBySlug({ slug });
       if (!article) return null;
@@ -110,16 +110,33 @@ export function readHome(offset = 0) {
 }
 
 /**
+ * What a page of the claims index (or API list) depends on: the lists; each claim it shows, whose
+ * last change date it shows; the last change of every claim when it is sorted by that (a search
+ * without words, unless another order is asked for); and responses when it is narrowed to a party,
+ * which takes the claims that party responded to.
+ */
+export function claimSearchTags(filters: ClaimFilters, result: { hits: { id: number }[] }): string[] {
+  const sort = filters.sort === 'relevance' && !filters.q ? 'updated' : filters.sort;
+  return [
+    tags.lists,
+    ...(sort === 'updated' ? [tags.listUpdates] : []),
+    ...(filters.party ? [tags.listResponses] : []),
+    ...result.hits.map((hit) => tags.claim(hit.id)),
+  ];
+}
+
+/**
  * One page of the claims index (and API list) for parsed filters. Searches with
  * words are not memoised: their keys are unbounded, and a search reads at most
  * SEARCH_BOUND matches (a few milliseconds over 100,000 claims).
  */
 export function readClaimSearch(filters: ClaimFilters) {
   if (filters.q) {
-    recordRead([tags.lists]);
-    return searchClaims({ filters });
+    const result = searchClaims({ filters });
+    recordRead(claimSearchTags(filters, result));
+    return result;
   }
-  return cached(`search:${JSON.stringify(filters)}`, [tags.lists], () => searchClaims({ filters }));
+  return cached(`search:${JSON.stringify(filters)}`, (result) => claimSearchTags(filters, result), () => searchClaims({ filters }));
 }
 
 /** Every claim matching the filters, without paging (exports, the ClaimReview feed); not memoised, it can be large. */
@@ -205,8 +222,9 @@ export function readStatusChanges(limit: number) {
   return cached(`status-changes:${limit}`, [tags.lists], () => listFeedEvents({ scope: {}, limit }));
 }
 
+/** The home page's most disputed claims: ranked by their disputing responses, then by last change. */
 export function readMostDisputed() {
-  return cached('most-disputed', [tags.lists], () => listMostDisputedClaims({ limit: 5 }));
+  return cached('most-disputed', [tags.lists, tags.listResponses, tags.listUpdates], () => listMostDisputedClaims({ limit: 5 }));
 }
 
 /** Where an article is read: its publisher's page when known, else its page on `site`. */

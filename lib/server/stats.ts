@@ -35,14 +35,15 @@ export const isStatsDataset = (value: string): value is StatsDatasetId => (STATS
 
 /**
  * Every chart of a statistics page for one period, computed together and kept until a claim,
- * response or article changes (every such write invalidates `lists`). The day is part of the
+ * response or article changes (every such write invalidates `lists`, or `lists:responses` for a
+ * response saved to a claim: the charts count replies, never when a claim last changed). The day is part of the
  * key: a request for comment whose deadline passes becomes "never answered" without a write.
  * The editors' version may lag behind the latest save like the public page does (`lag`, see
  * `cached`); the public page lags as a whole in the page cache, and its render counts afresh.
  */
 export function readStats(scope: StatsScope, period: Period, now = Date.now(), options: { lag?: boolean } = {}): Record<StatsDatasetId, Dataset> {
   const day = new Date(now).toISOString().slice(0, 10);
-  return cached(`stats:${scope}:${period.from}:${period.to}:${day}`, [tags.lists], () => {
+  return cached(`stats:${scope}:${period.from}:${period.to}:${day}`, [tags.lists, tags.listResponses], () => {
     const args = { period, scope };
     return {
       checked: checkedPerWeek(period, countCheckedByWeek(args)),
@@ -63,7 +64,7 @@ const marker = (name: string) => `<template data-fragment="${name}"></template>`
 
 /**
  * The editors' overdue chart and six charts of everything the newsroom checked, rendered once per
- * period and moment (overdueMoment) as HTML and kept under `lists`, allowed to lag like the figures they draw: their render, not
+ * period and moment (overdueMoment) as HTML and kept under `lists` and `lists:responses`, allowed to lag like the figures they draw: their render, not
  * their figures, was most of the dashboard's time (performance.md). Server components cannot
  * make HTML themselves, so the page cache's own loopback render makes it. Null when that cannot
  * be had (development): the page then renders the charts itself.
@@ -71,7 +72,7 @@ const marker = (name: string) => `<template data-fragment="${name}"></template>`
 export function readEditorChartsHtml(period: Period, now = Date.now()): Promise<string | null> {
   return cachedAsync(
     `editor-charts:${period.from}:${period.to}:${overdueMoment(now)}`,
-    [tags.lists],
+    [tags.lists, tags.listResponses],
     async () => {
       const html = await renderOwnPage(`/internal/editor-charts?${periodQuery(period)}`);
       const start = html?.indexOf(marker(FRAGMENT_START)) ?? -1;
@@ -106,7 +107,7 @@ function overdueMoment(now: number): string {
 export function readDashboard(period: Period, now = Date.now(), options: { lag?: boolean } = {}) {
   return {
     workload: workload(countWorkload()),
-    overdue: cached(`overdue:${period.from}:${period.to}:${overdueMoment(now)}`, [tags.lists], () => overdueOverTime(period, listOverdueIntervals({ period }), now), options),
+    overdue: cached(`overdue:${period.from}:${period.to}:${overdueMoment(now)}`, [tags.lists, tags.listResponses], () => overdueOverTime(period, listOverdueIntervals({ period }), now), options),
     waiting: listWaitingForSignOff(),
   };
 }

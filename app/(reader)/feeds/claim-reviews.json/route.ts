@@ -11,7 +11,7 @@ const VERDICTS = STATUSES.filter((s) => STATUS_INFO[s].rating !== null);
 export async function GET(request: Request) {
   const site = await siteUrl();
   const org = await publisher();
-  const feed = cached(`claim-reviews:${site}`, [tags.lists], () => {
+  const feed = cached(`claim-reviews:${site}`, [tags.lists, tags.listUpdates], () => {
     const { hits } = readAllClaims({ status: VERDICTS, sort: 'updated', limit: 0 });
     const claims = hits.flatMap((h) => {
       const claim = readClaim(h.id);

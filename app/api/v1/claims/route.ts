@@ -1,9 +1,8 @@
 import { filterQuery, parseClaimFilters } from '@/lib/claim-filters';
 import { claimListSchema } from '@/lib/api-schema';
 import { apiList, claimSummary, invalidParams } from '@/lib/server/api';
-import { tags } from '@/lib/server/cache';
 import { preflight } from '@/lib/server/http';
-import { readClaimSearch } from '@/lib/server/reader';
+import { claimSearchTags, readClaimSearch } from '@/lib/server/reader';
 import { siteUrl } from '@/lib/server/site';
 
 /** Published claims with the claims index's search and filters, cursor-paged. */
@@ -23,7 +22,7 @@ export async function GET(request: Request) {
       self: `${site}/api/v1/claims${filterQuery(filters, { ...extra, cursor: filters.cursor })}`,
       next: result.nextCursor ? `${site}/api/v1/claims${filterQuery(filters, { ...extra, cursor: result.nextCursor })}` : null,
     },
-  }, [tags.lists]);
+  }, claimSearchTags(filters, result));
 }
 
 export const OPTIONS = preflight;

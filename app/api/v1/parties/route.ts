@@ -11,8 +11,8 @@ export async function GET(request: Request) {
   const query = parseQuery(request, z.object({}));
   if (!query.ok) return query.response;
   const site = await siteUrl();
-  const parties = cached('api-parties', [tags.lists], () => listPartiesWithCounts());
-  return apiList(request, partyListSchema, { data: parties.map((p) => partySummary(p, site)) }, [tags.lists]);
+  const parties = cached('api-parties', [tags.lists, tags.listResponses], () => listPartiesWithCounts());
+  return apiList(request, partyListSchema, { data: parties.map((p) => partySummary(p, site)) }, [tags.lists, tags.listResponses]);
 }
 
 export const OPTIONS = preflight;

@@ -2,7 +2,7 @@
 
 import { addResponse, removeResponse, updateResponse } from '@/db/queries/sources';
 import { action } from '@/lib/server/action';
-import { claimTags } from '@/lib/server/cache';
+import { claimDetailTags } from '@/lib/server/cache';
 import { removeResponseSchema, responseSchema } from './responses-schema';
 
 export const saveResponseAction = action({
@@ -10,7 +10,7 @@ export const saveResponseAction = action({
   schema: responseSchema,
   run: ({ responseId, version, ...input }, user) =>
     responseId ? updateResponse({ ...input, id: responseId, version: version!, actorId: user.id }) : addResponse({ ...input, actorId: user.id }),
-  tags: ({ scope }) => claimTags(scope),
+  tags: ({ scope }) => claimDetailTags(scope, 'response'),
   refresh: true,
   message: 'Response saved.',
 });
@@ -19,7 +19,7 @@ export const removeResponseAction = action({
   role: 'editor',
   schema: removeResponseSchema,
   run: ({ claimId, responseId }, user) => removeResponse({ claimId, id: responseId, actorId: user.id }),
-  tags: ({ scope }) => claimTags(scope),
+  tags: ({ scope }) => claimDetailTags(scope, 'response'),
   refresh: true,
   message: 'Response removed.',
 });

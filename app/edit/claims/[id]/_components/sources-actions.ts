@@ -3,7 +3,7 @@
 import { requestSnapshot } from '@/db/queries/snapshots';
 import { attachSource, detachSource, updateClaimSource } from '@/db/queries/sources';
 import { action } from '@/lib/server/action';
-import { claimTags, tags } from '@/lib/server/cache';
+import { claimDetailTags, tags } from '@/lib/server/cache';
 import { wakeJobRunner } from '@/lib/server/jobs';
 import { archiveSourceSchema, removeSourceSchema, sourceSchema } from './sources-schema';
 
@@ -17,7 +17,7 @@ export const saveSourceAction = action({
     wakeJobRunner();
     return saved;
   },
-  tags: ({ scope, citedBy }) => [...claimTags(scope), ...citedBy.map(tags.claim)],
+  tags: ({ scope, citedBy }) => [...claimDetailTags(scope, 'source'), ...citedBy.map(tags.claim)],
   refresh: true,
   message: 'Source saved.',
 });
@@ -26,7 +26,7 @@ export const removeSourceAction = action({
   role: 'editor',
   schema: removeSourceSchema,
   run: (input, user) => detachSource({ ...input, actorId: user.id }),
-  tags: ({ scope }) => claimTags(scope),
+  tags: ({ scope }) => claimDetailTags(scope, 'source'),
   refresh: true,
   message: 'Source removed.',
 });

@@ -238,6 +238,12 @@ export const claims = sqliteTable(
     // The verdict readers last saw (null: never public). Publishing again with a different one is a correction.
     publicStatus: text('public_status', { enum: STATUSES }),
     publicStatusNote: text('public_status_note'),
+    /**
+     * How many responses dispute or deny it (DISPUTING_STANCES in lib/stats.ts), kept by triggers on
+     * responses (migration 0016), so the home page's most disputed claims are an index range, not a
+     * count over every response of every claim on each render.
+     */
+    disputes: integer('disputes').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -255,6 +261,10 @@ export const claims = sqliteTable(
     index('claims_claimant_idx').on(t.claimantPartyId),
     index('claims_status_idx').on(t.status, t.updatedAt),
     index('claims_updated_idx').on(t.updatedAt),
+    // The most disputed (listMostDisputedClaims): in its order, only the claims it can list.
+    index('claims_disputed_idx')
+      .on(sql`${t.disputes} DESC`, sql`${t.status} = 'disputed' DESC`, sql`${t.updatedAt} DESC`, sql`${t.id} DESC`)
+      .where(sql`${t.published} = 1 AND (${t.disputes} > 0 OR ${t.status} IN ('disputed', 'false'))`),
     // Statistics join responses and events to their claim only to ask whether readers see it: this answers from the index.
     index('claims_visibility_idx').on(t.id, t.published, t.withdrawnAt),
   ],

@@ -32,22 +32,23 @@ const withDates = <T extends { updatedAt: number; demo: number }>({ updatedAt, d
 
 /**
  * The most contested claims: most parties disputing or denying them, then
- * disputed and false claims, most recently updated first.
+ * disputed and false claims, most recently updated first. `disputes` is kept by triggers
+ * (claims.disputes in db/schema.ts), and the WHERE and ORDER BY are those of the partial index
+ * claims_disputed_idx, written as it is (literals, not parameters), so SQLite reads the first
+ * `limit` entries of that index instead of counting every response of every claim (about 140 ms
+ * over 100,000 claims, on every render of the home page).
  */
 export function listMostDisputedClaims({ limit = 5 }: { limit?: number } = {}) {
-  return getDb()
-    .all<ClaimRow & { disputes: number }>(
-      sql`SELECT ${claimColumns},
-        (SELECT count(*) FROM responses r WHERE r.claim_id = c.id AND r.stance IN ('disputes', 'denies')) AS disputes
-      FROM claims c ${claimJoins}
-      WHERE ${claimIsPublic('c')}
-        AND (c.status IN ('disputed', 'false')
-          OR EXISTS (SELECT 1 FROM responses r WHERE r.claim_id = c.id AND r.stance IN ('disputes', 'denies')))
-      ORDER BY disputes DESC, c.status = 'disputed' DESC, c.updated_at DESC, c.id DESC
-      LIMIT ${limit}`,
-    )
-    .map(withDates);
+  return getDb().all<ClaimRow & { disputes: number }>(mostDisputedQuery(limit)).map(withDates);
 }
+
+/** listMostDisputedClaims' SQL (its test reads the plan SQLite makes of it). */
+export const mostDisputedQuery = (limit: number) =>
+  sql`SELECT ${claimColumns}, c.disputes AS disputes
+    FROM claims c ${claimJoins}
+    WHERE ${claimIsPublic('c')} AND (c.disputes > 0 OR c.status IN ('disputed', 'false'))
+    ORDER BY c.disputes DESC, c.status = 'disputed' DESC, c.updated_at DESC, c.id DESC
+    LIMIT ${limit}`;
 
 /**
  * A party's published claims, most recently updated first (the id settles ties, so pages never

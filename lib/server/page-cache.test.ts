@@ -478,6 +478,34 @@ describe('cached pages', () => {
     }
   });
 
+  it('counts a reader request the hot path passed on to the proxy once: a spike of misses is busy at BUSY_PER_SECOND, not half of it', async () => {
+    const realNow = Date.now.bind(Date);
+    // One second of the clock, however long the renders take.
+    const second = (Math.floor(realNow() / 1000) + 3_600) * 1000;
+    vi.spyOn(Date, 'now').mockImplementation(() => second + 500);
+    try {
+      expect(underLoad()).toBe(false);
+      // Each one a miss (a page setting a cookie is never kept): the hot path looks it up, then the proxy renders it.
+      const miss = async () => {
+        const raw = { method: 'GET', url: '/claims/7', headers: { host: 'news.example', accept: 'text/html' } as Record<string, string | string[] | undefined> };
+        expect(hotAnswer(raw)).toBeNull();
+        const response = await cachedPage(new Request('http://news.example/claims/7', { headers: raw.headers as Record<string, string> }));
+        expect(response!.headers.get('x-claimline-cache')).toBe('pass');
+      };
+      for (let i = 0; i < BUSY_PER_SECOND / 2 + 1; i++) await miss();
+      expect(underLoad()).toBe(false);
+      // A client cannot name the mark itself to go uncounted.
+      const forged = new Request('http://news.example/claims/7', { headers: { host: 'news.example', accept: 'text/html', 'x-claimline-counted': 'guessed' } });
+      await cachedPage(forged);
+      for (let i = BUSY_PER_SECOND / 2 + 2; i < BUSY_PER_SECOND - 1; i++) await miss();
+      expect(underLoad()).toBe(false);
+      await miss();
+      expect(underLoad()).toBe(true);
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
   it('under a spike, counts how far behind a page is from the first edit it does not show, not from its render', async () => {
     const realNow = Date.now.bind(Date);
     let offset = 0;

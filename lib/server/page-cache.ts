@@ -178,6 +178,14 @@ type Load = { second: number; count: number; waiting: number; busyAt: number };
 const globalForLoad = globalThis as unknown as { claimlineLoad?: Load };
 const readerLoad = (): Load => (globalForLoad.claimlineLoad ??= { second: 0, count: 0, waiting: 0, busyAt: -Infinity });
 
+/**
+ * Marks a request the hot path counted and passed on to Next (a miss), so that the proxy, which
+ * sees it next, does not count it again: counted twice, misses alone made a process "busy" at half
+ * the rate BUSY_PER_SECOND names. The value is this process's own random token, so a client cannot
+ * send it to go uncounted.
+ */
+const COUNTED_HEADER = 'x-claimline-counted';
+
 function countRequest(now = Date.now()): void {
   const load = readerLoad();
   const second = Math.floor(now / 1000);
@@ -459,6 +467,8 @@ type State = {
   /** The cache tags each of the cache's own renders in flight read, by the render's nonce (see registerRenderTags). */
   renderTags: Map<string, Set<string> | undefined>;
   unreachable: boolean;
+  /** What the hot path marks a request it counted with (COUNTED_HEADER). */
+  counted: string;
 };
 // On globalThis, like the reader cache: one store per process whatever the bundling.
 const globalForPages = globalThis as unknown as { claimlinePages?: State };
@@ -470,6 +480,7 @@ const state = (): State =>
     refreshing: new Map(),
     renderTags: new Map(),
     unreachable: false,
+    counted: newNonce(),
   });
 
 /**
@@ -526,7 +537,7 @@ export async function cachedPage(request: Request): Promise<Response | null> {
   if (!API_LIST.test(url.pathname) && !request.headers.get('accept')?.includes('text/html')) return null;
   const origin = siteUrlFrom(request.headers);
   const key = `${origin}${url.pathname}${url.search}`;
-  countRequest();
+  if (request.headers.get(COUNTED_HEADER) !== s.counted) countRequest();
   // "hit" also for requests that waited on another's render: none of them caused one.
   const respond = (page: StoredPage, how: 'hit' | 'miss' | 'stale'): Response => {
     // The HTML as rendered: Next compresses what a proxy answers whatever it says it is (it would
@@ -641,7 +652,11 @@ export function hotAnswer(req: RawRequest): HotAnswer | null {
   countRequest();
   const current = state().store.get(key);
   const page = current ?? state().store.getLagging(key);
-  if (!page) return null;
+  if (!page) {
+    // On to Next, whose proxy (cachedPage) must not count it a second time.
+    req.headers[COUNTED_HEADER] = state().counted;
+    return null;
+  }
   const port = renderPort();
   if (!current && port && Date.now() - page.validity.at >= LAG_REFRESH_MS) {
     // The render is asked for as this request would be (its host and scheme shape the page's links).

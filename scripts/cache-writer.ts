@@ -5,6 +5,7 @@
 //   die <claim id> <note>    the same write, and the process dies before naming its tags
 //   sign-in                  bookkeeping no reader page shows (a sign-in attempt's reservation)
 //   join <token>             someone joins the newsroom through an invitation, as the join form does
+//   sign-off <on|off>        an admin turns the second editor's sign-off on or off, as the users page does
 //   etag <tag>...            prints this process's ETag material for these tags
 import { closeDb } from '@/db';
 import { getClaimForEditor } from '@/db/queries/annotator';
@@ -12,6 +13,7 @@ import { updateClaim } from '@/db/queries/claims';
 import { withWriteLog } from '@/db/queries/invalidations';
 import { addResponse } from '@/db/queries/sources';
 import { redeemInvite, reserveSignInAttempt } from '@/db/queries/users';
+import { setSignOffRequired } from '@/db/queries/workflow';
 import { claimDetailTags, claimTags, invalidate, tagVersions } from '@/lib/server/cache';
 
 const [command, ...args] = process.argv.slice(2);
@@ -40,6 +42,8 @@ async function main() {
     reserveSignInAttempt([{ key: 'cache-test', max: 100 }]);
   } else if (command === 'join') {
     redeemInvite({ token: args[0] ?? '', name: 'Mira Øvergaard-Haddad', email: `mira.${Date.now()}@newsroom.example`, passwordHash: 'not a real hash' });
+  } else if (command === 'sign-off') {
+    await withWriteLog(async () => setSignOffRequired({ required: args[0] === 'on' }));
   } else if (command === 'etag') {
     console.log(tagVersions(args));
   } else {

@@ -14,12 +14,21 @@ export function signOffRequired(tx: Pick<Tx, 'select'> = getDb()): boolean {
   return tx.select().from(meta).where(eq(meta.key, SIGN_OFF_KEY)).get()?.value !== 'false';
 }
 
+/**
+ * A newsroom setting no reader page shows: logged as touching nothing readers see, so no server
+ * process drops a page for it (written outside write(), it was a commit nobody logged, which every
+ * process takes as a change to everything).
+ */
 export function setSignOffRequired({ required }: { required: boolean }): void {
-  getDb()
-    .insert(meta)
-    .values({ key: SIGN_OFF_KEY, value: String(required) })
-    .onConflictDoUpdate({ target: meta.key, set: { value: String(required) } })
-    .run();
+  write(
+    (tx) =>
+      tx
+        .insert(meta)
+        .values({ key: SIGN_OFF_KEY, value: String(required) })
+        .onConflictDoUpdate({ target: meta.key, set: { value: String(required) } })
+        .run(),
+    'nothing',
+  );
 }
 
 const nameOf = (tx: Tx, id: string | null) =>

@@ -125,6 +125,22 @@ describe('a write in another server process', () => {
     expect(getDb().$client.prepare("select count(*) from users where email like 'mira.%'").pluck().get()).toBe(1);
   }, 30_000);
 
+  it('drops nothing when an admin turns sign-off off and on: a newsroom setting shows on no reader page', async () => {
+    const readA = reader(a);
+    const store = new PageStore(10, 10_000);
+    store.set('a', page(a));
+    readA();
+    const etag = tagVersions([tags.claim(a)]);
+    for (const setting of ['off', 'on']) {
+      await otherProcess('sign-off', setting);
+      expect(readA().load).toBe(1);
+      expect(store.get('a')).toBeDefined();
+      expect(tagVersions([tags.claim(a)])).toBe(etag);
+    }
+    // The setting was written.
+    expect(getDb().$client.prepare("select value from meta where key = 'sign_off_required'").pluck().get()).toBe('true');
+  }, 30_000);
+
   it('drops everything for a commit nobody logged (a script’s own SQL)', async () => {
     const readA = reader(a);
     const readB = reader(b);

@@ -1,4 +1,4 @@
-// Which process of the server (scripts/server.mjs) a new connection goes to, decided by the
+// What each process of the server (scripts/server.mjs) does. Which one a new connection goes to is decided by the
 // first process from the first bytes the client sent: the request line and headers of its
 // first request. A signed-in person's connection (a session cookie) and a form post go to the
 // editor process, everything else to the reader processes. Browsers send the session cookie on
@@ -22,4 +22,14 @@ export function wantsEditor(head) {
   // Several Cookie lines are one list (RFC 9110, 5.3); a header name is case-insensitive.
   const cookies = [...text.slice(0, end).matchAll(/\r\ncookie:[ \t]*([^\r\n]*)/gi)].map((m) => m[1]).join('; ');
   return SESSION_COOKIE.test(cookies);
+}
+
+/**
+ * What a process of the server is started with besides the values every process shares: its role,
+ * and for a reader process beside an editor process no background jobs (fetching sources and
+ * watched articles, lib/server/jobs): the editor process runs them, a reader process's CPU is the
+ * readers', and the jobs' leases let any one process run them (docs/operations.md).
+ */
+export function processEnv(role, editorProcess) {
+  return { CLAIMLINE_ROLE: role, ...(editorProcess && role === 'reader' ? { CLAIMLINE_JOBS: '0' } : {}) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wantsEditor } from './connection-route.mjs';
+import { processEnv, wantsEditor } from './connection-route.mjs';
 
 const request = (lines: string[], method = 'GET', path = '/claims/3/some-slug') => Buffer.from(`${method} ${path} HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n`, 'latin1');
 
@@ -30,5 +30,14 @@ describe('which process a new connection goes to', () => {
     expect(wantsEditor(Buffer.from('\u0016\u0003\u0001\u0002\u0000\u0001\u0000\u01fc\u0003\u0003'))).toBe(false);
     // Bytes that are not UTF-8 in a header (a browser's raw Latin-1 or a fuzzer) change nothing.
     expect(wantsEditor(request(['Host: news.example', 'X-Name: caf\u00e9 \u00ff\u00fe', 'User-Agent: 🦆']))).toBe(false);
+  });
+});
+
+describe('what each process runs', () => {
+  it('leaves the background jobs to the editor process when there is one, and to every process when there is none', () => {
+    expect(processEnv('reader', true)).toEqual({ CLAIMLINE_ROLE: 'reader', CLAIMLINE_JOBS: '0' });
+    expect(processEnv('editor', true)).toEqual({ CLAIMLINE_ROLE: 'editor' });
+    // Several reader processes and no editor process: each runs jobs, the leases keep each job to one.
+    expect(processEnv('reader', false)).toEqual({ CLAIMLINE_ROLE: 'reader' });
   });
 });

@@ -12,7 +12,7 @@
 //   a session cookie or is not a GET or HEAD (server actions, sign-in; scripts/connection-route.mjs),
 //   so a save never waits in a busy reader process; such a request arriving later on a reader's
 //   connection is passed on by the reader process over loopback. Reader processes also run at a
-//   lower CPU priority (nice 5).
+//   lower CPU priority (nice 5), and leave the background jobs to the editor process.
 //
 // `node scripts/server.mjs` with PORT (default 3000) and HOST (default 0.0.0.0);
 // CLAIMLINE_HOT_PATH=0 sends every request through Next (the bench compares both);
@@ -32,7 +32,7 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import { root } from './lib.mjs';
-import { SESSION_COOKIE, wantsEditor } from './connection-route.mjs';
+import { processEnv, SESSION_COOKIE, wantsEditor } from './connection-route.mjs';
 import { FORWARDED_HEADER as FORWARDED } from './peer-address.mjs';
 
 process.env.NODE_ENV = 'production';
@@ -106,7 +106,7 @@ function primary(readers, editorProcess) {
     if (worker.isConnected()) worker.send(message);
   };
   const fork = (workerRole) => {
-    const worker = cluster.fork({ ...env, CLAIMLINE_ROLE: workerRole });
+    const worker = cluster.fork({ ...env, ...processEnv(workerRole, editorProcess) });
     roles.set(worker.id, workerRole);
     worker.on('message', (message) => {
       if (message?.type === 'editor') {

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { DEMO, expect, test } from './fixtures';
+import { runSetup } from './support/setup';
 
 test.describe('a logged-out reader', () => {
   test('goes from the home page to an article and on to a claim', async ({ page, reader }) => {
@@ -38,6 +40,19 @@ test.describe('a logged-out reader', () => {
     await reader.openArticle(DEMO.glassArticle);
     await page.locator('.article-body mark a', { hasText: 'ridership on the number 7 route' }).click();
     await expect(page.getByRole('region', { name: 'Also appeared in' })).toContainText(DEMO.glassArticle);
+  });
+
+  test('a claim on right-to-left words keeps its number and status icon together after them', async ({ page }) => {
+    // Between Arabic words and English ones, the bidirectional algorithm once pulled the number
+    // to one side of the quote and the icon to the other.
+    const quote = '«العبّارة متأخرة دائمًا»';
+    const title = `Ferry sign ${randomUUID().slice(0, 6)}`;
+    const body = `Riders at the quay held a sign reading ${quote} — “the ferry is always late” — on Monday.`;
+    const made = runSetup<{ slug: string }>('lifecycle.ts', { action: 'article', title, body, published: [quote] });
+    await page.goto(`/articles/${made.slug}`);
+    const ref = page.locator('.article-body .claim-ref');
+    await expect(ref).toHaveCount(1);
+    expect(await ref.evaluate((el) => el.getClientRects().length)).toBe(1);
   });
 
   test('unknown claims, drafts and bad ids get a real 404; short links redirect', async ({ page, request }) => {

@@ -89,6 +89,16 @@ describe('normalizeLine and slugify', () => {
   it('collapses white space', () => {
     expect(normalizeLine('  Zoe\u0308 \n Marchetti ')).toBe('Zoë Marchetti');
   });
+  it('drops direction controls left open or closed twice, so a name cannot turn the rest of its line backwards; pairs stay', () => {
+    const RLO = '\u202e', PDF = '\u202c', RLI = '\u2067', PDI = '\u2069', LRE = '\u202a';
+    expect(normalizeLine(`${RLO}Ellery Waterways Ltd`)).toBe('Ellery Waterways Ltd');
+    expect(normalizeLine(`🚢 Ferry 😬 ${RLO}Ltd`)).toBe('🚢 Ferry 😬 Ltd');
+    expect(normalizeLine(`Tom ${PDF}O’Neill${PDI}`)).toBe('Tom O’Neill');
+    expect(normalizeLine(`${RLI}دالية حداد${PDI} (Dalia Haddad)`)).toBe(`${RLI}دالية حداد${PDI} (Dalia Haddad)`);
+    expect(normalizeLine(`${LRE}a ${RLI}b${PDI} c${PDF} ${RLI}d`)).toBe(`${LRE}a ${RLI}b${PDI} c${PDF} d`);
+    // An isolate's closer also ends the embeddings opened inside it; the marks (LRM, RLM) are not controls of this kind.
+    expect(normalizeLine(`${RLI}x ${RLO}y${PDI} \u200fz`)).toBe(`${RLI}x ${RLO}y${PDI} \u200fz`);
+  });
   it('makes ASCII slugs, with a fallback for text with no letters', () => {
     expect(slugify('Zoë says: “Ridership doubled!”')).toBe('zoe-says-ridership-doubled');
     expect(slugify('قال الوزير')).toBe('item');

@@ -39,7 +39,37 @@ export function normalizeBody(input: string): string {
 
 /** Single-line text (titles, names, statements): NFC, inner whitespace collapsed, trimmed. */
 export function normalizeLine(input: string): string {
-  return safeText(input).replace(/\s+/gu, ' ').trim();
+  return balanceDirection(safeText(input)).replace(/\s+/gu, ' ').trim();
+}
+
+const DIRECTION_CONTROL = /[\u202a-\u202e\u2066-\u2069]/u;
+
+/**
+ * Without the embeddings, overrides and isolates (U+202A-E, U+2066-9) that are never closed or
+ * close nothing. A line is shown inline beside other text (a claimant's name before "· in
+ * <article> on <date>"), so an override left open there turns everything after it backwards.
+ * Pairs stay, with UAX #9's nesting: a PDI also closes the embeddings opened inside its isolate.
+ */
+function balanceDirection(line: string): string {
+  if (!DIRECTION_CONTROL.test(line)) return line;
+  const open: { at: number; isolate: boolean }[] = [];
+  const drop = new Set<number>();
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if ((c >= 0x202a && c <= 0x202b) || (c >= 0x202d && c <= 0x202e)) open.push({ at: i, isolate: false });
+    else if (c >= 0x2066 && c <= 0x2068) open.push({ at: i, isolate: true });
+    else if (c === 0x202c) {
+      if (open.length && !open.at(-1)!.isolate) open.pop();
+      else drop.add(i);
+    } else if (c === 0x2069) {
+      const isolate = open.findLastIndex((o) => o.isolate);
+      if (isolate < 0) drop.add(i);
+      else open.length = isolate;
+    }
+  }
+  for (const o of open) drop.add(o.at);
+  // By UTF-16 code unit, as the positions above: a surrogate pair is never split, as no control is one.
+  return drop.size ? line.split('').filter((_, i) => !drop.has(i)).join('') : line;
 }
 
 export type Paragraph = { start: number; end: number };

@@ -115,7 +115,7 @@ export function logWrite(tx: Tx, touches: 'readers' | 'nothing', before: { count
 export function settleWrites(tags: readonly string[]): number {
   const pending = log().context.getStore()?.pending.splice(0) ?? [];
   if (!tags.length && !pending.length) return 0;
-  return getDb().transaction(
+  return withoutSync(() => getDb().transaction(
     (tx) => {
       // Taken before the pending rows go: a version never comes back, or a process that had read
       // up to a deleted row's version would take the rows given that version for ones it had seen.
@@ -128,7 +128,25 @@ export function settleWrites(tags: readonly string[]): number {
       return version;
     },
     { behavior: 'immediate' },
-  );
+  ));
+}
+
+/**
+ * Runs `fn`'s commit without waiting for the disk (synchronous = NORMAL: in WAL mode a power loss
+ * may undo it, never corrupt the file), then sets the connection back. Only for the commit that
+ * names a settled write's tags: it matters only to server processes running at the time, which a
+ * power loss ends too, and a process started after it holds nothing to drop (it reads the pending
+ * row left behind as everything). The write itself committed with synchronous = FULL. Saves a save
+ * one flush of the WAL: 3 ms at the median on this machine, up to 16.
+ */
+function withoutSync<T>(fn: () => T): T {
+  const before = prepared('pragma synchronous').pluck().get() as number;
+  prepared('pragma synchronous = normal').run();
+  try {
+    return fn();
+  } finally {
+    prepared(`pragma synchronous = ${before}`).run();
+  }
 }
 
 /** After a failed action: its writes that committed touched unknown tags, so everything. */

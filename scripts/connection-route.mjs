@@ -4,6 +4,7 @@
 // editor process, everything else to the reader processes. Browsers send the session cookie on
 // every request of a signed-in tab, so an editor's connections all start with one.
 
+import os from 'node:os';
 import { SESSION_COOKIE } from '../lib/session-cookie.mjs';
 
 export { SESSION_COOKIE };
@@ -32,4 +33,22 @@ export function wantsEditor(head) {
  */
 export function processEnv(role, editorProcess) {
   return { CLAIMLINE_ROLE: role, ...(editorProcess && role === 'reader' ? { CLAIMLINE_JOBS: '0' } : {}) };
+}
+
+/**
+ * Each kind of server process's CPU priority (nice): reader processes yield the CPU to the editor
+ * process, and the editor process goes ahead of the machine's other work (a load generator, a
+ * build, a backup) where it may: a negative nice needs root, CAP_SYS_NICE or a nice limit that
+ * allows it (systemd's LimitNICE=-5). Where it may not, it stays at the nice it started with.
+ */
+export const NICE = { reader: 5, editor: -5 };
+
+/** Sets this process's priority for its role (reader, editor); returns the nice it runs at. */
+export function takePriority(role) {
+  try {
+    if (role in NICE) os.setPriority(NICE[role]);
+  } catch {
+    // not allowed here: the priority it had
+  }
+  return os.getPriority();
 }

@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { processEnv, wantsEditor } from './connection-route.mjs';
+import { NICE, processEnv, wantsEditor } from './connection-route.mjs';
 
 const request = (lines: string[], method = 'GET', path = '/claims/3/some-slug') => Buffer.from(`${method} ${path} HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n`, 'latin1');
 
@@ -39,5 +41,27 @@ describe('what each process runs', () => {
     expect(processEnv('editor', true)).toEqual({ CLAIMLINE_ROLE: 'editor' });
     // Several reader processes and no editor process: each runs jobs, the leases keep each job to one.
     expect(processEnv('reader', false)).toEqual({ CLAIMLINE_ROLE: 'reader' });
+  });
+});
+
+describe('which process gets the CPU first', () => {
+  /** The nice a new process of `role` runs at, started as a server process is, or with `prefix` (dropping a privilege). */
+  const niceOf = (role: string, prefix: string[] = []) => {
+    const script = `import(${JSON.stringify(path.join(__dirname, 'connection-route.mjs'))}).then((m) => console.log(m.takePriority(${JSON.stringify(role)})))`;
+    const [command, ...args] = [...prefix, process.execPath, '-e', script];
+    return Number(execFileSync(command!, args, { encoding: 'utf8' }).trim());
+  };
+  const privileged = process.getuid?.() === 0;
+
+  it('runs reader processes below the editor process, and the editor process ahead of other work where allowed', () => {
+    expect(niceOf('reader')).toBe(NICE.reader);
+    expect(niceOf('editor')).toBe(privileged ? NICE.editor : 0);
+    expect(NICE.editor).toBeLessThan(0);
+    expect(NICE.reader).toBeGreaterThan(0);
+  });
+
+  it.runIf(privileged)('starts the editor process at its usual nice where a higher priority is not allowed', () => {
+    expect(niceOf('editor', ['setpriv', '--inh-caps=-sys_nice', '--bounding-set=-sys_nice'])).toBe(0);
+    expect(niceOf('reader', ['setpriv', '--inh-caps=-sys_nice', '--bounding-set=-sys_nice'])).toBe(NICE.reader);
   });
 });

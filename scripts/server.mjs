@@ -11,8 +11,9 @@
 //   serves the newsroom. The first process gives it every connection whose first request carries
 //   a session cookie or is not a GET or HEAD (server actions, sign-in; scripts/connection-route.mjs),
 //   so a save never waits in a busy reader process; such a request arriving later on a reader's
-//   connection is passed on by the reader process over loopback. Reader processes also run at a
-//   lower CPU priority (nice 5), and leave the background jobs to the editor process.
+//   connection is passed on by the reader process over loopback. Reader processes run at a lower
+//   CPU priority (nice 5) and leave the background jobs to the editor process, which runs at a
+//   higher one where allowed (-5: takePriority).
 //
 // `node scripts/server.mjs` with PORT (default 3000) and HOST (default 0.0.0.0);
 // CLAIMLINE_HOT_PATH=0 sends every request through Next (the bench compares both);
@@ -32,7 +33,7 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import { root } from './lib.mjs';
-import { processEnv, SESSION_COOKIE, wantsEditor } from './connection-route.mjs';
+import { processEnv, SESSION_COOKIE, takePriority, wantsEditor } from './connection-route.mjs';
 import { FORWARDED_HEADER as FORWARDED } from './peer-address.mjs';
 
 process.env.NODE_ENV = 'production';
@@ -351,16 +352,8 @@ async function serve(as) {
         socket.resume();
       }
     });
-    if (as === 'reader') {
-      try {
-        // Readers yield the CPU to the editor process when both want it.
-        os.setPriority(5);
-      } catch {
-        // not allowed here: same priority
-      }
-    } else {
-      process.send({ type: 'editor', port: own });
-    }
+    takePriority(as);
+    if (as === 'editor') process.send({ type: 'editor', port: own });
     process.send({ type: 'ready' });
     // The primary is gone (killed): so are we, no orphan keeps the port.
     process.on('disconnect', () => process.exit(0));

@@ -72,6 +72,30 @@ test.describe('accessibility of reader pages', () => {
   });
 });
 
+test('a source titled with its long web address wraps on a 360 px screen: the claim page and the annotator do not scroll sideways', async ({ page, auth, claimSections }) => {
+  const quote = 'the ferry carried 12,400 passengers in its first week';
+  const made = runSetup<{ id: number; claims: Record<string, number> }>('lifecycle.ts', {
+    action: 'article',
+    title: `Ferry boardings ${randomUUID().slice(0, 6)}`,
+    body: `The mayor said ${quote}.`,
+    published: [quote],
+  });
+  const claimId = made.claims[quote]!;
+  // Editors often paste the address as the title when the page has none worth copying.
+  const url = 'https://data.port-ellery.example/api/v2/datasets/ferry-boardings-2026-week-47/export?format=csv&columns=date,route,boardings,returns';
+  await auth.signedIn('editor', 'Wrap');
+  await claimSections.open(claimId);
+  await claimSections.addSource({ url, title: url, relation: 'Context', excerpt: 'route,boardings' });
+  await expect(claimSections.sources().getByRole('listitem', { name: url })).toBeVisible();
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const path of [`/claims/${claimId}`, `/edit/articles/${made.id}?claim=${claimId}`, `/edit/claims/${claimId}`]) {
+    await page.goto(path);
+    await expect(page.getByText(url).first()).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+});
+
 type EditorPage = { name: string; path: () => string; ready: (page: Page) => Promise<void> };
 
 const heading = (name: string | RegExp) => async (page: Page) => {

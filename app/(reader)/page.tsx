@@ -33,7 +33,7 @@ export default async function HomePage({ searchParams }: Props) {
   const changes = readStatusChanges(8);
   const disputed = readMostDisputed();
   return (
-    <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
+    <div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
       <section aria-labelledby="articles-heading">
         <h1 id="articles-heading" className="mb-4 text-2xl font-bold">
           Articles

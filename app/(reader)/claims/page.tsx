@@ -29,7 +29,7 @@ export default async function ClaimsIndexPage({ searchParams }: Props) {
   const filters = parsed.ok ? parsed.filters : undefined;
   const result = filters ? readClaimSearch(filters) : undefined;
   return (
-    <div className="grid gap-8 lg:grid-cols-[18rem_minmax(0,1fr)]">
+    <div className="grid grid-cols-1 gap-8 lg:grid-cols-[18rem_minmax(0,1fr)]">
       <h1 className="text-2xl font-bold lg:col-span-2">Claims</h1>
       <FilterForm filters={filters} sort={params.get('sort') ?? ''} errors={parsed.ok ? {} : parsed.errors} options={options} />
       <section aria-labelledby="results-heading">

@@ -77,7 +77,7 @@ export default async function BoardPage({ searchParams }: Props) {
       </form>
 
       {f.view === 'board' ? (
-        <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-4">
           {WORKFLOW_STATES.map((state) => {
             const column = rows.filter((r) => r.workflow === state);
             return (

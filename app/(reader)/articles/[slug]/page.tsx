@@ -38,7 +38,7 @@ export default async function ArticlePage({ params }: Props) {
   }));
   const present = STATUSES.filter((s) => claims.some((c) => c.status === s));
   return (
-    <article className="grid gap-10 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+    <article className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
       <div>
         <header className="mb-6">
           <p className="muted text-sm">

@@ -132,7 +132,7 @@ export default async function ClaimPage({ params }: Props) {
         </section>
       ) : null}
 
-      <div className="mt-8 grid gap-8 md:grid-cols-2">
+      <div className="mt-8 grid grid-cols-1 gap-8 md:grid-cols-2">
         <ResponseList responses={claim.responses} />
         <SourceList claimId={claim.id} sources={claim.sources} />
       </div>

@@ -35,7 +35,7 @@ export default async function AnnotatorLayout({ params, children }: { params: Pr
   const drawn = numbered.filter((c) => !isDetached(c.anchorState));
   return (
     <BodySignatureProvider signature={bodySignature(article.claims)}>
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div>
           <header className="mb-4">
             <p className="muted text-sm">

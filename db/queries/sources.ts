@@ -24,7 +24,13 @@ const withParty = (scope: ClaimScope, partyId: number): ClaimScope => ({
   partyIds: [...new Set([...scope.partyIds, partyId])],
 });
 
-type Citing = { claimId: number; actorId: string | null; at: Date };
+type Citing = {
+  claimId: number;
+  actorId: string | null;
+  at: Date;
+  /** Filled with the other claims whose "updated" date a change to the shared source moved (for their claimants' pages). */
+  touched: ClaimScope[];
+};
 
 const sourceDetails = (s: { url: string; title: string; publisher: string; publishedAt: Date | null; archivedUrl: string | null }) => ({
   url: s.url,
@@ -64,7 +70,7 @@ export function upsertSource(tx: Tx, input: SourceInput, citing: Citing) {
   const updated = tx.update(sources).set({ ...merged, updatedAt: citing.at }).where(eq(sources.id, existing.id)).returning().get();
   for (const claimId of citingClaims(tx, existing.id)) {
     if (claimId === citing.claimId) continue;
-    touchClaim(tx, claimId, citing.at);
+    citing.touched.push(touchClaim(tx, claimId, citing.at));
     recordEvent(tx, { claimId, actorId: citing.actorId, kind: 'source_updated', at: citing.at, before, after: { ...after, shared: true } });
   }
   return updated;
@@ -115,7 +121,8 @@ export function attachSource(input: CitationInput) {
     const scope = touchClaim(tx, input.claimId, at);
     const existing = tx.select().from(sources).where(eq(sources.url, input.source.url)).get();
     const oldLink = existing ? getLink(tx, input.claimId, existing.id) : undefined;
-    const source = upsertSource(tx, input.source, { claimId: input.claimId, actorId: input.actorId, at });
+    const touched: ClaimScope[] = [];
+    const source = upsertSource(tx, input.source, { claimId: input.claimId, actorId: input.actorId, at, touched });
     const link = linkValues(input);
     if (oldLink) {
       tx.update(claimSources).set({ ...link, version: oldLink.version + 1 }).where(citation(input.claimId, source.id)).run();
@@ -131,7 +138,7 @@ export function attachSource(input: CitationInput) {
       before: existing && oldLink ? sourceSummary(existing, oldLink) : null,
       after: sourceSummary(source, link),
     });
-    return { source, scope, citedBy: citingClaims(tx, source.id) };
+    return { source, scope, citedBy: citingClaims(tx, source.id), touched };
   });
 }
 
@@ -153,7 +160,8 @@ export function updateClaimSource(input: CitationInput & { sourceId: number; ver
     const old = tx.select().from(sources).where(eq(sources.id, input.sourceId)).get()!;
     if (oldLink.version !== input.version) throw new AppError('conflict', { detail: { ...old, ...oldLink } });
     const link = { ...linkValues(input), version: oldLink.version + 1 };
-    const source = upsertSource(tx, input.source, { claimId: input.claimId, actorId: input.actorId, at });
+    const touched: ClaimScope[] = [];
+    const source = upsertSource(tx, input.source, { claimId: input.claimId, actorId: input.actorId, at, touched });
     if (source.id !== old.id) {
       if (getLink(tx, input.claimId, source.id)) {
         throw fieldError('url', 'This claim already cites that address.');
@@ -172,7 +180,7 @@ export function updateClaimSource(input: CitationInput & { sourceId: number; ver
       before: sourceSummary(old, oldLink),
       after: sourceSummary(source, link),
     });
-    return { source, scope, citedBy: citingClaims(tx, source.id) };
+    return { source, scope, citedBy: citingClaims(tx, source.id), touched };
   });
 }
 

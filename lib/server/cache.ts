@@ -92,6 +92,15 @@ export function claimDetailTags(claim: TaggedClaim & { partiesShown?: boolean },
   ];
 }
 
+/**
+ * The tags a source saved to a claim touches (attachSource, updateClaimSource): that claim's, every
+ * claim citing the source (they show its details), and for those whose "updated" date a change to
+ * the shared details moved, their claimants' pages too, which list them by that date.
+ */
+export function citationTags(saved: { scope: TaggedClaim; citedBy: number[]; touched: TaggedClaim[] }): string[] {
+  return [...claimDetailTags(saved.scope, 'source'), ...saved.citedBy.map(tags.claim), ...saved.touched.flatMap((other) => claimDetailTags(other, 'source'))];
+}
+
 /** The tags removing the demo touches: every demo article, claim and party page, and every list. */
 export function demoRemovalTags(removed: { articleIds: number[]; claimIds: number[]; partyIds: number[]; keptPartyIds: number[] }): string[] {
   return [

@@ -3,7 +3,7 @@
 import { requestSnapshot } from '@/db/queries/snapshots';
 import { attachSource, detachSource, updateClaimSource } from '@/db/queries/sources';
 import { action } from '@/lib/server/action';
-import { claimDetailTags, tags } from '@/lib/server/cache';
+import { citationTags, claimDetailTags } from '@/lib/server/cache';
 import { wakeJobRunner } from '@/lib/server/jobs';
 import { archiveSourceSchema, removeSourceSchema, sourceSchema } from './sources-schema';
 
@@ -17,7 +17,7 @@ export const saveSourceAction = action({
     wakeJobRunner();
     return saved;
   },
-  tags: ({ scope, citedBy }) => [...claimDetailTags(scope, 'source'), ...citedBy.map(tags.claim)],
+  tags: citationTags,
   refresh: true,
   message: 'Source saved.',
 });

@@ -49,6 +49,20 @@ describe('parties', () => {
     expect(listParties().length).toBe(before + 1);
   });
 
+  it('takes a name that differs only in the case of letters beyond A-Z for the party already called that', () => {
+    const union = createParty({ name: 'Ørnebakke Tenants’ Union' });
+    const mayor = createParty({ name: 'Мэрия Порт-Эллери' });
+    const claim = db().select().from(claims).orderBy(claims.id).limit(1).get()!;
+    const before = listParties().length;
+    const first = addResponse({ claimId: claim.id, newPartyName: 'ørnebakke  TENANTS’ UNION', stance: 'disputes', actorId: null });
+    const second = addResponse({ claimId: claim.id, newPartyName: 'мэрия порт-эллери', stance: 'confirms', actorId: null });
+    expect([first.partyId, second.partyId]).toEqual([union.id, mayor.id]);
+    // Another accent is another name.
+    const third = addResponse({ claimId: claim.id, newPartyName: 'Ornebakke Tenants’ Union', stance: 'confirms', actorId: null });
+    expect(third.partyId).not.toBe(union.id);
+    expect(listParties().length).toBe(before + 1);
+  });
+
   it('merges a duplicate: claims and responses move, one event per claim, the old slug redirects', () => {
     const keep = createParty({ name: 'River Authority' });
     const dupe = createParty({ name: 'The River Authority', kind: 'government' });

@@ -39,12 +39,17 @@ export function insertParty(tx: Tx, input: PartyInput) {
  * claims and responses between two party pages; otherwise a new one.
  */
 export function partyNamed(tx: Tx, input: PartyInput) {
+  const name = normalizeLine(input.name);
+  // SQLite's NOCASE folds only A-Z: "ØRNEBAKKE" and "Ørnebakke" compare in JavaScript, among the
+  // names of the same length in characters (which folding case keeps).
+  const folded = name.toLowerCase();
   const existing = tx
     .select()
     .from(parties)
-    .where(sql`${parties.name} = ${normalizeLine(input.name)} COLLATE NOCASE`)
+    .where(sql`length(${parties.name}) = ${[...name].length}`)
     .orderBy(asc(parties.id))
-    .get();
+    .all()
+    .find((party) => party.name.toLowerCase() === folded);
   return existing ?? insertParty(tx, input);
 }
 

@@ -96,19 +96,8 @@ export function Field({ label, name, state, defaultValue, hint, multiline, rows,
   );
 }
 
-/** The form-level outcome: an alert on failure, a polite status on success. */
-export function FormMessage({ state }: { state?: FormState }) {
-  if (!state?.message) return <div role="status" aria-live="polite" />;
-  return state.ok ? (
-    <p role="status" aria-live="polite" className="mb-4 rounded border border-green-700 p-2 text-sm">
-      {state.message}
-    </p>
-  ) : (
-    <p role="alert" className="mb-4 rounded border border-red-700 p-2 text-sm text-red-800 dark:text-red-200">
-      {state.message}
-    </p>
-  );
-}
+// Its own client module: it opens the <details> around it, and server pages import this one.
+export { FormMessage } from './form-message';
 
 type SelectFieldProps = {
   label: string;

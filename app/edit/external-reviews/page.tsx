@@ -78,7 +78,9 @@ function Review({ review }: { review: ExternalReviewRow }) {
       </ul>
       <MatchForm reviewId={review.id} organisation={review.organisation} claimReviewed={review.claimReviewed} />
       {review.matches.some((m) => m.state === 'confirmed') ? null : (
-        <p className="mt-2">
+        // A div, not a p: the parser ends a p at a form's start tag, and the tree React then
+        // hydrates is not the one it rendered, so it renders the whole page again in the browser.
+        <div className="mt-2">
           <ActionButton
             action={removeExternalReviewAction}
             fields={{ reviewId: review.id }}
@@ -87,7 +89,7 @@ function Review({ review }: { review: ExternalReviewRow }) {
           >
             Remove this review
           </ActionButton>
-        </p>
+        </div>
       )}
     </li>
   );

@@ -1,6 +1,6 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
+import { usePathname, useRouter } from 'next/navigation';
 import { useActionState, useId } from 'react';
 import { Field, FormMessage, inputClass } from '@/components/forms/fields';
 import { SubmitButton, buttonClass } from '@/components/forms/submit-button';
@@ -59,8 +59,11 @@ export function ClaimEditorForm({
   signOffRequired: boolean;
 }) {
   const router = useRouter();
+  const pathname = usePathname();
   const id = useId();
-  const [state, formAction] = useActionState(saveClaimAction, { ok: true });
+  // The form remounts on every new version (its key), so the answer to a post made before the
+  // page's scripts ran had no form to go to; the permalink names the form across versions.
+  const [state, formAction] = useActionState(saveClaimAction, { ok: true }, `${pathname}?claim=${claim.id}`);
   const theirs = !state.ok && state.code === 'conflict' ? theirVersion(state.detail) : null;
   const values = state.ok ? undefined : state.values;
   const partyName = (partyId: number | null) => parties.find((p) => p.id === partyId)?.name ?? 'Not set';

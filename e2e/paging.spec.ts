@@ -75,3 +75,31 @@ test('a reader reaches older articles from the home page', async ({ browser }) =
   await expect(page).toHaveURL(`${baseURL}/`);
   await context.close();
 });
+
+test('an editor pages through the open requests for comment by keyboard', async ({ page, auth }) => {
+  const tag = randomUUID().slice(0, 6);
+  runSetup('paged-lists.ts', { tag, claims: 55, articles: 0, requests: 55 });
+  await auth.signedIn('editor');
+  await page.goto('/edit/replies');
+  const listed = page.locator('main ul.space-y-2 > li');
+  await expect(listed).toHaveCount(50);
+  const intro = page.getByText(/^Open requests for comment, overdue first\. 1–50 of \d+\.$/);
+  await expect(intro).toBeVisible();
+  const total = Number((await intro.textContent())!.match(/of (\d+)/)![1]);
+  expect(total).toBeGreaterThanOrEqual(55);
+  const pages = Math.ceil(total / 50);
+  const pager = page.getByRole('navigation', { name: 'Pages of requests' });
+  const first = await listed.allTextContents();
+  await pager.getByRole('link', { name: 'Next' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/edit\/replies\?page=2$/);
+  await expect(pager.locator('[aria-current="page"]')).toHaveText('Page 2');
+  for (const item of await listed.allTextContents()) expect(first).not.toContain(item);
+  // Requests without a deadline come last: this party's are on the last page.
+  await page.goto(`/edit/replies?page=${pages}`);
+  await expect(listed.filter({ hasText: `(${tag})` }).first()).toBeVisible();
+  await page.goto('/edit/replies?page=1');
+  await expect(page).toHaveURL(/\/edit\/replies$/);
+  await page.goto('/edit/replies?page=9999');
+  await expect(page).toHaveURL(new RegExp(`/edit/replies${pages > 1 ? `\\?page=${pages}` : ''}$`));
+});

@@ -58,8 +58,25 @@ export function listBoardClaims(filter: BoardFilter = {}, now = Date.now()) {
     .all();
 }
 
-/** Open requests for comment (no stance yet), overdue first, then by deadline. */
-export function listOpenReplies(now = new Date()) {
+const openReply = and(isNull(responses.stance), isNotNull(responses.requestedAt));
+
+/** How many requests for comment wait for a reply (what listOpenReplies pages through). */
+export function countOpenReplies(): number {
+  return getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(responses)
+    .innerJoin(claims, eq(claims.id, responses.claimId))
+    .innerJoin(parties, eq(parties.id, responses.partyId))
+    .innerJoin(articles, eq(articles.id, claims.articleId))
+    .where(openReply)
+    .get()!.n;
+}
+
+/**
+ * Open requests for comment (no stance yet), overdue first, then by deadline; those without a
+ * deadline last. A page of them with `limit` and `offset`: the id breaks ties so pages never overlap.
+ */
+export function listOpenReplies({ now = new Date(), limit = -1, offset = 0 }: { now?: Date; limit?: number; offset?: number } = {}) {
   return getDb()
     .select({
       responseId: responses.id,
@@ -76,8 +93,10 @@ export function listOpenReplies(now = new Date()) {
     .innerJoin(claims, eq(claims.id, responses.claimId))
     .innerJoin(parties, eq(parties.id, responses.partyId))
     .innerJoin(articles, eq(articles.id, claims.articleId))
-    .where(and(isNull(responses.stance), isNotNull(responses.requestedAt)))
-    .orderBy(sql`${responses.deadlineAt} is null`, asc(responses.deadlineAt))
+    .where(openReply)
+    .orderBy(sql`${responses.deadlineAt} is null`, asc(responses.deadlineAt), asc(responses.id))
+    .limit(limit)
+    .offset(offset)
     .all();
 }
 
@@ -89,6 +108,6 @@ export function inboxFor({ userId, now = new Date() }: { userId: string; now?: D
     assigned: open.filter((c) => c.assigneeId === userId && c.workflow !== 'ready_for_review'),
     // Only what this editor may approve (lib/workflow.ts), so the inbox never lists a refused approval.
     toReview: open.filter((c) => c.workflow === 'ready_for_review' && checkMove(c.workflow, 'published', { ...c, actorId: userId, signOffRequired: signOff }).ok),
-    overdue: listOpenReplies(now).filter((r) => r.overdue && r.assigneeId === userId),
+    overdue: listOpenReplies({ now }).filter((r) => r.overdue && r.assigneeId === userId),
   };
 }

@@ -1,20 +1,23 @@
 // Test setup for e2e/paging.spec.ts: a party with `claims` published claims (one article),
 // and `articles` more articles published long ago, so they sort after every other article
-// and push none off the home page's first page. Prints { party: { slug }, oldest: title }.
-// Input: JSON { tag, claims, articles } on argv[2].
+// and push none off the home page's first page; `requests` of the claims get an open request
+// for comment to the party, without a deadline. Prints { party: { slug }, oldest: title }.
+// Input: JSON { tag, claims, articles, requests? } on argv[2].
 import { createArticle } from '@/db/queries/articles';
 import { createClaim } from '@/db/queries/claims';
 import { createParty } from '@/db/queries/parties';
+import { addResponse } from '@/db/queries/sources';
 import { createAnchor } from '@/lib/anchor';
 
-const input = JSON.parse(process.argv[2] ?? '{}') as { tag: string; claims: number; articles: number };
+const input = JSON.parse(process.argv[2] ?? '{}') as { tag: string; claims: number; articles: number; requests?: number };
 const party = createParty({ name: `Hafenrat Ørnebakke ${input.tag} — 港湾委員会`, kind: 'government' });
 if (input.claims > 0) {
   const sentences = Array.from({ length: input.claims }, (_, i) => `Satz ${i + 1} (${input.tag}): the “harbour levy” rose by ${i + 3} % in ${1990 + i}.`);
   const article = createArticle({ title: `Harbour levy, item by item ${input.tag}`, outlet: 'Quay Courier', body: sentences.join('\n\n'), actorId: null });
   for (const sentence of sentences) {
     const start = article.body.indexOf(sentence);
-    createClaim({ articleId: article.id, anchor: createAnchor(article.body, start, start + sentence.length)!, claimantPartyId: party.id, published: true, actorId: null });
+    const claim = createClaim({ articleId: article.id, anchor: createAnchor(article.body, start, start + sentence.length)!, claimantPartyId: party.id, published: true, actorId: null });
+    if (sentences.indexOf(sentence) < (input.requests ?? 0)) addResponse({ claimId: claim.id, partyId: party.id, requestedAt: new Date(), actorId: null });
   }
 }
 let oldest = '';

@@ -41,6 +41,17 @@ describe('naming a saved write’s tags', () => {
     expect(readLogSince(0).map((r) => r.tag).sort()).toEqual(['claim:7', 'lists']);
   });
 
+  it('names tags from inside a transaction too, committed with it', async () => {
+    await withWriteLog(async () => {
+      write((tx) => {
+        tx.insert(meta).values({ key: 'nested', value: 'Antwort „später“' }).run();
+        settleWrites(['claim:12']);
+      });
+    });
+    expect(synchronous()).toBe(FULL);
+    expect(readLogSince(0).map((r) => r.tag)).toContain('claim:12');
+  });
+
   it('waits for the disk again after a settle that failed', async () => {
     getDb().$client.exec("CREATE TEMP TRIGGER refuse BEFORE INSERT ON main.cache_tags WHEN new.tag = 'claim:8' BEGIN SELECT RAISE(ABORT, 'disk I/O error (simulated)'); END;");
     await expect(save('رد الطرف', ['claim:8'])).rejects.toThrow('simulated');

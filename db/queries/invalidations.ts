@@ -140,6 +140,9 @@ export function settleWrites(tags: readonly string[]): number {
  * one flush of the WAL: 3 ms at the median on this machine, up to 16.
  */
 function withoutSync<T>(fn: () => T): T {
+  // Inside a transaction SQLite refuses to change it ("Safety level may not be changed inside a
+  // transaction"), and the settle is then a savepoint of that transaction, committed with it.
+  if (getDb().$client.inTransaction) return fn();
   const before = prepared('pragma synchronous').pluck().get() as number;
   prepared('pragma synchronous = normal').run();
   try {

@@ -87,6 +87,48 @@ test.describe('sources and responses on a claim', () => {
     await expect(page.getByRole('region', { name: 'History' })).toContainText(`Response from ${party} removed`);
   });
 
+  test('a response’s edit form is drawn when its Edit is opened, by keyboard too, keeps what was typed, and opens by link without JavaScript', async ({
+    browser,
+    page,
+    claimSections,
+  }) => {
+    const party = `Mill Street Cyclists ${randomUUID().slice(0, 6)}`;
+    await claimSections.open(claimId);
+    await claimSections.addResponse({ newParty: party, requestedOn: '2026-02-02' });
+    const item = claimSections.responses().getByRole('listitem', { name: `Response from ${party}` });
+    const form = item.getByRole('form', { name: `Edit response from ${party}` });
+    // Not drawn with the page (nor with the page a save sends back): only once asked for.
+    await claimSections.open(claimId);
+    await expect(form).toHaveCount(0);
+    await item.getByText('Edit', { exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect(form.getByLabel('Party', { exact: true })).toHaveValue(/\d+/);
+    const quote = '“Nobody asked us” — مجموعة الدراجات 🚲';
+    await form.getByLabel('Quote').fill(quote);
+    // Closed and opened again, the form keeps what was typed.
+    await item.getByText('Edit', { exact: true }).click();
+    await expect(form).toBeHidden();
+    await item.getByText('Edit', { exact: true }).click();
+    await expect(form.getByLabel('Quote')).toHaveValue(quote);
+    await form.screenshot({ path: test.info().outputPath('response-edit-form.png') });
+
+    // Without JavaScript, Edit offers a link to the page with the form drawn open; saving works there.
+    const noJs = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+    const plain = await noJs.newPage();
+    await plain.goto(`/edit/claims/${claimId}`);
+    const plainItem = plain.getByRole('region', { name: 'Responses' }).getByRole('listitem', { name: `Response from ${party}` });
+    await plainItem.getByText('Edit', { exact: true }).click();
+    await plainItem.getByRole('link', { name: 'Open the form to edit this response' }).click();
+    await expect(plain).toHaveURL(/\?response=\d+#response-\d+$/);
+    const plainForm = plainItem.getByRole('form', { name: `Edit response from ${party}` });
+    await plainForm.getByLabel('Stance').selectOption({ label: 'disputes' });
+    await plainForm.getByLabel('Quote').fill(quote);
+    await plainForm.getByRole('button', { name: 'Save response' }).click();
+    await expect(plain.getByRole('region', { name: 'Responses' }).getByRole('listitem', { name: `Response from ${party}` })).toContainText(`${party} disputes`);
+    await expect(plain.getByRole('region', { name: 'Responses' })).toContainText('Nobody asked us');
+    await noJs.close();
+  });
+
   test('merging two parties moves the duplicate’s responses to the party kept', async ({ page, claimSections }) => {
     const suffix = randomUUID().slice(0, 6);
     const keep = `Harbour Board ${suffix}`;

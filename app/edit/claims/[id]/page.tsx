@@ -4,7 +4,7 @@
  * embeds the same sections; each is a server component that loads its own data:
  *   <SuggestedStatus claimId={id} status={status} />   beside the status field
  *   <SourcesSection claimId={id} />
- *   <ResponsesSection claimId={id} />   (optional `now` for tests)
+ *   <ResponsesSection claimId={id} />   (optional `openResponse`: the response whose edit form the server draws open; `now` for tests)
  * Their actions (./_components/*-actions.ts) check the editor role themselves,
  * move the claim's updated_at but NOT its version, so an open claim form does
  * not conflict because a source or response was saved beside it.
@@ -26,9 +26,10 @@ import { quoted } from '@/lib/quotes';
 
 export const metadata: Metadata = { title: 'Claim' };
 
-export default async function EditClaimPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EditClaimPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ response?: string | string[] }> }) {
   await requirePageUser('editor');
   const id = parseId((await params).id);
+  const { response } = await searchParams;
   const claim = id ? getClaimSummary({ id }) : undefined;
   if (!claim) notFound();
   return (
@@ -51,7 +52,7 @@ export default async function EditClaimPage({ params }: { params: Promise<{ id: 
         <SuggestedStatus claimId={claim.id} status={claim.status} />
       </div>
       <SourcesSection claimId={claim.id} />
-      <ResponsesSection claimId={claim.id} />
+      <ResponsesSection claimId={claim.id} openResponse={typeof response === 'string' ? (parseId(response) ?? undefined) : undefined} />
     </div>
   );
 }

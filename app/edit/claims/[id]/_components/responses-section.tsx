@@ -1,3 +1,4 @@
+import { Disclosure } from '@/components/disclosure';
 import { ActionButton } from '@/components/forms/action-button';
 import { listParties } from '@/db/queries/parties';
 import { listClaimResponses } from '@/db/queries/sources';
@@ -20,8 +21,16 @@ function describe(r: Row, now: Date): string {
   return `${r.partyName} ${asked}${r.deadlineAt ? `, reply due by ${formatDate(r.deadlineAt)}` : ''}`;
 }
 
-/** A claim's responses and requests for comment: list, edit, remove, add. The page around it checks the session. */
-export function ResponsesSection({ claimId, now = new Date() }: { claimId: number; now?: Date }) {
+/** Where a response's edit form is drawn open by the server: the fallback of its disclosure without JavaScript. */
+export const editResponsePath = (claimId: number, responseId: number) => `/edit/claims/${claimId}?response=${responseId}#response-${responseId}`;
+
+/**
+ * A claim's responses and requests for comment: list, edit, remove, add. The page around it checks
+ * the session. A response's edit form is drawn only when its "Edit" is opened (each carries a
+ * picker of every party, which every save would otherwise draw again), or by the server for
+ * `openResponse` (the link that stands in for it without JavaScript).
+ */
+export function ResponsesSection({ claimId, openResponse, now = new Date() }: { claimId: number; openResponse?: number; now?: Date }) {
   const responses = listClaimResponses({ claimId });
   const parties = listParties();
   return (
@@ -32,15 +41,19 @@ export function ResponsesSection({ claimId, now = new Date() }: { claimId: numbe
       {responses.length === 0 ? <p className="muted mt-1 text-sm">No responses or requests for comment yet.</p> : null}
       <ul className="mt-2 space-y-3">
         {responses.map((r) => (
-          <li key={r.id} className="panel rounded p-3" aria-label={`Response from ${r.partyName}`}>
+          <li key={r.id} id={`response-${r.id}`} className="panel rounded p-3" aria-label={`Response from ${r.partyName}`}>
             <p>
               {describe(r, now)}
               {r.respondedAt ? <span className="muted text-sm"> · {formatDate(r.respondedAt)}</span> : null}
             </p>
             {r.quote ? <blockquote className="mt-1 font-serif">{quoted(r.quote)}</blockquote> : null}
             <div className="mt-2 flex flex-wrap items-start gap-4">
-              <details className="flex-1">
-                <summary className="cursor-pointer text-sm underline">Edit</summary>
+              <Disclosure
+                summary="Edit"
+                className="flex-1"
+                open={r.id === openResponse}
+                fallback={<a href={editResponsePath(claimId, r.id)}>Open the form to edit this response</a>}
+              >
                 <ResponseForm
                   key={r.version}
                   claimId={claimId}
@@ -58,7 +71,7 @@ export function ResponsesSection({ claimId, now = new Date() }: { claimId: numbe
                     deadlineAt: dayValue(r.deadlineAt),
                   }}
                 />
-              </details>
+              </Disclosure>
               <ActionButton action={removeResponseAction} fields={{ claimId, responseId: r.id }} label={`Remove response from ${r.partyName}`} danger>
                 Remove
               </ActionButton>

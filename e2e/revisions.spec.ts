@@ -121,3 +121,16 @@ test('an editor records a revision; claims are kept, flagged or orphaned; reader
   await expect(readerPage.getByRole('region', { name: 'In context' })).not.toContainText('changed in a revision');
   await reader.close();
 });
+
+test('a revision pasted as copied from the page, one line per paragraph, keeps its paragraphs', async ({ page, auth }) => {
+  const title = `Ferry boardings ${randomUUID().slice(0, 6)}`;
+  const article = articleWithClaims({ title, body: BODY, quotes: [MOVED] });
+  await auth.signedIn('editor');
+  // What a browser copies from a news page: one line break between paragraphs, as New article accepts.
+  const copied = REVISED.split('\n\n').join('\n');
+  await new RevisionPages(page).submitRevision(article.id, copied);
+  await page.goto(`/articles/${article.slug}`);
+  const paragraphs = page.locator('.article-body p');
+  await expect(paragraphs).toHaveCount(5);
+  await expect(paragraphs.nth(3)).toHaveText('The port authority did not comment.');
+});

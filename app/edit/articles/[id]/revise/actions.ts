@@ -2,14 +2,19 @@
 
 import { createRevision } from '@/db/queries/revisions';
 import { AppError, fieldError } from '@/lib/errors';
+import { assembleBody, detectParagraphBreaks, splitParagraphs } from '@/lib/intake';
 import { action } from '@/lib/server/action';
 import { tags } from '@/lib/server/cache';
 import { checkedBody, fetchArticle } from '../../article-import';
 import { revisionSchema, type RevisionInput } from './schema';
 
-/** The revised text: as pasted, or extracted from the article's page fetched again. */
+/**
+ * The revised text: as pasted, its paragraphs read as New article reads them (a page copied
+ * with one line break per paragraph is not one long paragraph), or extracted from the
+ * article's page fetched again.
+ */
 async function revisedText(input: RevisionInput): Promise<string> {
-  if (input.mode === 'text') return input.body;
+  if (input.mode === 'text') return assembleBody(splitParagraphs(input.body, detectParagraphBreaks(input.body)));
   return checkedBody('url', (await fetchArticle(input.url)).body);
 }
 

@@ -57,7 +57,7 @@ export function RevisionForms({ articleId, revisionId, body, url }: { articleId:
           rows={20}
           required
           defaultValue={body}
-          hint="The article as it reads now; the current text is filled in to edit. Paragraphs are separated by a blank line."
+          hint="The article as it reads now; the current text is filled in to edit. One line per paragraph, as a page copies, or blank lines between paragraphs."
           state={pastedState}
           dir="auto"
         />

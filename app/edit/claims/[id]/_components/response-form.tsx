@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { Fragment, useActionState } from 'react';
 import { Field, FormMessage, SelectField } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { TheirVersion, theirRow } from '@/components/forms/their-version';
@@ -56,31 +56,34 @@ export function ResponseForm({
       ) : null}
       <input type="hidden" name="responseId" value={response?.id ?? ''} />
       <input type="hidden" name="version" value={theirs?.version ?? response?.version ?? ''} />
-      <SelectField label="Party" name="partyId" options={partyOptions} placeholder="— choose —" defaultValue={response?.partyId ?? ''} state={state} />
-      {response ? null : <Field label="Or a new party" name="newPartyName" hint="Creates the party with this name." state={state} />}
-      <fieldset className="mb-4 rounded border border-[var(--rule)] p-3">
-        <legend className="px-1 text-sm font-semibold">Right of reply</legend>
-        <Field label="Comment requested on" name="requestedAt" type="date" defaultValue={response?.requestedAt} state={state} />
-        <Field
-          label="Reply deadline"
-          name="deadlineAt"
-          type="date"
-          hint="After this day with no stance recorded, readers see “no response by” this date."
-          defaultValue={response?.deadlineAt}
+      {/* Drawn again with each saved version's values; the form around them stays, with its message. */}
+      <Fragment key={response?.version}>
+        <SelectField label="Party" name="partyId" options={partyOptions} placeholder="— choose —" defaultValue={response?.partyId ?? ''} state={state} />
+        {response ? null : <Field label="Or a new party" name="newPartyName" hint="Creates the party with this name." state={state} />}
+        <fieldset className="mb-4 rounded border border-[var(--rule)] p-3">
+          <legend className="px-1 text-sm font-semibold">Right of reply</legend>
+          <Field label="Comment requested on" name="requestedAt" type="date" defaultValue={response?.requestedAt} state={state} />
+          <Field
+            label="Reply deadline"
+            name="deadlineAt"
+            type="date"
+            hint="After this day with no stance recorded, readers see “no response by” this date."
+            defaultValue={response?.deadlineAt}
+            state={state}
+          />
+        </fieldset>
+        <SelectField
+          label="Stance"
+          name="stance"
+          options={stanceOptions}
+          placeholder="— awaiting reply —"
+          defaultValue={response?.stance ?? ''}
           state={state}
         />
-      </fieldset>
-      <SelectField
-        label="Stance"
-        name="stance"
-        options={stanceOptions}
-        placeholder="— awaiting reply —"
-        defaultValue={response?.stance ?? ''}
-        state={state}
-      />
-      <Field label="Quote" name="quote" multiline rows={3} defaultValue={response?.quote} state={state} />
-      <Field label="Responded on" name="respondedAt" type="date" defaultValue={response?.respondedAt} state={state} />
-      <Field label="Link to the response" name="sourceUrl" type="url" defaultValue={response?.sourceUrl} state={state} />
+        <Field label="Quote" name="quote" multiline rows={3} defaultValue={response?.quote} state={state} />
+        <Field label="Responded on" name="respondedAt" type="date" defaultValue={response?.respondedAt} state={state} />
+        <Field label="Link to the response" name="sourceUrl" type="url" defaultValue={response?.sourceUrl} state={state} />
+      </Fragment>
       <SubmitButton>{response ? 'Save response' : 'Add response'}</SubmitButton>
     </form>
   );

@@ -55,7 +55,6 @@ export function ResponsesSection({ claimId, openResponse, now = new Date() }: { 
                 fallback={<a href={editResponsePath(claimId, r.id)}>Open the form to edit this response</a>}
               >
                 <ResponseForm
-                  key={r.version}
                   claimId={claimId}
                   parties={parties}
                   label={`Edit response from ${r.partyName}`}

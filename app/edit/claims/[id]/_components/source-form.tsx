@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { Fragment, useActionState } from 'react';
 import { Field, FormMessage, SelectField } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { TheirVersion, theirRow } from '@/components/forms/their-version';
@@ -47,14 +47,17 @@ export function SourceForm({ claimId, source }: { claimId: number; source?: Sour
       ) : null}
       <input type="hidden" name="sourceId" value={source?.id ?? ''} />
       <input type="hidden" name="version" value={theirs?.version ?? source?.version ?? ''} />
-      <Field label="Web address" name="url" type="url" required defaultValue={source?.url} state={state} />
-      <Field label="Title" name="title" required defaultValue={source?.title} state={state} />
-      <Field label="Publisher" name="publisher" defaultValue={source?.publisher} state={state} />
-      <Field label="Published on" name="publishedAt" type="date" defaultValue={source?.publishedAt} state={state} />
-      <Field label="Archived copy" name="archivedUrl" type="url" hint="A link to a saved copy, e.g. in a web archive." defaultValue={source?.archivedUrl} state={state} />
-      <SelectField label="Relation" name="relation" options={relationOptions} defaultValue={source?.relation ?? 'supports'} state={state} />
-      <Field label="Excerpt" name="excerpt" multiline rows={3} hint="The passage of the source that matters." defaultValue={source?.excerpt} state={state} />
-      <Field label="Note for editors" name="note" multiline rows={2} defaultValue={source?.note} state={state} />
+      {/* Drawn again with each saved version's values; the form around them stays, with its message. */}
+      <Fragment key={source?.version}>
+        <Field label="Web address" name="url" type="url" required defaultValue={source?.url} state={state} />
+        <Field label="Title" name="title" required defaultValue={source?.title} state={state} />
+        <Field label="Publisher" name="publisher" defaultValue={source?.publisher} state={state} />
+        <Field label="Published on" name="publishedAt" type="date" defaultValue={source?.publishedAt} state={state} />
+        <Field label="Archived copy" name="archivedUrl" type="url" hint="A link to a saved copy, e.g. in a web archive." defaultValue={source?.archivedUrl} state={state} />
+        <SelectField label="Relation" name="relation" options={relationOptions} defaultValue={source?.relation ?? 'supports'} state={state} />
+        <Field label="Excerpt" name="excerpt" multiline rows={3} hint="The passage of the source that matters." defaultValue={source?.excerpt} state={state} />
+        <Field label="Note for editors" name="note" multiline rows={2} defaultValue={source?.note} state={state} />
+      </Fragment>
       <SubmitButton>{source ? 'Save source' : 'Add source'}</SubmitButton>
     </form>
   );

@@ -73,7 +73,6 @@ export function SourcesSection({ claimId }: { claimId: number }) {
               <details className="flex-1">
                 <summary className="cursor-pointer text-sm underline">Edit</summary>
                 <SourceForm
-                  key={s.version}
                   claimId={claimId}
                   source={{
                     ...s,

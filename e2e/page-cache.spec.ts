@@ -1,4 +1,4 @@
-import type { APIResponse } from '@playwright/test';
+import type { APIRequestContext, APIResponse } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { articleWithClaims, type SeededArticle } from './pages/revisions';
 
@@ -7,6 +7,8 @@ import { articleWithClaims, type SeededArticle } from './pages/revisions';
 
 // What a browser sends when it loads a page (Playwright's request context sends */*).
 const DOCUMENT = { headers: { accept: 'text/html,application/xhtml+xml' } };
+/** What the page cache did for a document request: hit, stale, miss or pass. */
+const cacheStateOf = async (request: APIRequestContext, path: string) => (await request.get(path, DOCUMENT)).headers()['x-claimline-cache'];
 
 const nonceOf = (response: APIResponse) => /'nonce-([^']+)'/.exec(response.headers()['content-security-policy'] ?? '')?.[1];
 
@@ -94,7 +96,7 @@ test.describe('page cache', () => {
     });
     const otherPath = `/claims/${other.claims[0]!.id}/${other.claims[0]!.slug}`;
     const articlePath = `/articles/${article.slug}`;
-    const cacheState = async (path: string) => (await request.get(path, DOCUMENT)).headers()['x-claimline-cache'];
+    const cacheState = (path: string) => cacheStateOf(request, path);
     // The API's list as a script asks for it (JSON, any Accept).
     const apiList = '/api/v1/claims?sort=updated&limit=3';
     // Joining writes the invitation from another process, which counts as a change to everything.
@@ -129,7 +131,7 @@ test.describe('page cache', () => {
       quotes: [reopens, tolls],
     });
     const [edited, beside] = bridge.claims.map((c) => `/claims/${c.id}/${c.slug}`) as [string, string];
-    const cacheState = async (path: string) => (await request.get(path, DOCUMENT)).headers()['x-claimline-cache'];
+    const cacheState = (path: string) => cacheStateOf(request, path);
     const listsEdited = `/claims?q=${encodeURIComponent('reopen April')}`;
     const listsOther = `/claims?q=${encodeURIComponent('forty crossings')}`;
     await auth.signedIn('editor');

@@ -48,4 +48,16 @@ describe('quoted', () => {
     const typed = ['No comment.', '"No comment."', '“No comment.”', '« No comment. »', '「No comment.」', "'No comment.'"];
     expect(new Set(typed.map(quoted))).toEqual(new Set(['“No comment.”']));
   });
+
+  it.each([
+    ['"Yes," she said, "but not in March."', '“‘Yes,’ she said, ‘but not in March.’”'],
+    ['“Yes,” she said, “but not in March.”', '“‘Yes,’ she said, ‘but not in March.’”'],
+    ['The council called it "a fiction" (twice).', '“The council called it ‘a fiction’ (twice).”'],
+    ['“He called it “a fiction” on Monday.”', '“He called it ‘a fiction’ on Monday.”'],
+    ['We said "no" — and "never".', '“We said ‘no’ — and ‘never’.”'],
+    ['«Oui» et «non»', '“«Oui» et «non»”'],
+  ])('never shows two marks side by side when the quote holds quotes of its own: %s', (typed, shown) => {
+    expect(quoted(typed)).toBe(shown);
+    expect(quoted(typed)).not.toMatch(/^“["“]|["”]”$/);
+  });
 });

@@ -81,7 +81,22 @@ export function unquote(text: string): string {
   return after && !/[.!?…]$/u.test(unwrapped) ? unwrapped + after : unwrapped;
 }
 
+// A double mark inside opens after a space, a bracket or a dash (or at the start) and closes otherwise.
+const OPENS_AFTER = /^$|[\s([{\-–—/]$/u;
+
+/**
+ * Double quotation marks inside a quote, straight or curly, as the single marks English
+ * nests inside double ones: ‘Yes,’ she said, not “"Yes," she said” with two marks side by side.
+ */
+function nestQuotes(text: string): string {
+  return text.replace(/["“”]/g, (mark, at: number) => {
+    if (mark === '“') return '‘';
+    if (mark === '”') return '’';
+    return OPENS_AFTER.test(text.slice(Math.max(0, at - 1), at)) ? '‘' : '’';
+  });
+}
+
 /** The text in one pair of curly quotation marks, whatever marks it came with. */
 export function quoted(text: string): string {
-  return `“${unquote(text)}”`;
+  return `“${nestQuotes(unquote(text))}”`;
 }

@@ -77,6 +77,13 @@ describe('page furniture', () => {
     'Subscribe now',
     'Listen to this article · 4 min',
     '3 min read',
+    '3-minute read',
+    '⏱ 4 min. read',
+    'Reading time: 5 minutes',
+    'Home › World › Europe',
+    'Home > News > Local',
+    'Home / Politics',
+    'News » Harbour » Dredging',
     'Follow us on Bluesky',
     '© 2026 Kestrel Bay Courier. All rights reserved.',
     'Topics: Transport, Harbour',
@@ -102,8 +109,25 @@ describe('page furniture', () => {
     'Search for missing sailor called off',
     'Follow the money: where the dredging budget went',
     '“Comments”, she said, “are not what we need.”',
+    'Harbour › a history',
+    '3 minutes from the station, the new ferry terminal opens',
+    'Home is where the harbour is',
   ])('%s is not furniture', (line) => {
     expect(isChromeLine(line)).toBe(false);
+  });
+
+  it('offers the breadcrumb trail and the reading time of a copied page, and keeps headline, byline and date', () => {
+    const paste = [
+      'Home › World › Europe',
+      'Ferry operator says the new crossing halves the trip to Ørnebakke',
+      'By Maren Ostrova',
+      '14 March 2026',
+      '3 min read',
+      'The ferry operator said on Monday that its new fast crossing would cut the trip to Ørnebakke from 50 minutes to “under 25”, a figure the harbour office called optimistic.',
+      'Passenger groups said the timetable published last week still listed 45 minutes for most sailings, and asked the operator to explain the difference.',
+      'Share this article',
+    ].join('\n');
+    expect(offered(paste)).toEqual(['Home › World › Europe', '3 min read', 'Share this article']);
   });
 
   it('never offers a line inside the body unless it is an advertisement marker', () => {

@@ -68,7 +68,12 @@ const CHROME_PATTERNS: RegExp[] = [
   /^(sign up|subscribe|subscribe (now|today|here)|newsletter|get (the|our) newsletter|sign in|log in|login|register|create (an|a free) account|already (a subscriber|have an account)\??.*|support (our|independent) journalism.*)$/,
   /^(skip to (main |the )?content|skip navigation|jump to (main )?content|(main )?menu|open menu|close menu|toggle navigation|home|search|close|back to top|go to top)$/,
   /^listen to (this|the) (article|story)\b.*$/,
-  /^\d+\s*(min|mins|minute|minutes)( read| listen)$/,
+  // Reading time: "3 min read", "3-minute read", "⏱ 4 min. read", "Reading time: 5 minutes".
+  /^(⏱️?\s*)?\d+\s*[-–]?\s*(min\.?|mins\.?|minutes?)\s*(read|listen)$/,
+  /^(estimated )?(reading|read|listening) time\s*:?\s*\d+\s*(min\.?|mins\.?|minutes?)$/,
+  // Breadcrumbs: "Home › World › Europe", "News / Local": the section path, not a headline (no sentence ends in one).
+  /^home\s*[›»>→/|]\s*[^.!?]{1,60}$/,
+  /^[^.!?›»>→]{1,30}(\s*[›»>→]\s*[^.!?›»>→]{1,30}){2,}$/,
   /^follow (us|@\S+)( on\b.*)?$/,
   /^follow$/,
   /^(©|\(c\))\s*.{0,80}$/,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayValue, httpUrl, optionalDay, optionalHttpUrl } from './form-fields';
+import { httpUrl as importAddress, newArticleSchema } from '@/app/edit/articles/new/schema';
 
 describe('form fields', () => {
   it.each(['https://stats.example.org/a?b=1', 'http://example.com', ' https://example.com/path#x '])('accepts the web address %s', (url) => {
@@ -13,6 +14,16 @@ describe('form fields', () => {
     },
   );
 
+  it('says what is wrong with an optional address too, never just "Invalid input"', () => {
+    expect(optionalHttpUrl.safeParse('ftp://archive.example.org/x').error?.issues.map((i) => i.message)).toEqual([
+      'Enter a web address starting with http:// or https://.',
+    ]);
+    expect(optionalHttpUrl.parse('  https://archive.example.org/x ')).toBe('https://archive.example.org/x');
+    expect(optionalHttpUrl.parse('   ')).toBeNull();
+    const canonical = newArticleSchema.safeParse({ mode: 'text', text: 'The ferry sailed.', canonicalUrl: 'courier.example/ferry' });
+    expect(canonical.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['canonicalUrl', 'Enter a full web address starting with http:// or https://.']]);
+  });
+
   it('turns empty optional fields into null', () => {
     expect(optionalHttpUrl.parse('')).toBeNull();
     expect(optionalDay.parse('')).toBeNull();
@@ -24,5 +35,20 @@ describe('form fields', () => {
     expect(dayValue(date)).toBe('2026-02-28');
     expect(optionalDay.safeParse('2026-02-30').success).toBe(false);
     expect(optionalDay.safeParse('28/02/2026').success).toBe(false);
+  });
+
+  it('says how long a too long address is, and what to do, instead of a bare limit', () => {
+    // A search engine's redirect link, as editors copy it from the results page.
+    const redirect = `https://search.example.com/url?q=https%3A%2F%2Fstats.example.org%2Freport&usg=${'AOvVaw3'.repeat(400)}`;
+    for (const schema of [httpUrl, optionalHttpUrl, importAddress]) {
+      const result = schema.safeParse(redirect);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues.map((i) => i.message)).toEqual([
+        `This address is ${redirect.length.toLocaleString('en')} characters long; the limit is 2,000. Links copied from a search result or an e-mail carry tracking after the “?”: open the link and copy the page’s own address, or remove that part.`,
+      ]);
+    }
+    const path = `https://archive.example.org/${'a'.repeat(2100)}`;
+    expect(httpUrl.safeParse(path).error?.issues[0]?.message).toMatch(/^This address is 2,128 characters long; the limit is 2,000\. Open the page/);
+    expect(httpUrl.safeParse(`https://stats.example.org/${'a'.repeat(1974)}`).success).toBe(true);
   });
 });

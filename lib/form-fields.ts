@@ -5,16 +5,55 @@ import { overLimit, type TextLimit } from './limits';
 
 const URL_MESSAGE = 'Enter a web address starting with http:// or https://.';
 
+/** The longest web address a form takes (browsers and archives cope with about this much). */
+export const ADDRESS_MAX = 2000;
+
+/**
+ * Why an address is refused as too long, with what to do: such addresses are nearly always a
+ * search engine's or a newsletter's link (a redirect carrying the page's address, tracking
+ * after the "?"), not the page's own.
+ */
+export function addressTooLong(address: string): string {
+  const query = /[?#]/.test(address);
+  return `This address is ${address.length.toLocaleString('en')} characters long; the limit is ${ADDRESS_MAX.toLocaleString('en')}. ${
+    query
+      ? 'Links copied from a search result or an e-mail carry tracking after the “?”: open the link and copy the page’s own address, or remove that part.'
+      : 'Open the page and copy its own, shorter address.'
+  }`;
+}
+
+/** An address's length check with that message; pipe the address's own checks after it. */
+export const addressLength = z.string().max(ADDRESS_MAX, { error: (issue) => addressTooLong(String(issue.input)) });
+
 /** A web address: http or https only (no javascript:, data:, file: links on public pages). */
 export const httpUrl = z
   .string()
   .trim()
   .min(1, URL_MESSAGE)
-  .max(2000, 'At most 2000 characters.')
+  .pipe(addressLength)
   .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, message: URL_MESSAGE }));
 
 /** An optional web address: empty becomes null. */
-export const optionalHttpUrl = z.union([z.literal('').transform(() => null), httpUrl]);
+export const optionalHttpUrl = z
+  .string()
+  .trim()
+  .transform((v) => v || null)
+  // Not a union with '': a union that fails says only "Invalid input", never which check failed.
+  .pipe(httpUrl.nullable());
+
+/**
+ * An optional text field checked by `schema` when filled in: empty stays ''. Not a union with '',
+ * which when it fails says only "Invalid input", never which check failed.
+ */
+export const emptyOr = (schema: z.ZodType<unknown, string>) =>
+  z
+    .string()
+    .trim()
+    .default('')
+    .superRefine((value, ctx) => {
+      if (!value) return;
+      for (const issue of schema.safeParse(value).error?.issues ?? []) ctx.addIssue({ code: 'custom', message: issue.message });
+    });
 
 /** A day from `<input type="date">` (YYYY-MM-DD, taken as UTC midnight); empty becomes null. */
 export const optionalDay = z

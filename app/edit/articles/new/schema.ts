@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { limitedText } from '@/lib/form-fields';
+import { addressLength, emptyOr, limitedText } from '@/lib/form-fields';
 import { ARTICLE_HTML, ARTICLE_TEXT } from '@/lib/limits';
 import { isPublicationDate, PUBLICATION_RANGE_MESSAGE } from '@/lib/publication-date';
 
 const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).default('');
 /** Any http(s) address, IP literals included: lib/server/safe-fetch.ts says why a private one is refused. */
-export const httpUrl = z
-  .url({ protocol: /^https?$/, message: 'Enter a full web address starting with http:// or https://.' })
-  .max(2000);
+export const httpUrl = addressLength.pipe(z.url({ protocol: /^https?$/, message: 'Enter a full web address starting with http:// or https://.' }));
 const importAddress = z.string().trim().pipe(httpUrl);
 
 const metadata = {
@@ -19,7 +17,7 @@ const metadata = {
     .default('')
     .transform((v) => (v ? new Date(`${v}T00:00:00Z`) : null))
     .refine((d) => d === null || isPublicationDate(d), PUBLICATION_RANGE_MESSAGE),
-  canonicalUrl: z.union([z.literal(''), httpUrl]).default(''),
+  canonicalUrl: emptyOr(httpUrl),
 };
 
 /**
@@ -31,7 +29,7 @@ const intake = {
   /** How the text marks paragraphs (lib/intake.ts); detected when absent. */
   paragraphs: z.enum(['line', 'blank']).optional(),
   /** The address the previewed text was fetched from (its create step posts the text): watched for the outlet's changes. */
-  importedUrl: z.union([z.literal(''), importAddress]).default(''),
+  importedUrl: emptyOr(httpUrl),
   /** Indexes of paragraphs to leave out, as the preview numbered them. */
   remove: z
     .preprocess((v) => (v === undefined || v === '' ? [] : ([] as unknown[]).concat(v)), z.array(z.coerce.number().int().min(0)).max(10_000))

@@ -156,3 +156,20 @@ test('sign-in posted before hydration: a refusal keeps the email, success still 
     }
   }
 });
+
+test('the claim form posted before hydration keeps the page’s other query parameters', async ({ page, auth }) => {
+  const tag = `tern${randomUUID().slice(0, 6)}`;
+  const quote = `The tern colony ${tag} doubled to 800 pairs this spring.`;
+  const article = runSetup<{ id: number; claims: { id: number }[] }>('article-with-claims.ts', { title: `Terns ${tag}`, body: quote, quotes: [quote] });
+  const claim = article.claims[0]!.id;
+  await auth.signedIn('editor');
+  // As opened from a link that carries where the editor came from (and a value to keep intact).
+  const path = `/edit/articles/${article.id}?from=inbox&claim=${claim}&note=${encodeURIComponent('«ok» & 🐦')}`;
+  await postBeforeHydration(page, path, async () => {
+    await page.getByLabel('Statement').fill(`The tern colony ${tag} doubled.`);
+    return page.getByRole('button', { name: 'Save claim', exact: true });
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  const url = new URL(page.url());
+  expect(Object.fromEntries(url.searchParams)).toEqual({ from: 'inbox', claim: String(claim), note: '«ok» & 🐦' });
+});

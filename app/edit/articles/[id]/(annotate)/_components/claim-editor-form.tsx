@@ -1,6 +1,6 @@
 'use client';
 
-import { usePathname, useRouter } from 'next/navigation';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useActionState, useId } from 'react';
 import { Field, FormMessage, inputClass } from '@/components/forms/fields';
 import { SubmitButton, buttonClass } from '@/components/forms/submit-button';
@@ -60,10 +60,13 @@ export function ClaimEditorForm({
 }) {
   const router = useRouter();
   const pathname = usePathname();
+  const query = new URLSearchParams(useSearchParams());
+  query.set('claim', String(claim.id));
   const id = useId();
   // The form remounts on every new version (its key), so the answer to a post made before the
-  // page's scripts ran had no form to go to; the permalink names the form across versions.
-  const [state, formAction] = useActionState(saveClaimAction, { ok: true }, `${pathname}?claim=${claim.id}`);
+  // page's scripts ran had no form to go to; the permalink names the form across versions. A post
+  // made before hydration lands on it, so it keeps the page's other parameters.
+  const [state, formAction] = useActionState(saveClaimAction, { ok: true }, `${pathname}?${query}`);
   const theirs = !state.ok && state.code === 'conflict' ? theirVersion(state.detail) : null;
   const values = state.ok ? undefined : state.values;
   const partyName = (partyId: number | null) => parties.find((p) => p.id === partyId)?.name ?? 'Not set';

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
-import { articleRevisions, articles, claims } from '@/db/schema';
+import { articleRevisions, articles, claimEvents, claims } from '@/db/schema';
 import { seedDemoOnFirstRun } from '@/db/seed';
 import { addUser, removeDatabase, useFreshDatabase } from '@/db/testing';
 import { linkAppearance } from './annotator';
@@ -23,6 +23,15 @@ afterEach(() => removeDatabase(file));
 
 const claim = (id: number) => getDb().select().from(claims).where(eq(claims.id, id)).get()!;
 const draftId = () => getDb().select().from(claims).where(eq(claims.published, false)).get()!.id;
+/** The claim's assignments as recorded, "before → after". */
+const assignmentsOf = (id: number) =>
+  getDb()
+    .select()
+    .from(claimEvents)
+    .where(and(eq(claimEvents.claimId, id), eq(claimEvents.kind, 'assigned')))
+    .orderBy(asc(claimEvents.id))
+    .all()
+    .map((e) => `${(e.before as { assignee: string }).assignee || '—'} → ${(e.after as { assignee: string }).assignee || '—'}`);
 const publishedId = () => getDb().select().from(claims).where(eq(claims.status, 'disputed')).get()!.id;
 
 describe('second-reviewer sign-off', () => {
@@ -104,5 +113,26 @@ describe('assignment', () => {
     expect(claim(id).assigneeId).toBe(bruno);
     assignClaim({ id, assigneeId: null, actor: { id: bruno, role: 'editor' } });
     expect(claim(id).assigneeId).toBeNull();
+  });
+
+  it('a board loaded before someone took the claim cannot take it from them; a second press records nothing', () => {
+    const id = draftId();
+    const assignments = () => assignmentsOf(id);
+    // Alice and Bruno both see the claim unassigned; Alice takes it, twice (a double click).
+    assignClaim({ id, assigneeId: alice, from: null, actor: { id: alice, role: 'editor' } });
+    assignClaim({ id, assigneeId: alice, from: null, actor: { id: alice, role: 'editor' } });
+    expect(assignments()).toEqual(['— → Alice Editor']);
+    // Bruno's board still offers "Take".
+    expect(() => assignClaim({ id, assigneeId: bruno, from: null, actor: { id: bruno, role: 'editor' } })).toThrow(
+      'Since this page was loaded the claim was assigned to Alice Editor: reload to see who has it.',
+    );
+    // Nor does an admin's stale select reassign it, while a current one does.
+    expect(() => assignClaim({ id, assigneeId: bruno, from: null, actor: { id: admin, role: 'admin' } })).toThrow(/assigned to Alice Editor/);
+    assignClaim({ id, assigneeId: bruno, from: alice, actor: { id: admin, role: 'admin' } });
+    expect(claim(id).assigneeId).toBe(bruno);
+    // Alice's stale "Drop" leaves Bruno's claim alone, and says so in words she can act on.
+    expect(() => assignClaim({ id, assigneeId: null, from: alice, actor: { id: alice, role: 'editor' } })).toThrow(/assigned to Bruno Reviewer/);
+    expect(claim(id).assigneeId).toBe(bruno);
+    expect(assignments()).toEqual(['— → Alice Editor', 'Alice Editor → Bruno Reviewer']);
   });
 });

@@ -46,10 +46,24 @@ export function moveClaim(input: { id: number; to: WorkflowState; actorId: strin
 }
 
 /** Assigns a claim to an editor (or nobody). Editors may take or drop a claim themselves; admins assign anyone. */
-export function assignClaim(input: { id: number; assigneeId: string | null; actor: { id: string; role: 'admin' | 'editor' } }) {
+export function assignClaim(input: {
+  id: number;
+  assigneeId: string | null;
+  /** The assignee the person saw (null: nobody), when the form says: a change made since is not overwritten. */
+  from?: string | null;
+  actor: { id: string; role: 'admin' | 'editor' };
+}) {
   return write((tx) => {
     const claim = tx.select().from(claims).where(eq(claims.id, input.id)).get();
     if (!claim) throw new AppError('not_found');
+    // Already so (a second press, another tab): nothing to record.
+    if (claim.assigneeId === input.assigneeId) return;
+    // A board opened before someone else took the claim still offers "Take": taking it then
+    // would silently take it from them.
+    if (input.from !== undefined && claim.assigneeId !== input.from) {
+      const now = claim.assigneeId === input.actor.id ? 'you' : nameOf(tx, claim.assigneeId) || 'nobody';
+      throw new AppError('conflict', { message: `Since this page was loaded the claim was assigned to ${now}: reload to see who has it.` });
+    }
     const self = input.assigneeId === input.actor.id || (input.assigneeId === null && claim.assigneeId === input.actor.id);
     if (input.actor.role !== 'admin' && !self) {
       throw new AppError('forbidden', { message: 'Only an admin can assign a claim to someone else.' });

@@ -18,7 +18,7 @@ export const assignAction = action({
   role: 'editor',
   schema: assignSchema,
   run: (input, user) => {
-    assignClaim({ id: input.claimId, assigneeId: input.assigneeId, actor: user });
+    assignClaim({ id: input.claimId, assigneeId: input.assigneeId, from: input.from, actor: user });
   },
   // Internal: readers see nothing of an assignment (not even a new "updated" date), so no reader page changes.
   tags: () => [],

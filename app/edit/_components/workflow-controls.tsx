@@ -45,6 +45,7 @@ export function WorkflowControls({ claim, me, signOffRequired }: Props) {
         <form action={assign}>
           <input type="hidden" name="claimId" value={claimId} />
           <input type="hidden" name="assigneeId" value={assigneeId === me ? '' : me} />
+          <input type="hidden" name="from" value={assigneeId ?? ''} />
           <button type="submit" disabled={assigning} className="rounded border border-[var(--rule)] px-2 py-1" aria-label={`${assigneeId === me ? 'Drop' : 'Take'}: ${short}`}>
             {assigneeId === me ? 'Drop' : 'Take'}
           </button>

@@ -4,12 +4,30 @@ import { useActionState } from 'react';
 import { assignAction } from '../_components/workflow-actions';
 
 /** For admins: assign a claim to any active editor, or to nobody. */
-export function AssignSelect({ claimId, assigneeId, editors }: { claimId: number; assigneeId: string | null; editors: { id: string; name: string }[] }) {
+export function AssignSelect({
+  claimId,
+  statement,
+  assigneeId,
+  editors,
+}: {
+  claimId: number;
+  statement: string;
+  assigneeId: string | null;
+  editors: { id: string; name: string }[];
+}) {
   const [state, assign, pending] = useActionState(assignAction, { ok: true });
+  const short = statement.length > 40 ? `${statement.slice(0, 40)}…` : statement;
   return (
-    <form action={assign} className="flex gap-1">
+    <form action={assign} className="flex min-w-0 flex-wrap items-center gap-1">
       <input type="hidden" name="claimId" value={claimId} />
-      <select name="assigneeId" defaultValue={assigneeId ?? ''} aria-label="Assignee" className="rounded border border-[var(--rule)] bg-[var(--page-bg)]">
+      <input type="hidden" name="from" value={assigneeId ?? ''} />
+      {/* Named with its claim: a table of "Assignee" selects and "Assign" buttons is a list of the same name to a screen reader. */}
+      <select
+        name="assigneeId"
+        defaultValue={assigneeId ?? ''}
+        aria-label={`Assignee: ${short}`}
+        className="max-w-full min-w-0 rounded border border-[var(--rule)] bg-[var(--page-bg)]"
+      >
         <option value="">Nobody</option>
         {editors.map((e) => (
           <option key={e.id} value={e.id}>
@@ -17,7 +35,7 @@ export function AssignSelect({ claimId, assigneeId, editors }: { claimId: number
           </option>
         ))}
       </select>
-      <button type="submit" disabled={pending} className="underline">
+      <button type="submit" disabled={pending} className="underline" aria-label={`Assign: ${short}`}>
         Assign
       </button>
       {!state.ok ? <span role="alert">{state.message}</span> : null}

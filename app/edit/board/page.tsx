@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { FilterSelect, filterControlClass } from '@/components/forms/filter-select';
 import { DemoLabel } from '@/components/demo-label';
+import { CellLabel, stacked } from '@/components/stacked-table';
 import { StatusBadge } from '@/components/status-badge';
 import { listBoardClaims } from '@/db/queries/board';
 import { listArticlesForEditor } from '@/db/queries/editor';
@@ -106,9 +107,9 @@ export default async function BoardPage({ searchParams }: Props) {
           })}
         </div>
       ) : (
-        <table className="w-full text-left text-sm">
+        <table className={stacked.table}>
           <caption className="sr-only">Claims</caption>
-          <thead>
+          <thead className={stacked.thead}>
             <tr className="border-b border-[var(--rule)]">
               <th className="py-2">Claim</th>
               <th>Article</th>
@@ -119,24 +120,49 @@ export default async function BoardPage({ searchParams }: Props) {
               <th>Updated</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className={stacked.tbody}>
             {rows.map((c) => (
-              <tr key={c.id} className="border-b border-[var(--rule)] align-top">
-                <td className="py-2">
+              <tr key={c.id} className={stacked.row}>
+                <td className={stacked.first}>
                   <Link href={`/edit/claims/${c.id}`}>{c.statement}</Link>
                   <WorkflowControls claim={c} me={me.id} signOffRequired={signOff} />
                 </td>
-                <td>
+                <td className={stacked.cell}>
+                  <CellLabel>Article</CellLabel>
                   {c.articleTitle}
                   {c.demo ? <DemoLabel className="ml-1" /> : null}
                 </td>
-                <td>
+                <td className={stacked.cell}>
+                  <CellLabel>Status</CellLabel>
                   <StatusBadge status={c.status} />
                 </td>
-                <td>{WORKFLOW_LABELS[c.workflow]}</td>
-                <td>{c.partyName ?? ''}</td>
-                <td>{me.role === 'admin' ? <AssignSelect claimId={c.id} assigneeId={c.assigneeId} editors={editors.map((u) => ({ id: u.id, name: u.name }))} /> : (c.assigneeName ?? '—')}</td>
-                <td>{formatDate(c.updatedAt)}</td>
+                <td className={stacked.cell}>
+                  <CellLabel>State</CellLabel>
+                  {WORKFLOW_LABELS[c.workflow]}
+                </td>
+                <td className={stacked.cell}>
+                  <CellLabel>Claimant</CellLabel>
+                  {c.partyName ?? '—'}
+                </td>
+                <td className={stacked.cell}>
+                  <CellLabel>Assignee</CellLabel>
+                  {me.role === 'admin' ? (
+                    <AssignSelect
+                      // Drawn again when the assignee changes (a save, another editor): the select shows who has the claim now.
+                      key={c.assigneeId ?? ''}
+                      claimId={c.id}
+                      statement={c.statement}
+                      assigneeId={c.assigneeId}
+                      editors={editors.map((u) => ({ id: u.id, name: u.name }))}
+                    />
+                  ) : (
+                    (c.assigneeName ?? '—')
+                  )}
+                </td>
+                <td className={stacked.cell}>
+                  <CellLabel>Updated</CellLabel>
+                  {formatDate(c.updatedAt)}
+                </td>
               </tr>
             ))}
           </tbody>

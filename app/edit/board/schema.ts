@@ -9,6 +9,12 @@ export const moveSchema = z.object({ claimId: id, to: z.enum(WORKFLOW_STATES), v
 export const assignSchema = z.object({
   claimId: id,
   assigneeId: z.string().max(64).transform((v) => v || null),
+  /** The assignee as the form showed it ('' for nobody); older forms without it assign as before. */
+  from: z
+    .string()
+    .max(64)
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v || null)),
 });
 
 /** The board's filters, from the URL; anything unknown or malformed is ignored. */

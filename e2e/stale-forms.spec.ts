@@ -37,3 +37,29 @@ test('a stale response form is refused with the other editor’s change shown, a
   await claimSections.open(DISPUTED_CLAIM);
   await expect(item()).toContainText('Mill Lane');
 });
+
+test('a merge form left open after its party was merged away says so, and merges nothing', async ({ page, auth, context }) => {
+  const tag = randomUUID().slice(0, 6);
+  await auth.signedIn('editor', 'Anna');
+  const ids: number[] = [];
+  for (const name of [`Ørnebakke Ferry Co. ${tag}`, `Ornebakke Ferry Company ${tag}`, `Ørnebakke Ferries ${tag}`]) {
+    await page.goto('/edit/parties');
+    const form = page.getByRole('form', { name: 'New party' });
+    await form.getByLabel('Name').fill(name);
+    await form.getByRole('button', { name: 'Create party' }).click();
+    await page.waitForURL(/\/edit\/parties\/\d+\?saved=1/);
+    ids.push(Number(/parties\/(\d+)/.exec(page.url())![1]));
+  }
+  // A second tab keeps the duplicate's page open while the first merges it away.
+  const stale = await context.newPage();
+  await stale.goto(`/edit/parties/${ids[1]}`);
+  await page.goto(`/edit/parties/${ids[0]}`);
+  await page.getByLabel('Duplicate to merge').selectOption({ label: `Ornebakke Ferry Company ${tag}` });
+  await page.getByRole('button', { name: /^Merge into/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Parties merged.' })).toBeVisible();
+  await stale.getByLabel('Duplicate to merge').selectOption({ label: `Ørnebakke Ferries ${tag}` });
+  await stale.getByRole('button', { name: /^Merge into/ }).click();
+  await expect(stale.getByRole('alert').filter({ hasText: /\S/ })).toHaveText(/^This party no longer exists: since the page was loaded it was merged/);
+  await page.goto('/edit/parties');
+  await expect(page.getByRole('main')).toContainText(`Ørnebakke Ferries ${tag}`);
+});

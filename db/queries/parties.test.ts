@@ -110,6 +110,22 @@ describe('parties', () => {
     expect(eventCount()).toBe(before);
   });
 
+  it('a merge form left open after its party was merged away says so, not "Some fields need attention" over no field', () => {
+    const keep = createParty({ name: 'Ørnebakke Ferry Co.' });
+    const dupe = createParty({ name: 'Ornebakke Ferry Company' });
+    const third = createParty({ name: 'Ørnebakke Ferries' });
+    mergeParties({ keepId: keep.id, removeId: dupe.id, actorId: null });
+    // The duplicate's own page, still open in another tab, merging the third party into it.
+    expect(() => mergeParties({ keepId: dupe.id, removeId: third.id, actorId: null })).toThrow(
+      expect.objectContaining({ code: 'not_found', fieldErrors: {}, message: expect.stringMatching(/^This party no longer exists: since the page was loaded it was merged/) }),
+    );
+    // The kept party's page still offering the duplicate: the error sits beside the select.
+    expect(() => mergeParties({ keepId: keep.id, removeId: dupe.id, actorId: null })).toThrow(
+      expect.objectContaining({ fieldErrors: { removeId: [expect.stringMatching(/^That party no longer exists/)] } }),
+    );
+    expect(listParties().map((p) => p.name)).toEqual(expect.arrayContaining(['Ørnebakke Ferry Co.', 'Ørnebakke Ferries']));
+  });
+
   it('redirects older merged slugs on to the party kept by a later merge', () => {
     const a = createParty({ name: 'Port Board' });
     const b = createParty({ name: 'Port Board Two' });

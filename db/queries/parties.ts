@@ -109,8 +109,16 @@ export function mergeParties(input: { keepId: number; removeId: number; actorId:
     }
     const keep = tx.select().from(parties).where(eq(parties.id, input.keepId)).get();
     const remove = tx.select().from(parties).where(eq(parties.id, input.removeId)).get();
-    if (!keep) throw fieldError('keepId', 'Choose the party to keep.');
-    if (!remove) throw fieldError('removeId', 'Choose the party to merge.');
+    // Both are ids from a page that may be stale: another editor merged one of them meanwhile.
+    // keepId is a hidden field, so its error must be the form's message, not a field's.
+    if (!keep) {
+      throw new AppError('not_found', {
+        message: 'This party no longer exists: since the page was loaded it was merged into another party or removed. Find it again in the parties list.',
+      });
+    }
+    if (!remove) {
+      throw fieldError('removeId', 'That party no longer exists: since the page was loaded it was merged into another party or removed. Reload the page and choose again.');
+    }
     const at = input.at ?? new Date();
 
     const claimantOf = tx.select({ id: claims.id }).from(claims).where(eq(claims.claimantPartyId, remove.id)).all();

@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { PASSWORD_MIN_LENGTH } from '@/lib/vocabulary';
 
+/**
+ * An email address as people paste it: with the space a copy from an e-mail or a password
+ * manager brings along, which the address check alone refused as "not valid".
+ */
+const emailField = (message: string) => z.string().trim().pipe(z.email(message).max(254));
+
 export const signInSchema = z.object({
-  email: z.email('Enter your email address.').max(254),
+  email: emailField('Enter your email address.'),
   password: z.string().min(1, 'Enter your password.').max(256, 'At most 256 characters.'),
   next: z.string().max(500).optional(),
 });
@@ -11,7 +17,7 @@ export const joinSchema = z
   .object({
     token: z.string().min(10).max(100),
     name: z.string().trim().min(1, 'Enter your name.').max(120, 'At most 120 characters.'),
-    email: z.email('Enter a valid email address.').max(254),
+    email: emailField('Enter a valid email address.'),
     password: z.string().min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`).max(256, 'At most 256 characters.'),
     confirm: z.string(),
     /** Asked of the first admin only: keep the demo newsroom or start empty. */

@@ -77,6 +77,11 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown('')).toBe('');
   });
 
+  it('drops a direction override left open, which showed the rest of its paragraph backwards, and keeps closed pairs', () => {
+    const html = renderMarkdown('Write to [the desk](mailto:tips@courier.example) — «نرحب بالتصحيحات» 🙏 \u202Eevil and more\n\n\u202Bمرحبا\u202C, welcome.');
+    expect(html).toBe('<p>Write to <a href="mailto:tips@courier.example">the desk</a> — «نرحب بالتصحيحات» 🙏 evil and more</p>\n<p>\u202Bمرحبا\u202C, welcome.</p>\n');
+  });
+
   it('stays fast on a huge page', () => {
     const huge = '- item with *emphasis* and [a link](/x)\n'.repeat(5000) + '*'.repeat(10_000);
     const started = performance.now();

@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
+import { balanceDirectionByLine } from './text';
 
 /**
  * Markdown as safe HTML, for the text admins write (policy pages).
@@ -23,7 +24,7 @@ const sameSitePath = (src: string) => /^\/(?![/\\])/.test(src);
 
 export function renderMarkdown(text: string): string {
   // Headings start at h2: the page's own title is its only h1.
-  const html = md.render(text).replace(/<(\/?)h1>/g, '<$1h2>');
+  const html = md.render(balanceDirectionByLine(text)).replace(/<(\/?)h1>/g, '<$1h2>');
   return sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: { a: ['href', 'title', 'rel'], img: ['src', 'alt', 'title'], th: ['style'], td: ['style'], ol: ['start'] },

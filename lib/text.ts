@@ -45,6 +45,15 @@ export function normalizeLine(input: string): string {
 const DIRECTION_CONTROL = /[\u202a-\u202e\u2066-\u2069]/u;
 
 /**
+ * Multi-line text with each line's direction controls balanced as in normalizeLine: a line of a
+ * policy page with an override pasted along (U+202E, invisible) otherwise showed the rest of its
+ * paragraph backwards, links included.
+ */
+export function balanceDirectionByLine(text: string): string {
+  return DIRECTION_CONTROL.test(text) ? text.split('\n').map(balanceDirection).join('\n') : text;
+}
+
+/**
  * Without the embeddings, overrides and isolates (U+202A-E, U+2066-9) that are never closed or
  * close nothing. A line is shown inline beside other text (a claimant's name before "· in
  * <article> on <date>"), so an override left open there turns everything after it backwards.

@@ -5,4 +5,7 @@ export async function register() {
   if (process.env.CLAIMLINE_JOBS === '0') return;
   const { startJobRunner } = await import('./lib/server/jobs');
   startJobRunner();
+  // Purges of shared caches a crash or an outage left undone (lib/server/purge.ts), with the jobs: in the editor process when there is one.
+  const { startPurgeSweeper } = await import('./lib/server/purge');
+  startPurgeSweeper();
 }

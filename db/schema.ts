@@ -408,8 +408,14 @@ export const cacheTags = sqliteTable(
     version: integer('version').notNull(),
     /** The process that wrote it, which already dropped what the tag names. */
     origin: text('origin').notNull(),
+    /**
+     * When the write at `version` was logged, while shared caches (VARNISH_URL) may still hold pages
+     * from before it: null once they were purged of the tag, and for rows naming nothing to purge
+     * (`none`, pending rows). lib/server/purge.ts purges what is still due after a crash or an outage.
+     */
+    purgeDue: integer('purge_due'),
   },
-  (t) => [index('cache_tags_version').on(t.version)],
+  (t) => [index('cache_tags_version').on(t.version), index('cache_tags_purge_due').on(t.purgeDue).where(sql`${t.purgeDue} IS NOT NULL`)],
 );
 
 /**

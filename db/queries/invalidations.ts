@@ -1,7 +1,7 @@
 import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import { getDb, prepared } from '@/db';
 import { cacheTags, changeCounter } from '@/db/schema';
 import type { Tx } from './tx';
@@ -52,11 +52,15 @@ const nextVersion = (tx: Tx | ReturnType<typeof getDb>) =>
 
 function upsert(tx: Tx, tags: readonly string[], version: number, origin = logOrigin()) {
   if (!tags.length) return;
+  const now = Date.now();
   tx.insert(cacheTags)
-    .values([...new Set(tags)].map((tag) => ({ tag, version, origin })))
-    .onConflictDoUpdate({ target: cacheTags.tag, set: { version, origin } })
+    .values([...new Set(tags)].map((tag) => ({ tag, version, origin, purgeDue: purgeable(tag) ? now : null })))
+    .onConflictDoUpdate({ target: cacheTags.tag, set: { version, origin, purgeDue: sql`excluded.purge_due` } })
     .run();
 }
+
+/** Whether shared caches hold pages a write of this tag changed: not for `none`, nor a pending row (its tags are not known yet). */
+const purgeable = (tag: string) => tag !== NOTHING && !tag.startsWith(PENDING);
 
 /** The change counter, inside a transaction or a snapshot. */
 export const readCounter = (tx: Tx | ReturnType<typeof getDb>): { counted: number; logged: number } =>
@@ -234,4 +238,48 @@ export function logUnexplained(seen: number | null, expired: readonly string[] =
     },
     { behavior: 'immediate' },
   );
+}
+
+export type DuePurge = { tag: string; version: number; due: number };
+
+/**
+ * Tags whose writes shared caches may not have been purged of yet, logged at or before `loggedBy`
+ * (ms) and after `notBefore`: left by a process that died between its commit and its purge, or by a
+ * cache that did not answer. Oldest first.
+ */
+export function duePurges({ loggedBy, notBefore, limit }: { loggedBy: number; notBefore: number; limit: number }): DuePurge[] {
+  return getDb()
+    .select({ tag: cacheTags.tag, version: cacheTags.version, due: sql<number>`${cacheTags.purgeDue}` })
+    .from(cacheTags)
+    .where(and(gt(cacheTags.purgeDue, notBefore), lte(cacheTags.purgeDue, loggedBy)))
+    .orderBy(cacheTags.purgeDue)
+    .limit(limit)
+    .all();
+}
+
+/**
+ * Records that shared caches were purged of these tags as of these versions. A tag written again
+ * since (a higher version) stays due: its newer write has a purge of its own to be done.
+ */
+export function markPurged(rows: readonly { tag: string; version: number }[]): void {
+  if (!rows.length) return;
+  withoutSync(() =>
+    getDb().transaction(
+      (tx) => {
+        for (const row of rows) {
+          tx.update(cacheTags).set({ purgeDue: null }).where(and(eq(cacheTags.tag, row.tag), eq(cacheTags.version, row.version))).run();
+        }
+      },
+      { behavior: 'immediate' },
+    ),
+  );
+}
+
+/**
+ * Stops owing purges for writes logged before `before` (ms): no shared cache can still hold a page
+ * from before them, since what it keeps expires by then (READER_CACHE_CONTROL's s-maxage plus
+ * stale-while-revalidate). Returns how many were dropped.
+ */
+export function dropPurgesBefore(before: number): number {
+  return getDb().update(cacheTags).set({ purgeDue: null }).where(lte(cacheTags.purgeDue, before)).run().changes;
 }

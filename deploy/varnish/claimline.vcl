@@ -64,6 +64,9 @@ sub vcl_backend_response {
         set beresp.ttl = 120s;
         return (deliver);
     }
+    # Every kept copy also answers to "*": the app purges it after a change of unknown extent
+    # (a script's write, a process that died before naming its write's tags).
+    set beresp.http.xkey = beresp.http.xkey + " *";
 }
 
 sub vcl_deliver {

@@ -8,7 +8,7 @@ import { safeText } from '@/lib/text';
 import { timed, timedAsync } from '@/lib/timing';
 import { abandonWrites, withWriteLog } from '@/db/queries/invalidations';
 import { invalidate } from './cache';
-import { purgeSharedCaches } from './purge';
+import { purgeWritten } from './purge';
 import { authorize, type SessionUser } from './session';
 
 export type ActionState<T = undefined> =
@@ -84,9 +84,9 @@ export function action<S extends z.ZodType, R>(options: Options<S, R>) {
       }
       const result = await timedAsync('action.run', async () => options.run(parsed.data, user));
       const touched = options.tags?.(result, parsed.data) ?? [];
-      timed('action.invalidate', () => invalidate(touched));
+      const logged = timed('action.invalidate', () => invalidate(touched));
       // Before the editor's answer: the next reader request through a shared cache sees the change.
-      await timedAsync('action.purge', () => purgeSharedCaches(touched));
+      await timedAsync('action.purge', () => purgeWritten(touched, logged));
       if (options.refresh) refresh();
       destination = options.redirectTo?.(result, parsed.data) ?? null;
       if (destination === null) {

@@ -402,11 +402,12 @@ function keep(s: State, key: string, entry: Entry): void {
 /**
  * Call after every write: whatever depends on these tags is recomputed on the next request,
  * in this process and (through the invalidation log, which settles the action's pending
- * writes) in every other process on the same file.
+ * writes) in every other process on the same file. Returns the log version the tags were given
+ * (0: nothing logged), for purgeWritten().
  */
-export function invalidate(changed: readonly string[]): void {
+export function invalidate(changed: readonly string[]): number {
   invalidateHere(changed);
-  settleWrites(changed);
+  return settleWrites(changed);
 }
 
 /** Invalidates in this process only: for what only this process holds (a failed render it must not keep). */

@@ -7,8 +7,12 @@ import type { ApiError } from '@/lib/api-schema';
  * CDN-friendly Cache-Control, a content ETag with 304 answers, and CORS for GET.
  */
 
+const SHARED_FRESH_S = 60;
+const SHARED_STALE_S = 600;
 /** Fresh for a minute at a shared cache (CDN), then served stale for up to ten while it refetches. */
-export const READER_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=600';
+export const READER_CACHE_CONTROL = `public, max-age=0, s-maxage=${SHARED_FRESH_S}, stale-while-revalidate=${SHARED_STALE_S}`;
+/** The longest a shared cache may serve a reader page after fetching it: a write older than this is in every copy it holds. */
+export const SHARED_COPY_MAX_MS = (SHARED_FRESH_S + SHARED_STALE_S) * 1000;
 
 export const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',

@@ -7,7 +7,7 @@ import type { Tx } from '@/db/queries/tx';
 import { write } from '@/db/queries/tx';
 import type { Job } from '@/db/schema';
 import { invalidate } from '../cache';
-import { purgeSharedCaches } from '../purge';
+import { purgeWritten } from '../purge';
 
 /** A failure the handler understands: `retry: false` when another attempt cannot help (a page that is gone). */
 export class JobError extends Error {
@@ -113,8 +113,7 @@ export function createRunner({ handlers, now = () => new Date(), leaseMs = 60_00
       }
     }
     // Settles the job's logged writes with their tags (or none) for the other processes.
-    invalidate(touched);
-    if (touched.length) await purgeSharedCaches(touched);
+    await purgeWritten(touched, invalidate(touched));
   }
 
   /** Queues scheduled work, then claims due jobs until the slots are full or nothing is due; returns them running. */

@@ -5,6 +5,7 @@
 // after `--seconds`, one JSON line: how many saves were acknowledged and how long they took.
 // Each save invalidates the reader cache, as any edit does.
 import fs from 'node:fs';
+import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { FormClient } from './lib/form-client';
@@ -19,6 +20,9 @@ const { values } = parseArgs({
     interval: { type: 'string', default: '300' },
     // Where to write the signed-in session's Cookie header, for requests of editor pages.
     'cookie-file': { type: 'string' },
+    // Slices of `--seconds` each, every one started by a line on stdin and reported by a JSON line
+    // of its own (the bench alternates the mix with and without edits: bench-layouts --rounds).
+    slices: { type: 'string', default: '1' },
   },
 });
 const claimIds = (values.claims ?? '').split(',').filter(Boolean);
@@ -56,46 +60,53 @@ async function main() {
   const form = await client.readForm(page(claimIds[0]!), 'stance', /^Add response$/);
   console.log('ready');
 
-  const latencies: number[] = [];
-  // Each save's time by its trace id (sent as x-claimline-trace, which the server's timing log repeats).
-  const saves: Record<string, number> = {};
+  const input = Number(values.slices) > 1 ? readline.createInterface({ input: process.stdin }) : null;
+  const lines = input?.[Symbol.asyncIterator]();
   let attempted = 0;
-  let failed = 0;
-  const end = Date.now() + Number(values.seconds) * 1000;
-  while (Date.now() < end) {
-    const claimId = claimIds[attempted % claimIds.length]!;
-    attempted++;
-    const started = performance.now();
-    const trace = `save-${attempted}`;
-    try {
-      const saved = await client.post(
-        page(claimId),
-        form,
-        { claimId, partyId, stance: 'disputes', quote: `Bench edit ${attempted}: the figure leaves out the weekend services.` },
-        { ...BROWSER_POST(page(claimId)), 'x-claimline-trace': trace },
-      );
-      // A form posted without JavaScript gets the page back with the action's state in it.
-      if (saved.status === 200 && saved.html.includes('Response saved.')) {
-        latencies.push(performance.now() - started);
-        saves[trace] = Math.round(performance.now() - started);
-      } else failed++;
-    } catch {
-      failed++;
+  for (let slice = 0; slice < Number(values.slices); slice++) {
+    if (lines && (await lines.next()).done) break;
+    const latencies: number[] = [];
+    // Each save's time by its trace id (sent as x-claimline-trace, which the server's timing log repeats).
+    const saves: Record<string, number> = {};
+    const first = attempted;
+    let failed = 0;
+    const end = Date.now() + Number(values.seconds) * 1000;
+    while (Date.now() < end) {
+      const claimId = claimIds[attempted % claimIds.length]!;
+      attempted++;
+      const started = performance.now();
+      const trace = `save-${attempted}`;
+      try {
+        const saved = await client.post(
+          page(claimId),
+          form,
+          { claimId, partyId, stance: 'disputes', quote: `Bench edit ${attempted}: the figure leaves out the weekend services.` },
+          { ...BROWSER_POST(page(claimId)), 'x-claimline-trace': trace },
+        );
+        // A form posted without JavaScript gets the page back with the action's state in it.
+        if (saved.status === 200 && saved.html.includes('Response saved.')) {
+          latencies.push(performance.now() - started);
+          saves[trace] = Math.round(performance.now() - started);
+        } else failed++;
+      } catch {
+        failed++;
+      }
+      await sleep(Math.max(0, intervalMs - (performance.now() - started)));
     }
-    await sleep(Math.max(0, intervalMs - (performance.now() - started)));
+    const ms = (x: number) => Math.round(x);
+    console.log(
+      JSON.stringify({
+        attempted: attempted - first,
+        acknowledged: latencies.length,
+        failed,
+        intervalMs,
+        p50: ms(quantile(latencies, 0.5)),
+        p99: ms(quantile(latencies, 0.99)),
+        saves,
+      }),
+    );
   }
-  const ms = (x: number) => Math.round(x);
-  console.log(
-    JSON.stringify({
-      attempted,
-      acknowledged: latencies.length,
-      failed,
-      intervalMs,
-      p50: ms(quantile(latencies, 0.5)),
-      p99: ms(quantile(latencies, 0.99)),
-      saves,
-    }),
-  );
+  input?.close();
 }
 
 main().catch((error: unknown) => {

@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchSettings, captureAnswer, cpuSeconds, cpuUsed, DOCUMENT, load, pick, processesRss, round, startEditor, startLimitServer, syntheticDatabase, timingBreakdown, waitForHealth } from './bench-lib.mjs';
+import { profileSummary } from './cpu-profile.mjs';
 import { buildIfNeeded } from './build-if-needed.mjs';
 import { root, runTs, runTsOutput } from './lib.mjs';
 
@@ -26,8 +27,16 @@ const { values, duration, connections, port, base, env } = benchSettings({
   paired: { type: 'string', default: '0' },
   // What the page cache answered in the mix with edits, route by route (x-claimline-cache: hit, stale, miss, pass, or none).
   trace: { type: 'boolean', default: false },
+  // The mix and the mix with edits measured alternately, this many times each (mixSlices below).
+  rounds: { type: 'string', default: '1' },
+  // Only the two mixes: no limits, no single routes (a shorter run, for the mix with edits).
+  'mix-only': { type: 'boolean', default: false },
+  // A CPU profile of each server process in each slice of the mixes, summed up (scripts/cpu-profile.mjs).
+  profile: { type: 'boolean', default: false },
 });
 const loadAverage = () => round(os.loadavg()[0], 1);
+// Where the server's processes write their CPU profiles (--profile).
+const profileDir = values.profile ? fs.mkdtempSync(path.join(os.tmpdir(), 'claimline-profiles-')) : null;
 
 /**
  * "2+editor" → 2 reader processes and the editor process; "1" → the single process; a ":fresh"
@@ -139,6 +148,121 @@ async function pairedRatios(rounds) {
   return { ...ratios, claimMedian: median(ratios.claim), articleMedian: median(ratios.article) };
 }
 
+const ratio = (a, b) => (a && b ? round(a.requestsPerSecond / (b.requestsPerSecond || 1)) : undefined);
+const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+const mean = (list) => list.reduce((sum, x) => sum + x, 0) / (list.length || 1);
+const quantile = (list, q) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(q * list.length))] ?? 0;
+const tryCell = (f, r) => {
+  try {
+    return f(r) ?? '–';
+  } catch {
+    return '–';
+  }
+};
+
+/** Several slices of one load as one: the mean rate, the median percentiles, every trace; each slice's rate kept. */
+function combined(list) {
+  if (list.length === 1) return list[0];
+  const traced = list.filter((r) => r.trace);
+  return {
+    ...list[0],
+    requestsPerSecond: Math.round(mean(list.map((r) => r.requestsPerSecond))),
+    p50: median(list.map((r) => r.p50)),
+    p95: median(list.map((r) => r.p95)),
+    p99: median(list.map((r) => r.p99)),
+    errors: list.reduce((sum, r) => sum + r.errors, 0),
+    pageCacheHitShare: round(mean(list.map((r) => r.pageCacheHitShare ?? 0))),
+    pageCacheStaleShare: round(mean(list.map((r) => r.pageCacheStaleShare ?? 0))),
+    cpuSeconds: Object.fromEntries(Object.keys(list[0].cpuSeconds).map((k) => [k, round(list.reduce((sum, r) => sum + (r.cpuSeconds[k] ?? 0), 0), 2)])),
+    slices: list.map((r) => r.requestsPerSecond),
+    ...(traced.length ? { trace: traced.flatMap((r) => r.trace) } : {}),
+  };
+}
+
+/** The server's processes that CPU profiles are taken of (profileOnSignal in scripts/server.mjs): every one but the primary. */
+const profiled = () => processesRss(server.pid).filter((p) => ['reader', 'editor', 'single'].includes(p.role));
+
+/** Stops the profiles started in `procs` and waits for each file, named after the slice. */
+async function collectProfiles(procs, dir, label) {
+  const before = new Set(fs.readdirSync(dir));
+  for (const p of procs) process.kill(p.pid, 'SIGUSR2');
+  const found = {};
+  for (let i = 0; i < 200 && Object.keys(found).length < procs.length; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    for (const name of fs.readdirSync(dir)) {
+      if (before.has(name) || !name.endsWith('.cpuprofile')) continue;
+      const p = procs.find((x) => name.startsWith(`${x.role}-${x.pid}-`));
+      if (p) found[`${label} ${p.role}${procs.filter((x) => x.role === p.role).length > 1 ? ` ${p.pid}` : ''}`] = path.join(dir, name);
+    }
+  }
+  return found;
+}
+
+/**
+ * The reader mix and the mix with edits, `--rounds` times each, alternately (mix first in even
+ * rounds, edits first in odd ones), each slice `duration` seconds: the machine's load moves within
+ * a run (other work, the load generator's own state), and measured once each, one after the other,
+ * the ratio of the two was partly that drift. After a slice with edits the load signal is let go
+ * (BUSY_LINGER_MS) and every page of the mix is warmed again, so each slice starts from a current
+ * page cache. One bench editor for all the slices (signed in once), saving only in those with edits.
+ * The ratio is the median of the rounds'; CPU seconds are summed over each kind's slices.
+ */
+async function mixSlices(layout, invite, working) {
+  const rounds = Math.max(1, Number(values.rounds) || 1);
+  const editor = startEditor({ base, invite, claimIds: targets.claims.slice(0, 20).map((c) => c.id), seconds: duration, interval: values['edit-interval'], env, database: working, slices: rounds });
+  await editor.ready;
+  const editorPid = editor.pid;
+    const slices = { mix: [], edits: [] };
+  const saveSlices = [];
+  const profileFiles = {};
+  // Answers in the slice each profile was taken in, by its label.
+  const answers = {};
+  for (let i = 0; i < rounds; i++) {
+    for (const kind of i % 2 ? ['edits', 'mix'] : ['mix', 'edits']) {
+      const procs = profileDir ? profiled() : [];
+      for (const p of procs) process.kill(p.pid, 'SIGUSR2');
+      const cpuBefore = { ...cpuSeconds(server.pid), bench: benchCpu(editorPid) };
+      const saving = kind === 'edits' ? editor.slice() : null;
+      const name = kind === 'edits' ? 'reader mix with edits' : 'reader mix';
+      console.log(`… ${name}${rounds > 1 ? `, round ${i + 1} of ${rounds}` : ''} (${duration} s, ${connections} connections)`);
+      const result = await load(name, readerMix, { url: base, connections, duration, headers: DOCUMENT, trace: kind === 'edits' && values.trace });
+      if (saving) saveSlices.push(await saving);
+      result.cpuSeconds = cpuUsed(cpuBefore, { ...cpuSeconds(server.pid), bench: benchCpu(editorPid) });
+      if (profileDir) {
+        const files = await collectProfiles(procs, profileDir, `${kind} r${i + 1}`);
+        Object.assign(profileFiles, files);
+        for (const label of Object.keys(files)) answers[label] = result.requestsPerSecond * duration;
+      }
+      slices[kind].push(result);
+      if (kind === 'edits' && !(i === rounds - 1 && i % 2 === 0)) {
+        await new Promise((r) => setTimeout(r, 6000));
+        await warm(layout.readers);
+      }
+    }
+  }
+  editor.end();
+  await editor.done;
+  const ratios = slices.mix.map((mix, i) => round(slices.edits[i].requestsPerSecond / (mix.requestsPerSecond || 1)));
+  const saves = Object.assign({}, ...saveSlices.map((x) => x.saves));
+  const times = Object.values(saves);
+  const edits = {
+    attempted: saveSlices.reduce((sum, x) => sum + x.attempted, 0),
+    acknowledged: times.length,
+    failed: saveSlices.reduce((sum, x) => sum + x.failed, 0),
+    intervalMs: saveSlices[0]?.intervalMs,
+    p50: quantile(times, 0.5),
+    p99: quantile(times, 0.99),
+  };
+  const profiles = profileDir ? profileSummary(profileFiles, (label) => answers[label]) : undefined;
+  return { mix: combined(slices.mix), withEdits: combined(slices.edits), edits, saves, ratios, profiles };
+}
+
+/** CPU seconds of this process (autocannon runs in it) and of the bench editor's processes (tsx and its node). */
+function benchCpu(editorPid) {
+  const own = process.cpuUsage();
+  return (own.user + own.system) / 1e6 + processesRss(editorPid).reduce((sum, p) => sum + p.cpuSeconds, 0);
+}
+
 const results = [];
 let limits;
 try {
@@ -154,14 +278,14 @@ try {
     const invite = (await runTsOutput('scripts/invite.ts', ['--role', 'editor'], { env: { ...env, DATABASE_PATH: working, APP_URL: base } })).trim();
     server = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')], {
       cwd: root,
-      env: { ...env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: working, CLAIMLINE_WORKERS: String(layout.readers), CLAIMLINE_EDITOR_PROCESS: layout.editor ? '1' : '0', ...(values.timing ? { CLAIMLINE_TIMING_LOG: timingLog } : {}), ...(layout.fresh ? { CLAIMLINE_STALE_UNDER_LOAD: '0' } : {}) },
+      env: { ...env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: working, CLAIMLINE_WORKERS: String(layout.readers), CLAIMLINE_EDITOR_PROCESS: layout.editor ? '1' : '0', ...(values.timing ? { CLAIMLINE_TIMING_LOG: timingLog } : {}), ...(profileDir ? { CLAIMLINE_PROFILE_DIR: profileDir } : {}), ...(layout.fresh ? { CLAIMLINE_STALE_UNDER_LOAD: '0' } : {}) },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const exited = new Promise((resolve) => server.once('exit', resolve));
     await waitForHealth(base);
     await warm(layout.readers);
 
-    if (!limits) {
+    if (!limits && !values['mix-only']) {
       // Three limits, each a plain node:http server in its own process (scripts/bench-limit.mjs):
       // - "four headers": the pages' HTML compressed there, four headers, at nice 0 (the limit as
       //   first measured, kept to compare runs with earlier ones);
@@ -196,23 +320,19 @@ try {
       console.log(`… ${name} (${duration} s, ${connections} connections)`);
       runs[key] = await load(name, paths, { url: base, connections, duration, ...options });
     };
-    await route('health', '/api/health', () => '/api/health');
-    await route('apiList', 'JSON API list', () => `/api/v1/claims?status=${pick(statuses)}&limit=50`);
-    await route('claim', 'claim page', () => pick(claimPaths), { headers: DOCUMENT });
-    await route('article', 'article page', () => articlePath, { headers: DOCUMENT });
-    const paired = Number(values.paired) > 0 ? await pairedRatios(Number(values.paired)) : undefined;
+    if (!values['mix-only']) {
+      await route('health', '/api/health', () => '/api/health');
+      await route('apiList', 'JSON API list', () => `/api/v1/claims?status=${pick(statuses)}&limit=50`);
+      await route('claim', 'claim page', () => pick(claimPaths), { headers: DOCUMENT });
+      await route('article', 'article page', () => articlePath, { headers: DOCUMENT });
+    }
+    const paired = Number(values.paired) > 0 && !values['mix-only'] ? await pairedRatios(Number(values.paired)) : undefined;
     if (paired) console.log(`paired with the limit (same answer, nice 5), ratio per round: claim ${paired.claim.join(', ')}; article ${paired.article.join(', ')}`);
-    // Where the CPU went in the two mixes: each server process's time, and the machine's (autocannon, the bench editor and other work included).
-    const cpuBefore = cpuSeconds(server.pid);
-    await route('mix', 'reader mix', readerMix, { headers: DOCUMENT });
-    const cpuMix = cpuSeconds(server.pid);
-    runs.mix.cpuSeconds = cpuUsed(cpuBefore, cpuMix);
-    const editor = startEditor({ base, invite, claimIds: targets.claims.slice(0, 20).map((c) => c.id), seconds: duration, interval: values['edit-interval'], env, database: working });
-    await editor.ready;
-    const cpuReady = cpuSeconds(server.pid);
-    await route('mixWithEdits', 'reader mix with edits', readerMix, { headers: DOCUMENT, trace: values.trace });
-    runs.mixWithEdits.cpuSeconds = cpuUsed(cpuReady, cpuSeconds(server.pid));
+    const { mix, withEdits, edits, saves, ratios: roundRatios, profiles } = await mixSlices(layout, invite, working);
+    runs.mix = mix;
+    runs.mixWithEdits = withEdits;
     console.log(`CPU seconds (${duration} s on ${os.cpus().length} cores): the mix ${JSON.stringify(runs.mix.cpuSeconds)}, with edits ${JSON.stringify(runs.mixWithEdits.cpuSeconds)}`);
+    if (roundRatios.length > 1) console.log(`mix with edits ÷ mix, round by round: ${roundRatios.join(', ')}`);
     if (values.trace) {
       runs.mixWithEdits.byRoute = byRoute(runs.mixWithEdits.trace, editedPaths);
       runs.mixWithEdits.bySecond = bySecond(runs.mixWithEdits.trace);
@@ -221,7 +341,10 @@ try {
       console.table(runs.mixWithEdits.byRoute);
       console.table(runs.mixWithEdits.bySecond);
     }
-    const { saves, ...edits } = await editor.done;
+    if (profiles) {
+      console.log(`Where each process's CPU went (${layout.name}; sampled ms, and µs per answer; the profiles are in ${profileDir}):`);
+      console.table(profiles);
+    }
     const timing = values.timing ? timingBreakdown(timingLog, saves) : undefined;
     if (timing) {
       console.log(`Where the saves' time went (${layout.name}), ms:`);
@@ -240,15 +363,17 @@ try {
       loadAverageAfter: after,
       editSaves: edits,
       ratios: {
-        mixWithEditsToMix: round(runs.mixWithEdits.requestsPerSecond / (runs.mix.requestsPerSecond || 1)),
-        claimToLimit: round(runs.claim.requestsPerSecond / (limits.claim.requestsPerSecond || 1)),
-        articleToLimit: round(runs.article.requestsPerSecond / (limits.article.requestsPerSecond || 1)),
+        // The median of the rounds' ratios, each of a mix and a mix with edits measured one right after the other.
+        mixWithEditsToMix: median(roundRatios),
+        mixWithEditsRounds: roundRatios,
+        claimToLimit: ratio(runs.claim, limits?.claim),
+        articleToLimit: ratio(runs.article, limits?.article),
         // Against the app's own bytes and headers, at nice 0 and at the reader processes' nice 5.
-        claimToSameLimit: round(runs.claim.requestsPerSecond / (limits.same.claim.requestsPerSecond || 1)),
-        articleToSameLimit: round(runs.article.requestsPerSecond / (limits.same.article.requestsPerSecond || 1)),
-        claimToSameNiceLimit: round(runs.claim.requestsPerSecond / (limits.sameNice.claim.requestsPerSecond || 1)),
-        articleToSameNiceLimit: round(runs.article.requestsPerSecond / (limits.sameNice.article.requestsPerSecond || 1)),
-        apiListToHealth: round(runs.apiList.requestsPerSecond / (runs.health.requestsPerSecond || 1)),
+        claimToSameLimit: ratio(runs.claim, limits?.same.claim),
+        articleToSameLimit: ratio(runs.article, limits?.same.article),
+        claimToSameNiceLimit: ratio(runs.claim, limits?.sameNice.claim),
+        articleToSameNiceLimit: ratio(runs.article, limits?.sameNice.article),
+        apiListToHealth: ratio(runs.apiList, runs.health),
       },
       routes: runs,
       ...(paired ? { paired } : {}),
@@ -267,7 +392,7 @@ try {
   limitServer?.kill('SIGTERM');
 }
 
-const cell = (r) => `${r.requestsPerSecond}/s, p99 ${r.p99} ms${r.errors ? `, ${r.errors} errors` : ''}`;
+const cell = (r) => (r ? `${r.requestsPerSecond}/s, p99 ${r.p99} ms${r.errors ? `, ${r.errors} errors` : ''}` : '–');
 console.log('');
 console.table(
   Object.fromEntries(
@@ -286,11 +411,11 @@ console.table(
       ['CPU s in the mix / with edits: reader, editor, machine', (r) => ['reader', 'editor', 'machine'].map((k) => `${r.routes.mix.cpuSeconds[k] ?? '–'} / ${r.routes.mixWithEdits.cpuSeconds[k] ?? '–'}`).join(', ')],
       ['RSS per process, MB', (r) => r.processes.map((p) => `${p.role} ${p.rssMb}`).join(', ')],
       ['load average before → after', (r) => `${r.loadAverageBefore} → ${r.loadAverageAfter}`],
-    ].map(([label, f]) => [label, Object.fromEntries(results.map((r) => [r.layout, f(r)]))]),
+    ].map(([label, f]) => [label, Object.fromEntries(results.map((r) => [r.layout, tryCell(f, r)]))]),
   ),
 );
 const limitCell = (l) => `claim page ${l.claim.requestsPerSecond}/s (p99 ${l.claim.p99} ms), article page ${l.article.requestsPerSecond}/s (p99 ${l.article.p99} ms)`;
-console.log(`limits (plain node:http): four headers: ${limitCell(limits)}; same answer: ${limitCell(limits.same)}; same answer at nice 5: ${limitCell(limits.sameNice)}; ${os.cpus().length} cores`);
+if (limits) console.log(`limits (plain node:http): four headers: ${limitCell(limits)}; same answer: ${limitCell(limits.same)}; same answer at nice 5: ${limitCell(limits.sameNice)}; ${os.cpus().length} cores`);
 fs.mkdirSync(path.join(root, 'bench'), { recursive: true });
 fs.writeFileSync(
   path.join(root, 'bench', 'layouts.json'),

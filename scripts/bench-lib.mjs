@@ -207,26 +207,48 @@ export async function load(name, paths, { cacheable, headers, status, trace, url
 
 export const round = (x, places = 3) => Math.round(x * 10 ** places) / 10 ** places;
 
-/** The bench editor (scripts/bench-editor.ts): resolves `{ ready, done }` once it has signed in. */
-export function startEditor({ base, invite, claimIds, seconds, interval, env, database, cookieFile }) {
+/**
+ * The bench editor (scripts/bench-editor.ts): resolves `{ ready, done }` once it has signed in.
+ * With `slices` above 1 it saves only when asked: each `slice()` starts `seconds` of saves and
+ * resolves with their result; `done` with the last one.
+ */
+export function startEditor({ base, invite, claimIds, seconds, interval, env, database, cookieFile, slices = 1 }) {
   const child = spawn(
     bin('tsx'),
     ['--conditions=react-server', '--tsconfig', path.join(root, 'tsconfig.json'), 'scripts/bench-editor.ts',
       '--base', base, '--invite', invite, '--claims', claimIds.join(','),
-      '--seconds', String(seconds), '--interval', String(interval), ...(cookieFile ? ['--cookie-file', cookieFile] : [])],
-    { cwd: root, env: { ...env, DATABASE_PATH: database }, stdio: ['ignore', 'pipe', 'inherit'] },
+      '--seconds', String(seconds), '--interval', String(interval), '--slices', String(slices), ...(cookieFile ? ['--cookie-file', cookieFile] : [])],
+    { cwd: root, env: { ...env, DATABASE_PATH: database }, stdio: [slices > 1 ? 'pipe' : 'ignore', 'pipe', 'inherit'] },
   );
   let out = '';
   let onReady;
   const ready = new Promise((resolve) => (onReady = resolve));
+  // Each slice's result, as its JSON line arrives, and the slice() waiting for the next one.
+  const results = [];
+  let onSlice = null;
   child.stdout.on('data', (chunk) => {
-    out += chunk;
-    if (out.startsWith('ready\n')) onReady();
+    const lines = (out + chunk).split('\n');
+    out = lines.pop();
+    for (const line of lines) {
+      if (line === 'ready') onReady();
+      else if (line.startsWith('{')) {
+        results.push(JSON.parse(line));
+        onSlice?.(results.at(-1));
+        onSlice = null;
+      }
+    }
   });
   const done = new Promise((resolve, reject) =>
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1))) : reject(new Error(`bench editor failed (${code})`)))),
+    child.on('exit', (code) => (code === 0 && results.length ? resolve(results.at(-1)) : reject(new Error(`bench editor failed (${code})`)))),
   );
-  return { ready: Promise.race([ready, done]), done };
+  const slice = () =>
+    new Promise((resolve) => {
+      onSlice = resolve;
+      child.stdin.write('go\n');
+    });
+  // No more slices: the editor ends (and `done` resolves).
+  const end = () => child.stdin?.end();
+  return { ready: Promise.race([ready, done]), done, slice, end, pid: child.pid };
 }
 
 /**

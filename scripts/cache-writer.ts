@@ -1,7 +1,7 @@
 // Another server process for lib/server/cache-processes.test.ts: one write on the test's
 // database (DATABASE_PATH) through its own connection, the way an action in another process makes it.
 //   save <claim id> <note>   an editor's save: the write, then its tags (as the action wrapper does)
-//   respond <claim id> <party id> <quote>   a party's response saved to a claim, with the response form's tags
+//   respond <claim id> <party id> <quote> [stance]   a party's response (disputing unless given) saved to a claim, with the response form's tags
 //   die <claim id> <note>    the same write, and the process dies before naming its tags
 //   sign-in                  bookkeeping no reader page shows (a sign-in attempt's reservation)
 //   join <token>             someone joins the newsroom through an invitation, as the join form does
@@ -15,6 +15,7 @@ import { addResponse } from '@/db/queries/sources';
 import { redeemInvite, reserveSignInAttempt } from '@/db/queries/users';
 import { setSignOffRequired } from '@/db/queries/workflow';
 import { claimDetailTags, claimTags, invalidate, tagVersions } from '@/lib/server/cache';
+import type { Stance } from '@/lib/vocabulary';
 
 const [command, ...args] = process.argv.slice(2);
 
@@ -30,7 +31,7 @@ async function main() {
     await withWriteLog(async () => invalidate(save(Number(args[0]), args[1] ?? '')));
   } else if (command === 'respond') {
     await withWriteLog(async () => {
-      const { scope } = addResponse({ claimId: Number(args[0]), partyId: Number(args[1]), stance: 'disputes', quote: args[2] ?? '', respondedAt: new Date(), actorId: null });
+      const { scope } = addResponse({ claimId: Number(args[0]), partyId: Number(args[1]), stance: (args[3] ?? 'disputes') as Stance, quote: args[2] ?? '', respondedAt: new Date(), actorId: null });
       invalidate(claimDetailTags(scope, 'response'));
     });
   } else if (command === 'die') {

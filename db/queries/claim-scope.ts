@@ -11,6 +11,8 @@ export type ClaimScope = {
   partyIds: number[];
   /** A party started or stopped being shown to readers (a response saved or removed: watchShownParties). */
   partiesShown?: boolean;
+  /** The home page's most disputed changed (a response or source saved: watchMostDisputed). */
+  disputedChanged?: boolean;
 };
 
 /**

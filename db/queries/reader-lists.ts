@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import type { Status } from '@/lib/status';
 import type { Stance } from '@/lib/vocabulary';
+import type { Tx } from './tx';
 import { claimIsPublic, partyIsPublic } from './visibility';
 
 /** Lists for reader pages and the API that cut across entities (published claims only). */
@@ -38,8 +39,25 @@ const withDates = <T extends { updatedAt: number; demo: number }>({ updatedAt, d
  * `limit` entries of that index instead of counting every response of every claim (about 140 ms
  * over 100,000 claims, on every render of the home page).
  */
-export function listMostDisputedClaims({ limit = 5 }: { limit?: number } = {}) {
+export function listMostDisputedClaims({ limit = MOST_DISPUTED_SHOWN }: { limit?: number } = {}) {
   return getDb().all<ClaimRow & { disputes: number }>(mostDisputedQuery(limit)).map(withDates);
+}
+
+/** How many of the most disputed the home page shows (readMostDisputed). */
+export const MOST_DISPUTED_SHOWN = 5;
+
+/**
+ * Whether a write changes the most disputed as the home page shows them (its rows, their order):
+ * call it inside the write's transaction before the change, and the function it returns after.
+ * A response or source saved to a claim moves that claim's last change, and a disputing response
+ * its count, which changes the list only when the claim is on it or enters it; every such save
+ * dropping the list had the home page rendered again after each one during a reader spike
+ * (docs/performance.md). Two reads of the list's index, a few entries each.
+ */
+export function watchMostDisputed(tx: Tx): () => boolean {
+  const shown = () => JSON.stringify(tx.all(mostDisputedQuery(MOST_DISPUTED_SHOWN)));
+  const before = shown();
+  return () => shown() !== before;
 }
 
 /** listMostDisputedClaims' SQL (its test reads the plan SQLite makes of it). */

@@ -7,6 +7,7 @@ import { normalizeLine } from '@/lib/text';
 import type { Relation, Stance } from '@/lib/vocabulary';
 import { touchClaim, type ClaimScope } from './claim-scope';
 import { partyNamed } from './parties';
+import { watchMostDisputed } from './reader-lists';
 import { queueFirstSnapshot } from './snapshots';
 import { recordEvent, write, type Tx } from './tx';
 import { watchShownParties } from './visibility';
@@ -23,6 +24,19 @@ const withParty = (scope: ClaimScope, partyId: number): ClaimScope => ({
   ...scope,
   partyIds: [...new Set([...scope.partyIds, partyId])],
 });
+
+/**
+ * write() for a response or source saved to a claim: its scope also says whether the home page's
+ * most disputed changed (watchMostDisputed, over the whole transaction: the claim and any other
+ * claim a shared source's edit touched), which its tags name only then (claimDetailTags).
+ */
+function detailWrite<T extends { scope: ClaimScope }>(work: (tx: Tx) => T): T {
+  return write((tx) => {
+    const disputedChanged = watchMostDisputed(tx);
+    const result = work(tx);
+    return { ...result, scope: { ...result.scope, disputedChanged: disputedChanged() } };
+  });
+}
 
 type Citing = {
   claimId: number;
@@ -116,7 +130,7 @@ function getLink(tx: Tx, claimId: number, sourceId: number) {
 
 /** Cites a source on a claim (or updates how it is cited when the claim already cites that URL), with its event. */
 export function attachSource(input: CitationInput) {
-  return write((tx) => {
+  return detailWrite((tx) => {
     const at = input.at ?? new Date();
     const scope = touchClaim(tx, input.claimId, at);
     const existing = tx.select().from(sources).where(eq(sources.url, input.source.url)).get();
@@ -152,7 +166,7 @@ function citingClaims(tx: Tx, sourceId: number): number[] {
  * the source row of the new URL (other claims citing the old URL keep it).
  */
 export function updateClaimSource(input: CitationInput & { sourceId: number; version: number }) {
-  return write((tx) => {
+  return detailWrite((tx) => {
     const at = input.at ?? new Date();
     const scope = touchClaim(tx, input.claimId, at);
     const oldLink = getLink(tx, input.claimId, input.sourceId);
@@ -186,7 +200,7 @@ export function updateClaimSource(input: CitationInput & { sourceId: number; ver
 
 /** Stops citing a source on a claim; the shared source row stays for other claims. */
 export function detachSource(input: { claimId: number; sourceId: number; actorId: string | null; at?: Date }) {
-  return write((tx) => {
+  return detailWrite((tx) => {
     const at = input.at ?? new Date();
     const scope = touchClaim(tx, input.claimId, at);
     const link = getLink(tx, input.claimId, input.sourceId);
@@ -273,7 +287,7 @@ const responseSummary = (
 
 /** Records a party's response, or an open request for comment when no stance is given yet. */
 export function addResponse(input: ResponseInput) {
-  return write((tx) => {
+  return detailWrite((tx) => {
     const at = input.at ?? new Date();
     const scope = touchClaim(tx, input.claimId, at);
     const { party, values } = responseValues(tx, input);
@@ -307,7 +321,7 @@ function getResponse(tx: Tx, claimId: number, id: number) {
 
 /** Changes a response, e.g. the reply to a request for comment arrived. */
 export function updateResponse(input: ResponseInput & { id: number; version: number }) {
-  return write((tx) => {
+  return detailWrite((tx) => {
     const at = input.at ?? new Date();
     const scope = touchClaim(tx, input.claimId, at);
     const old = getResponse(tx, input.claimId, input.id);
@@ -333,7 +347,7 @@ export function updateResponse(input: ResponseInput & { id: number; version: num
 }
 
 export function removeResponse(input: { claimId: number; id: number; actorId: string | null; at?: Date }) {
-  return write((tx) => {
+  return detailWrite((tx) => {
     const at = input.at ?? new Date();
     const scope = touchClaim(tx, input.claimId, at);
     const old = getResponse(tx, input.claimId, input.id);

@@ -89,7 +89,7 @@ function surfaces() {
 
 /** Drops every entry this process holds, so the next read is made afresh. */
 function dropEverything() {
-  const every: string[] = [tags.lists, tags.listResponses, tags.listUpdates];
+  const every: string[] = [tags.lists, tags.listResponses, tags.listUpdates, tags.mostDisputed];
   for (const id of ids('claims').concat(999)) every.push(tags.claim(id));
   for (const id of ids('articles')) every.push(tags.article(id), tags.articleClaims(id));
   for (const id of [...ids('parties'), ...Array.from({ length: 60 }, (_, i) => i + 1)]) every.push(tags.party(id));

@@ -80,7 +80,9 @@ describe('a write in another server process', () => {
     // The pages as their renders record them: a claim page reads its claim and its article; the article's page also which claims it has.
     store.set('sibling', storedPage('sibling', pageValidity([tags.claim(sibling.id), tags.article(sibling.articleId)]), Buffer.from('sibling'), [])!);
     store.set('article', storedPage('article', pageValidity([tags.article(edited.articleId), tags.articleClaims(edited.articleId), tags.claim(edited.id)]), Buffer.from('article'), [])!);
-    store.set('home', storedPage('home', pageValidity([tags.lists, tags.listResponses, tags.listUpdates]), Buffer.from('home'), [])!);
+    // As the home page's render records them (readHome, readStatusChanges, readMostDisputed).
+    const home = () => storedPage('home', pageValidity([tags.lists, tags.mostDisputed]), Buffer.from('home'), [])!;
+    store.set('home', home());
 
     await otherProcess('respond', String(edited.id), String(edited.partyId), '“Die Zahl stimmt nicht” — لا، هذا غير صحيح 🙅');
     const after = { edited: readClaim(edited.id), sibling: readClaim(sibling.id), home: readHome(), changes: readStatusChanges(8), disputed: readMostDisputed() };
@@ -94,6 +96,16 @@ describe('a write in another server process', () => {
     expect(store.get('sibling')).toBeDefined();
     expect(store.get('article')).toBeUndefined();
     expect(store.get('home')).toBeUndefined();
+
+    // A response there to a claim neither on the most disputed nor entering it keeps the home page here.
+    const shown = new Set(after.disputed.map((c) => c.id));
+    const quiet = published.find((c) => !shown.has(c.id) && c.id !== edited.id)!;
+    const claimBefore = readClaim(quiet.id);
+    store.set('home', home());
+    await otherProcess('respond', String(quiet.id), String(quiet.partyId), 'Wir stimmen zu — 同意します.', 'confirms');
+    expect(readClaim(quiet.id)).not.toBe(claimBefore);
+    expect(readMostDisputed()).toBe(after.disputed);
+    expect(store.get('home')).toBeDefined();
   }, 30_000);
 
   it('gives a page the same ETag versions in both processes, and moves them with an edit of the page only', async () => {

@@ -62,6 +62,12 @@ export const tags = {
    * source save moves. A list that only shows that date depends on its claims' own tags instead.
    */
   listUpdates: 'lists:updated',
+  /**
+   * The home page's most disputed. Every write that passes `lists` changes it too; a response or
+   * source saved to a claim passes this only when the list as shown changed (watchMostDisputed in
+   * db/queries/reader-lists.ts), which it does not when the claim is neither on it nor enters it.
+   */
+  mostDisputed: 'lists:disputed',
   /** The policy pages (methodology, rating scale, corrections policy, contact) and their history. */
   policies: 'policies',
 } as const;
@@ -77,17 +83,18 @@ export function claimTags(claim: TaggedClaim): string[] {
 
 /**
  * The tags a response or source saved to a claim touches (db/queries/sources.ts): the claim's own
- * pages and its parties', the lists sorted by last change, and for a response the lists that show
- * responses. Not its articles: which claims they have is unchanged, and each claim shown on them
+ * pages and its parties', the lists sorted by last change, for a response the lists that show
+ * responses, and the most disputed when the save changed it (`disputedChanged`). Not its articles: which claims they have is unchanged, and each claim shown on them
  * is followed by its own tag. Not `lists`, unless a party started or stopped being shown
  * (`partiesShown`: a party is public through its responses, visibility.ts).
  */
-export function claimDetailTags(claim: TaggedClaim & { partiesShown?: boolean }, kind: 'response' | 'source'): string[] {
+export function claimDetailTags(claim: TaggedClaim & { partiesShown?: boolean; disputedChanged?: boolean }, kind: 'response' | 'source'): string[] {
   return [
     tags.claim(claim.id),
     ...partyTagsOf(claim),
     tags.listUpdates,
     ...(kind === 'response' ? [tags.listResponses] : []),
+    ...(claim.disputedChanged ? [tags.mostDisputed] : []),
     ...(claim.partiesShown ? [tags.lists] : []),
   ];
 }

@@ -184,6 +184,37 @@ describe('claim pages after each kind of edit', () => {
     expect(after.parties[2]).toEqual(before.parties[2]);
   });
 
+  it('a response to a claim off the most disputed keeps the home page’s list, until one brings the claim onto it', () => {
+    const before = pages();
+    // The council's claim is partly true and disputed by nobody: not on the list.
+    expect(before.disputed.map((c) => c.id)).not.toContain(councilClaim);
+    const agreed = addResponse({ claimId: councilClaim, partyId: union.id, stance: 'confirms', quote: 'Das Depot ist pleite — 確認.', respondedAt: new Date(NOW - DAY), actorId: null });
+    invalidate(claimDetailTags(agreed.scope, 'response'));
+    const after = pages();
+    expect(agreed.scope.disputedChanged).toBe(false);
+    expect(after.disputed).toBe(before.disputed);
+    // Its new date still moves it in the lists sorted by last change.
+    expect(after.index.hits[0]!.id).toBe(councilClaim);
+    // A source on it moves its date again, and leaves the most disputed as it was.
+    const cited = attachSource({ claimId: councilClaim, source: { url: 'https://council.example/depot?jahr=2026', title: 'Depotbericht' }, excerpt: '', actorId: null, archive: false } as Parameters<typeof attachSource>[0]);
+    invalidate(claimDetailTags(cited.scope, 'source'));
+    expect(cited.scope.disputedChanged).toBe(false);
+    expect(pages().disputed).toBe(before.disputed);
+
+    const denied = addResponse({ claimId: councilClaim, partyId: ministry.id, stance: 'disputes', quote: 'The depot budget was “never” spent.', respondedAt: new Date(NOW), actorId: null });
+    invalidate(claimDetailTags(denied.scope, 'response'));
+    expect(denied.scope.disputedChanged).toBe(true);
+    const disputed = pages().disputed;
+    expect(disputed).not.toBe(before.disputed);
+    expect(disputed.find((c) => c.id === councilClaim)).toMatchObject({ disputes: 1 });
+    // The next save to a claim on the list changes it too (its date orders it among equals).
+    const again = updateResponse({ claimId: councilClaim, id: agreed.id, version: 1, partyId: union.id, stance: 'confirms', quote: 'Bestätigt.', respondedAt: new Date(NOW), actorId: null });
+    expect(again.scope.disputedChanged).toBe(true);
+    invalidate(claimDetailTags(again.scope, 'response'));
+    // The tests below count the council's claim as naming no other party.
+    for (const id of [agreed.id, denied.id]) invalidate(claimDetailTags(removeResponse({ claimId: councilClaim, id, actorId: null }).scope, 'response'));
+  });
+
   it('a new status refreshes its claim, its article, the lists and its claimant, and shows everywhere it is listed', () => {
     const before = pages();
     const saved = saveClaim({ id: budgetA, version: version(budgetA), patch: { status: 'false', statusNote: 'The tables count repairs twice.', correction: 'We first rated this confirmed.' }, actorId: null });

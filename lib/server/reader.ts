@@ -8,7 +8,7 @@ import { getCitedSnapshot, sourceEvidence } from '@/db/queries/snapshots';
 import { listOutletChanges } from '@/db/queries/watches';
 import { listFeedEvents } from '@/db/queries/feeds';
 import { getPartyRedirect, getPublicPartyBySlug, listPublicParties } from '@/db/queries/parties';
-import { getPartyActivity, listMostDisputedClaims, listPartyClaims, listPartyResponses } from '@/db/queries/reader-lists';
+import { getPartyActivity, listMostDisputedClaims, listPartyClaims, listPartyResponses, MOST_DISPUTED_SHOWN } from '@/db/queries/reader-lists';
 import { countPartyReplies, countPartyStances, countPartyStatuses } from '@/db/queries/stats';
 import { getPolicy, listPolicyHistory } from '@/db/queries/policies';
 import { listOutlets, searchClaims } from '@/db/queries/search';
@@ -222,9 +222,13 @@ export function readStatusChanges(limit: number) {
   return cached(`status-changes:${limit}`, [tags.lists], () => listFeedEvents({ scope: {}, limit }));
 }
 
-/** The home page's most disputed claims: ranked by their disputing responses, then by last change. */
+/**
+ * The home page's most disputed claims: ranked by their disputing responses, then by last change.
+ * Not the lists of responses or of last changes, which every response saved moves: the save says
+ * when this list changed (tags.mostDisputed).
+ */
 export function readMostDisputed() {
-  return cached('most-disputed', [tags.lists, tags.listResponses, tags.listUpdates], () => listMostDisputedClaims({ limit: 5 }));
+  return cached('most-disputed', [tags.lists, tags.mostDisputed], () => listMostDisputedClaims({ limit: MOST_DISPUTED_SHOWN }));
 }
 
 /** Where an article is read: its publisher's page when known, else its page on `site`. */

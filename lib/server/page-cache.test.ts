@@ -353,6 +353,19 @@ describe('cached pages', () => {
     expect(moved?.headers.get('location')).toBe('http://news.example/claims/308/new-slug');
   });
 
+  it('answers a search of several words before Next, however its query spells the space', async () => {
+    // Next hands the proxy the address as URLSearchParams writes it; the hot path sees what the browser sent.
+    const stored = (await fetchPage('/claims?q=bus+lanes+%E2%80%94+%C3%98rnebakke'))!;
+    expect(stored.state).toBe('miss');
+    for (const url of ['/claims?q=bus%20lanes%20%E2%80%94%20%C3%98rnebakke', '/claims?q=bus+lanes+%E2%80%94+%C3%98rnebakke']) {
+      const hot = hotAnswer({ method: 'GET', url, headers: { host: 'news.example', accept: 'text/html' } });
+      expect(hot?.headers).toContainEqual(['x-claimline-cache', 'hit']);
+      expect(hot?.body?.toString()).toBe(stored.html);
+    }
+    // Another query is another page.
+    expect(hotAnswer({ method: 'GET', url: '/claims?q=bus', headers: { host: 'news.example', accept: 'text/html' } })).toBeNull();
+  });
+
   it('sends the statistics as stored while one render in the background brings them up to date, never older than a minute', async () => {
     const path = '/stats?from=2025-01&to=2025-12';
     const later = (ms: number) => vi.spyOn(Date, 'now').mockReturnValue(realNow() + ms);

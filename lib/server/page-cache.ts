@@ -536,7 +536,7 @@ export async function cachedPage(request: Request): Promise<Response | null> {
   // accepts: never text/html, which every browser asks for when it loads a page.
   if (!API_LIST.test(url.pathname) && !request.headers.get('accept')?.includes('text/html')) return null;
   const origin = siteUrlFrom(request.headers);
-  const key = `${origin}${url.pathname}${url.search}`;
+  const key = pageKey(origin, url);
   if (request.headers.get(COUNTED_HEADER) !== s.counted) countRequest();
   // "hit" also for requests that waited on another's render: none of them caused one.
   const respond = (page: StoredPage, how: 'hit' | 'miss' | 'stale'): Response => {
@@ -610,13 +610,25 @@ export async function pageWithStatus(request: Request, status: number): Promise<
   const port = renderPort();
   if (!port || state().unreachable || renderNonce(request.headers)) return null;
   const url = new URL(request.url);
-  const rendered = await render(port, request, url, `${siteUrlFrom(request.headers)}${url.pathname}${url.search}`, pageValidity());
+  const rendered = await render(port, request, url, pageKey(siteUrlFrom(request.headers), url), pageValidity());
   // A page something changed under while it rendered comes back as "other" with its 200.
   if (rendered.kind === 'other') return passOn(request, rendered, rendered.status === 200 ? status : rendered.status);
   if (rendered.kind === 'failed') return null;
   // The render's own bytes and headers, its policy among them, as for any page the cache sends.
   const headers = new Headers([...rendered.page.headers, ['x-claimline-cache', 'pass']]);
   return new Response(request.method === 'HEAD' ? null : new Uint8Array(rendered.page.body.identity), { status, headers });
+}
+
+/**
+ * A page's key in the store: origin, path and query, the query as URLSearchParams writes it. The
+ * proxy gets the request's address from Next, which spells a query as URLSearchParams does
+ * (`?q=bus+lanes`), while the hot path reads it as the client sent it (`?q=bus%20lanes`): keyed
+ * as sent, every search of more than one word was stored under one spelling and looked up under
+ * the other, so it never got past Next (measured: docs/performance.md).
+ */
+export function pageKey(origin: string, url: URL): string {
+  const query = url.searchParams.toString();
+  return `${origin}${url.pathname}${query ? `?${query}` : ''}`;
 }
 
 /** A request as node:http hands it to a custom server. */
@@ -648,7 +660,7 @@ export function hotAnswer(req: RawRequest): HotAnswer | null {
     if (header('rsc') || header('next-router-state-tree') || header('next-router-prefetch')) return null;
     if (!READER_PAGE.test(url.pathname) || FILE.test(url.pathname) || url.searchParams.has('_rsc')) return null;
   }
-  const key = `${siteUrlFrom({ get: header })}${url.pathname}${url.search}`;
+  const key = pageKey(siteUrlFrom({ get: header }), url);
   countRequest();
   const current = state().store.get(key);
   const page = current ?? state().store.getLagging(key);

@@ -33,6 +33,8 @@ const { values, duration, connections, port, base, env } = benchSettings({
   'mix-only': { type: 'boolean', default: false },
   // A CPU profile of each server process in each slice of the mixes, summed up (scripts/cpu-profile.mjs).
   profile: { type: 'boolean', default: false },
+  // Renices the reader processes once started (they take nice 5 themselves: scripts/connection-route.mjs), to measure what their priority costs the mix.
+  'reader-nice': { type: 'string' },
 });
 const loadAverage = () => round(os.loadavg()[0], 1);
 // Where the server's processes write their CPU profiles (--profile).
@@ -215,8 +217,9 @@ async function mixSlices(layout, invite, working) {
     const slices = { mix: [], edits: [] };
   const saveSlices = [];
   const profileFiles = {};
-  // Answers in the slice each profile was taken in, by its label.
+  // Answers in the slice each profile was taken in, and the CPU its process used there, by its label.
   const answers = {};
+  const cpu = {};
   for (let i = 0; i < rounds; i++) {
     for (const kind of i % 2 ? ['edits', 'mix'] : ['mix', 'edits']) {
       const procs = profileDir ? profiled() : [];
@@ -231,7 +234,13 @@ async function mixSlices(layout, invite, working) {
       if (profileDir) {
         const files = await collectProfiles(procs, profileDir, `${kind} r${i + 1}`);
         Object.assign(profileFiles, files);
-        for (const label of Object.keys(files)) answers[label] = result.requestsPerSecond * duration;
+        for (const [label, file] of Object.entries(files)) {
+          answers[label] = result.requestsPerSecond * duration;
+          // A profile counts wall time while its thread is not idle, descheduled time included: each is scaled to the CPU its process used (by role; split by sampled time when a role has several).
+          const role = procs.find((p) => file.includes(`${p.role}-${p.pid}-`)).role;
+          const sameRole = Object.entries(files).filter(([, f]) => path.basename(f).startsWith(`${role}-`));
+          cpu[label] = { ms: (result.cpuSeconds[role] ?? 0) * 1000, share: sameRole.length > 1 ? sameRole.map(([, f]) => f) : null };
+        }
       }
       slices[kind].push(result);
       if (kind === 'edits' && !(i === rounds - 1 && i % 2 === 0)) {
@@ -253,7 +262,7 @@ async function mixSlices(layout, invite, working) {
     p50: quantile(times, 0.5),
     p99: quantile(times, 0.99),
   };
-  const profiles = profileDir ? profileSummary(profileFiles, (label) => answers[label]) : undefined;
+  const profiles = profileDir ? profileSummary(profileFiles, (label) => answers[label], (label) => cpu[label]) : undefined;
   return { mix: combined(slices.mix), withEdits: combined(slices.edits), edits, saves, ratios, profiles };
 }
 
@@ -283,6 +292,7 @@ try {
     });
     const exited = new Promise((resolve) => server.once('exit', resolve));
     await waitForHealth(base);
+    if (values['reader-nice'] !== undefined) for (const p of processesRss(server.pid)) if (p.role === 'reader') os.setPriority(p.pid, Number(values['reader-nice']));
     await warm(layout.readers);
 
     if (!limits && !values['mix-only']) {

@@ -58,19 +58,24 @@ export function categorize(file) {
 
 /**
  * One table of several profiles ({ label: file }): a row per category, a column per profile,
- * each cell the sampled ms and, when `answersOf(label)` gives how many answers the slice had, µs
- * per answer.
+ * each cell ms and, when `answersOf(label)` gives how many answers the slice had, µs per answer.
+ * A profile's samples are wall time while its thread ran JavaScript or waited to, descheduled
+ * time included (a starved process looks busier than it was): with `cpuOf(label)` ({ ms, share }:
+ * the CPU its process used, from /proc; `share`, the files of the processes that CPU is split
+ * between by their sampled time) each category is its share of the samples times that CPU.
  */
-export function profileSummary(files, answersOf = () => undefined) {
+export function profileSummary(files, answersOf = () => undefined, cpuOf = () => undefined) {
   const summed = {};
   for (const [label, file] of Object.entries(files)) {
     // Slices of the same kind and process (rounds) are summed.
     const key = label.replace(/ r\d+ /, ' ');
     const { total, categories } = categorize(file);
+    const cpu = cpuOf(label);
+    const scale = cpu ? (cpu.ms * (cpu.share ? total / cpu.share.reduce((sum, f) => sum + categorize(f).total, 0) : 1)) / (total || 1) : 1;
     summed[key] ??= { total: 0, categories: {}, answers: 0 };
-    summed[key].total += total;
+    summed[key].total += total * scale;
     summed[key].answers += answersOf(label) ?? 0;
-    for (const [c, ms] of Object.entries(categories)) summed[key].categories[c] = (summed[key].categories[c] ?? 0) + ms;
+    for (const [c, ms] of Object.entries(categories)) summed[key].categories[c] = (summed[key].categories[c] ?? 0) + ms * scale;
   }
   const cell = (ms, answers) => `${Math.round(ms)}${answers ? ` (${Math.round((ms * 1000) / answers)})` : ''}`;
   const rows = {};
@@ -78,7 +83,7 @@ export function profileSummary(files, answersOf = () => undefined) {
     if (!Object.values(summed).some((s) => s.categories[c])) continue;
     rows[c] = Object.fromEntries(Object.entries(summed).map(([key, s]) => [key, cell(s.categories[c] ?? 0, s.answers)]));
   }
-  rows['all sampled'] = Object.fromEntries(Object.entries(summed).map(([key, s]) => [key, cell(s.total, s.answers)]));
+  rows.all = Object.fromEntries(Object.entries(summed).map(([key, s]) => [key, cell(s.total, s.answers)]));
   return rows;
 }
 

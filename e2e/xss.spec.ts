@@ -127,6 +127,8 @@ test.describe('hostile content', () => {
       '![A tracking pixel](https://tracker.example/pixel.png)',
       '<iframe src="https://evil.example/"></iframe>',
       'Last line stays visible.',
+      // A text of its own each attempt: publishing the text readers already see is refused.
+      `Checked ${new Date().toISOString()}.`,
     ].join('\n\n');
     await page.getByLabel('Text (Markdown)').fill(markdown);
     await page.getByRole('button', { name: 'Publish this version' }).click();

@@ -35,6 +35,17 @@ describe('policy pages', () => {
     expect(getPolicy({ page: 'methodology' }).body).toBe(DEFAULT_POLICY_TEXT.methodology);
   });
 
+  it('refuses to publish the text readers already see (a press of Publish without a change), whatever its line ends', () => {
+    seedPolicies();
+    const admin = addUser('Ines Ödegaard', 'admin');
+    const current = getPolicy({ page: 'contact' });
+    // As the browser posts a textarea: CRLF line ends.
+    expect(() => savePolicy({ page: 'contact', body: current.body.replace(/\n/g, '\r\n'), note: 'No change', baseId: current.id, actorId: admin })).toThrow(
+      expect.objectContaining({ fieldErrors: { body: ['This is the text readers see now: change it before publishing a new version.'] } }),
+    );
+    expect(listPolicyHistory({ page: 'contact' })).toHaveLength(1);
+  });
+
   it('refuses a save from a stale form with the other admin’s text, and keeps both', () => {
     seedPolicies();
     const a = addUser('A', 'admin');

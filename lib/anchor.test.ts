@@ -77,6 +77,20 @@ describe('createAnchor', () => {
 });
 
 describe('locateAnchor', () => {
+  it('proposes a changed passage with whole words, never a word cut in two', () => {
+    const before = 'Officials said the new tram line carries 5,000 riders a day 🚋.\n\nThey said fares rose by 10% in March.';
+    const after = 'Officials said the new tram line carries 4,800 riders daily 🚋.\n\nThey said fares rose by 10% in March.';
+    const quote = 'the new tram line carries 5,000 riders a day';
+    const anchor = createAnchor(before, before.indexOf(quote), before.indexOf(quote) + quote.length)!;
+    const found = locateAnchor(after, anchor, compareBodies(before, after));
+    expect(found.state).toBe('fuzzy');
+    expect(after.slice(found.start, found.end)).toBe('the new tram line carries 4,800 riders daily');
+    // A quote the editor began inside a word keeps its cut.
+    const partial = createAnchor(before, before.indexOf('ficials said the new'), before.indexOf('ficials said the new') + 'ficials said the new tram line carries 5,000'.length)!;
+    const moved = locateAnchor(after, partial, compareBodies(before, after));
+    expect(after.slice(moved.start, moved.start + 3)).toBe('fic');
+  });
+
   const body = 'He said it rained. Later she said it rained. Then he said it rained again.';
 
   it('picks the right one of repeated quotes by its context', () => {

@@ -264,8 +264,12 @@ function bestFuzzy(
   maxErrors: number,
 ): Located | null {
   let best: Located | null = null;
+  // A quote that began and ended with whole words is proposed with whole words: the match of
+  // "5,000 riders a day" in "4,800 riders daily" ended after "dai".
+  const whole = { start: !isWordChar(anchor.prefix.at(-1)) || !isWordChar(anchor.exact[0]), end: !isWordChar(anchor.suffix[0]) || !isWordChar(anchor.exact.at(-1)) };
   for (const match of search(body.slice(from, to), anchor.exact, maxErrors)) {
-    const span = tidySpan(body, from + match.start, from + match.end);
+    const tidy = tidySpan(body, from + match.start, from + match.end);
+    const span = tidy && wholeWords(body, tidy, whole);
     if (!span) continue;
     const quote = similarity(body.slice(span.start, span.end), anchor.exact);
     if (quote < MIN_QUOTE_SIMILARITY) continue;
@@ -287,6 +291,29 @@ function tidySpan(body: string, start: number, end: number): { start: number; en
   while (e > s && /\s/u.test(body[e - 1]!)) e--;
   if (s >= e) return null;
   return { start: graphemeBoundary(body, s, -1), end: graphemeBoundary(body, e, 1) };
+}
+
+// Letters of scripts written with spaces between words; a CJK or Thai run is not one word to extend to.
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+const isWordChar = (ch: string | undefined) => !!ch && WORD_CHAR.test(ch) && !UNSPACED.test(ch);
+// Further than any word a match cuts: past it the span stays as matched.
+const WORD_REACH = 40;
+
+/** The span widened to the ends of the words it cuts, at the ends asked for. */
+function wholeWords(body: string, span: { start: number; end: number }, ends: { start: boolean; end: boolean }) {
+  let { start, end } = span;
+  if (ends.start) {
+    let s = start;
+    while (s > 0 && start - s < WORD_REACH && isWordChar(body[s - 1]) && isWordChar(body[s])) s--;
+    if (!isWordChar(body[s - 1])) start = s;
+  }
+  if (ends.end) {
+    let e = end;
+    while (e < body.length && e - end < WORD_REACH && isWordChar(body[e]) && isWordChar(body[e - 1])) e++;
+    if (!isWordChar(body[e])) end = e;
+  }
+  return { start, end };
 }
 
 // Made on first use: the publisher overlay (embed/) bundles this module, and a browser without Intl.Segmenter must still load it.

@@ -106,7 +106,13 @@ type Resolution = { id: number; appearanceId?: number; version: number; actorId:
 function loadTarget(tx: Tx, input: Resolution) {
   const claim = tx.select().from(claims).where(eq(claims.id, input.id)).get();
   if (!claim) throw new AppError('not_found');
-  if (claim.version !== input.version) throw new AppError('conflict', { detail: claim });
+  if (claim.version !== input.version) {
+    // The review page shows no other version beside the form, so the generic "review theirs below" would point at nothing.
+    throw new AppError('conflict', {
+      detail: claim,
+      message: 'This claim changed after the page was loaded: another editor resolved or edited it. Reload the page to see what is left to review; what you typed here is kept.',
+    });
+  }
   const appearance = input.appearanceId
     ? tx
         .select()

@@ -1,16 +1,25 @@
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { DemoLabel } from '@/components/demo-label';
+import { Pager } from '@/components/pager';
 import { StatusTally } from '@/components/status-tally';
-import { listArticlesForEditor } from '@/db/queries/editor';
+import { countArticles, listArticlesForEditor } from '@/db/queries/editor';
 import { listSourcesNeedingAttention } from '@/db/queries/snapshots';
 import { listPendingRevisions } from '@/db/queries/watches';
 import { SourcesNeedingAttention } from './_components/sources-needing-attention';
 import { formatDate, formatDateTime, plural } from '@/lib/format';
+import { pageHref, resolvePage } from '@/lib/paging';
 import { requirePageUser } from '@/lib/server/session';
 
-export default async function EditorHome() {
+const PATH = '/edit';
+// Each article's claims are counted for the page shown: a newsroom with thousands of articles gets pages of them.
+const PAGE_SIZE = 50;
+
+export default async function EditorHome({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageUser('editor');
-  const articles = listArticlesForEditor();
+  const shown = resolvePage((await searchParams).page, countArticles(), PAGE_SIZE);
+  if (shown.redirect) redirect(pageHref(PATH, {}, 'page', shown.page));
+  const articles = listArticlesForEditor({ limit: PAGE_SIZE, offset: shown.offset });
   const attention = listSourcesNeedingAttention();
   const changes = listPendingRevisions();
   return (
@@ -32,7 +41,9 @@ export default async function EditorHome() {
       ) : null}
       <SourcesNeedingAttention sources={attention} />
       <div className="mb-6 flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold">Articles</h1>
+        <h1 className="text-2xl font-bold">
+          Articles{shown.pages > 1 ? <span className="muted text-base font-normal"> {shown.first}–{shown.last} of {shown.total}</span> : null}
+        </h1>
         <Link href="/edit/articles/new" className="rounded bg-[var(--link)] px-4 py-2 font-semibold text-white no-underline dark:text-black">
           New article
         </Link>
@@ -67,6 +78,7 @@ export default async function EditorHome() {
           </li>
         ))}
       </ul>
+      <Pager window={shown} label="Pages of articles" rel={false} href={(p) => pageHref(PATH, {}, 'page', p)} />
     </div>
   );
 }

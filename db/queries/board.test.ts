@@ -2,8 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { claims } from '@/db/schema';
 import { seedDemoOnFirstRun } from '@/db/seed';
-import { removeDatabase, useFreshDatabase } from '@/db/testing';
-import { countOpenReplies, listOpenReplies } from './board';
+import { addUser, removeDatabase, useFreshDatabase } from '@/db/testing';
+import { checkMove, type WorkflowState } from '@/lib/workflow';
+import { countOpenReplies, inboxFor, listOpenReplies } from './board';
+import { listArticlesForEditor } from './editor';
+import { setSignOffRequired } from './workflow';
 import { createParty } from './parties';
 import { addResponse } from './sources';
 
@@ -42,5 +45,93 @@ describe('open requests for comment, a page at a time', () => {
     // Overdue ones come first (their deadlines are the earliest).
     const firstNotOverdue = all.findIndex((r) => !r.overdue);
     expect(all.slice(firstNotOverdue).some((r) => r.overdue)).toBe(false);
+  });
+});
+
+/**
+ * `count` more claims in the first demo article, made in bulk by the test (a hundred thousand-claim
+ * newsroom in miniature): changed `updatedAt` ms ago, the newest last. Returns their ids.
+ */
+function moreClaims(count: number, fields: { workflow?: WorkflowState; assigneeId?: string | null; verdictSetBy?: string | null; pendingBy?: string | null; updatedAt?: number } = {}): number[] {
+  const raw = getDb().$client;
+  const before = raw.prepare('SELECT coalesce(max(id), 0) FROM claims').pluck().get() as number;
+  raw
+    .prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < @count)
+       INSERT INTO claims (slug, article_id, statement, anchor_start, anchor_end, anchor_exact, revision_id, created_at, updated_at, workflow, assignee_id, verdict_set_by, pending_by)
+       SELECT 'bulk-' || (@before + i), c.article_id, 'Der Stadtrat sagte, die Brücke „koste“ ' || i || ' Mio. € — 橋', c.anchor_start, c.anchor_end, c.anchor_exact, c.revision_id,
+              @at + i, @at + i, @workflow, @assigneeId, @verdictSetBy, @pendingBy
+       FROM n, (SELECT * FROM claims ORDER BY id LIMIT 1) c`,
+    )
+    .run({ count, before, at: fields.updatedAt ?? Date.now(), workflow: fields.workflow ?? 'draft', assigneeId: fields.assigneeId ?? null, verdictSetBy: fields.verdictSetBy ?? null, pendingBy: fields.pendingBy ?? null });
+  return raw.prepare('SELECT id FROM claims WHERE id > ? ORDER BY id').pluck().all(before) as number[];
+}
+
+describe('the inbox on a big newsroom', () => {
+  it('lists a claim assigned to the editor long ago however many open claims changed since', () => {
+    const me = addUser('Amaal Yusuf');
+    const [mine] = moreClaims(1, { assigneeId: me, updatedAt: Date.UTC(2024, 0, 1) });
+    // Six hundred drafts of other people's, all changed after it (the board lists the newest 500).
+    moreClaims(600);
+    const inbox = inboxFor({ userId: me });
+    expect(inbox.assigned.map((c) => c.id)).toEqual([mine]);
+    expect(inbox.assignedTotal).toBe(1);
+  });
+
+  it('lists the first of each section, newest first, and counts them all', () => {
+    const me = addUser('Søren Ødegård');
+    const other = addUser('Li Wei');
+    const mine = moreClaims(25, { assigneeId: me });
+    moreClaims(12, { workflow: 'ready_for_review', verdictSetBy: other });
+    const inbox = inboxFor({ userId: me, limit: 10 });
+    expect(inbox.assigned.map((c) => c.id)).toEqual(mine.slice(-10).reverse());
+    expect(inbox.assignedTotal).toBe(25);
+    expect(inbox.toReview).toHaveLength(10);
+    expect(inbox.toReviewTotal).toBe(12);
+  });
+
+  it('offers for review exactly the verdicts checkMove lets this editor approve, with sign-off on and off', () => {
+    const me = addUser('Ana Lúcia');
+    const other = addUser('Kofi Mensah');
+    const waiting = [null, me, other].flatMap((verdictSetBy) =>
+      [null, me, other].flatMap((pendingBy) => moreClaims(1, { workflow: 'ready_for_review', verdictSetBy, pendingBy })),
+    );
+    for (const required of [true, false]) {
+      setSignOffRequired({ required });
+      const rows = getDb().select().from(claims).all().filter((c) => waiting.includes(c.id));
+      const allowed = rows.filter((c) => checkMove('ready_for_review', 'published', { ...c, actorId: me, signOffRequired: required }).ok).map((c) => c.id);
+      const inbox = inboxFor({ userId: me });
+      expect(inbox.toReview.map((c) => c.id).sort((a, b) => a - b)).toEqual(allowed);
+      expect(inbox.toReviewTotal).toBe(allowed.length);
+    }
+    expect(waiting).toHaveLength(9);
+  });
+
+  it('lists the overdue requests on the editor’s own claims only', () => {
+    const me = addUser('Marta Kowalska');
+    const [mine, theirs] = [moreClaims(1, { assigneeId: me })[0]!, moreClaims(1)[0]!];
+    const party = createParty({ name: 'Ratusz „Centrum“', kind: 'organization' });
+    const ask = (claimId: number, deadlineAt: Date, stance?: 'disputes') =>
+      addResponse({ claimId, partyId: party.id, requestedAt: day(1), deadlineAt, actorId: null, ...(stance ? { stance, quote: '„Nie.”', respondedAt: day(3) } : {}) });
+    ask(mine, day(3));
+    ask(mine, day(4));
+    ask(mine, day(20)); // not due yet
+    ask(mine, day(2), 'disputes'); // answered
+    ask(theirs, day(2)); // someone else's claim
+    const inbox = inboxFor({ userId: me, now: day(6), limit: 1 });
+    expect(inbox.overdue.map((r) => [r.claimId, r.deadlineAt])).toEqual([[mine, day(3)]]);
+    expect(inbox.overdueTotal).toBe(2);
+  });
+});
+
+describe('the workspace’s articles, a page at a time', () => {
+  it('counts each page’s articles as the whole list does', () => {
+    moreClaims(3, { workflow: 'draft' });
+    const all = listArticlesForEditor({ now: day(6) });
+    expect(all.length).toBeGreaterThan(1);
+    const pages = [0, 1, 2].flatMap((p) => listArticlesForEditor({ now: day(6), limit: 1, offset: p }));
+    expect(pages).toEqual(all.slice(0, 3));
+    expect(pages.some((a) => a.total > 0 && a.byStatus.unverified > 0)).toBe(true);
+    expect(all.reduce((n, a) => n + a.total, 0)).toBe(getDb().select().from(claims).all().length);
   });
 });

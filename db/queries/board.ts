@@ -1,5 +1,5 @@
 import 'server-only';
-import { aliasedTable, and, asc, desc, eq, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, isNotNull, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { articles, claims, parties, responses, users } from '@/db/schema';
 import type { Status } from '@/lib/status';
@@ -29,6 +29,11 @@ export function listBoardClaims(filter: BoardFilter = {}, now = Date.now()) {
   if (filter.workflow) where.push(eq(claims.workflow, filter.workflow));
   if (filter.partyId) where.push(eq(claims.claimantPartyId, filter.partyId));
   if (filter.olderThanDays) where.push(lt(claims.updatedAt, new Date(now - filter.olderThanDays * 86_400_000)));
+  return boardClaims(and(...where), 500);
+}
+
+/** Claims as the board shows them, most recently changed first. */
+function boardClaims(where: SQL | undefined, limit: number) {
   return getDb()
     .select({
       id: claims.id,
@@ -52,9 +57,9 @@ export function listBoardClaims(filter: BoardFilter = {}, now = Date.now()) {
     .innerJoin(articles, eq(articles.id, claims.articleId))
     .leftJoin(parties, eq(parties.id, claims.claimantPartyId))
     .leftJoin(assignee, eq(assignee.id, claims.assigneeId))
-    .where(and(...where))
+    .where(where)
     .orderBy(desc(claims.updatedAt), desc(claims.id))
-    .limit(500)
+    .limit(limit)
     .all();
 }
 
@@ -77,6 +82,10 @@ export function countOpenReplies(): number {
  * deadline last. A page of them with `limit` and `offset`: the id breaks ties so pages never overlap.
  */
 export function listOpenReplies({ now = new Date(), limit = -1, offset = 0 }: { now?: Date; limit?: number; offset?: number } = {}) {
+  return openReplies(openReply, now, limit, offset);
+}
+
+function openReplies(where: SQL | undefined, now: Date, limit: number, offset = 0) {
   return getDb()
     .select({
       responseId: responses.id,
@@ -93,21 +102,43 @@ export function listOpenReplies({ now = new Date(), limit = -1, offset = 0 }: { 
     .innerJoin(claims, eq(claims.id, responses.claimId))
     .innerJoin(parties, eq(parties.id, responses.partyId))
     .innerJoin(articles, eq(articles.id, claims.articleId))
-    .where(openReply)
+    .where(where)
     .orderBy(sql`${responses.deadlineAt} is null`, asc(responses.deadlineAt), asc(responses.id))
     .limit(limit)
     .offset(offset)
     .all();
 }
 
-/** What an editor should act on: claims assigned to them, verdicts others set that they can approve, their overdue replies. */
-export function inboxFor({ userId, now = new Date() }: { userId: string; now?: Date }) {
+/** How many items each section of the inbox lists; its heading counts them all, and a link leads to the rest. */
+export const INBOX_LIMIT = 100;
+
+/**
+ * What an editor should act on: claims assigned to them, verdicts others set that they can approve,
+ * their overdue replies. Each section is its first INBOX_LIMIT items, most recently changed (replies:
+ * longest overdue) first, with the count of all of them: on a newsroom of a hundred thousand claims
+ * the inbox reads the editor's own claims and the claims waiting for review, never every open claim
+ * or every open request.
+ */
+export function inboxFor({ userId, now = new Date(), limit = INBOX_LIMIT }: { userId: string; now?: Date; limit?: number }) {
+  // Still open: not yet published, or a change to a published verdict waiting for sign-off.
+  const open = and(isNull(claims.withdrawnAt), sql`(${claims.workflow} != 'published' or ${claims.pendingStatus} is not null)`);
+  const assigned = and(open, eq(claims.assigneeId, userId), ne(claims.workflow, 'ready_for_review'));
+  // checkMove(…, 'published') (lib/workflow.ts) in SQL: under sign-off, not a verdict this editor set
+  // or proposed. The rows are checked with it as well.
   const signOff = signOffRequired();
-  const open = listBoardClaims({}, now.getTime()).filter((c) => c.workflow !== 'published' || c.pendingStatus);
+  const reviewable = and(
+    isNull(claims.withdrawnAt),
+    eq(claims.workflow, 'ready_for_review'),
+    signOff ? sql`coalesce(${claims.pendingBy}, ${claims.verdictSetBy}) is not ${userId}` : undefined,
+  );
+  const overdue = and(openReply, lt(responses.deadlineAt, now), eq(claims.assigneeId, userId));
+  const countClaims = (where: SQL | undefined) => getDb().select({ n: sql<number>`count(*)` }).from(claims).where(where).get()!.n;
   return {
-    assigned: open.filter((c) => c.assigneeId === userId && c.workflow !== 'ready_for_review'),
-    // Only what this editor may approve (lib/workflow.ts), so the inbox never lists a refused approval.
-    toReview: open.filter((c) => c.workflow === 'ready_for_review' && checkMove(c.workflow, 'published', { ...c, actorId: userId, signOffRequired: signOff }).ok),
-    overdue: listOpenReplies({ now }).filter((r) => r.overdue && r.assigneeId === userId),
+    assigned: boardClaims(assigned, limit),
+    assignedTotal: countClaims(assigned),
+    toReview: boardClaims(reviewable, limit).filter((c) => checkMove(c.workflow, 'published', { ...c, actorId: userId, signOffRequired: signOff }).ok),
+    toReviewTotal: countClaims(reviewable),
+    overdue: openReplies(overdue, now, limit),
+    overdueTotal: getDb().select({ n: sql<number>`count(*)` }).from(responses).innerJoin(claims, eq(claims.id, responses.claimId)).where(overdue).get()!.n,
   };
 }

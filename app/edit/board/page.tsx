@@ -5,7 +5,7 @@ import { DemoLabel } from '@/components/demo-label';
 import { CellLabel, stacked } from '@/components/stacked-table';
 import { StatusBadge } from '@/components/status-badge';
 import { listBoardClaims } from '@/db/queries/board';
-import { listArticlesForEditor } from '@/db/queries/editor';
+import { listArticleOptions } from '@/db/queries/editor';
 import { listParties } from '@/db/queries/parties';
 import { listUsers } from '@/db/queries/users';
 import { signOffRequired } from '@/db/queries/workflow';
@@ -61,7 +61,7 @@ export default async function BoardPage({ searchParams }: Props) {
           name="article"
           value={f.article}
           any="Any"
-          options={listArticlesForEditor().map((a) => ({ value: a.id, label: a.title.slice(0, 50) }))}
+          options={listArticleOptions().map((a) => ({ value: a.id, label: a.title.slice(0, 50) }))}
         />
         <FilterSelect label="Status" name="status" value={f.status} any="Any" options={STATUSES.map((s) => ({ value: s, label: STATUS_INFO[s].label }))} />
         <FilterSelect label="State" name="state" value={f.state} any="Any" options={WORKFLOW_STATES.map((s) => ({ value: s, label: WORKFLOW_LABELS[s] }))} />

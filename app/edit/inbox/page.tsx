@@ -11,12 +11,18 @@ export const metadata: Metadata = { title: 'Inbox' };
 export default async function InboxPage() {
   const me = await requirePageUser('editor');
   const inbox = inboxFor({ userId: me.id });
-  const section = (id: string, title: string, empty: string, items: React.ReactNode[]) => (
+  // The heading counts every item; past the first INBOX_LIMIT, a link leads to the rest.
+  const section = (id: string, title: string, empty: string, items: React.ReactNode[], total: number, rest: { href: string; label: string }) => (
     <section aria-labelledby={id} className="mb-8">
       <h2 id={id} className="mb-2 text-lg font-semibold">
-        {title} <span className="muted">({items.length})</span>
+        {title} <span className="muted">({total})</span>
       </h2>
       {items.length ? <ul className="space-y-2">{items}</ul> : <p className="muted">{empty}</p>}
+      {total > items.length ? (
+        <p className="mt-2 text-sm">
+          The first {items.length} of {total}. <Link href={rest.href}>{rest.label}</Link>
+        </p>
+      ) : null}
     </section>
   );
   const claimItem = (c: (typeof inbox.assigned)[number]) => (
@@ -29,8 +35,14 @@ export default async function InboxPage() {
   return (
     <div>
       <h1 className="mb-4 text-2xl font-bold">Inbox</h1>
-      {section('assigned', 'Assigned to you', 'Nothing assigned to you.', inbox.assigned.map(claimItem))}
-      {section('review', 'Waiting for your review', 'No verdicts waiting for you.', inbox.toReview.map(claimItem))}
+      {section('assigned', 'Assigned to you', 'Nothing assigned to you.', inbox.assigned.map(claimItem), inbox.assignedTotal, {
+        href: '/edit/board?mine=1&view=table',
+        label: 'All your claims on the board',
+      })}
+      {section('review', 'Waiting for your review', 'No verdicts waiting for you.', inbox.toReview.map(claimItem), inbox.toReviewTotal, {
+        href: '/edit/board?state=ready_for_review&view=table',
+        label: 'All claims ready for review on the board',
+      })}
       {section(
         'overdue',
         'Replies past their deadline',
@@ -40,6 +52,8 @@ export default async function InboxPage() {
             <strong>{r.partyName}</strong> was due {formatDate(r.deadlineAt)} — <Link href={`/edit/claims/${r.claimId}`}>{r.statement}</Link>
           </li>
         )),
+        inbox.overdueTotal,
+        { href: '/edit/replies', label: 'Every open request, overdue first' },
       )}
     </div>
   );

@@ -61,3 +61,14 @@ describe('quoted', () => {
     expect(quoted(typed)).not.toMatch(/^“["“]|["”]”$/);
   });
 });
+
+describe('quoted with inch marks', () => {
+  it.each([
+    ['The storm left 30" of snow on Riverside', '“The storm left 30" of snow on Riverside”'],
+    ['The council bought 12 TVs with 65" screens and "smart" remotes', '“The council bought 12 TVs with 65" screens and ‘smart’ remotes”'],
+    ['They promised "a new line by 2024" in March', '“They promised ‘a new line by 2024’ in March”'],
+    ['"Done by 2024," she said', '“‘Done by 2024,’ she said”'],
+  ])('keeps an inch mark after a number as typed (as ’ it reads as feet): %s', (typed, shown) => {
+    expect(quoted(typed)).toBe(shown);
+  });
+});

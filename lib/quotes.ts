@@ -83,16 +83,22 @@ export function unquote(text: string): string {
 
 // A double mark inside opens after a space, a bracket or a dash (or at the start) and closes otherwise.
 const OPENS_AFTER = /^$|[\s([{\-–—/]$/u;
+const DIGIT = /\p{Nd}/u;
 
 /**
  * Double quotation marks inside a quote, straight or curly, as the single marks English
  * nests inside double ones: ‘Yes,’ she said, not “"Yes," she said” with two marks side by side.
+ * A straight mark after a digit with no nested quote open is an inch mark (a 65" screen, 30" of
+ * snow) and stays as typed: as ’ it read as feet.
  */
 function nestQuotes(text: string): string {
+  let open = 0;
   return text.replace(/["“”]/g, (mark, at: number) => {
-    if (mark === '“') return '‘';
-    if (mark === '”') return '’';
-    return OPENS_AFTER.test(text.slice(Math.max(0, at - 1), at)) ? '‘' : '’';
+    const before = text.slice(Math.max(0, at - 1), at);
+    const opens = mark === '“' || (mark === '"' && OPENS_AFTER.test(before));
+    if (!opens && mark === '"' && open === 0 && DIGIT.test(before)) return mark;
+    open = opens ? open + 1 : Math.max(0, open - 1);
+    return opens ? '‘' : '’';
   });
 }
 

@@ -135,4 +135,14 @@ describe('assignment', () => {
     expect(claim(id).assigneeId).toBe(bruno);
     expect(assignments()).toEqual(['— → Alice Editor', 'Alice Editor → Bruno Reviewer']);
   });
+
+  it('a board loaded while someone had the claim takes it once they dropped it: nobody loses it', () => {
+    const id = draftId();
+    assignClaim({ id, assigneeId: alice, from: null, actor: { id: alice, role: 'editor' } });
+    // Bruno's board shows Alice with "Take"; she drops it before he presses it.
+    assignClaim({ id, assigneeId: null, from: alice, actor: { id: alice, role: 'editor' } });
+    assignClaim({ id, assigneeId: bruno, from: alice, actor: { id: bruno, role: 'editor' } });
+    expect(claim(id).assigneeId).toBe(bruno);
+    expect(assignmentsOf(id)).toEqual(['— → Alice Editor', 'Alice Editor → —', '— → Bruno Reviewer']);
+  });
 });

@@ -59,9 +59,9 @@ export function assignClaim(input: {
     // Already so (a second press, another tab): nothing to record.
     if (claim.assigneeId === input.assigneeId) return;
     // A board opened before someone else took the claim still offers "Take": taking it then
-    // would silently take it from them.
-    if (input.from !== undefined && claim.assigneeId !== input.from) {
-      const now = claim.assigneeId === input.actor.id ? 'you' : nameOf(tx, claim.assigneeId) || 'nobody';
+    // would silently take it from them. A claim dropped since is nobody's, and taken as asked.
+    if (input.from !== undefined && claim.assigneeId !== null && claim.assigneeId !== input.from) {
+      const now = claim.assigneeId === input.actor.id ? 'you' : nameOf(tx, claim.assigneeId) || 'another editor';
       throw new AppError('conflict', { message: `Since this page was loaded the claim was assigned to ${now}: reload to see who has it.` });
     }
     const self = input.assigneeId === input.actor.id || (input.assigneeId === null && claim.assigneeId === input.actor.id);

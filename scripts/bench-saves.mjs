@@ -231,7 +231,8 @@ function profileBreakdown(file, windows, saves) {
   const RULES = [
     ['idle', (s) => /^\(idle\)/.test(s[0])],
     ['garbage collection', (s) => /^\(garbage collector\)/.test(s[0])],
-    ['action: settle commit (tags into the log)', (s) => has(s, /invalidations\.ts\|settleWrites/)],
+    // invalidate() (lib/server/cache.ts): the settle commit naming the write's tags, and this process's own drops.
+    ['action: invalidation (settle commit, own drops)', (s) => has(s, /lib\/server\/action\.ts/) && has(s, /lib\/server\/cache\.ts/)],
     ['action: the write (transaction)', (s) => has(s, /lib\/server\/action\.ts/) && has(s, /db\/queries\/(sources|tx|index)|db\/index\.ts|better-sqlite3|drizzle-orm/)],
     ['action: session check, parsing, the rest', (s) => has(s, /lib\/server\/action\.ts/)],
     ['compression of the answer', (s) => has(s, /^node:zlib|compiled\/compression|^zlib/)],
@@ -239,7 +240,7 @@ function profileBreakdown(file, windows, saves) {
     ['RSC render: queries', (s) => has(s, /react-server-dom[^|]*server/) && has(s, /db\/|better-sqlite3|drizzle-orm/)],
     ['RSC render: the rest', (s) => has(s, /react-server-dom[^|]*server/)],
     ['decoding the request (multipart, reply, action lookup)', (s) => has(s, /busboy|decodeReply|decodeAction|decodeFormState|action-handler/)],
-    ['session and proxy', (s) => has(s, /proxy\.ts|better-auth|lib\/server\/session/)],
+    ['session check and proxy', (s) => has(s, /proxy\.ts|better-auth|better-call|lib\/server\/session/)],
     ['(program), native', (s) => /^\(program\)|^\(native\)/.test(s[0])],
     ['Next and Node, the rest', () => true],
   ];

@@ -6,12 +6,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cached, tags } from '@/lib/server/cache';
 import { backupDatabase } from './backup';
 import { closeDb, getDb } from './index';
-import { claimEvents, claims } from './schema';
+import { claimEvents, claims, meta } from './schema';
 import { getClaimForEditor } from './queries/annotator';
 import { readLogSince } from './queries/invalidations';
 import { SIGN_IN_LIMITS } from './queries/users';
 import { seedDemoOnFirstRun } from './seed';
 import { removeDatabase, useFreshDatabase } from './testing';
+import { write } from './queries/tx';
+import { spawn } from 'node:child_process';
 
 const run = promisify(execFile);
 const root = path.resolve(__dirname, '..');
@@ -103,5 +105,47 @@ describe('sign-in reservations from several processes', () => {
       ),
     );
     expect(results.reduce((a, r) => a + r.granted, 0)).toBe(SIGN_IN_LIMITS.account);
+  }, 60_000);
+});
+
+describe('a write beside a process that writes in a loop', () => {
+  it('gets the write lock within a couple of seconds every time, not after SQLite’s busy handler has slept past its chances', async () => {
+    const file = useFreshDatabase();
+    files.push(file);
+    getDb(); // migrated before the other process starts
+    // The other process holds the write lock 5 ms at a time and leaves it free a third of a
+    // millisecond in between, as a process saving in a loop does (its read before the next save).
+    // SQLite's own busy handler polls 100 ms apart after the first third of a second, so a write
+    // here found the lock free once in about 25 polls: it waited seconds, or failed.
+    const hog = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const db = new (require('better-sqlite3'))(process.env.DATABASE_PATH, { timeout: 10000 });
+         const nap = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+         const until = Date.now() + 20000;
+         console.log('ready');
+         while (Date.now() < until) {
+           db.exec('BEGIN IMMEDIATE');
+           db.prepare("INSERT INTO meta (key, value) VALUES ('hog', 'x') ON CONFLICT (key) DO UPDATE SET value = value || 'x'").run();
+           nap(5);
+           db.exec('COMMIT');
+           for (const t = performance.now(); performance.now() - t < 0.3; );
+         }`,
+      ],
+      { cwd: root, env: { ...process.env, DATABASE_PATH: file }, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      await new Promise((resolve) => hog.stdout.once('data', resolve));
+      const waits: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const start = performance.now();
+        write((tx) => tx.insert(meta).values({ key: `mine-${i}`, value: 'Antwort „später“ ✅' }).run());
+        waits.push(performance.now() - start);
+      }
+      expect(Math.max(...waits)).toBeLessThan(2000);
+    } finally {
+      hog.kill();
+    }
   }, 60_000);
 });

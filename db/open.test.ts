@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DatabaseOpenError, openDatabase } from './open';
+import { CHECKED_ENV, checkDatabaseFile, DatabaseOpenError, openDatabase } from './open';
 import { seedDemoOnFirstRun } from './seed';
 import { closeDb } from './index';
 import { removeDatabase, useFreshDatabase } from './testing';
@@ -50,6 +50,28 @@ describe('opening a database file', () => {
     bytes.fill(0xa5, 4096);
     fs.writeFileSync(file, bytes);
     expectRefusedUntouched(file, /damaged/);
+  });
+
+  it('reads every page once per server start: the processes the first one starts skip quick_check, and only for the file it checked', () => {
+    const file = useDemoDatabase();
+    // Damage the last page, a page of the claims' history that opening and migrating never read.
+    const bytes = fs.readFileSync(file);
+    const pageSize = bytes.readUInt16BE(16);
+    bytes.fill(0xa5, bytes.length - pageSize);
+    fs.writeFileSync(file, bytes);
+    expectRefusedUntouched(file, /damaged/);
+    expect(() => checkDatabaseFile(file)).toThrow(/damaged/);
+    try {
+      process.env[CHECKED_ENV] = `${file}.other`;
+      expect(() => openDatabase(file)).toThrow(/damaged/);
+      process.env[CHECKED_ENV] = file;
+      // What a reader or editor process does after the first process checked this file.
+      openDatabase(file).close();
+      // The start's own check reads it through whatever the environment says.
+      expect(() => checkDatabaseFile(file)).toThrow(/damaged/);
+    } finally {
+      delete process.env[CHECKED_ENV];
+    }
   });
 
   // A newer version adds migrations after ours; a diverging branch adds one between them.

@@ -18,17 +18,28 @@ export class DatabaseOpenError extends Error {
   }
 }
 
+/**
+ * Names the database file that passed the full check in this start of the server (its absolute
+ * path), set by the process that made it for the processes it starts: scripts/start.mjs after
+ * prepare-db, or scripts/server.mjs's first process (scripts/check-db.ts). They skip quick_check,
+ * which reads every page (1.6 s on a newsroom of a hundred thousand claims), and keep the rest.
+ */
+export const CHECKED_ENV = 'CLAIMLINE_DB_CHECKED';
+
+/** How long any statement waits for a lock another process holds (writes: writeLocked in db/index.ts). */
+export const BUSY_TIMEOUT_MS = 5000;
+
 /** Opens a SQLite file with Claimline's settings and brings its schema up to date. */
 export function openDatabase(file: string): Database.Database {
   // Checked read-only first: setting WAL or migrating would write to a file we should not touch.
-  if (fs.existsSync(file) && fs.statSync(file).size > 0) checkExistingFile(file);
+  if (fs.existsSync(file) && fs.statSync(file).size > 0) checkExistingFile(file, process.env[CHECKED_ENV] !== file);
   const sqlite = new Database(file);
   // WAL lets readers run beside the one writer; FULL makes an acknowledged commit survive power loss.
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   // Another process (a backup, a script) may hold the write lock briefly: wait rather than fail.
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // 64 MiB of page cache instead of SQLite's 2 MiB: searches sorted by date and filtered lists read
   // many index pages, and with the default cache they go back to the file for each (the search
   // bench halved with it). One connection per process, so this is the process's whole cost.
@@ -38,7 +49,12 @@ export function openDatabase(file: string): Database.Database {
   return sqlite;
 }
 
-function checkExistingFile(file: string): void {
+/** The checks openDatabase makes before it writes, quick_check included, without opening the file for writing. */
+export function checkDatabaseFile(file: string): void {
+  if (fs.existsSync(file) && fs.statSync(file).size > 0) checkExistingFile(file, true);
+}
+
+function checkExistingFile(file: string, quickCheck: boolean): void {
   const header = Buffer.alloc(SQLITE_HEADER.length);
   const fd = fs.openSync(file, 'r');
   try {
@@ -58,8 +74,8 @@ function checkExistingFile(file: string): void {
   try {
     sqlite = new Database(file, { readonly: true, fileMustExist: true });
     // quick_check reads every page: a damaged file fails here rather than halfway through a request.
-    const check = sqlite.pragma('quick_check(1)', { simple: true });
-    if (check !== 'ok') throw notDatabase();
+    // Once per start of the server (CHECKED_ENV): its other processes open the same file after it.
+    if (quickCheck && sqlite.pragma('quick_check(1)', { simple: true }) !== 'ok') throw notDatabase();
     const tables = sqlite
       .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")
       .pluck()

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildIfNeeded } from './build-if-needed.mjs';
-import { baseEnv, root, runTs } from './lib.mjs';
+import { baseEnv, databaseFile, root, runTs } from './lib.mjs';
 import { ensureVarnish, startVarnish } from './varnish.mjs';
 
 const file = process.env.E2E_DATABASE_PATH;
@@ -46,7 +46,8 @@ if (process.argv.includes('--varnish')) {
 // The production server, as `npm start` runs it (scripts/server.mjs).
 const server = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')], {
   cwd: root,
-  env: { ...env, PORT: port, HOST: '127.0.0.1' },
+  // prepare-db checked the file: the server does not check it again (db/open.ts).
+  env: { ...env, PORT: port, HOST: '127.0.0.1', CLAIMLINE_DB_CHECKED: databaseFile(env) },
   stdio: 'inherit',
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

@@ -43,3 +43,10 @@ export function runTsOutput(script, args = [], options = {}) {
     child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${script} failed (${code})`))));
   });
 }
+
+/**
+ * The database file the app opens (databasePath() in db/index.ts, which a plain Node script cannot
+ * import): where a server start says it was checked (CLAIMLINE_DB_CHECKED). Were the two ever to
+ * differ, each process would only make the check itself.
+ */
+export const databaseFile = (env = process.env) => path.resolve(root, env.DATABASE_PATH || './data/claimline.db');

@@ -32,7 +32,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
-import { root } from './lib.mjs';
+import { root, runTsOutput } from './lib.mjs';
 import { processEnv, SESSION_COOKIE, takePriority, wantsEditor } from './connection-route.mjs';
 import { FORWARDED_HEADER as FORWARDED } from './peer-address.mjs';
 
@@ -104,7 +104,7 @@ if (cluster.isPrimary) {
   // By default on with two cores or more, or more than one reader process; CLAIMLINE_EDITOR_PROCESS=1 or 0 decides.
   const editorProcess = process.env.CLAIMLINE_EDITOR_PROCESS ? process.env.CLAIMLINE_EDITOR_PROCESS === '1' : cores > 1 || readers > 1;
   if (readers === 1 && !editorProcess) await serve('single');
-  else primary(readers, editorProcess);
+  else primary(readers, editorProcess, await checkDatabase());
 } else {
   await serve(process.env.CLAIMLINE_ROLE);
 }
@@ -114,8 +114,10 @@ if (cluster.isPrimary) {
  * started again (at most 5 times a minute, then the server stops: something is wrong with
  * it, not with one request). SIGINT or SIGTERM stops them all, then this process.
  */
-function primary(readers, editorProcess) {
+function primary(readers, editorProcess, checked) {
   const env = {
+    // The database file passed its full check in this start: the processes skip quick_check (db/open.ts).
+    CLAIMLINE_DB_CHECKED: checked,
     // One value for the whole server: reader ETags are the same whichever process answers.
     CLAIMLINE_BOOT: randomBytes(6).toString('hex'),
     // Lets the editor process trust the client address a reader process passes on.
@@ -241,6 +243,22 @@ function primary(readers, editorProcess) {
   });
 }
 
+
+/**
+ * The database checks once for the whole server, before any process opens the file (db/open.ts):
+ * already made when scripts/start.mjs ran prepare-db, otherwise here. Resolves with the checked
+ * file's path; a file refused (damaged, another application's, a newer version's) stops the server
+ * with the reason, as each process would have.
+ */
+async function checkDatabase() {
+  if (process.env.CLAIMLINE_DB_CHECKED) return process.env.CLAIMLINE_DB_CHECKED;
+  try {
+    return (await runTsOutput('scripts/check-db.ts', [], { env: process.env })).trim();
+  } catch {
+    console.error('Claimline could not start: its database was refused (the reason is above).');
+    process.exit(1);
+  }
+}
 
 /** One server process: 'single' (the whole server), 'reader' or 'editor'. */
 async function serve(as) {

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { buildIfNeeded } from './build-if-needed.mjs';
-import { baseEnv, root, runTs } from './lib.mjs';
+import { baseEnv, databaseFile, root, runTs } from './lib.mjs';
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '0.0.0.0';
@@ -19,7 +19,8 @@ try {
 // scripts/server.mjs: Next's request handler behind a hot path for page-cache hits.
 const server = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')], {
   cwd: root,
-  env: { ...env, PORT: String(port), HOST: host },
+  // prepare-db made the database's full check: the server's processes skip quick_check (db/open.ts).
+  env: { ...env, PORT: String(port), HOST: host, CLAIMLINE_DB_CHECKED: databaseFile(env) },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

@@ -2,7 +2,7 @@ import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { and, eq, gt, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
-import { getDb, prepared } from '@/db';
+import { getDb, immediate, prepared } from '@/db';
 import { cacheTags, changeCounter } from '@/db/schema';
 import type { Tx } from './tx';
 
@@ -119,7 +119,7 @@ export function logWrite(tx: Tx, touches: 'readers' | 'nothing', before: { count
 export function settleWrites(tags: readonly string[]): number {
   const pending = log().context.getStore()?.pending.splice(0) ?? [];
   if (!tags.length && !pending.length) return 0;
-  return withoutSync(() => getDb().transaction(
+  return withoutSync(() => immediate(
     (tx) => {
       // Taken before the pending rows go: a version never comes back, or a process that had read
       // up to a deleted row's version would take the rows given that version for ones it had seen.
@@ -131,7 +131,6 @@ export function settleWrites(tags: readonly string[]): number {
       upsert(tx, tags.length ? tags : [NOTHING], version);
       return version;
     },
-    { behavior: 'immediate' },
   ));
 }
 
@@ -226,7 +225,7 @@ export function logVersions(tags: readonly string[] | null): string {
  * for the next look.
  */
 export function logUnexplained(seen: number | null, expired: readonly string[] = []): void {
-  getDb().transaction(
+  immediate(
     (tx) => {
       const version = nextVersion(tx);
       const removed = expired.length ? tx.delete(cacheTags).where(inArray(cacheTags.tag, [...expired])).run().changes : 0;
@@ -236,7 +235,6 @@ export function logUnexplained(seen: number | null, expired: readonly string[] =
       if (removed > 0) upsert(tx, [EVERYTHING], version);
       else if (behind) upsert(tx, [EVERYTHING], version, unloggedOrigin(seen));
     },
-    { behavior: 'immediate' },
   );
 }
 
@@ -264,14 +262,11 @@ export function duePurges({ loggedBy, notBefore, limit }: { loggedBy: number; no
 export function markPurged(rows: readonly { tag: string; version: number }[]): void {
   if (!rows.length) return;
   withoutSync(() =>
-    getDb().transaction(
-      (tx) => {
-        for (const row of rows) {
-          tx.update(cacheTags).set({ purgeDue: null }).where(and(eq(cacheTags.tag, row.tag), eq(cacheTags.version, row.version))).run();
-        }
-      },
-      { behavior: 'immediate' },
-    ),
+    immediate((tx) => {
+      for (const row of rows) {
+        tx.update(cacheTags).set({ purgeDue: null }).where(and(eq(cacheTags.tag, row.tag), eq(cacheTags.version, row.version))).run();
+      }
+    }),
   );
 }
 

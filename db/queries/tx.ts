@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDb, type Db } from '@/db';
+import { immediate, type Db } from '@/db';
 import { claimEvents } from '@/db/schema';
 import { changeCount, logWrite, readCounter } from './invalidations';
 import type { EventKind } from '@/lib/events';
@@ -21,7 +21,7 @@ export function write<T>(fn: (tx: Tx) => T, touches: 'readers' | 'nothing' = 're
     notePhase(name, now - mark);
     mark = now;
   };
-  const result = getDb().transaction((tx) => {
+  const result = immediate((tx) => {
     lap('tx.lock');
     const before = changeCount();
     const counter = readCounter(tx);
@@ -30,7 +30,7 @@ export function write<T>(fn: (tx: Tx) => T, touches: 'readers' | 'nothing' = 're
     if (changeCount() !== before) logWrite(tx, touches, counter);
     lap('tx.work');
     return result;
-  }, { behavior: 'immediate' });
+  });
   lap('tx.commit');
   return result;
 }

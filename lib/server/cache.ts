@@ -322,28 +322,20 @@ export const LAG_MAX_MS = 60_000;
  */
 export function cached<T>(key: string, dependsOn: readonly string[] | ((value: T) => string[]), load: () => T, options: { lag?: boolean } = {}): T {
   const s = state();
-  const hit = s.entries.get(key);
-  if (hit && hit.deps.every(([tag, version]) => tagVersion(s, tag) === version)) {
-    // Least recently used goes first when the cache is full: move a hit to the end.
-    s.entries.delete(key);
-    s.entries.set(key, hit);
-    recordRead(hit.deps.map(([tag]) => tag));
-    return hit.value as T;
-  }
-  const age = hit ? Date.now() - hit.at : Infinity;
-  if (hit && options.lag && age < LAG_MAX_MS) {
-    if (age >= LAG_REFRESH_MS && !s.refreshing.has(key)) {
-      s.refreshing.add(key);
-      setImmediate(() => {
-        try {
-          store(s, key, dependsOn, load);
-        } catch (error) {
-          console.warn(`Could not compute ${key} again: ${error instanceof Error ? error.message : error}`);
-        } finally {
-          s.refreshing.delete(key);
-        }
-      });
-    }
+  const hit = usable(s, key, options.lag, () => {
+    if (s.refreshing.has(key)) return;
+    s.refreshing.add(key);
+    setImmediate(() => {
+      try {
+        store(s, key, dependsOn, load);
+      } catch (error) {
+        console.warn(`Could not compute ${key} again: ${error instanceof Error ? error.message : error}`);
+      } finally {
+        s.refreshing.delete(key);
+      }
+    });
+  });
+  if (hit) {
     recordRead(hit.deps.map(([tag]) => tag));
     return hit.value as T;
   }
@@ -359,18 +351,31 @@ export function cached<T>(key: string, dependsOn: readonly string[] | ((value: T
  */
 export async function cachedAsync<T>(key: string, dependsOn: readonly string[], load: () => Promise<T | null>, options: { lag?: boolean } = {}): Promise<T | null> {
   const s = state();
-  const hit = s.entries.get(key);
-  const current = hit?.deps.every(([tag, version]) => tagVersion(s, tag) === version);
-  const age = hit ? Date.now() - hit.at : Infinity;
-  if (hit && (current || (options.lag && age < LAG_MAX_MS))) {
-    if (!current && age >= LAG_REFRESH_MS) {
-      makeAsync(s, key, dependsOn, load).catch((error: unknown) => console.warn(`Could not compute ${key} again: ${error instanceof Error ? error.message : error}`));
-    }
-    recordRead(dependsOn);
-    return hit.value as T;
-  }
+  const hit = usable(s, key, options.lag, () => {
+    makeAsync(s, key, dependsOn, load).catch((error: unknown) => console.warn(`Could not compute ${key} again: ${error instanceof Error ? error.message : error}`));
+  });
   recordRead(dependsOn);
-  return makeAsync(s, key, dependsOn, load);
+  return hit ? (hit.value as T) : makeAsync(s, key, dependsOn, load);
+}
+
+/**
+ * The entry kept under `key` if it may be used: its tags unchanged (then it becomes the most
+ * recently used), or with `lag` younger than LAG_MAX_MS, when `refresh` is called once it is
+ * LAG_REFRESH_MS old to compute it again after this request.
+ */
+function usable(s: State, key: string, lag: boolean | undefined, refresh: () => void): Entry | undefined {
+  const hit = s.entries.get(key);
+  if (!hit) return undefined;
+  if (hit.deps.every(([tag, version]) => tagVersion(s, tag) === version)) {
+    // Least recently used goes first when the cache is full: move a hit to the end.
+    s.entries.delete(key);
+    s.entries.set(key, hit);
+    return hit;
+  }
+  const age = Date.now() - hit.at;
+  if (!lag || age >= LAG_MAX_MS) return undefined;
+  if (age >= LAG_REFRESH_MS) refresh();
+  return hit;
 }
 
 function makeAsync<T>(s: State, key: string, dependsOn: readonly string[], load: () => Promise<T | null>): Promise<T | null> {

@@ -7,6 +7,18 @@ describe('form fields', () => {
     expect(httpUrl.safeParse(url).success).toBe(true);
   });
 
+  it.each(['https://www.bürgerbüro-köln.example/sitzung?datum=2026-03-02', 'https://пример.рф/путь', 'https://例子.中国/页面'])(
+    'accepts the address of a site named in its own script: %s',
+    (url) => {
+      expect(httpUrl.parse(url)).toBe(url);
+      expect(optionalHttpUrl.parse(url)).toBe(url);
+    },
+  );
+
+  it.each(['http://192.168.0.1/admin', 'http://[::1]/x', 'http://localhost:3000/', 'https://exa mple.com', 'https://-bad-.example/'])('refuses %j as a source address', (url) => {
+    expect(httpUrl.safeParse(url).error?.issues.map((i) => i.message)).toEqual(['Enter a web address starting with http:// or https://.']);
+  });
+
   it.each(['', 'example.com', 'javascript:alert(1)', 'ftp://example.com/file', 'data:text/html,hi', 'https://', 'file:///etc/passwd'])(
     'refuses %j as a web address',
     (url) => {

@@ -31,7 +31,21 @@ export const httpUrl = z
   .trim()
   .min(1, URL_MESSAGE)
   .pipe(addressLength)
-  .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, message: URL_MESSAGE }));
+  .pipe(z.url({ protocol: /^https?$/, message: URL_MESSAGE }))
+  // Also run after z.url refused the address: then it names no host, and says nothing more.
+  .refine((address) => !URL.canParse(address) || isDomainName(new URL(address).hostname), URL_MESSAGE);
+
+// One label of a host name as URL gives it: ASCII, a name in another script as its punycode (xn--…).
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+
+/**
+ * A host name with a dot, not an IP address: zod's domain pattern is ASCII only, so a source at
+ * https://bürgerbüro.example or https://пример.рф was refused as "not starting with https://".
+ */
+function isDomainName(hostname: string): boolean {
+  const labels = hostname.split('.');
+  return labels.length > 1 && labels.every((label) => LABEL.test(label)) && !/^\d+$/.test(labels.at(-1)!);
+}
 
 /** An optional web address: empty becomes null. */
 export const optionalHttpUrl = z

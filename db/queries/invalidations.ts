@@ -2,7 +2,7 @@ import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { and, eq, gt, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
-import { getDb, immediate, prepared } from '@/db';
+import { getDb, immediate, prepared, writeLocked } from '@/db';
 import { cacheTags, changeCounter } from '@/db/schema';
 import type { Tx } from './tx';
 
@@ -276,5 +276,7 @@ export function markPurged(rows: readonly { tag: string; version: number }[]): v
  * stale-while-revalidate). Returns how many were dropped.
  */
 export function dropPurgesBefore(before: number): number {
-  return getDb().update(cacheTags).set({ purgeDue: null }).where(lte(cacheTags.purgeDue, before)).run().changes;
+  // Looked for first: the sweep runs every 2 s, and an UPDATE takes the write lock even when it changes no row.
+  if (!getDb().select({ tag: cacheTags.tag }).from(cacheTags).where(lte(cacheTags.purgeDue, before)).limit(1).get()) return 0;
+  return writeLocked(() => getDb().update(cacheTags).set({ purgeDue: null }).where(lte(cacheTags.purgeDue, before)).run().changes);
 }

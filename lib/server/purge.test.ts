@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { duePurges, PENDING_MS, withWriteLog } from '@/db/queries/invalidations';
@@ -163,6 +164,21 @@ describe('purges that a crash or an outage left undone (on a real database)', ()
     expect(due()).toEqual(['claim:4']);
     expect(await sweepPurges({ now: later(SHARED_COPY_MAX_MS + 1000), urls: [url] })).toEqual({ purged: 0, dropped: 1, failed: 0 });
     expect(due()).toEqual([]);
+  });
+
+  it('a sweep with nothing due leaves the write lock to the editors: it waits for no other writer', async () => {
+    await purgeWritten(['claim:3'], await save('x', ['claim:3']), [url]);
+    // Another process in the middle of a long write.
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const started = performance.now();
+      expect(await sweepPurges({ now: later(SHARED_COPY_MAX_MS + PURGE_GRACE_MS), urls: [url] })).toEqual({ purged: 0, dropped: 0, failed: 0 });
+      expect(performance.now() - started).toBeLessThan(1000);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
   });
 
   it('owes no purge for bookkeeping readers never see, and sweeps nothing without shared caches', async () => {

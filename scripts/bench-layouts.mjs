@@ -35,6 +35,8 @@ const { values, duration, connections, port, base, env } = benchSettings({
   profile: { type: 'boolean', default: false },
   // Renices the reader processes once started (they take nice 5 themselves: scripts/connection-route.mjs), to measure what their priority costs the mix.
   'reader-nice': { type: 'string' },
+  // NODE_OPTIONS for the server's processes only (not the load generator), e.g. "--max-semi-space-size=64".
+  'node-options': { type: 'string' },
 });
 const loadAverage = () => round(os.loadavg()[0], 1);
 // Where the server's processes write their CPU profiles (--profile).
@@ -110,7 +112,7 @@ function byRoute(trace, edited) {
 
 /** Answers of a traced load second by second, by how the page cache answered them. */
 function bySecond(trace) {
-  const start = trace[0]?.t ?? 0;
+  const start = trace.reduce((min, r) => Math.min(min, r.t), Infinity);
   const seconds = [];
   for (const r of trace) {
     const i = Math.floor((r.t - start) / 1000);
@@ -287,7 +289,7 @@ try {
     const invite = (await runTsOutput('scripts/invite.ts', ['--role', 'editor'], { env: { ...env, DATABASE_PATH: working, APP_URL: base } })).trim();
     server = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')], {
       cwd: root,
-      env: { ...env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: working, CLAIMLINE_WORKERS: String(layout.readers), CLAIMLINE_EDITOR_PROCESS: layout.editor ? '1' : '0', ...(values.timing ? { CLAIMLINE_TIMING_LOG: timingLog } : {}), ...(profileDir ? { CLAIMLINE_PROFILE_DIR: profileDir } : {}), ...(layout.fresh ? { CLAIMLINE_STALE_UNDER_LOAD: '0' } : {}) },
+      env: { ...env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: working, CLAIMLINE_WORKERS: String(layout.readers), CLAIMLINE_EDITOR_PROCESS: layout.editor ? '1' : '0', ...(values.timing ? { CLAIMLINE_TIMING_LOG: timingLog } : {}), ...(profileDir ? { CLAIMLINE_PROFILE_DIR: profileDir } : {}), ...(values['node-options'] ? { NODE_OPTIONS: values['node-options'] } : {}), ...(layout.fresh ? { CLAIMLINE_STALE_UNDER_LOAD: '0' } : {}) },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const exited = new Promise((resolve) => server.once('exit', resolve));

@@ -4,7 +4,7 @@ import { claims } from '@/db/schema';
 import { seedDemoOnFirstRun } from '@/db/seed';
 import { addUser, removeDatabase, useFreshDatabase } from '@/db/testing';
 import { checkMove, type WorkflowState } from '@/lib/workflow';
-import { countOpenReplies, inboxFor, listOpenReplies } from './board';
+import { BOARD_LIMIT, countOpenReplies, inboxFor, listBoardClaims, listOpenReplies } from './board';
 import { listArticlesForEditor } from './editor';
 import { setSignOffRequired } from './workflow';
 import { createParty } from './parties';
@@ -133,5 +133,20 @@ describe('the workspace’s articles, a page at a time', () => {
     expect(pages).toEqual(all.slice(0, 3));
     expect(pages.some((a) => a.total > 0 && a.byStatus.unverified > 0)).toBe(true);
     expect(all.reduce((n, a) => n + a.total, 0)).toBe(getDb().select().from(claims).all().length);
+  });
+});
+
+describe('the board on a big newsroom', () => {
+  it('shows the most recently changed claims the filters match, and how many they match in all', () => {
+    const me = addUser('Amaal Yusuf');
+    const [old] = moreClaims(1, { assigneeId: me, updatedAt: Date.UTC(2024, 0, 1) });
+    moreClaims(BOARD_LIMIT, { assigneeId: me });
+    const all = listBoardClaims({ assigneeId: me });
+    expect(all.rows).toHaveLength(BOARD_LIMIT);
+    expect(all.rows.map((c) => c.id)).not.toContain(old);
+    expect(all.total).toBe(BOARD_LIMIT + 1);
+    // Narrowed, the older one is there, and nothing is said to be missing.
+    const narrowed = listBoardClaims({ assigneeId: me, olderThanDays: 30 });
+    expect(narrowed).toEqual({ rows: [expect.objectContaining({ id: old })], total: 1 });
   });
 });

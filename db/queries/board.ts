@@ -18,8 +18,22 @@ export type BoardFilter = {
 
 const assignee = aliasedTable(users, 'assignee');
 
-/** Claims for the review board and table, most recently changed first. */
+/** The most claims the board and table show at once: the most recently changed of those its filters match. */
+export const BOARD_LIMIT = 500;
+
+/**
+ * Claims for the review board and table, the first BOARD_LIMIT most recently changed, with how many
+ * the filters match in all: past the limit the board says it shows only some, where its columns
+ * counted only those shown and the inbox's "All your claims on the board" missed the older ones.
+ */
 export function listBoardClaims(filter: BoardFilter = {}, now = Date.now()) {
+  const where = boardFilter(filter, now);
+  const rows = boardClaims(where, BOARD_LIMIT);
+  const total = rows.length < BOARD_LIMIT ? rows.length : getDb().select({ n: sql<number>`count(*)` }).from(claims).where(where).get()!.n;
+  return { rows, total };
+}
+
+function boardFilter(filter: BoardFilter, now: number) {
   // Withdrawn claims are finished: nothing left to review.
   const where: SQL[] = [isNull(claims.withdrawnAt)];
   if (filter.assigneeId === 'none') where.push(isNull(claims.assigneeId));
@@ -29,7 +43,7 @@ export function listBoardClaims(filter: BoardFilter = {}, now = Date.now()) {
   if (filter.workflow) where.push(eq(claims.workflow, filter.workflow));
   if (filter.partyId) where.push(eq(claims.claimantPartyId, filter.partyId));
   if (filter.olderThanDays) where.push(lt(claims.updatedAt, new Date(now - filter.olderThanDays * 86_400_000)));
-  return boardClaims(and(...where), 500);
+  return and(...where);
 }
 
 /** Claims as the board shows them, most recently changed first. */

@@ -9,7 +9,7 @@ import { listArticleOptions } from '@/db/queries/editor';
 import { listParties } from '@/db/queries/parties';
 import { listUsers } from '@/db/queries/users';
 import { signOffRequired } from '@/db/queries/workflow';
-import { formatDate } from '@/lib/format';
+import { formatDate, plural } from '@/lib/format';
 import { requirePageUser } from '@/lib/server/session';
 import { STATUSES, STATUS_INFO } from '@/lib/status';
 import { WORKFLOW_LABELS, WORKFLOW_STATES } from '@/lib/workflow';
@@ -26,7 +26,7 @@ export default async function BoardPage({ searchParams }: Props) {
   const raw = await searchParams;
   const f = boardFilterSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const assigneeId = f.mine ? me.id : f.assignee;
-  const rows = listBoardClaims({ assigneeId, articleId: f.article, status: f.status, workflow: f.state, partyId: f.party, olderThanDays: f.age });
+  const { rows, total } = listBoardClaims({ assigneeId, articleId: f.article, status: f.status, workflow: f.state, partyId: f.party, olderThanDays: f.age });
   const editors = listUsers().filter((u) => !u.disabledAt);
   const signOff = signOffRequired();
   const keep = (view: 'board' | 'table') => {
@@ -76,6 +76,11 @@ export default async function BoardPage({ searchParams }: Props) {
           Filter
         </button>
       </form>
+      {total > rows.length ? (
+        <p role="status" className="mb-4 text-sm">
+          Showing the {rows.length} most recently changed of {plural(total, 'claim')}; the counts below are of those shown. Narrow the filters to find the others.
+        </p>
+      ) : null}
 
       {f.view === 'board' ? (
         <div className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-4">

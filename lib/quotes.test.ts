@@ -60,6 +60,14 @@ describe('quoted', () => {
     expect(quoted(typed)).toBe(shown);
     expect(quoted(typed)).not.toMatch(/^“["“]|["”]”$/);
   });
+
+  it.each([
+    ['Hostile </script><script>window.xss="json-ld-breakout"</script>'],
+    ['<script>alert("script-tag")</script>'],
+    ['The tower is 30" taller than 5" pipes'],
+  ])('leaves straight marks that do not open and close a quote as typed: %s', (typed) => {
+    expect(quoted(typed)).toBe(`“${typed}”`);
+  });
 });
 
 describe('quoted with inch marks', () => {

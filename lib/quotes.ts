@@ -81,25 +81,40 @@ export function unquote(text: string): string {
   return after && !/[.!?…]$/u.test(unwrapped) ? unwrapped + after : unwrapped;
 }
 
-// A double mark inside opens after a space, a bracket or a dash (or at the start) and closes otherwise.
-const OPENS_AFTER = /^$|[\s([{\-–—/]$/u;
-const DIGIT = /\p{Nd}/u;
+// A straight double mark opens a quote after a space or a dash (or at the start) and closes one
+// before a space, punctuation or the end: in code-like text (window.x="y", alert("z")) it does
+// neither, and an inch mark (a 65" screen, 30" of snow) never opens one, so it stays as typed.
+const OPENS_AFTER = /^$|[\s\-–—]$/u;
+const CLOSES_BEFORE = /^$|^[\s)\]}.,;:!?…\-–—]/u;
 
 /**
- * Double quotation marks inside a quote, straight or curly, as the single marks English
- * nests inside double ones: ‘Yes,’ she said, not “"Yes," she said” with two marks side by side.
- * A straight mark after a digit with no nested quote open is an inch mark (a 65" screen, 30" of
- * snow) and stays as typed: as ’ it read as feet.
+ * Double quotation marks inside a quote as the single marks English nests inside double ones:
+ * ‘Yes,’ she said, not “"Yes," she said” with two marks side by side. Curly ones always; straight
+ * ones only in pairs that open and close as quotation marks do, so markup and code stay as typed.
  */
 function nestQuotes(text: string): string {
-  let open = 0;
-  return text.replace(/["“”]/g, (mark, at: number) => {
-    const before = text.slice(Math.max(0, at - 1), at);
-    const opens = mark === '“' || (mark === '"' && OPENS_AFTER.test(before));
-    if (!opens && mark === '"' && open === 0 && DIGIT.test(before)) return mark;
-    open = opens ? open + 1 : Math.max(0, open - 1);
-    return opens ? '‘' : '’';
-  });
+  let out = '';
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '“' || ch === '”') {
+      out += ch === '“' ? '‘' : '’';
+      continue;
+    }
+    if (ch === '"') {
+      const before = text[i - 1] ?? '';
+      const after = text[i + 1] ?? '';
+      if (open < 0 && OPENS_AFTER.test(before) && after !== '' && !/\s/u.test(after)) {
+        open = out.length;
+      } else if (open >= 0 && CLOSES_BEFORE.test(after) && !/\s/u.test(before)) {
+        out = `${out.slice(0, open)}‘${out.slice(open + 1)}’`;
+        open = -1;
+        continue;
+      }
+    }
+    out += ch;
+  }
+  return out;
 }
 
 /** The text in one pair of curly quotation marks, whatever marks it came with. */

@@ -3,6 +3,8 @@ import { AnnotatorPage } from './pages/annotator';
 import { AuthPages } from './pages/auth';
 import { articleWithClaims } from './pages/revisions';
 
+test.use({ failOnPageErrors: true });
+
 // Emoji, RTL and combining marks before the passages: positions must agree between browser and server.
 const ARTICLE = [
   'Harbour festival 🎉🎊 drew crowds to the quay on Saturday, police said. שלום and مرحبا greeted visitors from abroad.',
@@ -194,34 +196,62 @@ test.describe('annotator', () => {
     await expect(suggestions).not.toContainText('The organisers said');
   });
 
-  test('posting to the annotator’s actions without a session changes nothing', async ({ page, auth, playwright, baseURL }) => {
-    await auth.signedIn('editor');
-    await newArticle(page, 'Festival anonymous');
-    const suggestions = page.getByRole('region', { name: /Suggestions/ });
-    const accept = suggestions.getByRole('button', { name: /Accept suggestion: The organisers said/ });
-    // Capture the browser's real action request, without letting it through.
-    let captured: { url: string; headers: Record<string, string>; body: Buffer } | null = null;
-    await page.route('**/edit/articles/**', async (route) => {
-      const request = route.request();
-      if (request.method() === 'POST' && request.headers()['next-action']) {
-        captured = { url: request.url(), headers: request.headers(), body: request.postDataBuffer()! };
-        await route.abort();
-      } else {
-        await route.continue();
-      }
+  test.describe('with its request aborted on purpose', () => {
+    // The browser's action request is captured and aborted: the page's "Failed to fetch" is this test's own doing.
+    test.use({ failOnPageErrors: false });
+
+    test('posting to the annotator’s actions without a session changes nothing', async ({ page, auth, playwright, baseURL }) => {
+      await auth.signedIn('editor');
+      await newArticle(page, 'Festival anonymous');
+      const suggestions = page.getByRole('region', { name: /Suggestions/ });
+      const accept = suggestions.getByRole('button', { name: /Accept suggestion: The organisers said/ });
+      // Capture the browser's real action request, without letting it through.
+      let captured: { url: string; headers: Record<string, string>; body: Buffer } | null = null;
+      await page.route('**/edit/articles/**', async (route) => {
+        const request = route.request();
+        if (request.method() === 'POST' && request.headers()['next-action']) {
+          captured = { url: request.url(), headers: request.headers(), body: request.postDataBuffer()! };
+          await route.abort();
+        } else {
+          await route.continue();
+        }
+      });
+      await accept.click();
+      await expect.poll(() => captured).not.toBeNull();
+      await page.unroute('**/edit/articles/**');
+
+      const anonymous = await playwright.request.newContext({ baseURL });
+      const headers = Object.fromEntries(Object.entries(captured!.headers).filter(([name]) => name !== 'cookie'));
+      const response = await anonymous.post(captured!.url, { headers, data: captured!.body });
+      expect(await response.text()).toContain('Please sign in to do this.');
+      await anonymous.dispose();
+
+      await page.reload();
+      await expect(page.getByRole('region', { name: /0 claims in this article/ })).toBeVisible();
+      await expect(suggestions).toContainText('The organisers said 18,000 people attended');
     });
-    await accept.click();
-    await expect.poll(() => captured).not.toBeNull();
-    await page.unroute('**/edit/articles/**');
+  });
 
-    const anonymous = await playwright.request.newContext({ baseURL });
-    const headers = Object.fromEntries(Object.entries(captured!.headers).filter(([name]) => name !== 'cookie'));
-    const response = await anonymous.post(captured!.url, { headers, data: captured!.body });
-    expect(await response.text()).toContain('Please sign in to do this.');
-    await anonymous.dispose();
-
-    await page.reload();
-    await expect(page.getByRole('region', { name: /0 claims in this article/ })).toBeVisible();
-    await expect(suggestions).toContainText('The organisers said 18,000 people attended');
+  test('selecting a whole long article and pressing C says the passage is too long, before any typing', async ({ page, auth }) => {
+    await auth.signedIn('editor');
+    // About 26,000 characters: a long report pasted whole, in three scripts.
+    const paragraph = 'The harbour office said 40 ships called in March — «أربعون سفينة» — 港口办公室说有四十艘船 🚢. ';
+    const body = Array.from({ length: 30 }, (_, i) => `${i + 1}. ${paragraph.repeat(10)}`).join('\n\n');
+    const { id } = articleWithClaims({ title: 'Harbour report, in full', body, quotes: [] });
+    const annotator = new AnnotatorPage(page);
+    await annotator.open(id);
+    await annotator.text().click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('c');
+    await expect(annotator.panel().getByRole('alert').filter({ hasText: /\S/ })).toHaveText(
+      /^The selected passage is [\d,]+ characters long; a claim quotes at most 20,000\. Select the sentence or paragraph that makes the claim\.$/,
+    );
+    await expect(annotator.createForm()).toHaveCount(0);
+    await annotator.panel().getByRole('link', { name: 'Cancel' }).click();
+    await expect(annotator.panel().getByRole('heading', { name: 'No claim open' })).toBeVisible();
+    // A passage of a paragraph still makes a claim.
+    await annotator.open(id);
+    await annotator.createClaim(`2. ${paragraph.trim()}`);
+    await expect(annotator.editor().getByLabel('Statement')).toHaveValue(`2. ${paragraph.trim()}`);
   });
 });

@@ -22,6 +22,7 @@ import { ClaimLifecycle } from './_components/claim-lifecycle';
 import { CreateClaimForm } from './_components/create-claim-form';
 import { SavedNotice } from './_components/saved-notice';
 import { SimilarClaims } from './_components/similar-claims';
+import { PASSAGE_MAX, passageTooLong } from './schema';
 import { bodySignature } from './signature';
 
 type Props = {
@@ -70,6 +71,22 @@ function ClaimPanel({
 }) {
   const parties = listParties();
   const signOff = signOffRequired();
+  if (passage && passage.exact.length > PASSAGE_MAX) {
+    // Said before any typing: the create form would only be refused on saving.
+    return (
+      <section className="panel rounded-lg p-4">
+        <h2 className="text-lg font-semibold">Passage too long</h2>
+        <p role="alert" className="mt-2 text-sm">
+          {passageTooLong(passage.exact.length)}
+        </p>
+        <p className="mt-3 text-sm">
+          <Link href={`/edit/articles/${article.id}`} scroll={false}>
+            Cancel
+          </Link>
+        </p>
+      </section>
+    );
+  }
   if (passage) {
     const selection = { articleId: article.id, start: passage.start, end: passage.end, exact: passage.exact };
     return (

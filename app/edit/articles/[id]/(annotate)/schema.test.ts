@@ -40,3 +40,13 @@ describe('createClaimSchema', () => {
     expect(createClaimSchema.safeParse({ articleId: '2', start: '-1', end: '20', exact: 'x' }).success).toBe(false);
   });
 });
+
+describe('createClaimSchema, a passage too long to quote', () => {
+  it('says how long the selection is and what to select, where zod said only "Too big" on a hidden field', () => {
+    const exact = 'The harbour office said 40 ships called — «أربعون سفينة» 🚢. '.repeat(400);
+    const result = createClaimSchema.safeParse({ articleId: '4', start: '0', end: String(exact.length), exact, statement: '' });
+    expect(z.flattenError(result.error!).fieldErrors).toEqual({
+      exact: [`The selected passage is ${exact.length.toLocaleString('en')} characters long; a claim quotes at most 20,000. Select the sentence or paragraph that makes the claim.`],
+    });
+  });
+});

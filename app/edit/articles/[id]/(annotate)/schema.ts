@@ -5,12 +5,22 @@ import { PARTY_KINDS } from '@/lib/vocabulary';
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const offset = z.coerce.number().int().min(0).max(10_000_000);
 
+/** The longest passage a claim quotes (a selection of a whole long article is not a claim). */
+export const PASSAGE_MAX = 20_000;
+
+/** Why a selected passage is too long to quote, in words the editor can act on. */
+export const passageTooLong = (length: number) =>
+  `The selected passage is ${length.toLocaleString('en')} characters long; a claim quotes at most ${PASSAGE_MAX.toLocaleString('en')}. Select the sentence or paragraph that makes the claim.`;
+
 /** A passage of an article as the annotator sends it. */
 export const selectionSchema = z.object({
   articleId: id,
   start: offset,
   end: offset,
-  exact: z.string().min(1).max(20_000),
+  exact: z
+    .string()
+    .min(1)
+    .max(PASSAGE_MAX, { error: (issue) => passageTooLong(String(issue.input).length) }),
 });
 
 /** The claimant: an existing party, none, or a new one named inline. */

@@ -19,8 +19,9 @@ export function CreateClaimForm({ passage, parties }: { passage: Passage; partie
       </h2>
       <blockquote className="mb-3 border-l-4 border-[var(--link)] pl-3 font-serif">{passage.exact}</blockquote>
       <FormMessage state={state} />
-      {state.ok ? null : state.fieldErrors?.anchor ? (
-        <p className="mb-3 text-sm text-red-700 dark:text-red-300">{state.fieldErrors.anchor.join(' ')}</p>
+      {/* The passage's own errors: it has no field of its own to show them beside. */}
+      {state.ok ? null : (state.fieldErrors?.anchor ?? state.fieldErrors?.exact) ? (
+        <p className="mb-3 text-sm text-red-700 dark:text-red-300">{(state.fieldErrors.anchor ?? state.fieldErrors.exact)!.join(' ')}</p>
       ) : null}
       <input type="hidden" name="articleId" value={passage.articleId} />
       <input type="hidden" name="start" value={passage.start} />

@@ -147,11 +147,12 @@ test.describe('page cache', () => {
 
     await claimSections.open(bridge.claims[0]!.id);
     await claimSections.addResponse({ party: 'Bridge Users Association', stance: 'denies', quote: 'Nobody has seen the “April” timetable.' });
-    await expect(claimSections.responses()).toContainText('Nobody has seen the “April” timetable.');
+    // Shown in one pair of marks, the quote's own nested as single ones (lib/quotes.ts).
+    await expect(claimSections.responses()).toContainText('Nobody has seen the ‘April’ timetable.');
 
     // What shows the response, the claim's new date or the count of disputes is rendered again and shows it.
     expect(await cacheState(edited)).toBe('miss');
-    expect(await (await request.get(edited, DOCUMENT)).text()).toContain('Nobody has seen the “April” timetable.');
+    expect(await (await request.get(edited, DOCUMENT)).text()).toContain('Nobody has seen the ‘April’ timetable.');
     expect(await cacheState(`/articles/${bridge.slug}`)).toBe('miss');
     // The home page's most disputed claims count disputes: rendered again when this claim is on it
     // (now with two), kept when the save left the list as it was (the shared newsroom may hold five

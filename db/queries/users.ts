@@ -108,8 +108,16 @@ export function redeemInvite(input: { token: string; name: string; email: string
   }, 'nothing');
 }
 
+/**
+ * Moves whenever this process changes an account's access (disabled, a session ended), so that a
+ * session check kept for the rest of a request (lib/server/session.ts) is made again after it.
+ */
+let accessChanges = 0;
+export const accessChangeCount = () => accessChanges;
+
 /** Disables or re-enables an account; disabling also ends its sessions. The last active admin stays. */
 export function setUserDisabled(input: { id: string; disabled: boolean; actorId: string }) {
+  accessChanges++;
   return write((tx) => {
     const user = tx.select().from(users).where(eq(users.id, input.id)).get();
     if (!user) throw new AppError('not_found');
@@ -131,6 +139,7 @@ export function setUserDisabled(input: { id: string; disabled: boolean; actorId:
 
 /** Ends a session (expired by the absolute timeout, or a disabled account's). */
 export function deleteSession({ id }: { id: string }) {
+  accessChanges++;
   getDb().delete(sessions).where(eq(sessions.id, id)).run();
 }
 

@@ -45,7 +45,7 @@ describe('review', () => {
     const { article, altered } = revisedSetup();
     // As from a second tab, after the first resolved it: the page has no other version to review beside the form.
     expect(() => acceptProposedAnchor({ id: altered.id, version: altered.version - 1, actorId: null })).toThrow(
-      expect.objectContaining({ code: 'conflict', message: expect.stringMatching(/^This claim changed after the page was loaded: another editor resolved or edited it\. Reload/) }),
+      expect.objectContaining({ code: 'conflict', message: expect.stringMatching(/^This claim changed after the page was loaded: another editor resolved or edited it\. Reload.*copy anything you typed here first\.$/) }),
     );
     const updated = acceptProposedAnchor({ id: altered.id, version: altered.version, actorId: null });
     expect(updated).toMatchObject({

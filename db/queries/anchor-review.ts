@@ -110,7 +110,7 @@ function loadTarget(tx: Tx, input: Resolution) {
     // The review page shows no other version beside the form, so the generic "review theirs below" would point at nothing.
     throw new AppError('conflict', {
       detail: claim,
-      message: 'This claim changed after the page was loaded: another editor resolved or edited it. Reload the page to see what is left to review; what you typed here is kept.',
+      message: 'This claim changed after the page was loaded: another editor resolved or edited it. Reload the page to see what is left to review; a reload empties this form, so copy anything you typed here first.',
     });
   }
   const appearance = input.appearanceId

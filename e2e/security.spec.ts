@@ -1,5 +1,7 @@
 import { expect, test } from './fixtures';
 
+test.use({ failOnPageErrors: true });
+
 const directive = (policy: string, name: string) =>
   policy
     .split(';')

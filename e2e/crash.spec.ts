@@ -3,8 +3,6 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 
-test.use({ failOnPageErrors: true });
-
 const root = path.resolve(__dirname, '..');
 
 // `npm run crash-test` in short: its own server on its own port and database, killed

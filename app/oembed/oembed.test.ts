@@ -42,7 +42,7 @@ describe('/oembed', () => {
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
     const answer = await response.json();
-    expect(answer).toMatchObject({ version: '1.0', type: 'rich', width: 500, height: 230, provider_url: SITE, title: 'False: “Fares fall by half <img src=x onerror=alert(2)> “soon””' });
+    expect(answer).toMatchObject({ version: '1.0', type: 'rich', width: 500, height: 230, provider_url: SITE, title: 'False: “Fares fall by half <img src=x onerror=alert(2)> ‘soon’”' });
     expect(typeof answer.provider_name).toBe('string');
     expect(typeof answer.cache_age).toBe('number');
     // The html is one iframe of the card; the statement in its title is escaped, never markup.

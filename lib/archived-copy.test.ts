@@ -49,7 +49,7 @@ describe('the archived copy document', () => {
     const links = [...doc.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('rel')]);
     expect(links).toEqual([
       ['https://council.example.org/quay?a=1&b="2"', 'https://council.example.org/quay?a=1&b="2"', 'noopener noreferrer nofollow'],
-      ['“Journeys got “five minutes faster” <b>since</b> the lane opened”', '/claims/4/journeys-faster', null],
+      ['“Journeys got ‘five minutes faster’ <b>since</b> the lane opened”', '/claims/4/journeys-faster', null],
       ['Jump to the cited excerpt', '#cited', null],
       ['Back to the claim', '/claims/4/journeys-faster', null],
     ]);

@@ -7,7 +7,8 @@
 // node:http server sending the same pages: the machine's limit, measured three ways on the first
 // layout, below), the reader mix, and the reader
 // mix while an editor saves a response every 300 ms through the real form (the saves' latency
-// is what "editors first" is about). It records each process's memory and the load average
+// is what "editors first" is about), once with the bench editor posting the form as a browser
+// without JavaScript and once saving as React does with it (--editor-modes). It records each process's memory and the load average
 // before and after each layout, prints a table and writes bench/layouts.json. Not part of
 // `npm test`: about 80 s a layout at the default duration.
 import { spawn } from 'node:child_process';
@@ -29,6 +30,10 @@ const { values, duration, connections, port, base, env } = benchSettings({
   trace: { type: 'boolean', default: false },
   // The mix and the mix with edits measured alternately, this many times each (mixSlices below).
   rounds: { type: 'string', default: '1' },
+  // How the bench editor saves (scripts/bench-editor.ts): nojs posts the form and gets the whole page
+  // back (the figures of earlier runs); js saves as React does in the browser (a server action request,
+  // an RSC answer). With both, the mixes are measured once per mode, nojs first.
+  'editor-modes': { type: 'string', default: 'nojs,js' },
   // Only the two mixes: no limits, no single routes (a shorter run, for the mix with edits).
   'mix-only': { type: 'boolean', default: false },
   // A CPU profile of each server process in each slice of the mixes, summed up (scripts/cpu-profile.mjs).
@@ -52,6 +57,8 @@ function parseLayout(text) {
   return { name: text.trim(), readers: Number(match[1]), editor: Boolean(match[2]), fresh: Boolean(match[3]) };
 }
 const layouts = values.layouts.split(',').map(parseLayout);
+const editorModes = values['editor-modes'].split(',').map((m) => m.trim());
+if (!editorModes.length || editorModes.some((m) => m !== 'nojs' && m !== 'js')) throw new Error('--editor-modes: nojs, js or both (nojs,js)');
 
 const database = await syntheticDatabase({ articles: values.articles, claims: values.claims, port, env });
 await buildIfNeeded();
@@ -211,9 +218,9 @@ async function collectProfiles(procs, dir, label) {
  * page cache. One bench editor for all the slices (signed in once), saving only in those with edits.
  * The ratio is the median of the rounds'; CPU seconds are summed over each kind's slices.
  */
-async function mixSlices(layout, invite, working) {
+async function mixSlices(layout, invite, working, mode) {
   const rounds = Math.max(1, Number(values.rounds) || 1);
-  const editor = startEditor({ base, invite, claimIds: targets.claims.slice(0, 20).map((c) => c.id), seconds: duration, interval: values['edit-interval'], env, database: working, slices: rounds });
+  const editor = startEditor({ base, invite, claimIds: targets.claims.slice(0, 20).map((c) => c.id), seconds: duration, interval: values['edit-interval'], env, database: working, slices: rounds, mode });
   await editor.ready;
   const editorPid = editor.pid;
     const slices = { mix: [], edits: [] };
@@ -234,7 +241,7 @@ async function mixSlices(layout, invite, working) {
       if (saving) saveSlices.push(await saving);
       result.cpuSeconds = cpuUsed(cpuBefore, { ...cpuSeconds(server.pid), bench: benchCpu(editorPid) });
       if (profileDir) {
-        const files = await collectProfiles(procs, profileDir, `${kind} r${i + 1}`);
+        const files = await collectProfiles(procs, profileDir, `${kind}${mode === 'nojs' ? '' : ` ${mode}`} r${i + 1}`);
         Object.assign(profileFiles, files);
         for (const [label, file] of Object.entries(files)) {
           answers[label] = result.requestsPerSecond * duration;
@@ -340,7 +347,14 @@ try {
     }
     const paired = Number(values.paired) > 0 && !values['mix-only'] ? await pairedRatios(Number(values.paired)) : undefined;
     if (paired) console.log(`paired with the limit (same answer, nice 5), ratio per round: claim ${paired.claim.join(', ')}; article ${paired.article.join(', ')}`);
-    const { mix, withEdits, edits, saves, ratios: roundRatios, profiles } = await mixSlices(layout, invite, working);
+    const byMode = {};
+    for (const mode of editorModes) {
+      if (editorModes.length > 1) console.log(`… the mixes with the bench editor saving ${mode === 'js' ? 'with' : 'without'} JavaScript (${mode})`);
+      // Each mode's editor joins with an invitation of its own.
+      const modeInvite = mode === editorModes[0] ? invite : (await runTsOutput('scripts/invite.ts', ['--role', 'editor'], { env: { ...env, DATABASE_PATH: working, APP_URL: base } })).trim();
+      byMode[mode] = await mixSlices(layout, modeInvite, working, mode);
+    }
+    const { mix, withEdits, edits, saves, ratios: roundRatios, profiles } = byMode[editorModes[0]];
     runs.mix = mix;
     runs.mixWithEdits = withEdits;
     console.log(`CPU seconds (${duration} s on ${os.cpus().length} cores): the mix ${JSON.stringify(runs.mix.cpuSeconds)}, with edits ${JSON.stringify(runs.mixWithEdits.cpuSeconds)}`);
@@ -374,6 +388,8 @@ try {
       loadAverageBefore: before,
       loadAverageAfter: after,
       editSaves: edits,
+      // Each mode's saves and its mix with edits ÷ mix (editSaves and the ratios below are the first mode's).
+      editSavesByMode: Object.fromEntries(Object.entries(byMode).map(([mode, m]) => [mode, { ...m.edits, mixWithEditsToMix: median(m.ratios), mixWithEditsRounds: m.ratios, cpuSecondsWithEdits: m.withEdits.cpuSeconds }])),
       ratios: {
         // The median of the rounds' ratios, each of a mix and a mix with edits measured one right after the other.
         mixWithEditsToMix: median(roundRatios),
@@ -409,8 +425,11 @@ console.log('');
 console.table(
   Object.fromEntries(
     [
-      ['editor saves in the mix: p50 / p99', (r) => `${r.editSaves.p50} / ${r.editSaves.p99} ms (${r.editSaves.acknowledged} saves)`],
-      ['reader mix with edits ÷ without', (r) => r.ratios.mixWithEditsToMix],
+      ...editorModes.flatMap((mode) => [
+        [`editor saves in the mix (${mode}): p50 / p99`, (r) => `${r.editSavesByMode[mode].p50} / ${r.editSavesByMode[mode].p99} ms (${r.editSavesByMode[mode].acknowledged} saves)`],
+        [`reader mix with edits (${mode}) ÷ without`, (r) => r.editSavesByMode[mode].mixWithEditsToMix],
+        [`CPU s with edits (${mode}): reader, editor, machine`, (r) => ['reader', 'editor', 'machine'].map((k) => r.editSavesByMode[mode].cpuSecondsWithEdits[k] ?? '–').join(' / ')],
+      ]),
       ['reader mix', (r) => cell(r.routes.mix)],
       ['reader mix with edits', (r) => cell(r.routes.mixWithEdits)],
       ['page cache in the mix with edits: hits / out of date', (r) => `${r.routes.mixWithEdits.pageCacheHitShare ?? 0} / ${r.routes.mixWithEdits.pageCacheStaleShare ?? 0}`],

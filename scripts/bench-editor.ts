@@ -29,6 +29,8 @@ const { values } = parseArgs({
     // Slices of `--seconds` each, every one started by a line on stdin and reported by a JSON line
     // of its own (the bench alternates the mix with and without edits: bench-layouts --rounds).
     slices: { type: 'string', default: '1' },
+    // Each slice waits for its line on stdin even when there is one (bench-layouts' default --rounds 1).
+    paced: { type: 'boolean', default: false },
     // nojs: the form posted as a browser without JavaScript does; js: as React does it (a server action request).
     mode: { type: 'string', default: 'nojs' },
   },
@@ -156,7 +158,7 @@ async function main() {
   }
   console.log('ready');
 
-  const input = Number(values.slices) > 1 ? readline.createInterface({ input: process.stdin }) : null;
+  const input = Number(values.slices) > 1 || values.paced ? readline.createInterface({ input: process.stdin }) : null;
   const lines = input?.[Symbol.asyncIterator]();
   let attempted = 0;
   for (let slice = 0; slice < Number(values.slices); slice++) {

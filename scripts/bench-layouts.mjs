@@ -220,7 +220,7 @@ async function collectProfiles(procs, dir, label) {
  */
 async function mixSlices(layout, invite, working, mode) {
   const rounds = Math.max(1, Number(values.rounds) || 1);
-  const editor = startEditor({ base, invite, claimIds: targets.claims.slice(0, 20).map((c) => c.id), seconds: duration, interval: values['edit-interval'], env, database: working, slices: rounds, mode });
+  const editor = startEditor({ base, invite, claimIds: targets.claims.slice(0, 20).map((c) => c.id), seconds: duration, interval: values['edit-interval'], env, database: working, slices: rounds, paced: true, mode });
   await editor.ready;
   const editorPid = editor.pid;
     const slices = { mix: [], edits: [] };

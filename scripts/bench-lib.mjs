@@ -210,15 +210,16 @@ export const round = (x, places = 3) => Math.round(x * 10 ** places) / 10 ** pla
 /**
  * The bench editor (scripts/bench-editor.ts): resolves `{ ready, done }` once it has signed in.
  * With `slices` above 1 it saves only when asked: each `slice()` starts `seconds` of saves and
- * resolves with their result; `done` with the last one. `mode`: nojs or js (bench-editor.ts).
+ * resolves with their result; `done` with the last one (`paced` asks for that with one slice too).
+ * `mode`: nojs or js (bench-editor.ts).
  */
-export function startEditor({ base, invite, claimIds, seconds, interval, env, database, cookieFile, slices = 1, mode = 'nojs' }) {
+export function startEditor({ base, invite, claimIds, seconds, interval, env, database, cookieFile, slices = 1, paced = slices > 1, mode = 'nojs' }) {
   const child = spawn(
     bin('tsx'),
     ['--conditions=react-server', '--tsconfig', path.join(root, 'tsconfig.json'), 'scripts/bench-editor.ts',
       '--base', base, '--invite', invite, '--claims', claimIds.join(','),
-      '--seconds', String(seconds), '--interval', String(interval), '--slices', String(slices), '--mode', mode, ...(cookieFile ? ['--cookie-file', cookieFile] : [])],
-    { cwd: root, env: { ...env, DATABASE_PATH: database }, stdio: [slices > 1 ? 'pipe' : 'ignore', 'pipe', 'inherit'] },
+      '--seconds', String(seconds), '--interval', String(interval), '--slices', String(slices), ...(paced ? ['--paced'] : []), '--mode', mode, ...(cookieFile ? ['--cookie-file', cookieFile] : [])],
+    { cwd: root, env: { ...env, DATABASE_PATH: database }, stdio: [paced ? 'pipe' : 'ignore', 'pipe', 'inherit'] },
   );
   let out = '';
   let onReady;

@@ -15,10 +15,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { benchSettings, captureAnswer, cpuSeconds, cpuUsed, DOCUMENT, load, pick, processesRss, round, startEditor, startLimitServer, syntheticDatabase, timingBreakdown, waitForHealth } from './bench-lib.mjs';
+import { benchSettings, captureAnswer, cpuSeconds, cpuUsed, DOCUMENT, load, pick, processesRss, round, startEditor, startLimitServer, benchNewsroom, timingBreakdown, waitForHealth } from './bench-lib.mjs';
 import { profileSummary } from './cpu-profile.mjs';
-import { buildIfNeeded } from './build-if-needed.mjs';
-import { root, runTs, runTsOutput } from './lib.mjs';
+import { root, runTsOutput } from './lib.mjs';
 
 const { values, duration, connections, port, base, env } = benchSettings({
   layouts: { type: 'string', default: '1,1+editor,2+editor' },
@@ -60,13 +59,7 @@ const layouts = values.layouts.split(',').map(parseLayout);
 const editorModes = values['editor-modes'].split(',').map((m) => m.trim());
 if (!editorModes.length || editorModes.some((m) => m !== 'nojs' && m !== 'js')) throw new Error('--editor-modes: nojs, js or both (nojs,js)');
 
-const database = await syntheticDatabase({ articles: values.articles, claims: values.claims, port, env });
-await buildIfNeeded();
-const targetsFile = path.join(os.tmpdir(), `claimline-bench-targets-${port}.json`);
-await runTs('scripts/bench-db.ts', [targetsFile, '--targets-only'], { env: { ...env, DATABASE_PATH: database } });
-const { targets } = JSON.parse(fs.readFileSync(targetsFile, 'utf8'));
-const claimPaths = targets.claims.map((c) => `/claims/${c.id}/${c.slug}`);
-const articlePath = `/articles/${targets.article.slug}`;
+const { database, targets, claimPaths, articlePath } = await benchNewsroom({ articles: values.articles, claims: values.claims, port, env });
 const searchTerms = ['bus lanes', 'hospital', 'flood defences', 'jobs', 'Ørnebakke', 'budget', 'tram', 'recycling'];
 const searchPaths = searchTerms.map((q) => `/claims?q=${encodeURIComponent(q)}`);
 const statuses = ['unverified', 'confirmed', 'partly_true', 'disputed', 'false', 'retracted'];

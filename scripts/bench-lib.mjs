@@ -1,4 +1,4 @@
-// What scripts/bench.mjs and scripts/bench-layouts.mjs share: the synthetic database, the load
+// What the benches (scripts/bench.mjs, bench-layouts.mjs, bench-saves.mjs) share: the synthetic database, the load
 // generator (autocannon with a browser's headers), the bench editor, the machine's limit server
 // and the server's memory per process.
 import { spawn } from 'node:child_process';
@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { buildIfNeeded } from './build-if-needed.mjs';
 import { baseEnv, bin, root, runTs } from './lib.mjs';
 
 /**
@@ -57,6 +58,25 @@ export async function syntheticDatabase({ articles, claims, port, env }) {
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(working + suffix, { force: true });
   fs.copyFileSync(cached, working);
   return working;
+}
+
+/**
+ * What every bench starts from: the synthetic newsroom (a working copy), the app built, and the
+ * pages it reads as scripts/bench-db.ts picks them (the claims and the article; with `full`, the
+ * search terms and statistics too).
+ */
+export async function benchNewsroom({ articles, claims, port, env, full = false }) {
+  const database = await syntheticDatabase({ articles, claims, port, env });
+  await buildIfNeeded();
+  const targetsFile = path.join(os.tmpdir(), `claimline-bench-targets-${port}.json`);
+  await runTs('scripts/bench-db.ts', full ? [targetsFile] : [targetsFile, '--targets-only'], { env: { ...env, DATABASE_PATH: database } });
+  const found = JSON.parse(fs.readFileSync(targetsFile, 'utf8'));
+  return {
+    database,
+    ...found,
+    claimPaths: found.targets.claims.map((c) => `/claims/${c.id}/${c.slug}`),
+    articlePath: `/articles/${found.targets.article.slug}`,
+  };
 }
 
 /** Resident memory of a process and all its descendants, in MB (Linux /proc). */

@@ -22,9 +22,8 @@ import { SourceMap } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchSettings, DOCUMENT, load, pick, processesRss, round, startEditor, syntheticDatabase, waitForHealth } from './bench-lib.mjs';
-import { buildIfNeeded } from './build-if-needed.mjs';
-import { root, runTs, runTsOutput } from './lib.mjs';
+import { benchSettings, DOCUMENT, load, pick, processesRss, round, startEditor, benchNewsroom, waitForHealth } from './bench-lib.mjs';
+import { root, runTsOutput } from './lib.mjs';
 
 const { values, connections, port, env } = benchSettings({
   seconds: { type: 'string', default: '4' },
@@ -41,13 +40,7 @@ const rounds = Number(values.rounds);
 const modes = values.mode.split(',').map((m) => m.trim());
 for (const m of modes) if (m !== 'nojs' && m !== 'js') throw new Error(`--mode: "${m}" is not nojs or js`);
 
-const database = await syntheticDatabase({ articles: values.articles, claims: values.claims, port, env });
-await buildIfNeeded();
-const targetsFile = path.join(os.tmpdir(), `claimline-bench-targets-${port}.json`);
-await runTs('scripts/bench-db.ts', [targetsFile, '--targets-only'], { env: { ...env, DATABASE_PATH: database } });
-const { targets } = JSON.parse(fs.readFileSync(targetsFile, 'utf8'));
-const claimPaths = targets.claims.map((c) => `/claims/${c.id}/${c.slug}`);
-const articlePath = `/articles/${targets.article.slug}`;
+const { database, targets, claimPaths, articlePath } = await benchNewsroom({ articles: values.articles, claims: values.claims, port, env });
 const editedIds = targets.claims.slice(0, 20).map((c) => c.id);
 
 const parseEnv = (text) => Object.fromEntries((text ?? '').split(',').filter(Boolean).map((pair) => pair.split('=')));

@@ -18,12 +18,11 @@ import {
   round,
   startEditor as startBenchEditor,
   startLimitServer,
-  syntheticDatabase,
+  benchNewsroom,
   treeRss,
   waitForHealth,
 } from './bench-lib.mjs';
-import { buildIfNeeded } from './build-if-needed.mjs';
-import { root, runTs, runTsOutput } from './lib.mjs';
+import { root, runTsOutput } from './lib.mjs';
 import { missingVarnish, startVarnish } from './varnish.mjs';
 
 // --only <pattern>: the routes whose name matches (a regular expression, case-insensitive), with the /api/health baseline, for a short run of a few.
@@ -75,11 +74,7 @@ async function exists(pathname) {
 }
 
 const loadBefore = Math.round(os.loadavg()[0] * 10) / 10;
-const database = await syntheticDatabase({ articles: values.articles, claims: values.claims, port, env });
-await buildIfNeeded();
-const targetsFile = path.join(os.tmpdir(), `claimline-bench-targets-${port}.json`);
-await runTs('scripts/bench-db.ts', [targetsFile], { env: { ...env, DATABASE_PATH: database } });
-const { targets, search, statistics } = JSON.parse(fs.readFileSync(targetsFile, 'utf8'));
+const { database, targets, search, statistics, claimPaths, articlePath } = await benchNewsroom({ articles: values.articles, claims: values.claims, port, env, full: true });
 // The editor of the mix including edits signs up through an invitation, as a newsroom member does.
 // One invitation per editor: the mix with edits, the statistics, party and dashboard runs with edits, and the dashboard's reader.
 const invites = [];
@@ -110,8 +105,6 @@ process.on('SIGINT', () => {
 
 try {
   await waitForHealth(base);
-  const claimPaths = targets.claims.map((c) => `/claims/${c.id}/${c.slug}`);
-  const articlePath = `/articles/${targets.article.slug}`;
   const searchTerms = ['bus lanes', 'hospital', 'flood defences', 'jobs', 'Ørnebakke', 'budget', 'tram', 'recycling'];
   const searchPath = () => `/claims?q=${encodeURIComponent(pick(searchTerms))}`;
   // Warm up: the first requests compile nothing in production, but open the database and fill

@@ -63,4 +63,14 @@ describe('form fields', () => {
     expect(httpUrl.safeParse(path).error?.issues[0]?.message).toMatch(/^This address is 2,128 characters long; the limit is 2,000\. Open the page/);
     expect(httpUrl.safeParse(`https://stats.example.org/${'a'.repeat(1974)}`).success).toBe(true);
   });
+
+  it('refuses a value that is not text with field errors, never throwing (a posted form read into an object)', () => {
+    // zod still runs the length check on an object with a `length`: the message must not read it as an address.
+    const posted = Object.assign(Object.create(null) as Record<string, unknown>, { length: 'http://127.0.0.1/' });
+    for (const schema of [httpUrl, importAddress]) {
+      const result = schema.safeParse(posted);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues.length).toBeGreaterThan(0);
+    }
+  });
 });

@@ -23,7 +23,8 @@ export function addressTooLong(address: string): string {
 }
 
 /** An address's length check with that message; pipe the address's own checks after it. */
-export const addressLength = z.string().max(ADDRESS_MAX, { error: (issue) => addressTooLong(String(issue.input)) });
+// zod runs the check on anything with a `length`, a posted object included: only text gets this message.
+export const addressLength = z.string().max(ADDRESS_MAX, { error: (issue) => (typeof issue.input === 'string' ? addressTooLong(issue.input) : undefined) });
 
 /** A web address: http or https only (no javascript:, data:, file: links on public pages). */
 export const httpUrl = z

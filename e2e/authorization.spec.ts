@@ -507,12 +507,14 @@ test('every server action allows exactly the roles it should, whoever calls it o
     },
     {
       action: 'assignAction',
+      // `from`: the assignee as a fresh page shows it (the board's forms carry it since 9bb0d63; a
+      // stale one is refused whoever asks, which is not what this spec is about).
       name: 'take a claim',
       allowed: ['editor', 'admin'],
       page: '/edit/board',
       field: 'assigneeId',
       attempt: (who) => ({
-        fields: { claimId: String(f.take), assigneeId: self[who] },
+        fields: { claimId: String(f.take), assigneeId: self[who], from: assigneeOf(f.take) ?? '' },
         happened: () => assigneeOf(f.take) === self[who],
       }),
     },
@@ -523,7 +525,7 @@ test('every server action allows exactly the roles it should, whoever calls it o
       page: '/edit/board',
       field: 'assigneeId',
       attempt: (who) => ({
-        fields: { claimId: String(f.drop[who]), assigneeId: '' },
+        fields: { claimId: String(f.drop[who]), assigneeId: '', from: assigneeOf(f.drop[who]) ?? '' },
         happened: () => assigneeOf(f.drop[who]) === null,
       }),
     },

@@ -627,7 +627,8 @@ export async function pageWithStatus(request: Request, status: number): Promise<
  * the other, so it never got past Next (measured: docs/performance.md).
  */
 export function pageKey(origin: string, url: URL): string {
-  const query = url.searchParams.toString();
+  // Checked first: most hits (claim and article pages) have no query, and need no URLSearchParams.
+  const query = url.search && url.searchParams.toString();
   return `${origin}${url.pathname}${query ? `?${query}` : ''}`;
 }
 

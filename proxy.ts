@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { ARCHIVE_POLICY } from '@/lib/archived-copy';
 import { crossSiteWrite, decodablePath } from '@/lib/request-checks';
 import { jsonError } from '@/lib/server/http';
-import { cachedPage, isCachedApiList, newNonce, pageWithStatus, readerPageCaching, renderNonce } from '@/lib/server/page-cache';
+import { cachedPage, isCachedApiList, newNonce, pageWithStatus, readerPageCaching, renderMissesWhen, renderNonce } from '@/lib/server/page-cache';
 import { isWithdrawnClaimPage } from '@/lib/server/reader';
 
 /**
@@ -45,6 +45,10 @@ export async function proxy(request: NextRequest) {
   if (!embedPolicy) response.headers.set('x-frame-options', 'DENY');
   return response;
 }
+
+// The hot path (scripts/server.mjs) renders a page-cache miss without this proxy's pass: only one
+// that would have reached cachedPage() above, not a path that fails to decode or a withdrawn claim's page.
+renderMissesWhen((request) => decodablePath(new URL(request.url).pathname) && !isWithdrawnClaimPage(request));
 
 const CROSS_SITE = () =>
   new NextResponse('This form was sent from another site, so it was not accepted.', {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
 import { CORS_HEADERS, etagFor, READER_CACHE_CONTROL } from './http';
 import { invalidate, LAG_REFRESH_MS, tags } from './cache';
-import { BUSY_LINGER_MS, BUSY_PER_SECOND, BUSY_WAITING, cachedPage, chooseEncoding, hotAnswer, isCachedApiList, LAG_UNDER_LOAD_MS, newNonce, notModified, PageStore, pageValidity, readerPageCaching, registerRenderTags, renderNonce, singleFlight, storedPage, underLoad } from './page-cache';
+import { BUSY_LINGER_MS, BUSY_PER_SECOND, BUSY_WAITING, cachedPage, chooseEncoding, hotAnswer, hotMiss, isCachedApiList, LAG_UNDER_LOAD_MS, newNonce, notModified, PageStore, pageValidity, readerPageCaching, registerRenderTags, renderMissesWhen, renderNonce, singleFlight, storedPage, underLoad } from './page-cache';
 
 let file: string;
 beforeAll(() => {
@@ -169,8 +169,8 @@ describe('cached pages', () => {
           res.writeHead(308, { location: '/claims/308/new-slug' }).end();
           return;
         }
-        if (req.url === '/claims/404') {
-          res.writeHead(404, { 'content-type': 'text/html' }).end(`<script nonce="${nonce}"></script>missing`);
+        if (req.url === '/claims/404' || req.url === '/claims/404/long') {
+          res.writeHead(404, { 'content-type': 'text/html' }).end(`<script nonce="${nonce}"></script>missing${req.url.endsWith('long') ? FILLER : ''}`);
           return;
         }
         res.writeHead(200, {
@@ -600,9 +600,71 @@ describe('cached pages', () => {
     expect(raw({ host: 'other.example' })).toBeNull();
     expect(raw({}, '/edit/claims/10')).toBeNull();
     expect(raw({}, '/claims/10/badge.svg')).toBeNull();
+    expect(raw({}, '//claims/10')).toBeNull();
+    expect(raw({}, 'http://news.example/claims/10')).toBeNull();
     // Stale after an edit of what it shows: Next renders it again.
     invalidate([tags.claim(10)]);
     expect(raw({})).toBeNull();
+  });
+
+  it('renders a miss the hot path saw itself, once for everyone asking, and sends it as every later hit; leaves the rest to Next', async () => {
+    const raw = (url: string, headers: Record<string, string> = {}) => ({
+      method: 'GET',
+      url,
+      headers: { host: 'news.example', accept: 'text/html,application/xhtml+xml', 'accept-encoding': 'gzip, deflate, br, zstd', ...headers } as Record<string, string | string[] | undefined>,
+    });
+    const decode = (answer: { headers: [string, string][]; body: Buffer | null }) => {
+      const encoding = answer.headers.find(([name]) => name === 'content-encoding')?.[1];
+      return (encoding === 'br' ? brotliDecompressSync(answer.body!) : encoding === 'gzip' ? gunzipSync(answer.body!) : answer.body!).toString();
+    };
+    const state = (answer: { headers: [string, string][] } | null) => answer?.headers.find(([name]) => name === 'x-claimline-cache')?.[1];
+    const missed = (url: string, headers: Record<string, string> = {}) => {
+      const request = raw(url, headers);
+      expect(hotAnswer(request)).toBeNull();
+      return hotMiss(request);
+    };
+    // Until the proxy has said which misses it would have cached, every one goes to Next.
+    expect(missed('/claims/40')).toBeNull();
+    renderMissesWhen((request) => !new URL(request.url).pathname.startsWith('/claims/41'));
+    renders = 0;
+    const together = await Promise.all([missed('/claims/40'), missed('/claims/40'), missed('/claims/40', { 'accept-encoding': 'gzip' })]);
+    expect(renders).toBe(1);
+    expect(together.map(state).sort()).toEqual(['hit', 'hit', 'miss']);
+    const hit = hotAnswer(raw('/claims/40'))!;
+    expect(state(hit)).toBe('hit');
+    // The answer a later hit gets, byte for byte and header for header, but for how it was answered.
+    const [leader] = together.filter((answer) => state(answer) === 'miss');
+    expect(leader!.body).toEqual(hit.body);
+    expect(leader!.headers.filter(([name]) => name !== 'x-claimline-cache')).toEqual(hit.headers.filter(([name]) => name !== 'x-claimline-cache'));
+    expect(decode(together[2]!)).toBe(decode(hit));
+    expect(decode(hit)).toMatch(/^<script nonce="[0-9a-f]{32}">page \/claims\/40 for news\.example — Ørnebakke ✓ 🚋<\/script>/);
+    // A hit, a request it was not asked about, or one the proxy would not cache: not rendered here.
+    const request = raw('/claims/40');
+    expect(hotAnswer(request)).not.toBeNull();
+    expect(hotMiss(request)).toBeNull();
+    expect(hotMiss(raw('/claims/42'))).toBeNull();
+    expect(missed('/claims/41')).toBeNull();
+    expect(missed('/edit/claims/43')).toBeNull();
+    expect(renders).toBe(1);
+    // A 404 and a redirect go as the render sent them, never stored; the 404 compressed as Next would.
+    const missing = (await missed('/claims/404/long'))!;
+    expect(missing).toMatchObject({ status: 404 });
+    expect(state(missing)).toBe('pass');
+    expect(missing.headers).toContainEqual(['content-encoding', 'gzip']);
+    expect(missing.headers).toContainEqual(['vary', 'Accept-Encoding']);
+    expect(decode(missing)).toBe(`${/^<script nonce="[0-9a-f]{32}"><\/script>/.exec(decode(missing))?.[0]}missing${FILLER}`);
+    expect(missing.raw).toEqual(missing.headers.flat());
+    // Too small to be worth it (Next's compression leaves it too), or not taken by the client: as rendered.
+    for (const [url, accept] of [['/claims/404', 'gzip, br'], ['/claims/404/long', 'identity']]) {
+      const plain = (await missed(url!, { 'accept-encoding': accept! }))!;
+      expect(plain.headers.some(([name]) => name === 'content-encoding')).toBe(false);
+      expect(decode(plain)).toMatch(/^<script nonce="[0-9a-f]{32}"><\/script>missing/);
+    }
+    const moved = (await missed('/claims/308'))!;
+    expect(moved.status).toBe(308);
+    expect(moved.headers).toContainEqual(['location', '/claims/308/new-slug']);
+    expect(renders).toBe(5);
+    expect(hotAnswer(raw('/claims/404'))).toBeNull();
   });
 
   it('sends every hit of the same kind the very answer made for the first, with its headers listed once for writeHead', async () => {

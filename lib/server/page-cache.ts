@@ -185,6 +185,8 @@ const readerLoad = (): Load => (globalForLoad.claimlineLoad ??= { second: 0, cou
  * send it to go uncounted.
  */
 const COUNTED_HEADER = 'x-claimline-counted';
+// Added to the token when the hot path's render of the page failed (hotMiss).
+const NOT_AGAIN = 'not-again';
 
 function countRequest(now = Date.now()): void {
   const load = readerLoad();
@@ -303,7 +305,7 @@ export const purgeKeyHeader = (page: StoredPage): [string, string] => [env.PURGE
 
 export type Answer = { status: 200 | 304; headers: [string, string][]; body: Buffer | null };
 /** An answer for a custom server: its headers also as one flat list, as node:http's writeHead takes them. */
-export type HotAnswer = Answer & { raw: string[] };
+export type HotAnswer = Omit<Answer, 'status'> & { status: number; raw: string[] };
 
 /**
  * The answers already made for each stored page, by what tells them apart (hit or stale, 304,
@@ -537,7 +539,10 @@ export async function cachedPage(request: Request): Promise<Response | null> {
   if (!API_LIST.test(url.pathname) && !request.headers.get('accept')?.includes('text/html')) return null;
   const origin = siteUrlFrom(request.headers);
   const key = pageKey(origin, url);
-  if (request.headers.get(COUNTED_HEADER) !== s.counted) countRequest();
+  const counted = request.headers.get(COUNTED_HEADER);
+  // The hot path tried to render it and could not: rendering it here again would wait as long.
+  if (counted === `${s.counted} ${NOT_AGAIN}`) return null;
+  if (counted !== s.counted) countRequest();
   // "hit" also for requests that waited on another's render: none of them caused one.
   const respond = (page: StoredPage, how: 'hit' | 'miss' | 'stale'): Response => {
     // The HTML as rendered: Next compresses what a proxy answers whatever it says it is (it would
@@ -554,6 +559,18 @@ export async function cachedPage(request: Request): Promise<Response | null> {
     if (Date.now() - behind.validity.at >= LAG_REFRESH_MS) refreshInBackground(port, request, url, key);
     return respond(behind, 'stale');
   }
+  const { rendered, leader } = await renderMiss(port, request, url, key);
+  if (rendered.kind === 'page') return respond(rendered.page, leader ? 'miss' : 'hit');
+  if (rendered.kind === 'other' && passedOn(rendered, leader)) return passOn(request, rendered);
+  return null;
+}
+
+/**
+ * A miss rendered once for everyone asking for the page at the same point in the cache's history,
+ * the page stored by the request that rendered it (the leader). For cachedPage() and the hot path.
+ */
+async function renderMiss(port: string, request: Request, url: URL, key: string): Promise<{ rendered: Rendered; leader: boolean }> {
+  const s = state();
   // Taken before the render reads anything: an edit from here on makes what it read stale. A render
   // started before an edit (or the day before) may show old content: a later request never joins it.
   const validity = pageValidity();
@@ -570,17 +587,18 @@ export async function cachedPage(request: Request): Promise<Response | null> {
   } finally {
     done();
   }
-  if (rendered.kind === 'page') {
-    if (flight.leader) s.store.set(key, rendered.page);
-    return respond(rendered.page, flight.leader ? 'miss' : 'hit');
-  }
-  // A 404, a redirect, or a page something changed under while it rendered (never stored) goes to
-  // everyone who asked for it before that change: a request after an edit never joins a render
-  // started before it (the flight's key), so each of them gets what was current when it asked.
-  // One answer setting a cookie is the leader's alone; the others render their own.
-  if (rendered.kind === 'other' && (flight.leader || !rendered.headers.some(([name]) => name === 'set-cookie'))) return passOn(request, rendered);
-  return null;
+  if (rendered.kind === 'page' && flight.leader) s.store.set(key, rendered.page);
+  return { rendered, leader: flight.leader };
 }
+
+/**
+ * Whether an answer that is not stored (a 404, a redirect, or a page something changed under while
+ * it rendered) goes to this request. It goes to everyone who asked for it before that change: a
+ * request after an edit never joins a render started before it (the flight's key), so each of them
+ * gets what was current when it asked. One answer setting a cookie is the leader's alone; the
+ * others render their own.
+ */
+const passedOn = (rendered: Extract<Rendered, { kind: 'other' }>, leader: boolean) => leader || !rendered.headers.some(([name]) => name === 'set-cookie');
 
 /** Renders a lagging page again without anyone waiting for it; one render per page at a time. */
 function refreshInBackground(port: string, request: Request, url: URL, key: string): void {
@@ -649,6 +667,8 @@ export function hotAnswer(req: RawRequest): HotAnswer | null {
     return Array.isArray(value) ? value.join(', ') : (value ?? null);
   };
   if (SESSION_COOKIE.test(header('cookie') ?? '') || header(RENDER_HEADER)) return null;
+  // An origin-form path only: `//claims` would parse as another host's root (the home page's key).
+  if (!req.url?.startsWith('/') || req.url.startsWith('//')) return null;
   let url: URL;
   try {
     url = new URL(req.url ?? '', 'http://claimline.invalid');
@@ -666,8 +686,9 @@ export function hotAnswer(req: RawRequest): HotAnswer | null {
   const current = state().store.get(key);
   const page = current ?? state().store.getLagging(key);
   if (!page) {
-    // On to Next, whose proxy (cachedPage) must not count it a second time.
+    // On to hotMiss(), or to Next, whose proxy (cachedPage) must not count it a second time.
     req.headers[COUNTED_HEADER] = state().counted;
+    misses.set(req, { url, key });
     return null;
   }
   const port = renderPort();
@@ -682,6 +703,77 @@ export function hotAnswer(req: RawRequest): HotAnswer | null {
 
 // For scripts/server.mjs, which is not bundled with the app: the first request that loads this module installs it.
 (globalThis as { claimlineHotPath?: typeof hotAnswer }).claimlineHotPath = hotAnswer;
+
+(globalThis as { claimlineHotMiss?: typeof hotMiss }).claimlineHotMiss = hotMiss;
+
+/** The requests hotAnswer() found no page for, with what it read of them, for hotMiss(). */
+const misses = new WeakMap<RawRequest, { url: URL; key: string }>();
+
+/**
+ * What the proxy checks before it asks the page cache (proxy.ts: a path that decodes, a claim that
+ * was not withdrawn, whose page answers 410). The proxy installs it when it loads; until then
+ * hotMiss() leaves every miss to Next.
+ */
+type MissFilter = (request: Request) => boolean;
+const globalForMiss = globalThis as unknown as { claimlineMissFilter?: MissFilter };
+export const renderMissesWhen = (filter: MissFilter) => void (globalForMiss.claimlineMissFilter = filter);
+
+/**
+ * A miss hotAnswer() just saw, rendered and answered by the hot path itself, as cachedPage() would
+ * answer it through Next (the same render, shared with every request waiting for it; the page then
+ * stored and sent as every later hit is, precompressed): the render is the one pass through Next,
+ * without a first one through its router, the proxy and its gzip of the answer, which cost a
+ * reader process as much as the render's own plumbing (docs/performance.md, 1 December). Null
+ * when it is not one (then Next answers as before); a promise of null when the page cache cannot
+ * answer it after all (the request then goes to Next, which does not count it again).
+ */
+export function hotMiss(req: RawRequest): Promise<HotAnswer | null> | null {
+  const missed = misses.get(req);
+  misses.delete(req);
+  const filter = globalForMiss.claimlineMissFilter;
+  const port = renderPort();
+  const s = state();
+  if (!missed || !filter || !port || s.unreachable) return null;
+  const { url, key } = missed;
+  const header = (name: string) => {
+    const value = req.headers[name];
+    return Array.isArray(value) ? value.join(', ') : (value ?? null);
+  };
+  // As the proxy would see it: its host and scheme shape the page's links, its path what is rendered.
+  const forwarded = header('x-forwarded-proto');
+  const request = new Request(`http://127.0.0.1${url.pathname}${url.search}`, {
+    method: req.method,
+    headers: { host: header('host') ?? '', ...(forwarded ? { 'x-forwarded-proto': forwarded } : {}) },
+  });
+  if (!filter(request)) return null;
+  const asked = { method: req.method ?? 'GET', ifNoneMatch: header('if-none-match'), acceptEncoding: header('accept-encoding') };
+  return renderMiss(port, request, url, key).then(({ rendered, leader }) => {
+    if (rendered.kind === 'page') return pageAnswer(rendered.page, asked, leader ? 'miss' : 'hit', true);
+    if (rendered.kind === 'other' && passedOn(rendered, leader)) return passedAnswer(rendered, asked);
+    // Next renders it (a render that failed is not tried a second time by the proxy).
+    if (rendered.kind === 'failed') req.headers[COUNTED_HEADER] = `${s.counted} ${NOT_AGAIN}`;
+    return null;
+  });
+}
+
+/**
+ * A render's answer that is not stored (a 404, a redirect), as the proxy passes it on (passOn)
+ * and Next then sends it: gzipped when the client takes gzip, as Next's compression would.
+ */
+async function passedAnswer(rendered: Extract<Rendered, { kind: 'other' }>, asked: { method: string; acceptEncoding: string | null }): Promise<HotAnswer> {
+  const headers: [string, string][] = [...rendered.headers, ['x-claimline-cache', 'pass']];
+  let body: Buffer | null = asked.method === 'HEAD' ? null : rendered.body;
+  const type = rendered.headers.find(([name]) => name === 'content-type')?.[1] ?? '';
+  if (body && body.length >= MIN_COMPRESSED_BYTES && /^(?:text\/|application\/json)/.test(type) && acceptedEncodings(asked.acceptEncoding ?? '').gzip) {
+    body = await gzip(body, { level: 6 });
+    headers.push(['content-encoding', 'gzip']);
+    const vary = headers.findIndex(([name]) => name === 'vary');
+    if (vary < 0) headers.push(['vary', 'Accept-Encoding']);
+    else if (!/accept-encoding/i.test(headers[vary]![1])) headers[vary] = ['vary', `${headers[vary]![1]}, Accept-Encoding`];
+  }
+  if (body) headers.push(['content-length', String(body.length)]);
+  return { status: rendered.status, headers, body, raw: headers.flat() };
+}
 
 /**
  * A page of this server's own, requested over loopback with this process's secret as the page

@@ -3,7 +3,8 @@
 //
 // - Hot path: a reader page the page cache holds (lib/server/page-cache.ts) is answered here,
 //   from memory, before Next's router and proxy run: a lookup and a write of bytes compressed
-//   when the page was stored. Everything else, misses included, goes to Next.
+//   when the page was stored. A page it could hold but does not is rendered from here too (one
+//   request to Next over loopback, stored, then answered as a hit is). Everything else goes to Next.
 // - Every core: CLAIMLINE_WORKERS reader processes (default: one per core but one) share the listening
 //   socket (node:cluster) and the SQLite file (WAL). Each learns exactly what the others'
 //   writes touched from the invalidation log (lib/server/cache.ts).

@@ -43,7 +43,8 @@ for (const m of modes) if (m !== 'nojs' && m !== 'js') throw new Error(`--mode: 
 const { database, targets, claimPaths, articlePath } = await benchNewsroom({ articles: values.articles, claims: values.claims, port, env });
 const editedIds = targets.claims.slice(0, 20).map((c) => c.id);
 
-const parseEnv = (text) => Object.fromEntries((text ?? '').split(',').filter(Boolean).map((pair) => pair.split('=')));
+// NAME=VALUE, split at the first '=' (a value may hold one: NODE_OPTIONS=--max-semi-space-size=64).
+const parseEnv = (text) => Object.fromEntries((text ?? '').split(',').filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
 const arms = [{ name: 'A', dir: root, env: {} }];
 if (values.compare) arms.push({ name: 'B', dir: path.resolve(values.compare), env: {} });
 else if (values['env-b']) arms.push({ name: 'B', dir: root, env: parseEnv(values['env-b']) });

@@ -7,11 +7,14 @@ import { BROWSER_ARGS, findBrowser } from './scripts/browser.mjs';
 process.env.E2E_DATABASE_PATH ??= path.join(os.tmpdir(), `claimline-e2e-${Date.now()}.db`);
 process.env.E2E_PORT ??= '3100';
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
+const OWN_SERVER = /@own-server/;
 
 export default defineConfig({
   testDir: './e2e',
   fullyParallel: false,
-  workers: 1,
+  // Two lanes (projects below), one worker each: the specs that share the e2e server and its
+  // database one after another, and beside them the few tests that start servers of their own.
+  workers: 2,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
@@ -21,11 +24,20 @@ export default defineConfig({
     baseURL,
     // Neither the screencast nor DOM snapshots in the trace: each cost about 15 % of the e2e time
     // (docs/testing.md). A failing test keeps its actions, network and console, and its page's
-    // accessibility snapshot (error-context.md).
-    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: false },
+    // accessibility snapshot (error-context.md). In CI a trace is recorded only for a test's retry
+    // (a test that fails twice keeps the second's), not for every test that passes.
+    trace: { mode: process.env.CI ? 'on-first-retry' : 'retain-on-failure', screenshots: false, snapshots: false },
     launchOptions: { executablePath: findBrowser() ?? undefined, args: BROWSER_ARGS },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  projects: [
+    // The shared newsroom: several specs read what earlier ones left (the board, the home page's
+    // lists), so its files run one at a time, in order.
+    { name: 'chromium', grepInvert: OWN_SERVER, workers: 1, use: { ...devices['Desktop Chrome'] } },
+    // Tests tagged @own-server start a Claimline (and Varnish) on a database of their own and never
+    // touch the shared one: a first start's setup screen, servers killed mid-save. Each spends
+    // most of its time waiting for a server to start, so they run beside the shared lane.
+    { name: 'own-server', grep: OWN_SERVER, workers: 1, use: { ...devices['Desktop Chrome'] } },
+  ],
   webServer: {
     // --varnish: Varnish in front for e2e/varnish.spec.ts, when it is installed (scripts/e2e-server.mjs).
     command: 'node scripts/e2e-server.mjs --varnish',

@@ -7,7 +7,7 @@ const root = path.resolve(__dirname, '..');
 
 // `npm run crash-test` in short: its own server on its own port and database, killed
 // with SIGKILL three times while editors save (the long run does 20).
-test('no acknowledged save is lost when the server is killed mid-write', async () => {
+test('no acknowledged save is lost when the server is killed mid-write', { tag: '@own-server' }, async () => {
   test.setTimeout(240_000);
   const { stdout } = await promisify(execFile)(
     path.join(root, 'node_modules', '.bin', 'tsx'),
@@ -20,7 +20,7 @@ test('no acknowledged save is lost when the server is killed mid-write', async (
 
 // `npm run crash-test:purge`: its own server behind its own Varnish; the editor process is killed
 // between a save's commit and its purge, and the next process purges what it left due.
-test('a save killed between its commit and its purge is purged from Varnish after the restart', async () => {
+test('a save killed between its commit and its purge is purged from Varnish after the restart', { tag: '@own-server' }, async () => {
   test.setTimeout(180_000);
   const { stdout } = await promisify(execFile)(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/crash-purge.ts'], {
     cwd: root,

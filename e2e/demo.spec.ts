@@ -76,7 +76,7 @@ test.describe('demo content', () => {
     await expect(page.getByRole('listitem').filter({ hasText: DEMO.disputedClaim }).getByText('Demo content', { exact: true }).first()).toBeVisible();
   });
 
-  test('the first admin chooses to start empty on the setup screen', async ({ browser }) => {
+  test('the first admin chooses to start empty on the setup screen', { tag: '@own-server' }, async ({ browser }) => {
     const server = await freshServer(otherPort(1));
     try {
       const context = await browser.newContext({ baseURL: server.base });
@@ -104,7 +104,7 @@ test.describe('demo content', () => {
     }
   });
 
-  test('CLAIMLINE_DEMO=0 starts with no demo, and the setup screen does not ask', async ({ browser }) => {
+  test('CLAIMLINE_DEMO=0 starts with no demo, and the setup screen does not ask', { tag: '@own-server' }, async ({ browser }) => {
     const server = await freshServer(otherPort(2), { CLAIMLINE_DEMO: '0' });
     try {
       const context = await browser.newContext({ baseURL: server.base });
@@ -120,7 +120,7 @@ test.describe('demo content', () => {
     }
   });
 
-  test('an admin removes all demo content in one confirmed action; the newsroom’s own work stays', async ({ browser }) => {
+  test('an admin removes all demo content in one confirmed action; the newsroom’s own work stays', { tag: '@own-server' }, async ({ browser }) => {
     const server = await freshServer(otherPort(3));
     try {
       const context = await browser.newContext({ baseURL: server.base });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dayValue, httpUrl, optionalDay, optionalHttpUrl } from './form-fields';
-import { httpUrl as importAddress, newArticleSchema } from '@/app/edit/articles/new/schema';
+import { dayValue, fetchUrl as importAddress, httpUrl, optionalDay, optionalHttpUrl } from './form-fields';
+import { newArticleSchema } from '@/app/edit/articles/new/schema';
+import { importSchema } from '@/app/edit/external-reviews/schema';
 
 describe('form fields', () => {
   it.each(['https://stats.example.org/a?b=1', 'http://example.com', ' https://example.com/path#x '])('accepts the web address %s', (url) => {
@@ -33,7 +34,27 @@ describe('form fields', () => {
     expect(optionalHttpUrl.parse('  https://archive.example.org/x ')).toBe('https://archive.example.org/x');
     expect(optionalHttpUrl.parse('   ')).toBeNull();
     const canonical = newArticleSchema.safeParse({ mode: 'text', text: 'The ferry sailed.', canonicalUrl: 'courier.example/ferry' });
-    expect(canonical.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['canonicalUrl', 'Enter a full web address starting with http:// or https://.']]);
+    expect(canonical.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['canonicalUrl', 'Enter a web address starting with http:// or https://.']]);
+  });
+
+  // One address check for every address readers are sent to: the new article's canonical address had
+  // one of its own, which took an IP address or a broken host name and linked readers to it.
+  it.each(['http://192.168.0.1/ferry', 'http://[::1]/x', 'https://-bad-.example/', 'http://localhost:3000/'])(
+    'refuses %j as a new article’s canonical address, as for a source',
+    (url) => {
+      const canonical = newArticleSchema.safeParse({ mode: 'text', text: 'The ferry sailed.', canonicalUrl: url });
+      expect(canonical.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['canonicalUrl', 'Enter a web address starting with http:// or https://.']]);
+    },
+  );
+
+  it('takes an address to import from with an IP address or a local name: the fetcher says why it will not fetch a private one', () => {
+    for (const url of ['http://203.0.113.9/feed.json', 'http://192.168.0.1/article', 'http://localhost:3000/']) {
+      expect(newArticleSchema.parse({ mode: 'url', url }).mode).toBe('url');
+      expect(importSchema.parse({ mode: 'url', url: ` ${url} ` })).toEqual({ mode: 'url', url });
+    }
+    expect(newArticleSchema.safeParse({ mode: 'url', url: 'courier.example/ferry' }).error?.issues.map((i) => i.message)).toEqual([
+      'Enter a web address starting with http:// or https://.',
+    ]);
   });
 
   it('turns empty optional fields into null', () => {

@@ -3,7 +3,8 @@ import { overLimit, type TextLimit } from './limits';
 
 /** zod pieces for form fields shared by several editor forms (every form value arrives as a string). */
 
-const URL_MESSAGE = 'Enter a web address starting with http:// or https://.';
+/** What an address field says when its value is not an http(s) address (the safe fetcher says the same). */
+export const URL_MESSAGE = 'Enter a web address starting with http:// or https://.';
 
 /** The longest web address a form takes (browsers and archives cope with about this much). */
 export const ADDRESS_MAX = 2000;
@@ -26,13 +27,20 @@ export function addressTooLong(address: string): string {
 // zod runs the check on anything with a `length`, a posted object included: only text gets this message.
 export const addressLength = z.string().max(ADDRESS_MAX, { error: (issue) => (typeof issue.input === 'string' ? addressTooLong(issue.input) : undefined) });
 
-/** A web address: http or https only (no javascript:, data:, file: links on public pages). */
-export const httpUrl = z
+/**
+ * An address Claimline fetches from (an article or a feed to import): http or https, IP literals
+ * and local names included, since lib/server/safe-fetch.ts refuses a private one with a message
+ * that says so, where this one could only say the address does not start with http(s).
+ */
+export const fetchUrl = z
   .string()
   .trim()
   .min(1, URL_MESSAGE)
   .pipe(addressLength)
-  .pipe(z.url({ protocol: /^https?$/, message: URL_MESSAGE }))
+  .pipe(z.url({ protocol: /^https?$/, message: URL_MESSAGE }));
+
+/** A web address readers are sent to: http or https only (no javascript:, data:, file: links on public pages), on a domain name. */
+export const httpUrl = fetchUrl
   // Also run after z.url refused the address: then it names no host, and says nothing more.
   .refine((address) => !URL.canParse(address) || isDomainName(new URL(address).hostname), URL_MESSAGE);
 

@@ -5,6 +5,7 @@ import https from 'node:https';
 import net from 'node:net';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
+import { URL_MESSAGE } from '@/lib/form-fields';
 
 /**
  * Fetching a URL an editor typed (article import) on the server. The server can
@@ -50,7 +51,7 @@ export type SafeFetchResponse = {
 };
 
 export const FETCH_REFUSALS = {
-  bad_url: 'Enter a full web address starting with http:// or https://.',
+  bad_url: URL_MESSAGE,
   private_address: 'That address points to a private or local network, which Claimline does not fetch from.',
   unresolvable: 'That address could not be found.',
   too_many_redirects: 'That address redirects too many times.',

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { EXTERNAL_REVIEW_BYTES } from '@/lib/external-review';
-import { formId } from '@/lib/form-fields';
-// Addresses to fetch from, IP literals included, as for article imports (the safe fetcher refuses private ones).
-import { httpUrl } from '../articles/new/schema';
+import { fetchUrl, formId } from '@/lib/form-fields';
 
 const TOO_LARGE = `The file is too large: at most ${EXTERNAL_REVIEW_BYTES / 1_000_000} MB.`;
 
@@ -15,7 +13,7 @@ const upload = z.object(
 /** Other fact-checkers' ClaimReviews: an uploaded JSON-LD file (one review or a DataFeed), or the address of a feed or review page. */
 export const importSchema = z.discriminatedUnion(
   'mode',
-  [z.object({ mode: z.literal('file'), file: upload }), z.object({ mode: z.literal('url'), url: z.string().trim().pipe(httpUrl) })],
+  [z.object({ mode: z.literal('file'), file: upload }), z.object({ mode: z.literal('url'), url: fetchUrl })],
   'Choose a file or an address.',
 );
 export type ImportInput = z.infer<typeof importSchema>;

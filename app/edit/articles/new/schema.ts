@@ -1,12 +1,9 @@
 import { z } from 'zod';
-import { addressLength, emptyOr, limitedText } from '@/lib/form-fields';
+import { emptyOr, fetchUrl, httpUrl, limitedText } from '@/lib/form-fields';
 import { ARTICLE_HTML, ARTICLE_TEXT } from '@/lib/limits';
 import { isPublicationDate, PUBLICATION_RANGE_MESSAGE } from '@/lib/publication-date';
 
 const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).default('');
-/** Any http(s) address, IP literals included: lib/server/safe-fetch.ts says why a private one is refused. */
-export const httpUrl = addressLength.pipe(z.url({ protocol: /^https?$/, message: 'Enter a full web address starting with http:// or https://.' }));
-const importAddress = z.string().trim().pipe(httpUrl);
 
 const metadata = {
   title: optionalText(300),
@@ -29,7 +26,7 @@ const intake = {
   /** How the text marks paragraphs (lib/intake.ts); detected when absent. */
   paragraphs: z.enum(['line', 'blank']).optional(),
   /** The address the previewed text was fetched from (its create step posts the text): watched for the outlet's changes. */
-  importedUrl: emptyOr(httpUrl),
+  importedUrl: emptyOr(fetchUrl),
   /** Indexes of paragraphs to leave out, as the preview numbered them. */
   remove: z
     .preprocess((v) => (v === undefined || v === '' ? [] : ([] as unknown[]).concat(v)), z.array(z.coerce.number().int().min(0)).max(10_000))
@@ -40,7 +37,7 @@ const intake = {
 export const newArticleSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('text'), ...metadata, ...intake, text: limitedText(ARTICLE_TEXT, 'Paste the article text.') }),
   z.object({ mode: z.literal('html'), ...metadata, ...intake, html: limitedText(ARTICLE_HTML, 'Paste the article’s HTML.') }),
-  z.object({ mode: z.literal('url'), ...metadata, ...intake, url: importAddress }),
+  z.object({ mode: z.literal('url'), ...metadata, ...intake, url: fetchUrl }),
 ]);
 export type NewArticleInput = z.infer<typeof newArticleSchema>;
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { limitedText } from '@/lib/form-fields';
+import { fetchUrl, limitedText } from '@/lib/form-fields';
 import { ARTICLE_TEXT } from '@/lib/limits';
-import { httpUrl } from '../../new/schema';
 
 const articleId = z.coerce.number().int().positive();
 /** The revision the form was rendered with: a newer one saved since makes the save a conflict. */
@@ -19,7 +18,7 @@ export const revisionSchema = z.discriminatedUnion('mode', [
     mode: z.literal('url'),
     articleId,
     baseRevisionId,
-    url: z.string().trim().pipe(httpUrl),
+    url: fetchUrl,
   }),
 ]);
 export type RevisionInput = z.infer<typeof revisionSchema>;

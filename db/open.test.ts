@@ -1,10 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHECKED_ENV, checkDatabaseFile, DatabaseOpenError, openDatabase } from './open';
+import { checkedToken, processIdentity } from './start-check.mjs';
 import { seedDemoOnFirstRun } from './seed';
 import { closeDb } from './index';
 import { removeDatabase, useFreshDatabase } from './testing';
@@ -52,7 +55,7 @@ describe('opening a database file', () => {
     expectRefusedUntouched(file, /damaged/);
   });
 
-  it('reads every page once per server start: the processes the first one starts skip quick_check, and only for the file it checked', () => {
+  it('reads every page once per server start: a process skips quick_check only when its parent checked this file in this start', () => {
     const file = useDemoDatabase();
     // Damage the last page, a page of the claims' history that opening and migrating never read.
     const bytes = fs.readFileSync(file);
@@ -61,17 +64,39 @@ describe('opening a database file', () => {
     fs.writeFileSync(file, bytes);
     expectRefusedUntouched(file, /damaged/);
     expect(() => checkDatabaseFile(file)).toThrow(/damaged/);
+    const parent = processIdentity(process.ppid);
     try {
-      process.env[CHECKED_ENV] = `${file}.other`;
-      expect(() => openDatabase(file)).toThrow(/damaged/);
-      process.env[CHECKED_ENV] = file;
-      // What a reader or editor process does after the first process checked this file.
+      // What a reader or editor process gets from the process that started it, after that one checked this file.
+      process.env[CHECKED_ENV] = `${parent}:${file}`;
       openDatabase(file).close();
       // The start's own check reads it through whatever the environment says.
       expect(() => checkDatabaseFile(file)).toThrow(/damaged/);
+      // Anything else is checked: the file's path alone (what any process was given before, so a value
+      // set by hand or left over in an environment skipped the check), a boolean, another file, the
+      // value this process would give its own children, the parent's pid without its start time.
+      const others = [file, '1', 'true', `${parent}:${file}.other`, `${parent}:${file} `, checkedToken(file)];
+      if (parent.includes('@')) others.push(`${process.ppid}:${file}`);
+      for (const value of others) {
+        process.env[CHECKED_ENV] = value;
+        expect(() => openDatabase(file), value).toThrow(/damaged/);
+      }
     } finally {
       delete process.env[CHECKED_ENV];
     }
+  });
+
+  it('takes the check as made only in the processes the checking one started itself, not in theirs', () => {
+    const file = path.join(os.tmpdir(), 'claimline checked (a “path”) ✓.db');
+    const checker = JSON.stringify(pathToFileURL(path.join(__dirname, 'start-check.mjs')).href);
+    // A child reports whether it may skip the check, then starts a child of its own with the same environment, which reports too.
+    const script = `import(${checker}).then((m) => {
+      console.log(m.checkedByParent(process.env.${CHECKED_ENV}, ${JSON.stringify(file)}));
+      if (!process.env.GRANDCHILD) process.stdout.write(require('node:child_process').execFileSync(process.execPath, ['-e', process.argv[1]], { env: { ...process.env, GRANDCHILD: '1' } }));
+    })`;
+    const run = (value: string) =>
+      execFileSync(process.execPath, ['-e', script, script], { env: { ...process.env, [CHECKED_ENV]: value }, encoding: 'utf8' }).trim().split('\n');
+    expect(run(checkedToken(file))).toEqual(['true', 'false']);
+    expect(run(file)).toEqual(['false', 'false']);
   });
 
   // A newer version adds migrations after ours; a diverging branch adds one between them.

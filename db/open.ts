@@ -5,6 +5,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { ensureChangeCounter } from './change-counter';
+import { CHECKED_ENV, checkedByParent } from './start-check.mjs';
 
 export const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
 
@@ -19,12 +20,13 @@ export class DatabaseOpenError extends Error {
 }
 
 /**
- * Names the database file that passed the full check in this start of the server (its absolute
- * path), set by the process that made it for the processes it starts: scripts/start.mjs after
- * prepare-db, or scripts/server.mjs's first process (scripts/check-db.ts). They skip quick_check,
- * which reads every page (1.6 s on a newsroom of a hundred thousand claims), and keep the rest.
+ * CHECKED_ENV names the database file that passed the full check in this start of the server and the
+ * process that made it (db/start-check.mjs), set by that process for the processes it starts:
+ * scripts/start.mjs after prepare-db, or scripts/server.mjs's first process (scripts/check-db.ts).
+ * They skip quick_check, which reads every page (1.6 s on a newsroom of a hundred thousand claims),
+ * and keep the rest; any other process makes it.
  */
-export const CHECKED_ENV = 'CLAIMLINE_DB_CHECKED';
+export { CHECKED_ENV };
 
 /** How long any statement waits for a lock another process holds (writes: writeLocked in db/index.ts). */
 export const BUSY_TIMEOUT_MS = 5000;
@@ -32,7 +34,7 @@ export const BUSY_TIMEOUT_MS = 5000;
 /** Opens a SQLite file with Claimline's settings and brings its schema up to date. */
 export function openDatabase(file: string): Database.Database {
   // Checked read-only first: setting WAL or migrating would write to a file we should not touch.
-  if (fs.existsSync(file) && fs.statSync(file).size > 0) checkExistingFile(file, process.env[CHECKED_ENV] !== file);
+  if (fs.existsSync(file) && fs.statSync(file).size > 0) checkExistingFile(file, !checkedByParent(process.env[CHECKED_ENV], file));
   const sqlite = new Database(file);
   // WAL lets readers run beside the one writer; FULL makes an acknowledged commit survive power loss.
   sqlite.pragma('journal_mode = WAL');

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { checkedToken } from '../db/start-check.mjs';
 import { buildIfNeeded } from './build-if-needed.mjs';
 import { baseEnv, databaseFile, root, runTs } from './lib.mjs';
 import { ensureVarnish, startVarnish } from './varnish.mjs';
@@ -47,7 +48,7 @@ if (process.argv.includes('--varnish')) {
 const server = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')], {
   cwd: root,
   // prepare-db checked the file: the server does not check it again (db/open.ts).
-  env: { ...env, PORT: port, HOST: '127.0.0.1', CLAIMLINE_DB_CHECKED: databaseFile(env) },
+  env: { ...env, PORT: port, HOST: '127.0.0.1', CLAIMLINE_DB_CHECKED: checkedToken(databaseFile(env)) },
   stdio: 'inherit',
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

@@ -33,7 +33,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
-import { root, runTsOutput } from './lib.mjs';
+import { CHECKED_ENV, checkedByParent, checkedToken } from '../db/start-check.mjs';
+import { databaseFile, root, runTsOutput } from './lib.mjs';
 import { processEnv, SESSION_COOKIE, takePriority, wantsEditor } from './connection-route.mjs';
 import { FORWARDED_HEADER as FORWARDED } from './peer-address.mjs';
 
@@ -127,7 +128,7 @@ if (cluster.isPrimary) {
 function primary(readers, editorProcess, checked) {
   const env = {
     // The database file passed its full check in this start: the processes skip quick_check (db/open.ts).
-    CLAIMLINE_DB_CHECKED: checked,
+    [CHECKED_ENV]: checkedToken(checked),
     // One value for the whole server: reader ETags are the same whichever process answers.
     CLAIMLINE_BOOT: randomBytes(6).toString('hex'),
     // Lets the editor process trust the client address a reader process passes on.
@@ -257,12 +258,14 @@ function primary(readers, editorProcess, checked) {
 
 /**
  * The database checks once for the whole server, before any process opens the file (db/open.ts):
- * already made when scripts/start.mjs ran prepare-db, otherwise here. Resolves with the checked
- * file's path; a file refused (damaged, another application's, a newer version's) stops the server
- * with the reason, as each process would have.
+ * already made when the process that started this one says so (scripts/start.mjs ran prepare-db;
+ * db/start-check.mjs), otherwise here. Resolves with the checked file's path; a file refused
+ * (damaged, another application's, a newer version's) stops the server with the reason, as each
+ * process would have.
  */
 async function checkDatabase() {
-  if (process.env.CLAIMLINE_DB_CHECKED) return process.env.CLAIMLINE_DB_CHECKED;
+  const file = databaseFile();
+  if (checkedByParent(process.env[CHECKED_ENV], file)) return file;
   try {
     return (await runTsOutput('scripts/check-db.ts', [], { env: process.env })).trim();
   } catch {

@@ -1,6 +1,7 @@
 // `npm start`: build when needed, migrate, seed the first-run demo, serve, print the URL.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { checkedToken } from '../db/start-check.mjs';
 import { buildIfNeeded } from './build-if-needed.mjs';
 import { baseEnv, databaseFile, root, runTs } from './lib.mjs';
 
@@ -20,7 +21,7 @@ try {
 const server = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')], {
   cwd: root,
   // prepare-db made the database's full check: the server's processes skip quick_check (db/open.ts).
-  env: { ...env, PORT: String(port), HOST: host, CLAIMLINE_DB_CHECKED: databaseFile(env) },
+  env: { ...env, PORT: String(port), HOST: host, CLAIMLINE_DB_CHECKED: checkedToken(databaseFile(env)) },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { buildEmbed, EMBED_FILE } from './build-embed.mjs';
 import { baseEnv, bin, root, run } from './lib.mjs';
 
-const INPUTS = ['app', 'components', 'db', 'embed', 'lib', 'public', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json', 'proxy.ts'];
+const INPUTS = ['app', 'components', 'db', 'embed', 'lib', 'public', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json', 'proxy.ts', 'instrumentation.ts'];
 const STAMP = path.join(root, '.next', 'claimline-source-hash');
 
 function hashSources() {

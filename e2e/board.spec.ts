@@ -87,4 +87,45 @@ test.describe('review board', () => {
     await expect(page.getByRole('columnheader', { name: 'Claimant' })).toBeVisible();
     expect(await axeInBothSchemes(page, 'board table at 1280 px')).toEqual([]);
   });
+
+  test('pages past 500 claims by keyboard, keeping the filters, and a claim changed meanwhile neither repeats nor hides another', async ({ page, auth }) => {
+    const tag = randomUUID().slice(0, 6);
+    const made = runSetup<{ articleId: number; claims: { id: number; statement: string }[] }>('board-pages.ts', { tag, claims: 503 });
+    await auth.signedIn('editor');
+    await page.goto(`/edit/board?view=table&article=${made.articleId}`);
+    const status = page.getByRole('status').filter({ hasText: /^Claims / });
+    await expect(status).toHaveText('Claims 1–500 of 503, most recently changed first.');
+    const statements = page.getByRole('table').getByRole('link');
+    await expect(statements).toHaveCount(500);
+    expect(await statements.allTextContents()).toEqual(made.claims.slice(0, 500).map((c) => c.statement));
+
+    // Another editor changes one of the three claims the first page did not show: it is now the most recent.
+    const [changed, ...others] = made.claims.slice(500);
+    runSetup('board-pages.ts', { touch: changed!.id });
+
+    // Above the claims: from the filters, without passing 500 claims' buttons.
+    const pager = page.getByRole('navigation', { name: 'Pages of the board', exact: true });
+    await expect(pager.getByRole('link', { name: 'Previous' })).toHaveCount(0);
+    await pager.getByRole('link', { name: 'Next 3' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`[?&]article=${made.articleId}(&|$)`));
+    await expect(page).toHaveURL(/[?&]view=table(&|$)/);
+    await expect(page.getByLabel('Article')).toHaveValue(String(made.articleId));
+    // The two left, not the changed one (above the first page now), and none from the first page again.
+    await expect(statements).toHaveCount(2);
+    expect(await statements.allTextContents()).toEqual(others.map((c) => c.statement));
+    await expect(status).toHaveText('Claims 502–503 of 503, most recently changed first.');
+    await expect(pager.getByRole('link', { name: /^Next/ })).toHaveCount(0);
+    await page.screenshot({ path: test.info().outputPath('board-page-2.png'), fullPage: true });
+
+    // Back to the start, by keyboard: the changed claim leads it.
+    await pager.getByRole('link', { name: 'Most recent' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(status).toHaveText('Claims 1–500 of 503, most recently changed first.');
+    await expect(statements.first()).toHaveText(changed!.statement);
+    await expect(page).toHaveURL(new RegExp(`[?&]article=${made.articleId}(&|$)`));
+    // The pager alone: the 500 rows' markup is the table view's, checked above.
+    await expect(page.getByRole('navigation', { name: 'Pages of the board, again' }).getByRole('link', { name: 'Next 3' })).toBeVisible();
+    expect(await axeInBothSchemes(page, 'the board’s pager', { include: 'nav[aria-label="Pages of the board"]' })).toEqual([]);
+  });
 });

@@ -147,6 +147,69 @@ describe('the board on a big newsroom', () => {
     expect(all.total).toBe(BOARD_LIMIT + 1);
     // Narrowed, the older one is there, and nothing is said to be missing.
     const narrowed = listBoardClaims({ assigneeId: me, olderThanDays: 30 });
-    expect(narrowed).toEqual({ rows: [expect.objectContaining({ id: old })], total: 1 });
+    expect(narrowed).toEqual({ rows: [expect.objectContaining({ id: old })], total: 1, offset: 0 });
+  });
+
+  /** Every page from the first, each from the last claim of the one before, as the board's "Next" links go. */
+  function pages(filter: Parameters<typeof listBoardClaims>[0], limit: number) {
+    const out = [listBoardClaims(filter, { limit })];
+    for (let last = out[0]!; last.offset + last.rows.length < last.total; out.push(last)) {
+      const end = last.rows.at(-1)!;
+      last = listBoardClaims(filter, { limit, cursor: { dir: 'after', at: end.updatedAt.getTime(), id: end.id } });
+    }
+    return out;
+  }
+
+  it('pages through every claim the filters match once, in order, however many share a time, and back', () => {
+    const me = addUser('Thandiwe Mokoena');
+    const ids = moreClaims(23, { assigneeId: me });
+    // Seven changed in the same millisecond (a bulk move): the id orders them.
+    getDb().$client.prepare(`UPDATE claims SET updated_at = 1764500000000 WHERE id IN (${ids.slice(5, 12).join(',')})`).run();
+    moreClaims(4); // not mine
+    const filter = { assigneeId: me };
+    const all = pages(filter, 5);
+    expect(all.map((p) => [p.offset, p.rows.length, p.total])).toEqual([[0, 5, 23], [5, 5, 23], [10, 5, 23], [15, 5, 23], [20, 3, 23]]);
+    const order = all.flatMap((p) => p.rows.map((c) => c.id));
+    expect(order).toEqual(listBoardClaims(filter, { limit: 100 }).rows.map((c) => c.id));
+    expect([...order].sort((a, b) => a - b)).toEqual(ids);
+    // "Previous" from each page is the page before it; from the second, the first.
+    for (let i = 1; i < all.length; i++) {
+      const start = all[i]!.rows[0]!;
+      const back = listBoardClaims(filter, { limit: 5, cursor: { dir: 'before', at: start.updatedAt.getTime(), id: start.id } });
+      expect(back).toEqual(all[i - 1]);
+    }
+  });
+
+  it('keeps every other claim on its page while claims change under an editor paging through', () => {
+    const me = addUser('Joaquín Ñúñez');
+    moreClaims(15, { assigneeId: me, updatedAt: Date.UTC(2026, 0, 1) });
+    const filter = { assigneeId: me };
+    const first = listBoardClaims(filter, { limit: 5 });
+    const end = first.rows.at(-1)!;
+    const seen = first.rows.map((c) => c.id);
+    // Meanwhile another editor changes a claim on the first page and one on the third.
+    const rest = listBoardClaims(filter, { limit: 100 }).rows.map((c) => c.id).filter((id) => !seen.includes(id));
+    const [onFirst, onThird] = [seen[1]!, rest[7]!];
+    getDb().$client.prepare(`UPDATE claims SET updated_at = ? WHERE id IN (${onFirst}, ${onThird})`).run(Date.now());
+    const next = listBoardClaims(filter, { limit: 5, cursor: { dir: 'after', at: end.updatedAt.getTime(), id: end.id } });
+    // The second page is the five that followed the first, as the first page showed them: nothing
+    // shown twice, nothing skipped (counting rows, the changed claim moved to the top pushes one of
+    // them back onto the first page, and the second page starts a claim late).
+    expect(next.rows.map((c) => c.id)).toEqual(rest.slice(0, 5));
+    expect(next.offset).toBe(6);
+    // The changed claims are on a fresh first page.
+    expect(listBoardClaims(filter, { limit: 5 }).rows.slice(0, 2).map((c) => c.id).sort()).toEqual([onFirst, onThird].sort());
+  });
+
+  it('a page address from before the list changed still gives a page', () => {
+    const me = addUser('Aigerim Bekova');
+    moreClaims(7, { assigneeId: me });
+    const filter = { assigneeId: me };
+    // Older than anything: nothing after it, the first page instead of an empty one.
+    expect(listBoardClaims(filter, { limit: 5, cursor: { dir: 'after', at: 0, id: 1 } }).offset).toBe(0);
+    // Newer than all but two: a page of two before it is the first page, whole.
+    const top = listBoardClaims(filter, { limit: 5 });
+    const third = top.rows[2]!;
+    expect(listBoardClaims(filter, { limit: 5, cursor: { dir: 'before', at: third.updatedAt.getTime(), id: third.id } })).toEqual(top);
   });
 });

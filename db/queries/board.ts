@@ -1,5 +1,5 @@
 import 'server-only';
-import { aliasedTable, and, asc, desc, eq, isNotNull, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, gt, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { articles, claims, parties, responses, users } from '@/db/schema';
 import type { Status } from '@/lib/status';
@@ -18,19 +18,42 @@ export type BoardFilter = {
 
 const assignee = aliasedTable(users, 'assignee');
 
-/** The most claims the board and table show at once: the most recently changed of those its filters match. */
+/** The most claims the board and table show at once: a page of the most recently changed of those its filters match. */
 export const BOARD_LIMIT = 500;
 
 /**
- * Claims for the review board and table, the first BOARD_LIMIT most recently changed, with how many
- * the filters match in all: past the limit the board says it shows only some, where its columns
- * counted only those shown and the inbox's "All your claims on the board" missed the older ones.
+ * Where a page of the board starts: just older (`after`) or just newer (`before`) than a claim as it
+ * was last changed. Pages are cut by the claims themselves, not by counting: a claim changed while
+ * someone pages moves to the first page, and every other claim stays on the page it was on, none
+ * shown twice or skipped, as an offset would when the list moves under it.
  */
-export function listBoardClaims(filter: BoardFilter = {}, now = Date.now()) {
+export type BoardCursor = { dir: 'after' | 'before'; at: number; id: number };
+
+/**
+ * A page of claims for the review board and table, most recently changed first: BOARD_LIMIT of them
+ * from `cursor` (the first page without one), how many the filters match in all, and how many come
+ * before this page (its first claim is number `offset + 1`).
+ */
+export function listBoardClaims(filter: BoardFilter = {}, { cursor, now = Date.now(), limit = BOARD_LIMIT }: { cursor?: BoardCursor; now?: number; limit?: number } = {}) {
   const where = boardFilter(filter, now);
-  const rows = boardClaims(where, BOARD_LIMIT);
-  const total = rows.length < BOARD_LIMIT ? rows.length : getDb().select({ n: sql<number>`count(*)` }).from(claims).where(where).get()!.n;
-  return { rows, total };
+  const count = (condition: SQL | undefined) => getDb().select({ n: sql<number>`count(*)` }).from(claims).where(condition).get()!.n;
+  let rows = cursor ? boardClaims(and(where, beside(cursor)), limit, cursor.dir === 'before' ? 'asc' : 'desc') : [];
+  if (cursor?.dir === 'before') rows.reverse();
+  // Back to the start, or a cursor with nothing beyond it (the list changed meanwhile): the first page, whole.
+  if (!cursor || (cursor.dir === 'before' && rows.length < limit) || rows.length === 0) {
+    rows = boardClaims(where, limit, 'desc');
+    return { rows, total: rows.length < limit ? rows.length : count(where), offset: 0 };
+  }
+  const first = rows[0]!;
+  return { rows, total: count(where), offset: count(and(where, beside({ dir: 'before', at: first.updatedAt.getTime(), id: first.id }))) };
+}
+
+/** The claims just newer or just older than the cursor's, in the board's order (changed, then id). */
+function beside({ dir, at, id }: BoardCursor): SQL | undefined {
+  const when = new Date(at);
+  return dir === 'after'
+    ? or(lt(claims.updatedAt, when), and(eq(claims.updatedAt, when), lt(claims.id, id)))
+    : or(gt(claims.updatedAt, when), and(eq(claims.updatedAt, when), gt(claims.id, id)));
 }
 
 function boardFilter(filter: BoardFilter, now: number) {
@@ -46,8 +69,9 @@ function boardFilter(filter: BoardFilter, now: number) {
   return and(...where);
 }
 
-/** Claims as the board shows them, most recently changed first. */
-function boardClaims(where: SQL | undefined, limit: number) {
+/** Claims as the board shows them, most recently changed first (`asc`: the other way, to read a page backwards). */
+function boardClaims(where: SQL | undefined, limit: number, order: 'asc' | 'desc' = 'desc') {
+  const by = order === 'asc' ? asc : desc;
   return getDb()
     .select({
       id: claims.id,
@@ -72,7 +96,7 @@ function boardClaims(where: SQL | undefined, limit: number) {
     .leftJoin(parties, eq(parties.id, claims.claimantPartyId))
     .leftJoin(assignee, eq(assignee.id, claims.assigneeId))
     .where(where)
-    .orderBy(desc(claims.updatedAt), desc(claims.id))
+    .orderBy(by(claims.updatedAt), by(claims.id))
     .limit(limit)
     .all();
 }

@@ -4,18 +4,18 @@ import { FilterSelect, filterControlClass } from '@/components/forms/filter-sele
 import { DemoLabel } from '@/components/demo-label';
 import { CellLabel, stacked } from '@/components/stacked-table';
 import { StatusBadge } from '@/components/status-badge';
-import { listBoardClaims } from '@/db/queries/board';
+import { BOARD_LIMIT, listBoardClaims } from '@/db/queries/board';
 import { listArticleOptions } from '@/db/queries/editor';
 import { listParties } from '@/db/queries/parties';
 import { listUsers } from '@/db/queries/users';
 import { signOffRequired } from '@/db/queries/workflow';
-import { formatDate, plural } from '@/lib/format';
+import { formatDate } from '@/lib/format';
 import { requirePageUser } from '@/lib/server/session';
 import { STATUSES, STATUS_INFO } from '@/lib/status';
 import { WORKFLOW_LABELS, WORKFLOW_STATES } from '@/lib/workflow';
 import { AssignSelect } from './assign-select';
 import { WorkflowControls } from '../_components/workflow-controls';
-import { boardFilterSchema } from './schema';
+import { boardCursor, boardFilterSchema, cursorValue } from './schema';
 
 export const metadata: Metadata = { title: 'Review board' };
 
@@ -26,19 +26,27 @@ export default async function BoardPage({ searchParams }: Props) {
   const raw = await searchParams;
   const f = boardFilterSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const assigneeId = f.mine ? me.id : f.assignee;
-  const { rows, total } = listBoardClaims({ assigneeId, articleId: f.article, status: f.status, workflow: f.state, partyId: f.party, olderThanDays: f.age });
+  const { rows, total, offset } = listBoardClaims(
+    { assigneeId, articleId: f.article, status: f.status, workflow: f.state, partyId: f.party, olderThanDays: f.age },
+    { cursor: boardCursor(f) },
+  );
   const editors = listUsers().filter((u) => !u.disabledAt);
   const signOff = signOffRequired();
-  const keep = (view: 'board' | 'table') => {
-    const params = new URLSearchParams(Object.entries({ ...f, view }).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
+  // The board's address with these filters, and the view or page changed.
+  const keep = (change: Partial<typeof f>) => {
+    const params = new URLSearchParams(Object.entries({ ...f, ...change }).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
     return `/edit/board?${params}`;
   };
+  const paged = total > rows.length;
+  const newer = offset > 0 && rows.length ? { href: keep({ after: undefined, before: cursorValue(rows[0]!) }), count: Math.min(BOARD_LIMIT, offset) } : null;
+  const left = total - offset - rows.length;
+  const older = left > 0 && rows.length ? { href: keep({ before: undefined, after: cursorValue(rows.at(-1)!) }), count: Math.min(BOARD_LIMIT, left) } : null;
   return (
     <div>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">Review board</h1>
         <p className="text-sm">
-          {f.view === 'board' ? <Link href={keep('table')}>Show as table</Link> : <Link href={keep('board')}>Show as board</Link>}
+          {f.view === 'board' ? <Link href={keep({ view: 'table' })}>Show as table</Link> : <Link href={keep({ view: 'board' })}>Show as board</Link>}
         </p>
       </div>
       <p className="muted mb-4 text-sm">
@@ -76,10 +84,15 @@ export default async function BoardPage({ searchParams }: Props) {
           Filter
         </button>
       </form>
-      {total > rows.length ? (
-        <p role="status" className="mb-4 text-sm">
-          Showing the {rows.length} most recently changed of {plural(total, 'claim')}; the counts below are of those shown. Narrow the filters to find the others.
-        </p>
+      {paged ? (
+        <>
+          <p role="status" className="mb-1 text-sm">
+            Claims {(offset + 1).toLocaleString('en')}–{(offset + rows.length).toLocaleString('en')} of {total.toLocaleString('en')}, most recently changed
+            first{f.view === 'board' ? '; the counts in the columns are of this page' : ''}.
+          </p>
+          {/* Above the claims too: from the filters, a keyboard reaches it without passing each claim's buttons. */}
+          <BoardPager label="Pages of the board" first={offset > 0 ? keep({ after: undefined, before: undefined }) : null} newer={newer} older={older} />
+        </>
       ) : null}
 
       {f.view === 'board' ? (
@@ -173,6 +186,42 @@ export default async function BoardPage({ searchParams }: Props) {
           </tbody>
         </table>
       )}
+      {paged ? <BoardPager label="Pages of the board, again" first={offset > 0 ? keep({ after: undefined, before: undefined }) : null} newer={newer} older={older} /> : null}
     </div>
+  );
+}
+
+const pageLink = 'inline-block min-w-11 rounded px-2 py-2 font-semibold';
+
+type PageLink = { href: string; count: number } | null;
+
+/** The board's pages: the first, the newer claims before this page and the older ones after it, as plain links. */
+function BoardPager({ label, first, newer, older }: { label: string; first: string | null; newer: PageLink; older: PageLink }) {
+  return (
+    <nav aria-label={label} className="mb-4 mt-2">
+      <ul className="flex flex-wrap items-center gap-3 text-sm">
+        {first ? (
+          <li>
+            <Link href={first} prefetch={false} className={pageLink}>
+              Most recent
+            </Link>
+          </li>
+        ) : null}
+        {newer ? (
+          <li>
+            <Link href={newer.href} rel="prev" prefetch={false} className={pageLink}>
+              Previous {newer.count}
+            </Link>
+          </li>
+        ) : null}
+        {older ? (
+          <li>
+            <Link href={older.href} rel="next" prefetch={false} className={pageLink}>
+              Next {older.count}
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
   );
 }

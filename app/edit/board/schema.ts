@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BoardCursor } from '@/db/queries/board';
 import { STATUSES } from '@/lib/status';
 import { WORKFLOW_STATES } from '@/lib/workflow';
 
@@ -17,6 +18,8 @@ export const assignSchema = z.object({
     .transform((v) => (v === undefined ? undefined : v || null)),
 });
 
+const CURSOR = /^\d{1,15}\.\d{1,12}$/;
+
 /** The board's filters, from the URL; anything unknown or malformed is ignored. */
 export const boardFilterSchema = z.object({
   view: z.enum(['board', 'table']).catch('board'),
@@ -27,4 +30,18 @@ export const boardFilterSchema = z.object({
   state: z.enum(WORKFLOW_STATES).optional().catch(undefined),
   party: id.optional().catch(undefined),
   age: z.coerce.number().int().min(1).max(3650).optional().catch(undefined),
+  /** A page of the board: just older or just newer than a claim, as `<changed at, ms>.<id>` (boardCursor). */
+  after: z.string().regex(CURSOR).optional().catch(undefined),
+  before: z.string().regex(CURSOR).optional().catch(undefined),
 });
+
+/** The page a board address asks for (db/queries/board.ts's cursor); none: the first. */
+export function boardCursor(f: { after?: string; before?: string }): BoardCursor | undefined {
+  const value = f.after ?? f.before;
+  if (!value) return undefined;
+  const [at, id] = value.split('.').map(Number);
+  return { dir: f.after ? 'after' : 'before', at: at!, id: id! };
+}
+
+/** A claim as a page boundary in a board address. */
+export const cursorValue = (claim: { updatedAt: Date; id: number }) => `${claim.updatedAt.getTime()}.${claim.id}`;

@@ -26,13 +26,36 @@ export function wantsEditor(head) {
 }
 
 /**
- * What a process of the server is started with besides the values every process shares: its role,
- * and for a reader process beside an editor process no background jobs (fetching sources and
+ * What a process of the server is started with besides the values every process shares: its role;
+ * for a reader process beside an editor process no background jobs (fetching sources and
  * watched articles, lib/server/jobs): the editor process runs them, a reader process's CPU is the
- * readers', and the jobs' leases let any one process run them (docs/operations.md).
+ * readers', and the jobs' leases let any one process run them (docs/operations.md); and whether it
+ * sweeps the purges of shared caches that writes left due (lib/server/purge.ts, `sweeps`: see sweepDuty).
  */
-export function processEnv(role, editorProcess) {
-  return { CLAIMLINE_ROLE: role, ...(editorProcess && role === 'reader' ? { CLAIMLINE_JOBS: '0' } : {}) };
+export function processEnv(role, editorProcess, sweeps) {
+  return { CLAIMLINE_ROLE: role, ...(editorProcess && role === 'reader' ? { CLAIMLINE_JOBS: '0' } : {}), CLAIMLINE_PURGE_SWEEP: sweeps ? '1' : '0' };
+}
+
+/**
+ * Which process sweeps due purges: exactly one at a time. Jobs are shared out by their leases, but
+ * two sweepers would purge each due tag twice, a due `*` (all of Varnish) included. The editor
+ * process when there is one (its restart takes the duty up again); otherwise the first reader
+ * process, and when it exits, the reader started in its place.
+ */
+export function sweepDuty(editorProcess) {
+  let held = false;
+  return {
+    /** Whether a process of `role` about to start sweeps; if it does, the duty is its until release(). */
+    take(role) {
+      const sweeps = editorProcess ? role === 'editor' : role === 'reader' && !held;
+      if (sweeps) held = true;
+      return sweeps;
+    },
+    /** The sweeping process exited. */
+    release() {
+      held = false;
+    },
+  };
 }
 
 /**

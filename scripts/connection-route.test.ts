@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NICE, processEnv, wantsEditor } from './connection-route.mjs';
+import { NICE, processEnv, sweepDuty, wantsEditor } from './connection-route.mjs';
 
 const request = (lines: string[], method = 'GET', path = '/claims/3/some-slug') => Buffer.from(`${method} ${path} HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n`, 'latin1');
 
@@ -37,10 +37,58 @@ describe('which process a new connection goes to', () => {
 
 describe('what each process runs', () => {
   it('leaves the background jobs to the editor process when there is one, and to every process when there is none', () => {
-    expect(processEnv('reader', true)).toEqual({ CLAIMLINE_ROLE: 'reader', CLAIMLINE_JOBS: '0' });
-    expect(processEnv('editor', true)).toEqual({ CLAIMLINE_ROLE: 'editor' });
+    expect(processEnv('reader', true, false)).toEqual({ CLAIMLINE_ROLE: 'reader', CLAIMLINE_JOBS: '0', CLAIMLINE_PURGE_SWEEP: '0' });
+    expect(processEnv('editor', true, true)).toEqual({ CLAIMLINE_ROLE: 'editor', CLAIMLINE_PURGE_SWEEP: '1' });
     // Several reader processes and no editor process: each runs jobs, the leases keep each job to one.
-    expect(processEnv('reader', false)).toEqual({ CLAIMLINE_ROLE: 'reader' });
+    expect(processEnv('reader', false, false)).toMatchObject({ CLAIMLINE_ROLE: 'reader' });
+    expect(processEnv('reader', false, false)).not.toHaveProperty('CLAIMLINE_JOBS');
+  });
+
+  /**
+   * A server's processes as scripts/server.mjs starts them, and starts them again after an exit: whether
+   * each sweeps due purges as instrumentation.ts decides it (CLAIMLINE_PURGE_SWEEP not '0'; a process
+   * started without the variable, as `next start` or the server's single process, sweeps).
+   */
+  function server(readers: number, editorProcess: boolean) {
+    const duty = sweepDuty(editorProcess);
+    const processes: { role: string; sweeps: boolean }[] = [];
+    const start = (role: string) => {
+      const env: Record<string, string> = processEnv(role, editorProcess, duty.take(role));
+      processes.push({ role, sweeps: env.CLAIMLINE_PURGE_SWEEP !== '0' });
+    };
+    if (editorProcess) start('editor');
+    for (let i = 0; i < readers; i++) start('reader');
+    return {
+      processes,
+      sweepers: () => processes.filter((p) => p.sweeps).map((p) => p.role),
+      /** The process at `index` exits and another of its role starts in its place, as server.mjs does. */
+      restart(index: number) {
+        const [gone] = processes.splice(index, 1);
+        if (gone!.sweeps) duty.release();
+        start(gone!.role);
+      },
+    };
+  }
+
+  it.each([
+    [1, true],
+    [3, true],
+    [2, false],
+    [4, false],
+  ])('has exactly one process sweep the purges of shared caches: %i reader processes, editor process %s', (readers, editorProcess) => {
+    const s = server(readers, editorProcess);
+    expect(s.sweepers()).toEqual([editorProcess ? 'editor' : 'reader']);
+    // Every process exits in turn and is started again, the sweeper first: one sweeper all along.
+    for (let round = 0; round < 2; round++) {
+      const first = s.processes.findIndex((p) => p.sweeps);
+      s.restart(first);
+      expect(s.sweepers()).toHaveLength(1);
+      for (let i = 0; i < readers; i++) {
+        s.restart(0);
+        expect(s.sweepers()).toHaveLength(1);
+      }
+    }
+    expect(s.processes).toHaveLength(readers + (editorProcess ? 1 : 0));
   });
 });
 

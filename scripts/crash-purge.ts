@@ -61,7 +61,8 @@ async function crashPurge(log: (line: string) => void) {
     const joined = await editor.submit(new URL(invite).pathname, { name: 'Purge Tester', email: 'purge@example.org', password: 'a long test password', confirm: 'a long test password' }, 'name');
     if (joined.status !== 303) throw new Error(`joining failed (HTTP ${joined.status})`);
 
-    // Joining, and loading the demo, are changes of unknown extent, purged as everything: let those go first.
+    // The first start with a shared cache purges everything once (a cache may have stood in front of
+    // the app before), and loading the demo is a script's write, of unknown extent: let those go first.
     const db = new Database(database, { readonly: true });
     const due = () => db.prepare('SELECT count(*) FROM cache_tags WHERE purge_due IS NOT NULL').pluck().get() as number;
     for (let waited = 0; due() > 0; waited += 200) {

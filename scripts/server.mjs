@@ -35,7 +35,7 @@ import net from 'node:net';
 import os from 'node:os';
 import { CHECKED_ENV, checkedByParent, checkedToken } from '../db/start-check.mjs';
 import { databaseFile, root, runTsOutput } from './lib.mjs';
-import { processEnv, SESSION_COOKIE, takePriority, wantsEditor } from './connection-route.mjs';
+import { processEnv, SESSION_COOKIE, sweepDuty, takePriority, wantsEditor } from './connection-route.mjs';
 import { FORWARDED_HEADER as FORWARDED } from './peer-address.mjs';
 
 process.env.NODE_ENV = 'production';
@@ -135,6 +135,8 @@ function primary(readers, editorProcess, checked) {
     CLAIMLINE_FORWARD_SECRET: randomBytes(24).toString('hex'),
   };
   const roles = new Map();
+  const duty = sweepDuty(editorProcess);
+  let sweeper = null;
   const ready = new Set();
   let editorPort = null;
   let editorWorker = null;
@@ -149,8 +151,10 @@ function primary(readers, editorProcess, checked) {
   };
   const fork = (workerRole) => {
     cluster.setupPrimary({ execArgv: [...process.execArgv, ...(workerRole === 'reader' ? READER_V8_FLAGS : [])] });
-    const worker = cluster.fork({ ...env, ...processEnv(workerRole, editorProcess) });
+    const sweeps = duty.take(workerRole);
+    const worker = cluster.fork({ ...env, ...processEnv(workerRole, editorProcess, sweeps) });
     roles.set(worker.id, workerRole);
+    if (sweeps) sweeper = worker.id;
     worker.on('message', (message) => {
       if (message?.type === 'editor') {
         editorPort = message.port;
@@ -176,6 +180,10 @@ function primary(readers, editorProcess, checked) {
     const workerRole = roles.get(worker.id);
     roles.delete(worker.id);
     ready.delete(worker.id);
+    if (worker.id === sweeper) {
+      sweeper = null;
+      duty.release();
+    }
     if (stopping) return;
     if (workerRole === 'editor') {
       editorPort = null;

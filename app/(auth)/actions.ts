@@ -4,12 +4,14 @@ import { hashPassword } from 'better-auth/crypto';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { removeDemoContent } from '@/db/queries/demo';
+import { abandonWrites, withWriteLog } from '@/db/queries/invalidations';
 import { countUsers, findValidInvite, redeemInvite } from '@/db/queries/users';
 import { AppError } from '@/lib/errors';
 import { failure, invalidInput, type ActionState } from '@/lib/server/action';
 import { getAuth } from '@/lib/server/auth';
 import { demoRemovalTags, invalidate } from '@/lib/server/cache';
 import { clientAddress } from '@/lib/server/client-address';
+import { purgeWritten } from '@/lib/server/purge';
 import { checkSignIn } from '@/lib/server/sign-in';
 import { joinSchema, signInSchema } from './schema';
 
@@ -51,12 +53,29 @@ export async function join(_previous: unknown, form: FormData): Promise<ActionSt
     // Only the person setting up a new Claimline decides about the demo (an admin can remove it later too).
     const firstAdmin = invite?.role === 'admin' && countUsers() === 0;
     redeemInvite({ token, name, email, passwordHash: await hashPassword(password) });
-    if (firstAdmin && demo === 'remove') invalidate(demoRemovalTags(removeDemoContent()));
+    if (firstAdmin && demo === 'remove') await removeDemo();
     await getAuth().api.signInEmail({ body: { email: email.toLowerCase(), password }, headers: await headers() });
   } catch (error) {
     return failure(error, form);
   }
   redirect('/edit');
+}
+
+/**
+ * The demo removed as an admin's "Remove the demo" does it (app/edit/users/demo-actions.ts): its
+ * pages' tags logged and purged from shared caches before the answer. Outside an action's write log
+ * the removal was logged as `*`, a purge of everything, left to the sweep.
+ */
+function removeDemo(): Promise<void> {
+  return withWriteLog(async () => {
+    try {
+      const tags = demoRemovalTags(removeDemoContent());
+      await purgeWritten(tags, invalidate(tags));
+    } catch (error) {
+      abandonWrites();
+      throw error;
+    }
+  });
 }
 
 export async function signOut(): Promise<void> {

@@ -1,10 +1,10 @@
 import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, isNotNull, lt, lte, or, sql } from 'drizzle-orm';
 import { getDb, immediate, prepared, writeLocked } from '@/db';
-import { cacheTags, changeCounter } from '@/db/schema';
-import type { Tx } from './tx';
+import { cacheTags, changeCounter, meta } from '@/db/schema';
+import { write, type Tx } from './tx';
 
 /**
  * The invalidation log (table cache_tags): how one server process learns exactly which cache
@@ -52,15 +52,61 @@ const nextVersion = (tx: Tx | ReturnType<typeof getDb>) =>
 
 function upsert(tx: Tx, tags: readonly string[], version: number, origin = logOrigin()) {
   if (!tags.length) return;
-  const now = Date.now();
+  const due = tags.some(purgeable) && sharedCachesConfigured(tx) ? Date.now() : null;
   tx.insert(cacheTags)
-    .values([...new Set(tags)].map((tag) => ({ tag, version, origin, purgeDue: purgeable(tag) ? now : null })))
+    .values([...new Set(tags)].map((tag) => ({ tag, version, origin, purgeDue: purgeable(tag) ? due : null })))
     .onConflictDoUpdate({ target: cacheTags.tag, set: { version, origin, purgeDue: sql`excluded.purge_due` } })
     .run();
 }
 
 /** Whether shared caches hold pages a write of this tag changed: not for `none`, nor a pending row (its tags are not known yet). */
 const purgeable = (tag: string) => tag !== NOTHING && !tag.startsWith(PENDING);
+
+const SHARED_CACHES = 'shared_caches';
+// On globalThis, as the log: the modules that write and lib/server/purge.ts may sit in different bundles of one process.
+const globalForCaches = globalThis as unknown as { claimlineSharedCaches?: boolean };
+
+/**
+ * Tells this process whether the server purges shared caches (VARNISH_URL; lib/server/purge.ts):
+ * its writes then owe them a purge (purge_due). Without any, a row marked due would stay so for
+ * good, as no sweep runs to purge it or drop it.
+ */
+export function setSharedCaches(configured: boolean): void {
+  globalForCaches.claimlineSharedCaches = configured;
+}
+
+/**
+ * Whether a write owes shared caches a purge: what this process was told, else (a script writing
+ * to the server's file, e.g. seed:synthetic) what the server recorded at its start.
+ */
+function sharedCachesConfigured(tx: Tx): boolean {
+  return globalForCaches.claimlineSharedCaches ?? tx.select({ key: meta.key }).from(meta).where(eq(meta.key, SHARED_CACHES)).get() !== undefined;
+}
+
+/**
+ * Records, at a server's start (in the one process that sweeps), whether it purges shared caches,
+ * for the processes that write without knowing. Newly configured, everything is due once: a cache
+ * that stood in front of the app before may hold pages no write purged; returns the version of
+ * that `*` (0 otherwise). No longer configured, nothing stays due: no sweep would ever purge it or
+ * drop it. Writes only when either changes.
+ */
+export function recordSharedCaches(configured: boolean): number {
+  const recorded = getDb().select({ key: meta.key }).from(meta).where(eq(meta.key, SHARED_CACHES)).get() !== undefined;
+  const owed = getDb().select({ tag: cacheTags.tag }).from(cacheTags).where(isNotNull(cacheTags.purgeDue)).limit(1).get() !== undefined;
+  if (recorded === configured && (configured || !owed)) return 0;
+  return write((tx) => {
+    if (!configured) {
+      tx.delete(meta).where(eq(meta.key, SHARED_CACHES)).run();
+      tx.update(cacheTags).set({ purgeDue: null }).where(isNotNull(cacheTags.purgeDue)).run();
+      return 0;
+    }
+    tx.insert(meta).values({ key: SHARED_CACHES, value: 'varnish' }).onConflictDoNothing().run();
+    const version = nextVersion(tx);
+    upsert(tx, [EVERYTHING], version);
+    tx.update(cacheTags).set({ purgeDue: Date.now() }).where(eq(cacheTags.tag, EVERYTHING)).run();
+    return version;
+  }, 'nothing');
+}
 
 /** The change counter, inside a transaction or a snapshot. */
 export const readCounter = (tx: Tx | ReturnType<typeof getDb>): { counted: number; logged: number } =>

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
-import { duePurges, PENDING_MS, withWriteLog } from '@/db/queries/invalidations';
+import { duePurges, PENDING_MS, recordSharedCaches, setSharedCaches, withWriteLog } from '@/db/queries/invalidations';
 import { write } from '@/db/queries/tx';
 import { meta } from '@/db/schema';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
@@ -86,6 +86,8 @@ describe('purges that a crash or an outage left undone (on a real database)', ()
     delete (globalThis as { claimlineCache?: unknown }).claimlineCache;
     received.length = 0;
     answering = true;
+    // As in a server with VARNISH_URL set.
+    setSharedCaches(true);
     vi.spyOn(console, 'warn').mockImplementation(() => {});
   });
   afterEach(() => {
@@ -179,6 +181,37 @@ describe('purges that a crash or an outage left undone (on a real database)', ()
       other.exec('ROLLBACK');
       other.close();
     }
+  });
+
+  it('owes no purge without shared caches: nothing stays due that no sweep would ever purge or drop', async () => {
+    setSharedCaches(false);
+    await save('Antwort der Partei', ['claim:2', 'lists']);
+    expect(due()).toEqual([]);
+  });
+
+  it('a script writing beside the server owes purges when the server recorded shared caches at its start', async () => {
+    // A process never told (seed:synthetic, a migration script): it reads what the server recorded.
+    delete (globalThis as { claimlineSharedCaches?: boolean }).claimlineSharedCaches;
+    await save('before any server started', ['claim:1']);
+    expect(due()).toEqual([]);
+    recordSharedCaches(true);
+    // Newly configured: a cache that stood in front before may hold pages no write purged, so everything once.
+    expect(due()).toEqual(['*']);
+    await sweepPurges({ now: later(PURGE_GRACE_MS), urls: [url] });
+    expect(received).toEqual([['*', UNTAGGED]]);
+    await save('a script’s import', ['article:4']);
+    expect(due()).toEqual(['article:4']);
+    // The next start with the same caches records nothing new.
+    const versions = () => getDb().$client.prepare('SELECT max(version) FROM cache_tags').pluck().get();
+    const version = versions();
+    recordSharedCaches(true);
+    expect(versions()).toBe(version);
+    expect(due()).toEqual(['article:4']);
+    // A start without them: nothing stays due, and the script's next write owes nothing.
+    recordSharedCaches(false);
+    expect(due()).toEqual([]);
+    await save('another import', ['article:5']);
+    expect(due()).toEqual([]);
   });
 
   it('owes no purge for bookkeeping readers never see, and sweeps nothing without shared caches', async () => {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { dropPurgesBefore, duePurges, EVERYTHING, markPurged } from '@/db/queries/invalidations';
+import { dropPurgesBefore, duePurges, EVERYTHING, markPurged, recordSharedCaches, setSharedCaches } from '@/db/queries/invalidations';
 import { contentVersion } from './cache';
 import { env } from './env';
 import { SHARED_COPY_MAX_MS } from './http';
@@ -17,6 +17,9 @@ import { SHARED_COPY_MAX_MS } from './http';
  * the background jobs run) purges them again until they are done or no cache can hold a page from
  * before them any more.
  */
+
+// This process's writes owe shared caches a purge only when there are some to purge.
+setSharedCaches(env.VARNISH_URL.length > 0);
 
 /** The purge key of pages whose render named no tags: they depend on everything, so every purge includes it. */
 export const UNTAGGED = 'untagged';
@@ -114,10 +117,21 @@ const globalForSweep = globalThis as unknown as { claimlinePurgeSweep?: NodeJS.T
 /**
  * Sweeps due purges now (a process that starts after a crash finds what the dead one left) and
  * every SWEEP_MS, waiting twice as long after each failed sweep, up to SWEEP_BACKOFF_MAX_MS.
- * Started with the job runner (instrumentation.ts): in the editor process when there is one.
+ * Started in exactly one process of the server (instrumentation.ts; scripts/server.mjs says which
+ * with CLAIMLINE_PURGE_SWEEP: the editor process when there is one), which first records whether
+ * there are shared caches to purge at all (recordSharedCaches), also when there are none.
  */
 export function startPurgeSweeper(intervalMs = SWEEP_MS): void {
-  if (!env.VARNISH_URL.length || globalForSweep.claimlinePurgeSweep) return;
+  if (globalForSweep.claimlinePurgeSweep) return;
+  let first: Promise<void> = Promise.resolve();
+  try {
+    const everything = recordSharedCaches(env.VARNISH_URL.length > 0);
+    // Caches newly configured are purged of everything at once, not after the sweep's grace.
+    if (everything) first = purgeWritten([EVERYTHING], everything);
+  } catch (error) {
+    console.warn(`Could not record whether shared caches are purged: ${error instanceof Error ? error.message : error}`);
+  }
+  if (!env.VARNISH_URL.length) return;
   let failures = 0;
   let waitUntil = 0;
   let running = false;
@@ -134,7 +148,7 @@ export function startPurgeSweeper(intervalMs = SWEEP_MS): void {
       running = false;
     }
   };
-  void sweep();
+  void first.then(sweep);
   globalForSweep.claimlinePurgeSweep = setInterval(() => void sweep(), intervalMs);
   globalForSweep.claimlinePurgeSweep.unref();
 }

@@ -80,3 +80,33 @@ describe('quoted with inch marks', () => {
     expect(quoted(typed)).toBe(shown);
   });
 });
+
+describe('quoted, where nested marks stand', () => {
+  it.each([
+    // The outer pair holds the whole text and one quote inside it: one pair shown, the inner one single.
+    ['"We never said "never.""', '“We never said ‘never.’”'],
+    ['"It is… "complicated""', '“It is… ‘complicated’”'],
+    ['"He said “no” today"', '“He said ‘no’ today”'],
+    // Typed twice over: still one pair.
+    ['"“No comment.”"', '“No comment.”'],
+    ['""Doubled""', '“Doubled”'],
+    // A mark right after an ellipsis opens a quote (an excerpt picked up mid-sentence), and one after it closes one.
+    ['…"we will not comment"', '“…we will not comment”'],
+    ['Then…"no," she said', '“Then…‘no,’ she said”'],
+    ['He said "wait…".', '“He said ‘wait…’.”'],
+    ['They said "…" and nothing else', '“They said ‘…’ and nothing else”'],
+    // A German quote inside: its closing “ becomes a closing mark, not an opening one.
+    ['„Das ist „falsch“ sagte er“', '“Das ist ‘falsch’ sagte er”'],
+    ['He said ”no” today', '“He said ‘no’ today”'],
+  ])('%s', (typed, shown) => {
+    expect(quoted(typed)).toBe(shown);
+    // A nested quote may close with the outer one (‘never.’”); none opens with it.
+    expect(quoted(typed)).not.toMatch(/^“["“‘]/);
+  });
+
+  it('still shows two quotes side by side as two, and code as typed', () => {
+    expect(quoted('"Yes," she said, "but not in March."')).toBe('“‘Yes,’ she said, ‘but not in March.’”');
+    expect(quoted('"We are…" "not sure"')).toBe('“‘We are…’ ‘not sure’”');
+    expect(quoted('<script>alert("x")</script>')).toBe('“<script>alert("x")</script>”');
+  });
+});

@@ -84,6 +84,10 @@ describe('page furniture', () => {
     'Home > News > Local',
     'Home / Politics',
     'News » Harbour » Dredging',
+    'Home/News/Local',
+    'Home | Politics',
+    'HOME › Opinion › Letters to the editor',
+    'Home › Ørnebakke › 港口',
     'Follow us on Bluesky',
     '© 2026 Kestrel Bay Courier. All rights reserved.',
     'Topics: Transport, Harbour',
@@ -112,6 +116,12 @@ describe('page furniture', () => {
     'Harbour › a history',
     '3 minutes from the station, the new ferry terminal opens',
     'Home is where the harbour is',
+    // A slash inside a word is no breadcrumb, nor is a sentence that starts like one.
+    'Home/work split leaves night-shift parents stranded',
+    'Home/work balance is the theme of the report, the minister said.',
+    'Home / work split leaves night-shift parents stranded on the 23 bus',
+    'Home/office',
+    'Yes/no vote on the harbour › a guide',
   ])('%s is not furniture', (line) => {
     expect(isChromeLine(line)).toBe(false);
   });

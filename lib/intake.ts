@@ -71,9 +71,6 @@ const CHROME_PATTERNS: RegExp[] = [
   // Reading time: "3 min read", "3-minute read", "⏱ 4 min. read", "Reading time: 5 minutes".
   /^(⏱️?\s*)?\d+\s*[-–]?\s*(min\.?|mins\.?|minutes?)\s*(read|listen)$/,
   /^(estimated )?(reading|read|listening) time\s*:?\s*\d+\s*(min\.?|mins\.?|minutes?)$/,
-  // Breadcrumbs: "Home › World › Europe", "News / Local": the section path, not a headline (no sentence ends in one).
-  /^home\s*[›»>→/|]\s*[^.!?]{1,60}$/,
-  /^[^.!?›»>→]{1,30}(\s*[›»>→]\s*[^.!?›»>→]{1,30}){2,}$/,
   /^follow (us|@\S+)( on\b.*)?$/,
   /^follow$/,
   /^(©|\(c\))\s*.{0,80}$/,
@@ -91,11 +88,30 @@ const chromeKey = (paragraph: string) =>
     .replace(/[\s ]+/gu, ' ')
     .replace(/^[\s•·|>›»▶►✉📧🔗↗→-]+|[\s•·|:›»▶►→↗.!-]+$/gu, '');
 
+const CRUMB = /^[\p{L}\p{N}][\p{L}\p{N}\p{M}&'’,\- ]{0,29}$/u;
+
+/**
+ * A breadcrumb trail, "Home › World › Europe" or "Home / Politics": the section path, not a
+ * headline. Each step is a few words; no sentence ends in one. A slash between two words without
+ * spaces is a word of its own ("Home/work split leaves parents stranded"), so it takes a third step.
+ */
+function isBreadcrumb(paragraph: string): boolean {
+  const line = paragraph.normalize('NFKC').trim();
+  if (/[.!?…]$/u.test(line)) return false;
+  const steps = line.split(/\s*[›»>→|/]\s*/u).map((step) => step.trim());
+  if (steps.length < 2 || !steps.every((step) => CRUMB.test(step) && step.split(/\s+/u).length <= 4)) return false;
+  const home = steps[0]!.toLowerCase() === 'home';
+  const slashOnly = !/[›»>→|]/u.test(line);
+  if (slashOnly && !/\s\/|\/\s/u.test(line)) return steps.length >= 3 && home;
+  return home ? true : steps.length >= 3 && !slashOnly && !line.includes('|');
+}
+
 /** Whether one paragraph looks like page furniture (a button, a teaser, a footer line) rather than the article. */
 export function isChromeLine(paragraph: string, patterns: RegExp[] = CHROME_PATTERNS): boolean {
   if (paragraph.includes('\n') || paragraph.length > 160) return false;
   const key = chromeKey(paragraph);
-  return key !== '' && patterns.some((p) => p.test(key));
+  if (key === '') return false;
+  return patterns.some((p) => p.test(key)) || (patterns === CHROME_PATTERNS && isBreadcrumb(paragraph));
 }
 
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;

@@ -91,6 +91,17 @@ describe('locateAnchor', () => {
     expect(after.slice(moved.start, moved.start + 3)).toBe('fic');
   });
 
+  it('keeps a fuzzy match whose whole words would score under the thresholds, as matched', () => {
+    // Widened to whole words, "wächst um 15 Prozent" became "…Prozentpunkte": too far from the quote, and the claim was orphaned.
+    const before = 'Der Hafen wächst um 12 Prozent, sagte der Rat am Montag. 🚢\n\nDie Fähre fährt stündlich.';
+    const after = 'Der Hafen wächst um 15 Prozentpunkte, sagte der Rat am Montag. 🚢\n\nDie Fähre fährt stündlich.';
+    const quote = 'wächst um 12 Prozent';
+    const anchor = createAnchor(before, before.indexOf(quote), before.indexOf(quote) + quote.length)!;
+    const found = locateAnchor(after, anchor, compareBodies(before, after));
+    expect(found.state).toBe('fuzzy');
+    expect(after.slice(found.start, found.end)).toBe('wächst um 15 Prozent');
+  });
+
   const body = 'He said it rained. Later she said it rained. Then he said it rained again.';
 
   it('picks the right one of repeated quotes by its context', () => {

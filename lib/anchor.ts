@@ -267,14 +267,21 @@ function bestFuzzy(
   // A quote that began and ended with whole words is proposed with whole words: the match of
   // "5,000 riders a day" in "4,800 riders daily" ended after "dai".
   const whole = { start: !isWordChar(anchor.prefix.at(-1)) || !isWordChar(anchor.exact[0]), end: !isWordChar(anchor.suffix[0]) || !isWordChar(anchor.exact.at(-1)) };
+  const scored = (span: { start: number; end: number }): Located | null => {
+    const quote = similarity(body.slice(span.start, span.end), anchor.exact);
+    if (quote < MIN_QUOTE_SIMILARITY) return null;
+    const score = combinedScore(quote, contextMatch(body, span.start, span.end, anchor), positionScore(body, span.start, hint));
+    return score >= FUZZY_THRESHOLD ? { ...span, state: 'fuzzy', score } : null;
+  };
   for (const match of search(body.slice(from, to), anchor.exact, maxErrors)) {
     const tidy = tidySpan(body, from + match.start, from + match.end);
-    const span = tidy && wholeWords(body, tidy, whole);
-    if (!span) continue;
-    const quote = similarity(body.slice(span.start, span.end), anchor.exact);
-    if (quote < MIN_QUOTE_SIMILARITY) continue;
-    const score = combinedScore(quote, contextMatch(body, span.start, span.end, anchor), positionScore(body, span.start, hint));
-    if (score >= FUZZY_THRESHOLD && (!best || score > best.score)) best = { ...span, state: 'fuzzy', score };
+    if (!tidy) continue;
+    // Widened to whole words when that still matches; else narrowed to the words the match holds
+    // whole; else as matched. Widened into a long word ("12 Prozent" into "15 Prozentpunkte") the
+    // quote may score under the thresholds, and the claim was orphaned for it: a match is never
+    // lost for being tidied, and every span proposed is judged by the same thresholds.
+    const found = scored(wholeWords(body, tidy, whole)) ?? scored(innerWords(body, tidy, whole)) ?? scored(tidy);
+    if (found && (!best || found.score > best.score)) best = found;
   }
   return best;
 }
@@ -314,6 +321,14 @@ function wholeWords(body: string, span: { start: number; end: number }, ends: { 
     if (!isWordChar(body[e])) end = e;
   }
   return { start, end };
+}
+
+/** The span narrowed to the words it holds whole, at the ends asked for (as it is when no whole word is left). */
+function innerWords(body: string, span: { start: number; end: number }, ends: { start: boolean; end: boolean }) {
+  let { start, end } = span;
+  if (ends.start) while (start < end && isWordChar(body[start - 1]) && isWordChar(body[start])) start++;
+  if (ends.end) while (end > start && isWordChar(body[end]) && isWordChar(body[end - 1])) end--;
+  return (start < end && tidySpan(body, start, end)) || span;
 }
 
 // Made on first use: the publisher overlay (embed/) bundles this module, and a browser without Intl.Segmenter must still load it.

@@ -45,3 +45,19 @@ export function renderMarkdown(text: string): string {
     },
   });
 }
+
+/**
+ * Whether two Markdown texts show readers the same page: their HTML alike once runs of white space
+ * are collapsed as a browser collapses them (outside <pre>). Line ends, a doubled space or a
+ * trailing blank line change nothing; an indent that makes a code block, two trailing spaces that
+ * break a line or a no-break space (which keeps "10 km" together) do.
+ */
+export function sameRendering(a: string, b: string): boolean {
+  const seen = (text: string) =>
+    renderMarkdown(text.replace(/\r\n?/g, '\n'))
+      .split(/(<pre>[\s\S]*?<\/pre>)/)
+      .map((part, i) => (i % 2 ? part : part.replace(/[ \t\n\f\r]+/g, ' ')))
+      .join('')
+      .trim();
+  return seen(a) === seen(b);
+}

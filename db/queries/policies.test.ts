@@ -46,6 +46,35 @@ describe('policy pages', () => {
     expect(listPolicyHistory({ page: 'contact' })).toHaveLength(1);
   });
 
+  it('judges "unchanged" by what readers see: white space a browser collapses is no change, an indent or a no-break space is', () => {
+    seedPolicies();
+    const admin = addUser('Ines Ödegaard', 'admin');
+    const base = getPolicy({ page: 'contact' });
+    const text = 'Write to us:\ntips@newsroom.example.\n\nWe answer within 2 working days — 谢谢 🙏\n\n> “Tips” are read by two editors.';
+    const first = savePolicy({ page: 'contact', body: text, note: '', baseId: base.id, actorId: admin });
+    const unchanged = [
+      text.replace('within 2', 'within  2').replace('Write to us:', 'Write to us: '),
+      `\n\n${text}\n   \n`,
+      text.replace(/\n/g, '\r\n'),
+      text.replace('\n\nWe', '\n\n\n\nWe'),
+    ];
+    for (const body of unchanged) {
+      expect(() => savePolicy({ page: 'contact', body, note: '', baseId: first.id, actorId: admin }), JSON.stringify(body)).toThrow(
+        expect.objectContaining({ fieldErrors: { body: [expect.stringMatching(/^This is the text readers see now/)] } }),
+      );
+    }
+    // Four spaces make a code block; a no-break space keeps "2 working" on one line; two trailing spaces break the line.
+    let latest = first.id;
+    for (const body of [`    ${text}`, text.replace('within 2 working', 'within 2\u00a0working'), text.replace('Write to us:', 'Write to us:  ')]) {
+      // Each a change from the text, and back.
+      for (const next of [body, text]) {
+        latest = savePolicy({ page: 'contact', body: next, note: '', baseId: latest, actorId: admin }).id;
+        expect(getPolicy({ page: 'contact' }).body).toBe(next);
+      }
+    }
+    expect(listPolicyHistory({ page: 'contact' })).toHaveLength(8);
+  });
+
   it('refuses a save from a stale form with the other admin’s text, and keeps both', () => {
     seedPolicies();
     const a = addUser('A', 'admin');

@@ -3,6 +3,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { policyRevisions, users } from '@/db/schema';
 import { AppError, fieldError } from '@/lib/errors';
+import { sameRendering } from '@/lib/markdown';
 import { DEFAULT_POLICY_TEXT, POLICY_PAGES, type PolicyPage } from '@/lib/policies';
 import { write } from './tx';
 
@@ -50,8 +51,7 @@ export function savePolicy(input: { page: PolicyPage; body: string; note: string
       .get();
     if ((latest?.id ?? 0) !== input.baseId) throw new AppError('conflict', { detail: { version: latest?.id ?? 0, body: latest?.body ?? '' } });
     // Publishing the text readers already see added a version that changed nothing to the page's public history.
-    const lines = (text: string) => text.replace(/\r\n?/g, '\n').trim();
-    if (latest && lines(latest.body) === lines(input.body)) {
+    if (latest && sameRendering(latest.body, input.body)) {
       throw fieldError('body', 'This is the text readers see now: change it before publishing a new version.');
     }
     return tx

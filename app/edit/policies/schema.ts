@@ -8,7 +8,8 @@ export const policySchema = z.object({
   baseId: z.coerce.number().int().min(0),
   body: z
     .string()
-    .trim()
+    // Not trim(): an indent on the first line is Markdown (four spaces make a code block).
+    .overwrite((text) => text.replace(/^(?:[^\S\n]*\r?\n)+/u, '').trimEnd())
     .min(1, 'Write the page’s text: a public page cannot be empty.')
     .max(POLICY_MAX_CHARS, `At most ${POLICY_MAX_CHARS.toLocaleString('en-GB')} characters.`),
   note: optionalText(300),

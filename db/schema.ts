@@ -138,9 +138,11 @@ export const partyRedirects = sqliteTable(
     partyId: integer('party_id')
       .notNull()
       .references(() => parties.id, { onDelete: 'cascade' }),
+    /** The merged party's id, so its old editor page leads to the party kept (null for merges before it was recorded). */
+    fromPartyId: integer('from_party_id'),
     createdAt: createdAt(),
   },
-  (t) => [index('party_redirects_party_idx').on(t.partyId)],
+  (t) => [index('party_redirects_party_idx').on(t.partyId), index('party_redirects_from_idx').on(t.fromPartyId)],
 );
 
 export const articles = sqliteTable(

@@ -4,7 +4,7 @@ import { getDb } from '../index';
 import { claimEvents, claims, parties, responses } from '../schema';
 import { seedDemoOnFirstRun } from '../seed';
 import { removeDatabase, useFreshDatabase } from '../testing';
-import { createParty, getPartyBySlug, getPartyRedirect, listParties, mergeParties, searchParties, updateParty } from './parties';
+import { createParty, getMergedPartyTarget, getParty, getPartyBySlug, getPartyRedirect, listParties, mergeParties, searchParties, updateParty } from './parties';
 import { addResponse } from './sources';
 import { updateClaim } from './claims';
 
@@ -124,6 +124,21 @@ describe('parties', () => {
       expect.objectContaining({ fieldErrors: { removeId: [expect.stringMatching(/^That party no longer exists/)] } }),
     );
     expect(listParties().map((p) => p.name)).toEqual(expect.arrayContaining(['Ørnebakke Ferry Co.', 'Ørnebakke Ferries']));
+  });
+
+  it('leads the editor page of a merged party to the party kept, through later merges too', () => {
+    const a = createParty({ name: 'Quay Traders' });
+    const b = createParty({ name: 'Quay Traders’ Association' });
+    const c = createParty({ name: 'رابطة تجار الرصيف 🚢' });
+    const unrelated = createParty({ name: 'Quay Tenants' });
+    mergeParties({ keepId: b.id, removeId: a.id, actorId: null });
+    expect(getParty({ id: a.id })).toBeUndefined();
+    expect(getMergedPartyTarget({ id: a.id })).toBe(b.id);
+    mergeParties({ keepId: c.id, removeId: b.id, actorId: null });
+    expect([getMergedPartyTarget({ id: a.id }), getMergedPartyTarget({ id: b.id })]).toEqual([c.id, c.id]);
+    // A party never merged, and one that never existed, lead nowhere.
+    expect(getMergedPartyTarget({ id: unrelated.id })).toBeUndefined();
+    expect(getMergedPartyTarget({ id: 987_654 })).toBeUndefined();
   });
 
   it('redirects older merged slugs on to the party kept by a later merge', () => {

@@ -156,7 +156,7 @@ export function mergeParties(input: { keepId: number; removeId: number; actorId:
     });
 
     tx.update(partyRedirects).set({ partyId: keep.id }).where(eq(partyRedirects.partyId, remove.id)).run();
-    tx.insert(partyRedirects).values({ slug: remove.slug, partyId: keep.id, createdAt: at }).run();
+    tx.insert(partyRedirects).values({ slug: remove.slug, partyId: keep.id, fromPartyId: remove.id, createdAt: at }).run();
     tx.delete(parties).where(eq(parties.id, remove.id)).run();
     return { kept: keep, removed: remove, scopes };
   });
@@ -218,6 +218,15 @@ export function getPublicPartyBySlug({ slug }: { slug: string }) {
     .from(parties)
     .where(and(eq(parties.slug, slug), partyIsPublic(sql`${parties.id}`)))
     .get();
+}
+
+/** For the id of a party merged into another: the id of the party kept, which its old editor page leads to. */
+export function getMergedPartyTarget({ id }: { id: number }) {
+  return getDb()
+    .select({ id: partyRedirects.partyId })
+    .from(partyRedirects)
+    .where(eq(partyRedirects.fromPartyId, id))
+    .get()?.id;
 }
 
 /** For an old slug of a party merged into another: the kept party's current slug (to redirect to), if it is public. */

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { getParty, listParties } from '@/db/queries/parties';
+import { notFound, redirect } from 'next/navigation';
+import { getMergedPartyTarget, getParty, listParties } from '@/db/queries/parties';
 import { parseId } from '@/lib/params';
 import { partyPath } from '@/lib/routes';
 import { requirePageUser } from '@/lib/server/session';
@@ -10,14 +10,19 @@ import { PartyForm } from '../party-form';
 
 export const metadata: Metadata = { title: 'Party' };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; merged?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; merged?: string; mergedAway?: string }> };
 
 export default async function PartyPage({ params, searchParams }: Props) {
   await requirePageUser('editor');
   const id = parseId((await params).id);
   const party = id ? getParty({ id }) : undefined;
-  if (!party) notFound();
-  const { saved, merged } = await searchParams;
+  if (!party) {
+    // A link kept from before a merge (the board, a bookmark, another tab): the party kept instead.
+    const kept = id ? getMergedPartyTarget({ id }) : undefined;
+    if (kept) redirect(`/edit/parties/${kept}?mergedAway=1`);
+    notFound();
+  }
+  const { saved, merged, mergedAway } = await searchParams;
   const others = listParties().filter((p) => p.id !== party.id);
   return (
     <div className="space-y-6">
@@ -28,6 +33,11 @@ export default async function PartyPage({ params, searchParams }: Props) {
       {saved || merged ? (
         <p role="status" className="max-w-lg rounded border border-green-700 p-2 text-sm">
           {merged ? 'Parties merged.' : 'Party saved.'}
+        </p>
+      ) : null}
+      {mergedAway ? (
+        <p role="status" className="max-w-lg rounded border border-[var(--rule)] p-2 text-sm">
+          The party you opened was merged into this one: its claims and responses are here now.
         </p>
       ) : null}
       <p className="muted text-sm">

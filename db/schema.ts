@@ -241,8 +241,8 @@ export const claims = sqliteTable(
     publicStatus: text('public_status', { enum: STATUSES }),
     publicStatusNote: text('public_status_note'),
     /**
-     * How many responses dispute or deny it (DISPUTING_STANCES in lib/stats.ts), kept by triggers on
-     * responses (migration 0016), so the home page's most disputed claims are an index range, not a
+     * How many parties dispute or deny it (DISPUTING_STANCES in lib/stats.ts; a party's second such
+     * response counts once), kept by triggers on responses (migrations 0016, 0019), so the home page's most disputed claims are an index range, not a
      * count over every response of every claim on each render.
      */
     disputes: integer('disputes').notNull().default(0),

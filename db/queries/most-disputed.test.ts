@@ -11,20 +11,20 @@ import { listMostDisputedClaims, mostDisputedQuery } from './reader-lists';
 import { addResponse, removeResponse, updateResponse } from './sources';
 
 // The home page's most disputed claims read claims.disputes, which triggers on responses keep
-// (migration 0016). Every way a response changes must leave it equal to the count it stands for,
-// and the list equal to what counting every response gives.
+// (migrations 0016, 0019). Every way a response changes must leave it equal to the count it stands for,
+// and the list equal to what counting every claim's disputing parties gives.
 
 let file: string;
 let claimIds: number[];
 let parties: number[];
 const raw = () => getDb().$client;
 
-/** The list as it was computed before the count was kept: every response of every claim, counted. */
+/** The list as it was computed before the count was kept: the disputing parties of every claim, counted. */
 const countedLive = (limit: number) =>
   (
     raw()
       .prepare(
-        `SELECT c.id AS id, (SELECT count(*) FROM responses r WHERE r.claim_id = c.id AND r.stance IN ('disputes', 'denies')) AS disputes
+        `SELECT c.id AS id, (SELECT count(DISTINCT r.party_id) FROM responses r WHERE r.claim_id = c.id AND r.stance IN ('disputes', 'denies')) AS disputes
         FROM claims c WHERE c.published = 1
           AND (c.status IN ('disputed', 'false') OR EXISTS (SELECT 1 FROM responses r WHERE r.claim_id = c.id AND r.stance IN ('disputes', 'denies')))
         ORDER BY disputes DESC, c.status = 'disputed' DESC, c.updated_at DESC, c.id DESC LIMIT ?`,
@@ -32,12 +32,12 @@ const countedLive = (limit: number) =>
       .all(limit) as { id: number; disputes: number }[]
   ).map((r) => [r.id, r.disputes]);
 
-/** Claims whose kept count differs from the responses they have. */
+/** Claims whose kept count differs from the parties disputing them. */
 const wrongCounts = () =>
   raw()
     .prepare(
-      `SELECT c.id, c.disputes, (SELECT count(*) FROM responses r WHERE r.claim_id = c.id AND r.stance IN ('disputes', 'denies')) AS live
-      FROM claims c WHERE c.disputes IS NOT (SELECT count(*) FROM responses r WHERE r.claim_id = c.id AND r.stance IN ('disputes', 'denies'))`,
+      `SELECT c.id, c.disputes, (SELECT count(DISTINCT r.party_id) FROM responses r WHERE r.claim_id = c.id AND r.stance IN ('disputes', 'denies')) AS live
+      FROM claims c WHERE c.disputes IS NOT (SELECT count(DISTINCT r.party_id) FROM responses r WHERE r.claim_id = c.id AND r.stance IN ('disputes', 'denies'))`,
     )
     .all();
 
@@ -108,6 +108,23 @@ describe('the most disputed claims', () => {
     check();
     expect(listMostDisputedClaims({ limit: 10 }).map((c) => c.id)).not.toContain(harbour);
     expect(listMostDisputedClaims({ limit: 10 }).map((c) => c.id)).toContain(ferry);
+  });
+
+  it('counts parties, not responses: one party disputing twice is one party disputing', () => {
+    const [, , , , tram] = claimIds as [number, number, number, number, number];
+    const count = () => listMostDisputedClaims({ limit: 50 }).find((c) => c.id === tram)?.disputes;
+    const [union, riders] = ['Tram riders’ union', 'رابطة الركاب 🚋'].map((name) => createParty({ name, kind: 'organization' }).id) as [number, number];
+    addResponse({ claimId: tram, partyId: union, stance: 'disputes', quote: 'Fares rose in March.', actorId: null });
+    const second = addResponse({ claimId: tram, partyId: union, stance: 'denies', quote: '"We never said "frozen.""', actorId: null });
+    expect(count()).toBe(1);
+    addResponse({ claimId: tram, partyId: riders, stance: 'disputes', quote: 'الأسعار ارتفعت', actorId: null });
+    expect(count()).toBe(2);
+    // The union's follow-up moved to the riders: still two parties; the riders merged into the union: one.
+    updateResponse({ claimId: tram, id: second.id, version: version(second.id), partyId: riders, stance: 'denies', quote: 'Not frozen.', actorId: null });
+    expect(count()).toBe(2);
+    mergeParties({ keepId: union, removeId: riders, actorId: null });
+    expect(count()).toBe(1);
+    expect(wrongCounts()).toEqual([]);
   });
 
   it('is read from its index, in its order, without counting responses or sorting', () => {

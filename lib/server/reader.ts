@@ -223,7 +223,7 @@ export function readStatusChanges(limit: number) {
 }
 
 /**
- * The home page's most disputed claims: ranked by their disputing responses, then by last change.
+ * The home page's most disputed claims: ranked by how many parties dispute them, then by last change.
  * Not the lists of responses or of last changes, which every response saved moves: the save says
  * when this list changed (tags.mostDisputed).
  */

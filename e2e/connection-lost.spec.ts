@@ -1,36 +1,87 @@
 import { randomUUID } from 'node:crypto';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { AnnotatorPage } from './pages/annotator';
 import { axeInBothSchemes } from './support/axe';
 import { runSetup } from './support/setup';
 
 test.use({ failOnPageErrors: true });
 
+/** The next POST to a workspace page fails as `how` says; every other request goes through. */
+async function failNextSave(page: Page, how: (route: Parameters<Parameters<Page['route']>[1]>[0]) => Promise<void>) {
+  let failed = false;
+  await page.route('**/edit/**', (route) => {
+    if (!failed && route.request().method() === 'POST') {
+      failed = true;
+      return how(route);
+    }
+    return route.continue();
+  });
+}
+
 // An editor on a train's wifi: the save leaves the browser and never arrives.
-test('a save that never reaches the server says so in the workspace, which stays usable, and trying again works', async ({ page, auth }) => {
+test('a save that never reaches the server says so in its form, which keeps what was typed, and pressing again saves it', async ({ page, auth }) => {
   const tag = randomUUID().slice(0, 6);
   const quote = `The night bus ${tag} runs every 20 minutes until 2 a.m.`;
-  const { claims } = runSetup<{ claims: { id: number }[] }>('article-with-claims.ts', { title: `Night bus ${tag}`, body: quote, quotes: [quote] });
+  const { id: articleId, claims } = runSetup<{ id: number; claims: { id: number }[] }>('article-with-claims.ts', {
+    title: `Night bus ${tag}`,
+    body: quote,
+    quotes: [quote],
+    published: false,
+  });
   await auth.signedIn('editor');
   await page.goto(`/edit/claims/${claims[0]!.id}`);
   await page.getByText('Add a source', { exact: true }).click();
   const form = page.getByRole('form', { name: 'Add a source' });
+  const title = 'Night timetable — «جدول» 🚌 “winter”';
   await form.getByLabel('Web address').fill(`https://transit.example/${tag}/timetable`);
-  await form.getByLabel('Title').fill('Night timetable — «جدول» 🚌');
-  // The connection drops for this one request.
-  let dropped = false;
-  await page.route('**/edit/claims/**', (route) => {
-    if (!dropped && route.request().method() === 'POST') {
-      dropped = true;
-      return route.abort('internetdisconnected');
-    }
-    return route.continue();
-  });
+  await form.getByLabel('Title').fill(title);
+  await failNextSave(page, (route) => route.abort('internetdisconnected'));
   await form.getByRole('button', { name: 'Add source' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'did not reach the server' })).toBeVisible();
+  await expect(form.getByRole('alert')).toContainText('Not sent: the connection dropped');
+  await expect(form.getByLabel('Web address')).toHaveValue(`https://transit.example/${tag}/timetable`);
+  await expect(form.getByLabel('Title')).toHaveValue(title);
   await expect(page.getByRole('navigation', { name: 'Workspace' })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('not-sent.png'), fullPage: true });
   expect(await axeInBothSchemes(page, 'not sent')).toEqual([]);
+  await form.getByRole('button', { name: 'Add source' }).click();
+  await expect(page.getByRole('region', { name: 'Sources' }).getByRole('listitem', { name: title })).toBeVisible();
+
+  // The claim editor: a long status note typed, the save lost on the way.
+  await page.goto(`/edit/articles/${articleId}?claim=${claims[0]!.id}`);
+  const annotator = new AnnotatorPage(page);
+  const note = `Checked against the operator’s ${tag} timetable: «ليلاً» the last bus leaves at 01:40, not 2 a.m. 🚌\n\nSecond paragraph of the note.`;
+  await annotator.editor().getByLabel('Why this status').fill(note);
+  const version = await annotator.version();
+  await failNextSave(page, (route) => route.abort('connectionreset'));
+  await annotator.editor().getByRole('button', { name: 'Save claim' }).click();
+  await expect(annotator.editor().getByRole('alert')).toContainText('Not sent');
+  await expect(annotator.editor().getByLabel('Why this status')).toHaveValue(note);
+  await annotator.save();
+  expect(await annotator.version()).toBe(version + 1);
+  await page.reload();
+  await expect(annotator.editor().getByLabel('Why this status')).toHaveValue(note);
+});
+
+// A proxy in front of Claimline answering for it (a restart, a timeout): not a connection lost, not the app's answer.
+test('a save answered by something other than Claimline shows the workspace’s error page, which Try again leaves', async ({ page, auth }) => {
+  const tag = randomUUID().slice(0, 6);
+  const quote = `The night ferry ${tag} sails at midnight.`;
+  const { claims } = runSetup<{ claims: { id: number }[] }>('article-with-claims.ts', { title: `Night ferry ${tag}`, body: quote, quotes: [quote] });
+  await auth.signedIn('editor');
+  await page.goto(`/edit/claims/${claims[0]!.id}`);
+  await page.getByText('Add a source', { exact: true }).click();
+  const form = page.getByRole('form', { name: 'Add a source' });
+  await form.getByLabel('Web address').fill(`https://ferry.example/${tag}`);
+  await form.getByLabel('Title').fill(`Ferry timetable ${tag}`);
+  await failNextSave(page, (route) => route.fulfill({ status: 502, contentType: 'text/html', body: '<html><body><h1>502 Bad Gateway</h1></body></html>' }));
+  await form.getByRole('button', { name: 'Add source' }).click();
+  await expect(page.getByRole('heading', { name: 'Something went wrong', level: 1 })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'failed in the browser' })).toContainText('tell whoever runs this Claimline');
+  await expect(page.getByRole('navigation', { name: 'Workspace' })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('went-wrong.png'), fullPage: true });
+  expect(await axeInBothSchemes(page, 'something went wrong')).toEqual([]);
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('region', { name: 'Sources' })).toBeVisible();
-  await expect(page.getByRole('alert').filter({ hasText: 'did not reach the server' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Something went wrong' })).toHaveCount(0);
 });

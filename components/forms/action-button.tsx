@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from './use-form-action';
 import type { ActionState } from '@/lib/server/action';
 
 type Props = {
@@ -17,7 +17,7 @@ type Props = {
 
 /** A one-click server action (remove, disable…) as a small form, with its error beside it. */
 export function ActionButton({ action, fields, label, children, danger = false }: Props) {
-  const [state, formAction, pending] = useActionState(action, { ok: true });
+  const [state, formAction, pending] = useFormAction(action);
   return (
     <form action={formAction} className="inline">
       {Object.entries(fields).map(([name, value]) => (

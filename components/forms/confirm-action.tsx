@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState, useId, useRef } from 'react';
+import { useId, useRef } from 'react';
+import { useFormAction } from './use-form-action';
 import type { ActionState } from '@/lib/server/action';
 import { Field, FormMessage } from './fields';
 import { SubmitButton } from './submit-button';
@@ -25,7 +26,7 @@ type Props = {
  * form. Errors appear inside the dialog, with anything typed kept.
  */
 export function ConfirmAction({ action, fields, opener, title, children, confirm, pendingText, note }: Props) {
-  const [state, formAction] = useActionState(action, { ok: true });
+  const [state, formAction] = useFormAction(action);
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
   return (

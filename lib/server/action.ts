@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import type { Role } from '@/db/queries/users';
 import { AppError, ERROR_CODES, type ErrorCode } from '@/lib/errors';
+import { submittedValues } from '@/lib/form-values';
 import { safeText } from '@/lib/text';
 import { timed, timedAsync } from '@/lib/timing';
 import { abandonWrites, withWriteLog } from '@/db/queries/invalidations';
@@ -114,20 +115,11 @@ export function invalidInput(error: z.ZodError, form: FormData): ActionFailure {
   return failure(new AppError('invalid', { fieldErrors }), form);
 }
 
-/** The submitted text fields, to put back into the form after a failed save (never passwords). */
-export function echo(form: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of form.entries()) {
-    if (typeof value === 'string' && !key.startsWith('$ACTION') && !/password|confirm|token/i.test(key)) out[key] = value;
-  }
-  return out;
-}
-
 export type ActionFailure = Extract<ActionState, { ok: false }>;
 
 /** An error as the form's failure state; `form` puts the submitted input back on screen. */
 export function failure(error: unknown, form?: FormData): ActionFailure {
-  const values = form ? echo(form) : undefined;
+  const values = form ? submittedValues(form) : undefined;
   if (error instanceof AppError) {
     return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors, detail: error.detail, values };
   }

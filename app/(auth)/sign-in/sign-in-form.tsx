@@ -1,12 +1,12 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { Field, FormMessage } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { signIn } from '../actions';
 
 export function SignInForm({ next }: { next?: string }) {
-  const [state, formAction] = useActionState(signIn, { ok: true });
+  const [state, formAction] = useFormAction(signIn);
   return (
     <form action={formAction} noValidate>
       <FormMessage state={state} />

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { movesFor, type WorkflowState } from '@/lib/workflow';
 import { assignAction, moveAction } from './workflow-actions';
 
@@ -20,8 +20,8 @@ type Props = { claim: WorkflowClaim; me: string; signOffRequired: boolean };
 
 /** Buttons that move a claim through the workflow and take or drop it; only moves this editor may make are offered. */
 export function WorkflowControls({ claim, me, signOffRequired }: Props) {
-  const [moved, move, moving] = useActionState(moveAction, { ok: true });
-  const [assigned, assign, assigning] = useActionState(assignAction, { ok: true });
+  const [moved, move, moving] = useFormAction(moveAction);
+  const [assigned, assign, assigning] = useFormAction(assignAction);
   const error = !moved.ok ? moved.message : !assigned.ok ? assigned.message : '';
   const { id: claimId, statement, assigneeId } = claim;
   const short = statement.length > 40 ? `${statement.slice(0, 40)}…` : statement;

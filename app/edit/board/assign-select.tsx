@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { assignAction } from '../_components/workflow-actions';
 
 /** For admins: assign a claim to any active editor, or to nobody. */
@@ -15,7 +15,7 @@ export function AssignSelect({
   assigneeId: string | null;
   editors: { id: string; name: string }[];
 }) {
-  const [state, assign, pending] = useActionState(assignAction, { ok: true });
+  const [state, assign, pending] = useFormAction(assignAction);
   const short = statement.length > 40 ? `${statement.slice(0, 40)}…` : statement;
   return (
     <form action={assign} className="flex min-w-0 flex-wrap items-center gap-1">

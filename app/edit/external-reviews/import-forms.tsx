@@ -1,14 +1,14 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { Field, FormMessage } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { importExternalReviewsAction } from './actions';
 
 /** Two ways in: a JSON-LD file from disk, or the address of a feed or review page. */
 export function ImportForms() {
-  const [fileState, fileAction] = useActionState(importExternalReviewsAction, { ok: true });
-  const [urlState, urlAction] = useActionState(importExternalReviewsAction, { ok: true });
+  const [fileState, fileAction] = useFormAction(importExternalReviewsAction);
+  const [urlState, urlAction] = useFormAction(importExternalReviewsAction);
   return (
     <div className="grid gap-4 md:grid-cols-2">
       <form action={fileAction} aria-label="Upload a file" className="panel rounded-lg p-4">

@@ -1,13 +1,13 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { FormMessage, SelectField } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { mergePartiesAction } from './actions';
 
 /** Merges another party (a duplicate) into this one, which is kept. */
 export function MergeForm({ keep, others }: { keep: { id: number; name: string }; others: { id: number; name: string }[] }) {
-  const [state, formAction] = useActionState(mergePartiesAction, { ok: true });
+  const [state, formAction] = useFormAction(mergePartiesAction);
   return (
     <form action={formAction} aria-label="Merge a duplicate" className="panel max-w-lg rounded-lg p-4">
       <h2 className="mb-2 text-lg font-semibold">Merge a duplicate into {keep.name}</h2>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { Field, FormMessage, SelectField } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { TheirVersion, theirRow } from '@/components/forms/their-version';
@@ -13,7 +13,7 @@ const kindOptions = PARTY_KINDS.map((k) => ({ value: k, label: PARTY_KIND_LABELS
 
 /** Creates a party, or edits one (when `party` is given). */
 export function PartyForm({ party }: { party?: PartyValues }) {
-  const [state, formAction] = useActionState(savePartyAction, { ok: true });
+  const [state, formAction] = useFormAction(savePartyAction);
   const theirs = theirRow<PartyValues & { url: string | null }>(state);
   return (
     <form action={formAction} aria-label={party ? 'Edit party' : 'New party'} className="panel max-w-lg rounded-lg p-4">

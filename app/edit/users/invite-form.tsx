@@ -1,12 +1,12 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { Field, FormMessage, inputClass } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { inviteAction } from './actions';
 
 export function InviteForm() {
-  const [state, formAction] = useActionState(inviteAction, { ok: true });
+  const [state, formAction] = useFormAction(inviteAction);
   const link = state.ok ? (state.data as { link?: string } | undefined)?.link : undefined;
   return (
     <form action={formAction} className="panel max-w-lg rounded-lg p-4">

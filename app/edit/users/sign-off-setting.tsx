@@ -1,12 +1,12 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { FormMessage } from '@/components/forms/fields';
 import { signOffAction } from './actions';
 
 /** The newsroom's rule that a verdict needs a second editor's approval. */
 export function SignOffSetting({ required }: { required: boolean }) {
-  const [state, formAction, pending] = useActionState(signOffAction, { ok: true });
+  const [state, formAction, pending] = useFormAction(signOffAction);
   return (
     <form action={formAction} className="panel mb-8 max-w-lg rounded-lg p-4">
       <h2 className="mb-2 text-lg font-semibold">Second-reviewer sign-off</h2>

@@ -1,13 +1,13 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { Field, FormMessage } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { PASSWORD_MIN_LENGTH } from '@/lib/vocabulary';
 import { join } from '../../actions';
 
 export function JoinForm({ token, email, askDemo = false }: { token: string; email: string | null; askDemo?: boolean }) {
-  const [state, formAction] = useActionState(join, { ok: true });
+  const [state, formAction] = useFormAction(join);
   return (
     <form action={formAction} noValidate>
       <FormMessage state={state} />

@@ -1,6 +1,7 @@
 'use client';
 
-import { startTransition, useActionState, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { Field, FormMessage } from '@/components/forms/fields';
 import { RadioGroup } from '@/components/forms/radio-group';
 import { buttonClass } from '@/components/forms/submit-button';
@@ -24,7 +25,7 @@ const excerpt = (p: string) => quoted(p.length > 60 ? `${p.slice(0, 59)}…` : p
  * chosen), and the article's details, filled in from the page where it had them.
  */
 export function IntakePreviewStep({ preview, onBack }: { preview: IntakePreview; onBack: () => void }) {
-  const [created, create, creating] = useActionState(createArticleAction, { ok: true });
+  const [created, create, creating] = useFormAction(createArticleAction);
   const [breaks, setBreaks] = useState<ParagraphBreaks>(preview.paragraphs);
   const [removed, setRemoved] = useState<ReadonlySet<number>>(new Set());
   const heading = useRef<HTMLHeadingElement>(null);

@@ -1,6 +1,7 @@
 'use client';
 
-import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { Field, type FormState } from '@/components/forms/fields';
 import { RadioGroup } from '@/components/forms/radio-group';
 import { sizeCheck } from '@/components/forms/size-check';
@@ -38,7 +39,7 @@ const LIMITS = { text: ARTICLE_TEXT, html: ARTICLE_HTML };
  * The pasted text stays in its (hidden) field through the preview, so "Back" finds it as typed.
  */
 export function NewArticleForm() {
-  const [previewed, requestPreview, previewing] = useActionState(createArticleAction, { ok: true });
+  const [previewed, requestPreview, previewing] = useFormAction(createArticleAction);
   const [mode, setMode] = useState<Mode>('text');
   const [tooLarge, setTooLarge] = useState<FormState | null>(null);
   // A failed answer is shown until the editor changes mode: errors then belong to a field no longer shown.

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { Field, FormMessage } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { TheirVersion, theirRow } from '@/components/forms/their-version';
@@ -9,7 +9,7 @@ import { savePolicyAction } from '../actions';
 
 /** Edits one policy page's Markdown; each save is a new version readers see at once. */
 export function PolicyForm({ page, baseId, body }: { page: PolicyPage; baseId: number; body: string }) {
-  const [state, formAction] = useActionState(savePolicyAction, { ok: true });
+  const [state, formAction] = useFormAction(savePolicyAction);
   const theirs = theirRow<{ version: number; body: string }>(state);
   return (
     <form action={formAction} aria-label="Edit page" className="panel max-w-3xl rounded-lg p-4">

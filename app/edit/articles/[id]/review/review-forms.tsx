@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { Field, FormMessage } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { acceptAnchorAction, removeAnchorAction, reselectAnchorAction } from './actions';
@@ -23,9 +23,9 @@ function Hidden({ articleId, claimId, appearanceId, version }: ClaimRef) {
  * readers see the claim, so retracting it is a correction and asks for a correction note.
  */
 export function ReviewForms({ claim, proposed, published }: { claim: ClaimRef; proposed: boolean; published: boolean }) {
-  const [accepted, accept] = useActionState(acceptAnchorAction, { ok: true });
-  const [reselected, reselect] = useActionState(reselectAnchorAction, { ok: true });
-  const [removed, remove] = useActionState(removeAnchorAction, { ok: true });
+  const [accepted, accept] = useFormAction(acceptAnchorAction);
+  const [reselected, reselect] = useFormAction(reselectAnchorAction);
+  const [removed, remove] = useFormAction(removeAnchorAction);
   return (
     <div className="mt-4 grid gap-4 md:grid-cols-3">
       {proposed ? (

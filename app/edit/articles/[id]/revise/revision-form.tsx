@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
+import { useFormAction } from '@/components/forms/use-form-action';
 import type { RevisionConflict } from '@/db/queries/revisions';
 import { Field, FormMessage, type FormState } from '@/components/forms/fields';
 import { sizeCheck } from '@/components/forms/size-check';
@@ -20,8 +21,8 @@ const conflictOf = (state: ActionState<unknown>) =>
  * editor's next save, having seen it, goes through.
  */
 export function RevisionForms({ articleId, revisionId, body, url }: { articleId: number; revisionId: number; body: string; url: string | null }) {
-  const [pasted, paste] = useActionState(createRevisionAction, { ok: true });
-  const [imported, importPage] = useActionState(createRevisionAction, { ok: true });
+  const [pasted, paste] = useFormAction(createRevisionAction);
+  const [imported, importPage] = useFormAction(createRevisionAction);
   const conflict = conflictOf(pasted) ?? conflictOf(imported);
   const base = conflict?.revisionId ?? revisionId;
   const [tooLarge, setTooLarge] = useState<FormState | null>(null);

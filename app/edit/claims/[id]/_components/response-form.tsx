@@ -1,6 +1,7 @@
 'use client';
 
-import { Fragment, useActionState } from 'react';
+import { Fragment } from 'react';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { Field, FormMessage, SelectField } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { TheirVersion, theirRow } from '@/components/forms/their-version';
@@ -34,7 +35,7 @@ export function ResponseForm({
   response?: ResponseValues;
   label: string;
 }) {
-  const [state, formAction] = useActionState(saveResponseAction, { ok: true });
+  const [state, formAction] = useFormAction(saveResponseAction);
   const partyOptions = parties.map((p) => ({ value: String(p.id), label: p.name }));
   const theirs = theirRow<{ version: number; partyName: string; stance: string | null; quote: string; requestedAt: string | null; deadlineAt: string | null; respondedAt: string | null }>(state);
   const day = (v: string | null) => (v ? dayValue(new Date(v)) : '');

@@ -1,6 +1,7 @@
 'use client';
 
-import { Fragment, useActionState } from 'react';
+import { Fragment } from 'react';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { Field, FormMessage, SelectField } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { TheirVersion, theirRow } from '@/components/forms/their-version';
@@ -25,7 +26,7 @@ const relationOptions = RELATIONS.map((r) => ({ value: r, label: RELATION_LABELS
 
 /** Adds a source to a claim, or edits how the claim cites one (when `source` is given). */
 export function SourceForm({ claimId, source }: { claimId: number; source?: SourceValues }) {
-  const [state, formAction] = useActionState(saveSourceAction, { ok: true });
+  const [state, formAction] = useFormAction(saveSourceAction);
   const label = source ? `Edit source ${source.title}` : 'Add a source';
   const theirs = theirRow<{ version: number; url: string; title: string; publisher: string; publishedAt: string | null; relation: string; excerpt: string; note: string }>(state);
   return (

@@ -1,7 +1,8 @@
 'use client';
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useActionState, useId } from 'react';
+import { useId } from 'react';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { Field, FormMessage, inputClass } from '@/components/forms/fields';
 import { SubmitButton, buttonClass } from '@/components/forms/submit-button';
 import { StatusBadge } from '@/components/status-badge';
@@ -66,7 +67,7 @@ export function ClaimEditorForm({
   // The form remounts on every new version (its key), so the answer to a post made before the
   // page's scripts ran had no form to go to; the permalink names the form across versions. A post
   // made before hydration lands on it, so it keeps the page's other parameters.
-  const [state, formAction] = useActionState(saveClaimAction, { ok: true }, `${pathname}?${query}`);
+  const [state, formAction] = useFormAction(saveClaimAction, `${pathname}?${query}`);
   const theirs = !state.ok && state.code === 'conflict' ? theirVersion(state.detail) : null;
   const values = state.ok ? undefined : state.values;
   const partyName = (partyId: number | null) => parties.find((p) => p.id === partyId)?.name ?? 'Not set';

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { Field, FormMessage } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { createClaimAction } from '../actions';
@@ -11,7 +11,7 @@ type Passage = { articleId: number; start: number; end: number; exact: string };
 
 /** The create step: the selected passage, its statement (the quote unless rewritten) and claimant. */
 export function CreateClaimForm({ passage, parties }: { passage: Passage; parties: PartyOption[] }) {
-  const [state, formAction] = useActionState(createClaimAction, { ok: true });
+  const [state, formAction] = useFormAction(createClaimAction);
   return (
     <form action={formAction} aria-labelledby="create-claim-heading">
       <h2 id="create-claim-heading" className="mb-2 text-lg font-semibold">

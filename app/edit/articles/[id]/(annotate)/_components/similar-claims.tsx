@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/forms/use-form-action';
 import { StatusBadge } from '@/components/status-badge';
 import type { SimilarClaim } from '@/db/queries/similar';
 import { quoted } from '@/lib/quotes';
@@ -9,7 +9,7 @@ import { linkAppearanceAction } from '../actions';
 type Passage = { articleId: number; start: number; end: number; exact: string };
 
 function LinkButton({ passage, claim }: { passage: Passage; claim: SimilarClaim }) {
-  const [state, formAction, pending] = useActionState(linkAppearanceAction, { ok: true });
+  const [state, formAction, pending] = useFormAction(linkAppearanceAction);
   return (
     <form action={formAction} className="mt-1">
       {Object.entries({ ...passage, claimId: claim.id }).map(([name, value]) => (

@@ -1,13 +1,13 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useFormAction } from '@/components/forms/use-form-action';
 import type { Suggestion } from '@/lib/suggest';
 import { createClaimAction, dismissSuggestionAction } from '../actions';
 
 /** One suggested passage with Accept (creates the claim) and Dismiss (remembered for this article). */
 export function SuggestionItem({ articleId, suggestion }: { articleId: number; suggestion: Suggestion }) {
-  const [accepted, accept, accepting] = useActionState(createClaimAction, { ok: true });
-  const [dismissed, dismiss, dismissing] = useActionState(dismissSuggestionAction, { ok: true });
+  const [accepted, accept, accepting] = useFormAction(createClaimAction);
+  const [dismissed, dismiss, dismissing] = useFormAction(dismissSuggestionAction);
   const failed = !accepted.ok ? accepted : !dismissed.ok ? dismissed : null;
   const short = suggestion.exact.length > 90 ? `${suggestion.exact.slice(0, 87)}…` : suggestion.exact;
   return (

@@ -62,6 +62,11 @@ test('a merge form left open after its party was merged away says so, and merges
   await stale.getByLabel('Duplicate to merge').selectOption({ label: `Ørnebakke Ferries ${tag}` });
   await stale.getByRole('button', { name: /^Merge into/ }).click();
   await expect(stale.getByRole('alert').filter({ hasText: /\S/ })).toHaveText(/^This party no longer exists: since the page was loaded it was merged/);
+  // Reloaded, the merged party's page leads to the party kept.
+  await stale.reload();
+  await expect(stale).toHaveURL(new RegExp(`/edit/parties/${ids[0]}\\?mergedAway=1$`));
+  await expect(stale.getByRole('heading', { level: 1 })).toHaveText(`Ørnebakke Ferry Co. ${tag}`);
+  await expect(stale.getByRole('status').filter({ hasText: 'was merged into this one' })).toBeVisible();
   await page.goto('/edit/parties');
   await expect(page.getByRole('main')).toContainText(`Ørnebakke Ferries ${tag}`);
 });

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from './fixtures';
+import { AnnotatorPage } from './pages/annotator';
 import { AuthPages } from './pages/auth';
 import { ClaimSections } from './pages/claim-sections';
+import { runSetup } from './support/setup';
 
 test.use({ failOnPageErrors: true });
 
@@ -69,4 +71,63 @@ test('a merge form left open after its party was merged away says so, and merges
   await expect(stale.getByRole('status').filter({ hasText: 'was merged into this one' })).toBeVisible();
   await page.goto('/edit/parties');
   await expect(page.getByRole('main')).toContainText(`Ørnebakke Ferries ${tag}`);
+});
+
+test('typing in the claim form survives a new version from the panel’s own buttons, and never overwrites another editor’s save unseen', async ({ page, auth, browser }) => {
+  const tag = randomUUID().slice(0, 6);
+  const quote = `The harbour tram ${tag} runs every 6 minutes at peak.`;
+  const other = `Fares on the harbour tram ${tag} stay at £1.`;
+  const made = runSetup<{ id: number; claims: { id: number }[] }>('article-with-claims.ts', {
+    title: `Harbour tram ${tag}`,
+    body: `${quote}\n\n${other}`,
+    quotes: [quote, other],
+    published: false,
+  });
+  const claimUrl = `/edit/articles/${made.id}?claim=${made.claims[0]!.id}`;
+  await auth.signedIn('editor', 'Anna');
+  await page.goto(claimUrl);
+  const anna = new AnnotatorPage(page);
+  const form = anna.editor();
+  const statement = `Harbour trams ${tag} run every 6 minutes — «كل ست دقائق» 🚋`;
+  const note = 'The timetable says every 8 minutes off-peak; “peak” is 07:00–09:30.';
+  await form.getByLabel('Statement').fill(statement);
+  await form.getByLabel('Status', { exact: true }).selectOption({ label: 'Partly true' });
+  await form.getByLabel('Why this status').fill(note);
+  // Before saving, Anna moves the claim on with the panel's workflow button: a new version.
+  const version = await anna.version();
+  await anna.panel().getByRole('button', { name: /^Start checking:/ }).click();
+  await expect(anna.panel()).toContainText(`version ${version + 1}`);
+  await expect(form.getByLabel('Statement')).toHaveValue(statement);
+  await expect(form.getByLabel('Why this status')).toHaveValue(note);
+  await expect(form.getByLabel('Status', { exact: true })).toHaveValue('partly_true');
+  await expect(form.getByRole('status').filter({ hasText: 'What you typed is kept' })).toBeVisible();
+  await anna.save();
+  await page.reload();
+  await expect(form.getByLabel('Statement')).toHaveValue(statement);
+  await expect(form.getByLabel('Why this status')).toHaveValue(note);
+
+  // Bilal saves another statement; Anna, typing a new note, sees his version only when her page draws a newer one.
+  const contextB = await browser.newContext();
+  const pageB = await contextB.newPage();
+  await new AuthPages(pageB).signedIn('editor', 'Bilal');
+  await pageB.goto(claimUrl);
+  const bilal = new AnnotatorPage(pageB);
+  const theirStatement = `Harbour trams ${tag} run every 6 minutes at peak (Bilal).`;
+  await bilal.editor().getByLabel('Statement').fill(theirStatement);
+  await bilal.save();
+  await contextB.close();
+  const second = 'Second thoughts: the 6-minute figure holds only on weekdays.';
+  await form.getByLabel('Why this status').fill(second);
+  // To the article's other claim and back, in the page: the panel is drawn on Bilal's version.
+  const list = page.getByRole('region', { name: /claims in this article/ });
+  await list.getByRole('link', { name: other }).click();
+  await expect(form.getByLabel('Statement')).toHaveValue(other);
+  await list.getByRole('link', { name: theirStatement }).click();
+  await expect(form.getByLabel('Why this status')).toHaveValue(second);
+  await expect(form.getByRole('status').filter({ hasText: 'saved again while you typed' })).toBeVisible();
+  await form.getByRole('button', { name: 'Save claim' }).click();
+  const theirs = form.getByRole('region', { name: 'Their saved version' });
+  await expect(theirs).toContainText(theirStatement);
+  await expect(form.getByLabel('Why this status')).toHaveValue(second);
+  await form.screenshot({ path: test.info().outputPath('kept-typing.png') });
 });

@@ -1,7 +1,7 @@
 'use client';
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useFormAction } from '@/components/forms/use-form-action';
 import { Field, FormMessage, inputClass } from '@/components/forms/fields';
 import { SubmitButton, buttonClass } from '@/components/forms/submit-button';
@@ -9,6 +9,7 @@ import { StatusBadge } from '@/components/status-badge';
 import { CHECKABLE_STATUSES, NOT_CHECKABLE_STATUSES, STATUSES, STATUS_INFO, isStatus } from '@/lib/status';
 import { WORKFLOW_LABELS, type WorkflowState } from '@/lib/workflow';
 import { saveClaimAction } from '../actions';
+import { forgetDraft, keptDraft, rememberDraft } from './claim-drafts';
 import { ClaimantFields, type PartyOption } from './claimant-fields';
 
 export type EditableClaim = {
@@ -67,23 +68,44 @@ export function ClaimEditorForm({
   // The form remounts on every new version (its key), so the answer to a post made before the
   // page's scripts ran had no form to go to; the permalink names the form across versions. A post
   // made before hydration lands on it, so it keeps the page's other parameters.
-  const [state, formAction] = useFormAction(saveClaimAction, `${pathname}?${query}`);
-  const theirs = !state.ok && state.code === 'conflict' ? theirVersion(state.detail) : null;
-  const values = state.ok ? undefined : state.values;
+  const [answer, formAction] = useFormAction(saveClaimAction, `${pathname}?${query}`);
+  // Typing begun on an older version, kept across the remount a new version brings (claim-drafts.ts);
+  // read once, as the form mounts: the typing that follows is this form's own.
+  const [kept] = useState(() => keptDraft(claim));
+  const base = kept?.base ?? claim;
+  useEffect(() => {
+    // Drawn on the version the typing began on (a return to this claim): nothing to keep.
+    if (!kept) forgetDraft(claim.id);
+  }, [kept, claim.id]);
+  const values = answer.ok ? kept?.values : answer.values;
+  const state = answer.ok && kept ? { ok: true as const, values: kept.values } : answer;
+  const theirs = !answer.ok && answer.code === 'conflict' ? theirVersion(answer.detail) : null;
   const partyName = (partyId: number | null) => parties.find((p) => p.id === partyId)?.name ?? 'Not set';
-  const statusErrors = state.ok ? [] : (state.fieldErrors.status ?? []);
+  const statusErrors = answer.ok ? [] : (answer.fieldErrors.status ?? []);
   // The verdict being worked on: a pending proposal when one waits, else the claim's own.
-  const status = claim.pendingStatus ?? claim.status;
-  const statusNote = claim.pendingStatus !== null ? (claim.pendingStatusNote ?? '') : claim.statusNote;
+  const status = base.pendingStatus ?? base.status;
+  const statusNote = base.pendingStatus !== null ? (base.pendingStatusNote ?? '') : base.statusNote;
   const wasPublic = claim.published || claim.publicStatus !== null;
   // Under sign-off a draft is published only by a second editor's approval: the form offers review, never a refused publish.
   const reviewInstead = signOffRequired && !claim.published;
   return (
-    <form action={formAction} aria-labelledby={`${id}-heading`}>
+    <form
+      action={formAction}
+      aria-labelledby={`${id}-heading`}
+      onChange={(event) => rememberDraft(base, event.currentTarget)}
+      onSubmit={() => forgetDraft(claim.id)}
+    >
       <h2 id={`${id}-heading`} className="mb-2 text-lg font-semibold">
         Edit claim
       </h2>
-      <FormMessage state={state} />
+      <FormMessage state={answer} />
+      {kept && answer.ok ? (
+        <p role="status" className="mb-4 rounded border border-amber-600 p-2 text-sm">
+          {kept.theirsChanged
+            ? `This claim was saved again while you typed (now version ${claim.version}). What you typed is kept below; saving it shows the other version beside yours first.`
+            : `This claim moved on while you typed (now version ${claim.version}: its workflow or assignment). What you typed is kept below; save it when ready.`}
+        </p>
+      ) : null}
       {theirs ? (
         <section aria-labelledby={`${id}-theirs`} className="mb-4 rounded border-2 border-amber-600 p-3">
           <h3 id={`${id}-theirs`} className="font-semibold">
@@ -104,7 +126,14 @@ export function ClaimEditorForm({
             <dd>{theirs.published ? 'Yes' : 'No'}</dd>
           </dl>
           <div className="mt-3 flex flex-wrap gap-3">
-            <button type="button" className="rounded border border-[var(--rule)] px-3 py-2 font-semibold" onClick={() => router.refresh()}>
+            <button
+              type="button"
+              className="rounded border border-[var(--rule)] px-3 py-2 font-semibold"
+              onClick={() => {
+                forgetDraft(claim.id);
+                router.refresh();
+              }}
+            >
               Take theirs
             </button>
             <button type="submit" name="overwriteVersion" value={theirs.version} className={buttonClass}>
@@ -114,7 +143,7 @@ export function ClaimEditorForm({
         </section>
       ) : null}
       <input type="hidden" name="id" value={claim.id} />
-      <input type="hidden" name="version" value={claim.version} />
+      <input type="hidden" name="version" value={base.version} />
       <input type="hidden" name="savedStatus" value={status} />
       <input type="hidden" name="savedNote" value={statusNote} />
       <Field label="Statement" name="statement" multiline rows={3} defaultValue={claim.statement} state={state} required />
@@ -190,9 +219,9 @@ export function ClaimEditorForm({
       {signOffRequired && claim.published ? (
         <p className="muted mb-4 text-sm">Sign-off is on: a change to this public verdict waits for a second editor’s approval; readers keep the current one meanwhile.</p>
       ) : null}
-      {!state.ok && state.fieldErrors.published?.length ? (
+      {!answer.ok && answer.fieldErrors.published?.length ? (
         <p role="alert" className={`${fieldErrorClass} mb-4`}>
-          {state.fieldErrors.published.join(' ')}
+          {answer.fieldErrors.published.join(' ')}
         </p>
       ) : null}
       {theirs ? null : (

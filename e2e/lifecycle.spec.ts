@@ -145,6 +145,13 @@ test.describe('deleting drafts and withdrawing published claims', () => {
     const dialog = page.getByRole('dialog', { name: 'Withdraw this published claim?' });
     await dialog.getByRole('button', { name: 'Withdraw claim' }).click();
     await expect(dialog.getByText('Tell readers why the claim was withdrawn.')).toBeVisible();
+    // Closed and opened again, the dialog starts afresh: no error left from before.
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+    await panel.getByRole('button', { name: 'Withdraw claim…' }).click();
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('alert')).toHaveCount(0);
+    await expect(dialog.getByText('Tell readers why the claim was withdrawn.')).toHaveCount(0);
     const note = 'The €4.2m figure was for the old quay at ميناء الشمال, not the “new” one; we withdraw this claim.';
     await dialog.getByLabel('Public note').fill(note);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/withdraw-dialog.png` });
@@ -173,5 +180,45 @@ test.describe('deleting drafts and withdrawing published claims', () => {
       expect(await (await readerPage.request.get(path)).text(), path).not.toContain(`/claims/${claimId}/`);
     }
     await reader.close();
+  });
+});
+
+test.describe('confirmations without the page’s scripts', () => {
+  test('with JavaScript off, a withdrawal and a deletion still ask first, a refusal comes back in the open dialog, and both then work', async ({ page, auth, browser }) => {
+    const published = 'The ferry levy “raised £1.2m” — 李伟 said so twice';
+    const draft = 'A draft claim about the levy nobody saw';
+    const made = article('Levy without scripts', [draft], [published]);
+    await auth.signedIn('editor');
+    const context = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+    const noScript = await context.newPage();
+
+    await noScript.goto(`/edit/articles/${made.id}?claim=${made.claims[published]}`);
+    const withdraw = noScript.getByRole('dialog', { name: 'Withdraw this published claim?' });
+    await expect(withdraw).toBeHidden();
+    await noScript.getByRole('button', { name: 'Withdraw claim…' }).click();
+    await expect(withdraw).toBeVisible();
+    // Cancel closes it without a script too.
+    await withdraw.getByRole('button', { name: 'Cancel' }).click();
+    await expect(withdraw).toBeHidden();
+    await noScript.getByRole('button', { name: 'Withdraw claim…' }).click();
+    // Without a note the server refuses: the page it answers with has the dialog open on the error.
+    await withdraw.getByRole('button', { name: 'Withdraw claim' }).click();
+    await expect(withdraw).toBeVisible();
+    await expect(withdraw.getByText('Tell readers why the claim was withdrawn.')).toBeVisible();
+    await noScript.screenshot({ path: test.info().outputPath('withdraw-no-js.png') });
+    const note = 'Withdrawn: the £1.2m was last year’s levy — المبلغ خاطئ.';
+    await withdraw.getByLabel('Public note').fill(note);
+    await withdraw.getByRole('button', { name: 'Withdraw claim' }).click();
+    await expect(noScript.getByRole('region', { name: 'Withdrawn' })).toContainText(note);
+
+    // The draft: deleted after its confirmation, the article's page without it.
+    await noScript.goto(`/edit/articles/${made.id}?claim=${made.claims[draft]}`);
+    await noScript.getByRole('button', { name: 'Delete claim…' }).click();
+    const remove = noScript.getByRole('dialog', { name: 'Delete this claim?' });
+    await expect(remove).toBeVisible();
+    await remove.getByRole('button', { name: 'Delete claim' }).click();
+    await expect(noScript).toHaveURL(new RegExp(`/edit/articles/${made.id}$`));
+    await expect(noScript.getByRole('region', { name: /in this article/ })).not.toContainText('A draft claim about the levy');
+    await context.close();
   });
 });

@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useFormAction } from './use-form-action';
 import type { ActionState } from '@/lib/server/action';
 import { Field, FormMessage } from './fields';
@@ -20,28 +20,60 @@ type Props = {
   note?: { name: string; label: string; hint: string };
 };
 
+// Whether this browser opens and closes dialogs from HTML alone (commandfor/command): then nothing
+// here waits for the page's scripts, and a press before they ran still asks before it deletes.
+const invokerCommands = () => typeof HTMLButtonElement !== 'undefined' && 'command' in HTMLButtonElement.prototype;
+
 /**
  * A destructive action behind a confirmation: a modal dialog (Escape or Cancel closes it and
  * focus returns to the opener) with a sentence saying what will happen, then the action's own
- * form. Errors appear inside the dialog, with anything typed kept.
+ * form. Errors appear inside the dialog, with anything typed kept; a dialog closed and opened
+ * again starts without the earlier error. The buttons open and close it through HTML's invoker
+ * commands, so it works before the page's scripts have run (and without them); the form then posts
+ * as a plain form, and a refusal comes back with the dialog open on it.
  */
 export function ConfirmAction({ action, fields, opener, title, children, confirm, pendingText, note }: Props) {
   const [state, formAction] = useFormAction(action);
+  // The outcome shown when the dialog was last closed: opened again, it is not shown again.
+  const [dismissed, setDismissed] = useState<unknown>(null);
   const dialog = useRef<HTMLDialogElement>(null);
+  const reopening = useRef(false);
   const id = useId();
+  const current = state === dismissed ? undefined : state;
+  const refused = current !== undefined && !current.ok;
+
+  useEffect(() => {
+    // A refusal drawn by the server (a form posted before the scripts ran) is an open, non-modal
+    // dialog: made modal, so focus stays in it and Escape closes it.
+    const element = dialog.current;
+    if (!refused || !element?.open || element.matches(':modal')) return;
+    reopening.current = true;
+    element.close();
+    element.showModal();
+  }, [refused]);
+
   return (
     <>
       <button
         type="button"
         className="rounded border border-red-700 px-3 py-1 text-sm font-semibold text-red-800 dark:border-red-300 dark:text-red-300"
         aria-haspopup="dialog"
-        onClick={() => dialog.current?.showModal()}
+        {...{ commandfor: id, command: 'show-modal' }}
+        onClick={() => {
+          if (!invokerCommands()) dialog.current?.showModal();
+        }}
       >
         {opener}
       </button>
       <dialog
         ref={dialog}
+        id={id}
+        open={refused || undefined}
         aria-labelledby={`${id}-title`}
+        onClose={() => {
+          if (reopening.current) reopening.current = false;
+          else setDismissed(state);
+        }}
         className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-[var(--rule)] bg-[var(--page-bg)] p-5 text-[var(--page-fg)] backdrop:bg-black/50"
       >
         <h2 id={`${id}-title`} className="text-lg font-semibold">
@@ -49,13 +81,23 @@ export function ConfirmAction({ action, fields, opener, title, children, confirm
         </h2>
         <div className="mt-2 text-sm">{children}</div>
         <form action={formAction} className="mt-4" noValidate>
-          <FormMessage state={state} />
+          <FormMessage state={current} />
           {Object.entries(fields).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
-          {note ? <Field label={note.label} name={note.name} hint={note.hint} multiline rows={3} required state={state} /> : null}
+          {note ? (
+            <Field label={note.label} name={note.name} hint={note.hint} multiline rows={3} required state={current ?? { ok: true, values: state.ok ? undefined : state.values }} />
+          ) : null}
           <div className="flex flex-wrap gap-3">
-            <button type="button" className="rounded border border-[var(--rule)] px-4 py-2 font-semibold" onClick={() => dialog.current?.close()} autoFocus>
+            <button
+              type="button"
+              className="rounded border border-[var(--rule)] px-4 py-2 font-semibold"
+              {...{ commandfor: id, command: 'close' }}
+              onClick={() => {
+                if (!invokerCommands()) dialog.current?.close();
+              }}
+              autoFocus
+            >
               Cancel
             </button>
             <SubmitButton pendingText={pendingText} danger>

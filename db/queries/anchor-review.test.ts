@@ -45,6 +45,10 @@ describe('review', () => {
     const { article, altered } = revisedSetup();
     // As from a second tab, after the first resolved it: the page has no other version to review beside the form.
     expect(() => acceptProposedAnchor({ id: altered.id, version: altered.version - 1, actorId: null })).toThrow(
+      expect.objectContaining({ code: 'conflict', message: expect.stringMatching(/^Another editor resolved this claim’s passage since the page was loaded\. Reload the page/) }),
+    );
+    // The forms with typed text say to copy it before the reload.
+    expect(() => reselectAnchor({ id: altered.id, version: altered.version - 1, quote: 'eight times', actorId: null })).toThrow(
       expect.objectContaining({ code: 'conflict', message: expect.stringMatching(/^This claim changed after the page was loaded: another editor resolved or edited it\. Reload.*copy anything you typed here first\.$/) }),
     );
     const updated = acceptProposedAnchor({ id: altered.id, version: altered.version, actorId: null });
@@ -55,6 +59,25 @@ describe('review', () => {
     });
     expect(eventsOf(altered.id).at(-1)).toMatchObject({ kind: 'reanchored', after: expect.objectContaining({ resolution: 'accepted' }) });
     expect(listAnchorsNeedingReview({ articleId: article.id }).map((c) => c.id)).not.toContain(altered.id);
+  });
+
+  it('accepts the passage the page proposed though the claim was saved since, and says when another editor accepted it first', () => {
+    const { article, altered } = revisedSetup();
+    const proposal = listAnchorsNeedingReview({ articleId: article.id }).find((c) => c.id === altered.id)!.proposal!;
+    // Another editor fixes the statement meanwhile: a new version, the proposed passage untouched.
+    updateClaim({ id: altered.id, version: altered.version, patch: { statement: 'The morning boat was cancelled “eight” times — 八回.' }, actorId: null });
+    // A form without the proposal (a page older than it) is still refused, with no word about typing: this form has none.
+    expect(() => acceptProposedAnchor({ id: altered.id, version: altered.version, actorId: null })).toThrow(
+      expect.objectContaining({ code: 'conflict', message: 'Another editor resolved this claim’s passage since the page was loaded. Reload the page to see what is left to review.' }),
+    );
+    const accepted = acceptProposedAnchor({ id: altered.id, version: altered.version, proposal, actorId: null });
+    expect(accepted).toMatchObject({ anchorState: 'anchored', anchorExact: 'the morning boat had been cancelled eight times in October', version: altered.version + 2 });
+    expect(accepted.statement).toBe('The morning boat was cancelled “eight” times — 八回.');
+    // A second tab pressing Accept on the same proposal.
+    expect(() => acceptProposedAnchor({ id: altered.id, version: altered.version, proposal, actorId: null })).toThrow(
+      expect.objectContaining({ code: 'conflict', message: expect.stringMatching(/^Another editor already accepted this passage/) }),
+    );
+    expect(eventsOf(altered.id).filter((e) => e.kind === 'reanchored' && (e.after as { resolution?: string }).resolution === 'accepted')).toHaveLength(1);
   });
 
   it('re-selects a passage by its words, refusing words that are missing or ambiguous', () => {

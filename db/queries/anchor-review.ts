@@ -70,6 +70,8 @@ export function listAnchorsNeedingReview({ articleId }: { articleId: number }) {
         // Fuzzy: the words that changed in the quote or right around it, and those the statement still uses.
         changes: proposed ? diffPassage(passageWithContext(anchorOf(anchor)), passageWithContext(proposed)) : null,
         staleWords: proposed ? staleWords(claim.statement, anchor.anchorExact, proposed.exact) : [],
+        // The passage proposed, as the Accept form names it (acceptProposedAnchor).
+        proposal: proposed ? { start: anchor.anchorStart, end: anchor.anchorEnd, revisionId: anchor.revisionId } : null,
       };
     });
 }
@@ -99,20 +101,20 @@ export function statementAfterAcceptedPassage({ claimId }: { claimId: number }) 
   return { ...claim, staleWords: accepted ? staleWords(claim.statement, oldQuote, newQuote) : [] };
 }
 
+const STALE_TYPED =
+  'This claim changed after the page was loaded: another editor resolved or edited it. Reload the page to see what is left to review; a reload empties this form, so copy anything you typed here first.';
+
 /** A resolution names the claim (and its version) and, for an appearance, which one. */
 type Resolution = { id: number; appearanceId?: number; version: number; actorId: string | null; at?: Date };
 
-/** The claim at `version`, the anchor the resolution is about, and that anchor's article and current text. */
-function loadTarget(tx: Tx, input: Resolution) {
+/**
+ * The claim at `version`, the anchor the resolution is about, and that anchor's article and current
+ * text. `stale` decides about a claim saved since the page was loaded: go on (its anchor is still
+ * as the page showed it), or the conflict's message.
+ */
+function loadTarget(tx: Tx, input: Resolution, stale: (anchor: AnchorRow) => true | string = () => STALE_TYPED) {
   const claim = tx.select().from(claims).where(eq(claims.id, input.id)).get();
   if (!claim) throw new AppError('not_found');
-  if (claim.version !== input.version) {
-    // The review page shows no other version beside the form, so the generic "review theirs below" would point at nothing.
-    throw new AppError('conflict', {
-      detail: claim,
-      message: 'This claim changed after the page was loaded: another editor resolved or edited it. Reload the page to see what is left to review; a reload empties this form, so copy anything you typed here first.',
-    });
-  }
   const appearance = input.appearanceId
     ? tx
         .select()
@@ -122,6 +124,11 @@ function loadTarget(tx: Tx, input: Resolution) {
     : undefined;
   if (input.appearanceId && !appearance) throw new AppError('not_found');
   const anchor: AnchorRow & { articleId: number } = appearance ?? claim;
+  if (claim.version !== input.version) {
+    const verdict = stale(anchor);
+    // The review page shows no other version beside the form, so the generic "review theirs below" would point at nothing.
+    if (verdict !== true) throw new AppError('conflict', { detail: claim, message: verdict });
+  }
   const article = tx
     .select({ title: articles.title, revisionId: articles.currentRevisionId })
     .from(articles)
@@ -148,7 +155,7 @@ function save(tx: Tx, target: Target, input: Resolution, values: AnchorValues, c
   return tx
     .update(claims)
     .set({ ...(target.appearance ? {} : values), ...claimValues, version: target.claim.version + 1, updatedAt: at })
-    .where(and(eq(claims.id, input.id), eq(claims.version, input.version)))
+    .where(and(eq(claims.id, input.id), eq(claims.version, target.claim.version)))
     .returning()
     .get();
 }
@@ -175,10 +182,21 @@ function anchorTo(tx: Tx, target: Target, input: Resolution, anchor: Anchor, res
   return updated;
 }
 
-/** Accepts the passage proposed for a fuzzy anchor: it becomes the quote. */
-export function acceptProposedAnchor(input: Resolution) {
+/**
+ * Accepts the passage proposed for a fuzzy anchor: it becomes the quote. `proposal` is the passage
+ * the page showed: while it is still the one proposed, a save of the claim's statement or status
+ * since the page was loaded does not stand in the way (the form has nothing typed to lose).
+ */
+export function acceptProposedAnchor(input: Resolution & { proposal?: { start: number; end: number; revisionId: number } }) {
+  const shown = (anchor: AnchorRow) =>
+    !!input.proposal && anchor.anchorStart === input.proposal.start && anchor.anchorEnd === input.proposal.end && anchor.revisionId === input.proposal.revisionId;
   return write((tx) => {
-    const target = loadTarget(tx, input);
+    const target = loadTarget(tx, input, (anchor) => {
+      if (anchor.anchorState === 'fuzzy' && shown(anchor)) return true;
+      return anchor.anchorState === 'anchored' && shown(anchor)
+        ? 'Another editor already accepted this passage: nothing is left to do for this claim. Reload the page to see what is left to review.'
+        : 'Another editor resolved this claim’s passage since the page was loaded. Reload the page to see what is left to review.';
+    });
     const { anchor, revision } = target;
     const proposed =
       anchor.anchorState === 'fuzzy' && anchor.revisionId === revision.id

@@ -23,7 +23,14 @@ const done = (outcome: keyof typeof RESOLVED) => (_claim: unknown, input: { arti
 export const acceptAnchorAction = action({
   role: 'editor',
   schema: acceptSchema,
-  run: (input, user) => acceptProposedAnchor(target(input, user.id)),
+  run: (input, user) =>
+    acceptProposedAnchor({
+      ...target(input, user.id),
+      proposal:
+        input.proposalStart !== undefined && input.proposalEnd !== undefined && input.proposalRevision !== undefined
+          ? { start: input.proposalStart, end: input.proposalEnd, revisionId: input.proposalRevision }
+          : undefined,
+    }),
   tags: reviewTags,
   // The list then asks for the statement when it still says the old words.
   redirectTo: (_claim, input) => `${doneUrl(input.articleId, 'accepted')}&claim=${input.claimId}`,

@@ -122,7 +122,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
               ) : null}
               <ReviewForms
                 claim={{ articleId: article.id, claimId: c.id, appearanceId: c.appearanceId, version: c.version }}
-                proposed={c.anchorState === 'fuzzy'}
+                proposal={c.proposal}
                 published={c.published}
               />
             </section>

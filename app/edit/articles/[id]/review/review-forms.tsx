@@ -22,17 +22,29 @@ function Hidden({ articleId, claimId, appearanceId, version }: ClaimRef) {
  * The three ways to resolve a claim whose passage changed or disappeared. `published`:
  * readers see the claim, so retracting it is a correction and asks for a correction note.
  */
-export function ReviewForms({ claim, proposed, published }: { claim: ClaimRef; proposed: boolean; published: boolean }) {
+export function ReviewForms({
+  claim,
+  proposal,
+  published,
+}: {
+  claim: ClaimRef;
+  /** The passage proposed for a fuzzy anchor (null: nothing to accept). */
+  proposal: { start: number; end: number; revisionId: number } | null;
+  published: boolean;
+}) {
   const [accepted, accept] = useFormAction(acceptAnchorAction);
   const [reselected, reselect] = useFormAction(reselectAnchorAction);
   const [removed, remove] = useFormAction(removeAnchorAction);
   return (
     <div className="mt-4 grid gap-4 md:grid-cols-3">
-      {proposed ? (
+      {proposal ? (
         <form action={accept}>
           <h4 className="mb-2 font-semibold">Accept</h4>
           <FormMessage state={accepted} />
           <Hidden {...claim} />
+          <input type="hidden" name="proposalStart" value={proposal.start} />
+          <input type="hidden" name="proposalEnd" value={proposal.end} />
+          <input type="hidden" name="proposalRevision" value={proposal.revisionId} />
           <p className="mb-3 text-sm">The new passage becomes the claim’s quote.</p>
           <SubmitButton>Accept new passage</SubmitButton>
         </form>

@@ -9,7 +9,15 @@ const claimRef = {
   appearanceId: z.union([z.literal(''), z.coerce.number().int().positive()]).optional().transform((v) => v || undefined),
 };
 
-export const acceptSchema = z.object(claimRef);
+const offset = z.coerce.number().int().min(0);
+
+export const acceptSchema = z.object({
+  ...claimRef,
+  // The passage the page proposed (absent from a form older than these fields: then any save since refuses).
+  proposalStart: offset.optional(),
+  proposalEnd: offset.optional(),
+  proposalRevision: z.coerce.number().int().positive().optional(),
+});
 
 export const reselectSchema = z.object({
   ...claimRef,

@@ -146,7 +146,8 @@ test.describe('page cache', () => {
     }
 
     await claimSections.open(bridge.claims[0]!.id);
-    await claimSections.addResponse({ party: 'Bridge Users Association', stance: 'denies', quote: 'Nobody has seen the “April” timetable.' });
+    // A second party (the home page counts parties disputing, not responses).
+    await claimSections.addResponse({ newParty: 'Harbour Ferry Riders', stance: 'denies', quote: 'Nobody has seen the “April” timetable.' });
     // Shown in one pair of marks, the quote's own nested as single ones (lib/quotes.ts).
     await expect(claimSections.responses()).toContainText('Nobody has seen the ‘April’ timetable.');
 

@@ -59,6 +59,22 @@ test.describe('details of the first day', () => {
     }
   });
 
+  test('on a phone the claim page leads with its verdict above the statement, which takes the whole width', async ({ browser }) => {
+    const tag = randomUUID().slice(0, 6);
+    const quote = `The harbour tunnel ${tag} will open in 2027, «قبل الموعد», two years early 🚇.`;
+    const { claims } = runSetup<{ claims: { id: number }[] }>('article-with-claims.ts', { title: `Harbour tunnel ${tag}`, body: quote, quotes: [quote] });
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
+    const page = await phone.newPage();
+    await page.goto(`/claims/${claims[0]!.id}`);
+    const badge = page.locator('main header .badge').first();
+    const heading = page.getByRole('heading', { level: 1 });
+    const [b, h] = [(await badge.boundingBox())!, (await heading.boundingBox())!];
+    expect(b.y + b.height, 'the verdict above the statement').toBeLessThanOrEqual(h.y);
+    expect(h.width, 'the statement as wide as the page’s text').toBeGreaterThan(300);
+    await page.screenshot({ path: test.info().outputPath('claim-phone.png') });
+    await phone.close();
+  });
+
   test('saving a claim says when it was saved, in a status screen readers announce', async ({ page, auth }) => {
     await auth.signedIn('editor');
     await page.goto('/edit/articles/1?claim=1');

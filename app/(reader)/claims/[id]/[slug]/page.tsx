@@ -84,7 +84,8 @@ export default async function ClaimPage({ params }: Props) {
           </span>
           {claim.article.demo ? <DemoLabel /> : null}
         </p>
-        <div className="mt-4 flex flex-wrap items-start gap-4">
+        {/* On a phone the verdict leads, above the statement: beside it, it squeezed a long statement into a column of a few words. */}
+        <div className="mt-4 flex flex-col items-start gap-3 sm:flex-row sm:gap-4">
           <StatusBadge status={claim.status} className="text-base" />
           <h1 className="flex-1 text-2xl font-bold leading-snug sm:text-3xl">{quoted(claim.statement)}</h1>
         </div>

@@ -140,14 +140,18 @@ test.describe('page cache', () => {
     await claimSections.open(bridge.claims[0]!.id);
     await claimSections.addResponse({ newParty: 'Bridge Users Association', stance: 'disputes', quote: 'April is the contractor’s hope, not a date.' });
     await expect(claimSections.responses()).toContainText('Bridge Users Association disputes');
+    // A second party asked for comment, so readers see it before it answers (a new party would change every list's party filter).
+    await claimSections.open(bridge.claims[0]!.id);
+    await claimSections.addResponse({ newParty: 'Harbour Ferry Riders', requestedOn: '2026-11-20', deadline: '2026-11-27' });
+    await expect(claimSections.responses()).toContainText('Harbour Ferry Riders');
     for (const path of [edited, beside, `/articles/${bridge.slug}`, '/', listsEdited, listsOther]) {
       await cacheState(path);
       expect(await cacheState(path), path).toBe('hit');
     }
 
     await claimSections.open(bridge.claims[0]!.id);
-    // A second party (the home page counts parties disputing, not responses).
-    await claimSections.addResponse({ newParty: 'Harbour Ferry Riders', stance: 'denies', quote: 'Nobody has seen the “April” timetable.' });
+    // The second party answers (the home page counts parties disputing, not responses).
+    await claimSections.editResponse('Harbour Ferry Riders', { stance: 'denies', quote: 'Nobody has seen the “April” timetable.', respondedOn: '2026-11-25' });
     // Shown in one pair of marks, the quote's own nested as single ones (lib/quotes.ts).
     await expect(claimSections.responses()).toContainText('Nobody has seen the ‘April’ timetable.');
 

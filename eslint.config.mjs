@@ -29,5 +29,16 @@ export default defineConfig([
     files: ['e2e/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
+  {
+    // Every spec's tests go through the shared fixture, whose guard fails a test on a hydration
+    // error or an uncaught page error (e2e/fixtures.ts); types may still come from Playwright.
+    files: ['e2e/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@playwright/test', importNames: ['test'], allowTypeImports: true, message: "Import test from './fixtures': its page-error guard is on for every spec." }] },
+      ],
+    },
+  },
   globalIgnores(['.next/**', 'node_modules/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'db/migrations/**']),
 ]);

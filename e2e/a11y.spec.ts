@@ -7,8 +7,6 @@ import { articleWithClaims, RevisionPages } from './pages/revisions';
 import { axeInBothSchemes } from './support/axe';
 import { runSetup } from './support/setup';
 
-test.use({ failOnPageErrors: true });
-
 const READER_PAGES = {
   home: '/',
   article: '/articles/riverside-says-its-new-bus-lanes-cut-commutes-by-a-fifth',

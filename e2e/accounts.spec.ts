@@ -3,8 +3,6 @@ import Database from 'better-sqlite3';
 import { expect, test } from './fixtures';
 import { AuthPages, inviteLink, newAccount } from './pages/auth';
 
-test.use({ failOnPageErrors: true });
-
 test.describe('accounts', () => {
   test('the printed setup link creates the first admin, once', async ({ page, auth }) => {
     const link = fs.readFileSync(`${process.env.E2E_DATABASE_PATH}.setup-link`, 'utf8').trim();

@@ -2,8 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { expect, test } from './fixtures';
 import { articleWithClaims, RevisionPages } from './pages/revisions';
 
-test.use({ failOnPageErrors: true });
-
 const SALES = 'sales of the e-ferry pass doubled in April 2021';
 const JOBS = 'unemployment fell by 3% last year';
 

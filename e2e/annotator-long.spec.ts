@@ -2,8 +2,6 @@ import { expect, test } from './fixtures';
 import { AnnotatorPage } from './pages/annotator';
 import { runSetup } from './support/setup';
 
-test.use({ failOnPageErrors: true });
-
 type LongArticle = { id: number; claims: { id: number; quote: string; start: number }[]; free: { quote: string; start: number }[] };
 
 // How long it takes is measured by `npm run bench:annotator`; this checks that nothing is lost on the way.

@@ -3,8 +3,6 @@ import { AnnotatorPage } from './pages/annotator';
 import { AuthPages } from './pages/auth';
 import { articleWithClaims } from './pages/revisions';
 
-test.use({ failOnPageErrors: true });
-
 // Emoji, RTL and combining marks before the passages: positions must agree between browser and server.
 const ARTICLE = [
   'Harbour festival 🎉🎊 drew crowds to the quay on Saturday, police said. שלום and مرحبا greeted visitors from abroad.',

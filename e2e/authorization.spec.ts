@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
-import { expect, test } from '@playwright/test';
 import { FormClient } from '../scripts/lib/form-client';
+import { expect, test } from './fixtures';
 import { joinedOverHttp } from './pages/auth';
 import { runSetup } from './support/setup';
 

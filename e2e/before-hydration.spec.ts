@@ -3,8 +3,6 @@ import type { Locator, Page, Request, Route } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { runSetup } from './support/setup';
 
-test.use({ failOnPageErrors: true });
-
 // An editor on a slow connection submits before the page's scripts have run: the browser posts
 // the form itself, and the page that comes back must show the action's outcome (and keep what
 // was typed after a refusal) once React has hydrated it. Seen lost last round: on "Other

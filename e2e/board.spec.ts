@@ -4,8 +4,6 @@ import { BoardPage } from './pages/board';
 import { axeInBothSchemes } from './support/axe';
 import { runSetup } from './support/setup';
 
-test.use({ failOnPageErrors: true });
-
 test.describe('review board', () => {
   test('shows counts per column and moving a claim updates them, by keyboard too', async ({ page, auth }) => {
     await auth.signedIn('editor');

@@ -5,8 +5,6 @@ import { AnnotatorPage } from './pages/annotator';
 import { axeInBothSchemes } from './support/axe';
 import { runSetup } from './support/setup';
 
-test.use({ failOnPageErrors: true });
-
 /** The next POST to a workspace page fails as `how` says; every other request goes through. */
 async function failNextSave(page: Page, how: (route: Parameters<Parameters<Page['route']>[1]>[0]) => Promise<void>) {
   let failed = false;

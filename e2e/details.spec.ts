@@ -3,8 +3,6 @@ import type { Page } from '@playwright/test';
 import { DEMO, expect, test } from './fixtures';
 import { runSetup } from './support/setup';
 
-test.use({ failOnPageErrors: true });
-
 // Selects of names the newsroom typed (parties, outlets, articles, people): one long name may be
 // wider than a phone, so these must only take all the width there is.
 const NAMES = ['Party', 'Outlet', 'Who made the claim', 'Claimant', 'Article', 'Assignee', 'Duplicate to merge', 'Older revision', 'Newer revision'];

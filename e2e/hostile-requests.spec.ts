@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
 import { decodablePath } from '../lib/request-checks';
 import { FormClient } from '../scripts/lib/form-client';
+import { expect, test } from './fixtures';
 import { joinedOverHttp } from './pages/auth';
 
 // Requests no form would send: undecodable percent-escapes, NUL, overlong UTF-8, dot

@@ -5,8 +5,6 @@ import { ARABIC_PASTE, EMOJI_PASTE, WIRE_BODY, WIRE_CHROME, WIRE_PASTE, cjkArtic
 import { expect, test } from './fixtures';
 import { IntakePage, paste } from './pages/intake';
 
-test.use({ failOnPageErrors: true });
-
 // A newsroom's first pastes: real pages' text with their furniture, other scripts, and
 // sizes near the limits. Whatever is refused, what was typed is still on screen.
 

@@ -3,8 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { expect, test } from './fixtures';
 import { IntakePage } from './pages/intake';
 
-test.use({ failOnPageErrors: true });
-
 const ARTICLE_HTML = `<!doctype html><html><head><title>Ferry timetable cut | Estuary Post</title>
 <meta property="og:site_name" content="Estuary Post"><script>alert('import ran a script')</script></head>
 <body><nav><a href="/">Home</a> · <a href="/sport">Sport</a></nav>

@@ -4,8 +4,6 @@ import { test } from './fixtures';
 import { AnnotatorPage } from './pages/annotator';
 import { AuthPages } from './pages/auth';
 
-test.use({ failOnPageErrors: true });
-
 // A news page as it copies: one newline between paragraphs, curly quotes, the page's own
 // lines at both ends. Each claim is a whole short paragraph, so the keyboard reaches it with
 // the arrow keys alone.

@@ -3,8 +3,6 @@ import { expect, test } from './fixtures';
 import { AnnotatorPage } from './pages/annotator';
 import { runSetup } from './support/setup';
 
-test.use({ failOnPageErrors: true });
-
 type Made = { id: number; slug: string; claims: Record<string, number> };
 
 const SHOTS = process.env.LIFECYCLE_SHOTS;

@@ -3,8 +3,6 @@ import { expect, test } from './fixtures';
 import { axeFindings } from './support/axe';
 import { runSetup } from './support/setup';
 
-test.use({ failOnPageErrors: true });
-
 // Long reader lists come in pages (#15): a party's claims, the home page's articles. Readers
 // page through them by plain links, without JavaScript and by keyboard.
 

@@ -2,8 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { DEMO, expect, test } from './fixtures';
 import { runSetup } from './support/setup';
 
-test.use({ failOnPageErrors: true });
-
 test.describe('a logged-out reader', () => {
   test('goes from the home page to an article and on to a claim', async ({ page, reader }) => {
     await reader.openHome();

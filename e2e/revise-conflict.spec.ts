@@ -3,8 +3,6 @@ import { expect, test } from './fixtures';
 import { AuthPages } from './pages/auth';
 import { articleWithClaims } from './pages/revisions';
 
-test.use({ failOnPageErrors: true });
-
 const QUOTE = 'the tram line will reach the airport by 2028';
 const BODY = [`The transport board said ${QUOTE}.`, 'Construction starts in the autumn.'].join('\n\n');
 

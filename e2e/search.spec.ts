@@ -1,7 +1,5 @@
 import { DEMO, expect, test } from './fixtures';
 
-test.use({ failOnPageErrors: true });
-
 test.describe('claims index', () => {
   test('search finds a claim by a word that is only in its quote, with the word highlighted', async ({ page, reader }) => {
     await reader.openClaims();

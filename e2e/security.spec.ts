@@ -1,7 +1,5 @@
 import { expect, test } from './fixtures';
 
-test.use({ failOnPageErrors: true });
-
 const directive = (policy: string, name: string) =>
   policy
     .split(';')

@@ -1,6 +1,6 @@
 import http from 'node:http';
-import { expect, test } from '@playwright/test';
 import { FormClient, type FormFields } from '../scripts/lib/form-client';
+import { expect, test } from './fixtures';
 import { joinedOverHttp, newAccount, type Account } from './pages/auth';
 
 // An attacker guessing passwords in parallel, as plain HTTP clients posting the sign-in form

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO, expect, test } from './fixtures';
 
-test.use({ failOnPageErrors: true });
-
 const MILL_STREET = 'more lanes would follow on Mill Street next year';
 
 test.describe('sources and responses on a claim', () => {

@@ -5,8 +5,6 @@ import { AuthPages } from './pages/auth';
 import { ClaimSections } from './pages/claim-sections';
 import { runSetup } from './support/setup';
 
-test.use({ failOnPageErrors: true });
-
 const DISPUTED_CLAIM = 3; // the demo's side-streets claim
 
 test('a stale response form is refused with the other editor’s change shown, and that change is kept', async ({ auth, browser, claimSections }) => {

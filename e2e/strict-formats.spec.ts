@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { xmlError } from '../lib/testing/strict-xml';
+import { expect, test } from './fixtures';
 import { runSetup } from './support/setup';
 
 // Feed readers, embedders and spreadsheets with strict parsers, on the hostile article whose

@@ -1,8 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
-test.use({ failOnPageErrors: true });
-
 // Methodology and policy pages (#15): an admin's edit reaches readers, who need no script,
 // and every earlier version stays readable.
 

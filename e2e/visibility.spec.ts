@@ -2,8 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { expect, test } from './fixtures';
 import { articleWithClaims } from './pages/revisions';
 
-test.use({ failOnPageErrors: true });
-
 // Issue 16, case 8: a party named only on a draft claim is not public anywhere.
 test('a party known only from a draft claim answers 404 to a signed-out reader, and only editors see it', async ({ page, auth, browser }) => {
   const suffix = randomUUID().slice(0, 6);

@@ -3,8 +3,6 @@ import { AnnotatorPage } from './pages/annotator';
 import { AuthPages } from './pages/auth';
 import { BoardPage } from './pages/board';
 
-test.use({ failOnPageErrors: true });
-
 const DRAFT_CLAIM = 6; // the demo's unpublished claim, in the bus-lanes article (id 1)
 const DISPUTED_CLAIM = 3;
 

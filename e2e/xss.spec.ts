@@ -2,8 +2,6 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { runSetup } from './support/setup';
 
-test.use({ failOnPageErrors: true });
-
 // An article whose every reader-visible field is an attack string (script tags, event
 // attributes, javascript: URLs, SVG payloads, a JSON-LD breakout), written through the
 // app's queries. Every reader and editor page, feed, badge and API answer must show it

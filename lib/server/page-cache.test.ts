@@ -665,6 +665,14 @@ describe('cached pages', () => {
     expect(moved.headers).toContainEqual(['location', '/claims/308/new-slug']);
     expect(renders).toBe(5);
     expect(hotAnswer(raw('/claims/404'))).toBeNull();
+    // The filter reads the database (a withdrawn claim): should it throw, the request goes to Next,
+    // which answers it (a 500 at worst); thrown in scripts/server.mjs's request handler it would end
+    // the reader process and every request it was answering.
+    renderMissesWhen(() => {
+      throw new Error('SQLITE_IOERR: disk I/O error');
+    });
+    expect(() => missed('/claims/45')).not.toThrow();
+    expect(missed('/claims/46')).toBeNull();
   });
 
   it('sends every hit of the same kind the very answer made for the first, with its headers listed once for writeHead', async () => {

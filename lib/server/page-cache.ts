@@ -745,7 +745,13 @@ export function hotMiss(req: RawRequest): Promise<HotAnswer | null> | null {
     method: req.method,
     headers: { host: header('host') ?? '', ...(forwarded ? { 'x-forwarded-proto': forwarded } : {}) },
   });
-  if (!filter(request)) return null;
+  // It reads the database (a withdrawn claim): thrown here, in the custom server's request handler,
+  // an error would end the process and every request it answers; through Next it is that request's 500.
+  try {
+    if (!filter(request)) return null;
+  } catch {
+    return null;
+  }
   const asked = { method: req.method ?? 'GET', ifNoneMatch: header('if-none-match'), acceptEncoding: header('accept-encoding') };
   return renderMiss(port, request, url, key).then(({ rendered, leader }) => {
     if (rendered.kind === 'page') return pageAnswer(rendered.page, asked, leader ? 'miss' : 'hit', true);

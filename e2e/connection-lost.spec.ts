@@ -36,7 +36,7 @@ test('a save that never reaches the server says so in its form, which keeps what
   await form.getByLabel('Title').fill(title);
   await failNextSave(page, (route) => route.abort('internetdisconnected'));
   await form.getByRole('button', { name: 'Add source' }).click();
-  await expect(form.getByRole('alert')).toContainText('Not sent: the connection dropped');
+  await expect(form.getByRole('alert')).toContainText('Not confirmed: the connection dropped before the server answered');
   await expect(form.getByLabel('Web address')).toHaveValue(`https://transit.example/${tag}/timetable`);
   await expect(form.getByLabel('Title')).toHaveValue(title);
   await expect(page.getByRole('navigation', { name: 'Workspace' })).toBeVisible();
@@ -53,7 +53,7 @@ test('a save that never reaches the server says so in its form, which keeps what
   const version = await annotator.version();
   await failNextSave(page, (route) => route.abort('connectionreset'));
   await annotator.editor().getByRole('button', { name: 'Save claim' }).click();
-  await expect(annotator.editor().getByRole('alert')).toContainText('Not sent');
+  await expect(annotator.editor().getByRole('alert')).toContainText('Not confirmed');
   await expect(annotator.editor().getByLabel('Why this status')).toHaveValue(note);
   await annotator.save();
   expect(await annotator.version()).toBe(version + 1);

@@ -12,11 +12,11 @@ export default function WorkspaceError({ error, retry }: { error: unknown; retry
   return (
     <section aria-labelledby="workspace-error" className="panel max-w-2xl rounded-lg p-4">
       <h1 id="workspace-error" className="text-xl font-bold">
-        {offline ? 'Not sent' : 'Something went wrong'}
+        {offline ? 'Not confirmed' : 'Something went wrong'}
       </h1>
       <p role="alert" className="mt-2">
         {offline
-          ? 'Your last change did not reach the server: the connection may have dropped, and nothing of it was saved. Check the connection, then try again (what you typed in that form needs typing again).'
+          ? 'The connection dropped before the server answered your last change, so it may or may not have been saved. Check the connection, then reload this page to see whether it was before you make it again (what you typed in that form needs typing again).'
           : `This page failed in the browser; nothing you had not saved was stored. Try again, and if it happens again tell whoever runs this Claimline${digest ? ` (reference ${digest})` : ''}.`}
       </p>
       <button type="button" onClick={() => retry()} className="mt-3 rounded border border-[var(--rule)] px-3 py-1 font-semibold">

@@ -6,9 +6,9 @@ import type { ActionState } from '@/lib/server/action';
 
 type FormAction = (previous: unknown, form: FormData) => Promise<ActionState<unknown>>;
 
-/** What a form says when its save never reached the server; the form keeps what was typed, as after a refusal. */
-export const NOT_SENT =
-  'Not sent: the connection dropped before this reached the server, so nothing of it was saved. What you typed is still here: check the connection, then press the button again.';
+/** What a form says when the connection dropped before its save was answered (the save may or may not have arrived); the form keeps what was typed, as after a refusal. */
+export const NOT_CONFIRMED =
+  'Not confirmed: the connection dropped before the server answered, so this may not have been saved. What you typed is still here. Check the connection and reload this page in another tab: press the button again only if what you sent is not there.';
 
 /**
  * useActionState for a form of a server action, with a save that never reaches the server (a
@@ -26,7 +26,7 @@ export function useFormAction(action: FormAction, permalink?: string) {
             return await action(previous, form);
           } catch (error) {
             if (!(error instanceof TypeError)) throw error;
-            return { ok: false, code: 'unavailable', message: NOT_SENT, fieldErrors: {}, values: submittedValues(form) };
+            return { ok: false, code: 'unavailable', message: NOT_CONFIRMED, fieldErrors: {}, values: submittedValues(form) };
           }
         };
   return useActionState(guarded, { ok: true } as ActionState<unknown>, permalink);

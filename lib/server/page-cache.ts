@@ -30,9 +30,11 @@ import { SESSION_COOKIE } from '../session-cookie.mjs';
  * every edit renders again with a new one.
  *
  * The ETag is made from what the page shows: its address, the day, the build, and the
- * versions of the cache tags its render read. It is weak: another render of the same
- * versions (after an eviction or a restart) has another nonce, so other bytes, and is still
- * the same page. An edit elsewhere moves none of its tags, so a revalidation is still a 304.
+ * versions of the cache tags its render read, and the server's start (CLAIMLINE_BOOT, which
+ * every process of one start shares). It is weak: another render of the same versions (after
+ * an eviction, or in another process) has another nonce, so other bytes, and is still the same
+ * page. An edit elsewhere moves none of its tags, so a revalidation is still a 304; after a
+ * restart it is a 200, as the boot value changed.
  * Each stored page names its tags in a header (`xkey`, PURGE_KEY_HEADER) that a shared cache
  * purges by (lib/server/purge.ts).
  */

@@ -153,7 +153,9 @@ test('a 2 MB news page pasted as HTML or imported from its address; 6 MB is refu
     await intake.open();
     await intake.preview('url', `${site.base}/harbour`);
     await expect(intake.previewHeading).toBeVisible({ timeout: 60_000 });
-    await expect(page.getByLabel('Canonical URL')).toHaveValue(`${site.base}/harbour`);
+    // The test site's address is a loopback IP, which readers are never sent to: not offered as
+    // the canonical address.
+    await expect(page.getByLabel('Canonical URL')).toHaveValue('');
     await expect(page.getByLabel('Outlet')).toHaveValue('Kestrel Bay Courier');
   } finally {
     site.close();

@@ -2,7 +2,7 @@
 
 import { createArticle } from '@/db/queries/articles';
 import { fieldError } from '@/lib/errors';
-import { dayValue } from '@/lib/form-fields';
+import { dayValue, httpUrl } from '@/lib/form-fields';
 import { assembleBody, detectParagraphBreaks, splitParagraphs } from '@/lib/intake';
 import { importedPublicationDate } from '@/lib/publication-date';
 import { action } from '@/lib/server/action';
@@ -27,6 +27,14 @@ async function extract(input: NewArticleInput): Promise<{ field: string; found: 
  * Preview: the extracted text for the editor to check, nothing stored. Create: the text as
  * paragraphs (as the preview showed them), less the paragraphs the editor removed.
  */
+/**
+ * The fetched address, offered as the article's canonical one only when the canonical field would
+ * take it: an import from an IP address or a local name (which the fetcher may be allowed to read)
+ * left a value in the form that its own create step refused, with a message about what the editor
+ * had typed when they had typed nothing.
+ */
+const readerAddress = (url: string | undefined) => (url && httpUrl.safeParse(url).success ? url : undefined);
+
 export const createArticleAction = action({
   role: 'editor',
   schema: newArticleSchema,
@@ -45,7 +53,7 @@ export const createArticleAction = action({
         author: input.author || found.byline,
         publishedAt: dayValue(input.publishedAt ?? ('date' in pageDate ? pageDate.date : null)),
         publishedAtNote: 'error' in pageDate ? pageDate.error : '',
-        canonicalUrl: input.canonicalUrl || url || '',
+        canonicalUrl: input.canonicalUrl || readerAddress(url) || '',
         importedUrl: url ?? '',
       };
       return { preview };
@@ -62,7 +70,7 @@ export const createArticleAction = action({
       outlet: input.outlet || found.siteName,
       author: input.author || found.byline,
       publishedAt: input.publishedAt ?? checkedPublicationDate(found.publishedAt),
-      canonicalUrl: input.canonicalUrl || url || null,
+      canonicalUrl: input.canonicalUrl || readerAddress(url) || null,
       body,
       actorId: user.id,
       // Fetched again on a schedule; what the editor removed as page furniture is removed from every fetch.

@@ -24,10 +24,6 @@ async function extract(input: NewArticleInput): Promise<{ field: string; found: 
 }
 
 /**
- * Preview: the extracted text for the editor to check, nothing stored. Create: the text as
- * paragraphs (as the preview showed them), less the paragraphs the editor removed.
- */
-/**
  * The fetched address, offered as the article's canonical one only when the canonical field would
  * take it: an import from an IP address or a local name (which the fetcher may be allowed to read)
  * left a value in the form that its own create step refused, with a message about what the editor
@@ -35,6 +31,10 @@ async function extract(input: NewArticleInput): Promise<{ field: string; found: 
  */
 const readerAddress = (url: string | undefined) => (url && httpUrl.safeParse(url).success ? url : undefined);
 
+/**
+ * Preview: the extracted text for the editor to check, nothing stored. Create: the text as
+ * paragraphs (as the preview showed them), less the paragraphs the editor removed.
+ */
 export const createArticleAction = action({
   role: 'editor',
   schema: newArticleSchema,

@@ -655,6 +655,12 @@ export function pageKey(origin: string, url: URL): string {
 /** A request as node:http hands it to a custom server. */
 export type RawRequest = { method?: string; url?: string; headers: Record<string, string | string[] | undefined> };
 
+/** A header of a node:http request as one value (a repeated one joined as fetch's Headers joins it). */
+function rawHeader(req: RawRequest, name: string): string | null {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(', ') : (value ?? null);
+}
+
 /**
  * The answer for a request a custom server received (scripts/server.mjs), straight from the
  * store, before Next's router and proxy: only a current stored page (or a lagging one, whose
@@ -664,10 +670,7 @@ export type RawRequest = { method?: string; url?: string; headers: Record<string
  */
 export function hotAnswer(req: RawRequest): HotAnswer | null {
   if ((req.method !== 'GET' && req.method !== 'HEAD') || process.env.NODE_ENV === 'development') return null;
-  const header = (name: string) => {
-    const value = req.headers[name];
-    return Array.isArray(value) ? value.join(', ') : (value ?? null);
-  };
+  const header = (name: string) => rawHeader(req, name);
   if (SESSION_COOKIE.test(header('cookie') ?? '') || header(RENDER_HEADER)) return null;
   // An origin-form path only: `//claims` would parse as another host's root (the home page's key).
   if (!req.url?.startsWith('/') || req.url.startsWith('//')) return null;
@@ -737,10 +740,7 @@ export function hotMiss(req: RawRequest): Promise<HotAnswer | null> | null {
   const s = state();
   if (!missed || !filter || !port || s.unreachable) return null;
   const { url, key } = missed;
-  const header = (name: string) => {
-    const value = req.headers[name];
-    return Array.isArray(value) ? value.join(', ') : (value ?? null);
-  };
+  const header = (name: string) => rawHeader(req, name);
   // As the proxy would see it: its host and scheme shape the page's links, its path what is rendered.
   const forwarded = header('x-forwarded-proto');
   const request = new Request(`http://127.0.0.1${url.pathname}${url.search}`, {

@@ -343,10 +343,13 @@ export function pageAnswer(
   return answer;
 }
 
+/** A Vary header that also names Accept-Encoding, for an answer whose body depends on it. */
+const varyByEncoding = (vary: string | undefined) => (vary ? (/accept-encoding/i.test(vary) ? vary : `${vary}, Accept-Encoding`) : 'Accept-Encoding');
+
 function makeAnswer(page: StoredPage, how: 'hit' | 'miss' | 'stale', unchanged: boolean, encoding: 'br' | 'gzip' | null, head: boolean, common: boolean): HotAnswer {
   const vary = page.headers.find(([name]) => name === 'vary')?.[1];
   const own: [string, string][] = [
-    ['vary', vary ? (/accept-encoding/i.test(vary) ? vary : `${vary}, Accept-Encoding`) : 'Accept-Encoding'],
+    ['vary', varyByEncoding(vary)],
     ['etag', page.etag],
     ['cache-control', how === 'stale' ? LAGGING_CACHE_CONTROL : READER_CACHE_CONTROL],
     ['x-claimline-cache', how],
@@ -776,8 +779,8 @@ async function passedAnswer(rendered: Extract<Rendered, { kind: 'other' }>, aske
     body = await gzip(body, { level: 6 });
     headers.push(['content-encoding', 'gzip']);
     const vary = headers.findIndex(([name]) => name === 'vary');
-    if (vary < 0) headers.push(['vary', 'Accept-Encoding']);
-    else if (!/accept-encoding/i.test(headers[vary]![1])) headers[vary] = ['vary', `${headers[vary]![1]}, Accept-Encoding`];
+    if (vary < 0) headers.push(['vary', varyByEncoding(undefined)]);
+    else headers[vary] = ['vary', varyByEncoding(headers[vary]![1])];
   }
   if (body) headers.push(['content-length', String(body.length)]);
   return { status: rendered.status, headers, body, raw: headers.flat() };

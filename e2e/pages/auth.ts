@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
 import { FormClient } from '../../scripts/lib/form-client';
 import { runTsx } from '../support/setup';
+import { shownMessages } from './messages';
 
 export type Account = { name: string; email: string; password: string };
 
@@ -65,9 +66,9 @@ export class AuthPages {
     await this.page.getByRole('button', { name: 'Sign in' }).click();
   }
 
-  /** The form's error message (Next's empty route announcer is also an alert). */
+  /** The form's error message. */
   formAlert() {
-    return this.page.getByRole('alert').filter({ hasText: /\S/ });
+    return shownMessages(this.page);
   }
 
   async signOut() {

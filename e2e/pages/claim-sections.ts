@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { shownMessages } from './messages';
 import { ReaderPages } from './reader';
 
 export type SourceFields = {
@@ -50,7 +51,7 @@ export class ClaimSections {
 
   /** The form's alert or status message. */
   message() {
-    return this.page.getByRole('alert').or(this.page.getByRole('status')).filter({ hasText: /\S/ });
+    return shownMessages(this.page, { statuses: true });
   }
 
   private async fillSource(form: ReturnType<Page['getByRole']>, f: SourceFields) {

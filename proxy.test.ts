@@ -1,6 +1,9 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDatabase, useFreshDatabase } from './db/testing';
+import { hotAnswer, hotMiss } from './lib/server/page-cache';
 import { proxy } from './proxy';
 
 // The proxy reads the reader cache's content version, which opens the database: never the default file.
@@ -90,5 +93,39 @@ describe('proxy refusals', () => {
       proxy(new NextRequest('http://claimline.test/sign-in', { method: 'POST', headers: { origin, host: 'claimline.test' } }));
     for (const origin of ['https://evil.example', 'null', 'not a url']) expect((await post(origin)).status, origin).toBe(403);
     expect((await post('http://claimline.test')).status).not.toBe(403);
+  });
+});
+
+describe('reader pages the page cache did not answer', () => {
+  // Only the page cache's answers name their cache tags (xkey), which a write purges from a shared
+  // cache; a page Next renders past it has none, so a CDN that kept it would serve it unpurgeable
+  // for s-maxage plus stale-while-revalidate (11 minutes) after the next edit.
+  const cacheControl = async (path: string, headers: Record<string, string> = {}) =>
+    (await proxy(new NextRequest(`http://claimline.test${path}`, { headers: { host: 'claimline.test', accept: 'text/html', ...headers } }))).headers.get('cache-control');
+
+  it('go out for their reader only when the render for the cache failed, the cache is off, or the client navigates', async () => {
+    // The page cache's render over loopback fails: the connection drops before any answer.
+    const failing = http.createServer((req) => req.socket.destroy());
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+    process.env.PORT = String((failing.address() as AddressInfo).port);
+    try {
+      // As scripts/server.mjs meets it: no stored page, the hot path's own render fails, the request goes on to Next.
+      const path = '/claims/12/fares-fell-“by-half”-🚋';
+      const raw = { method: 'GET', url: encodeURI(path), headers: { host: 'claimline.test', accept: 'text/html' } as Record<string, string | string[] | undefined> };
+      expect(hotAnswer(raw)).toBeNull();
+      expect(await hotMiss(raw)).toBeNull();
+      const passed = await proxy(new NextRequest(`http://claimline.test${encodeURI(path)}`, { headers: raw.headers as Record<string, string> }));
+      expect(passed.headers.get('cache-control')).toBe('private, no-cache');
+      // Without the hot path (next start): the proxy's own render fails the same way.
+      expect(await cacheControl('/articles/bus-lanes-%D8%B1%D8%B3%D9%88%D9%85')).toBe('private, no-cache');
+      expect(await cacheControl('/claims?q=%E8%BF%90%E8%B4%B9')).toBe('private, no-cache');
+      // A client-side navigation's payload (no text/html in Accept) never goes through the cache.
+      expect(await cacheControl('/claims/12/some-claim', { accept: '*/*' })).toBe('private, no-cache');
+    } finally {
+      delete process.env.PORT;
+      failing.close();
+    }
+    // No page cache at all (no port to render on).
+    expect(await cacheControl('/parties/harbour-authority')).toBe('private, no-cache');
   });
 });

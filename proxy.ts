@@ -23,7 +23,8 @@ export async function proxy(request: NextRequest) {
   // The badge and the claim card are made for other sites' pages; nothing else may be framed.
   const embedPolicy = EMBEDDABLE.find(([path]) => path.test(request.nextUrl.pathname))?.[1];
   const ownPolicy = embedPolicy ?? STANDALONE.find(([path]) => path.test(request.nextUrl.pathname))?.[1];
-  // Reader pages: CDN caching headers, and the page cache for anonymous readers.
+  // Reader pages for anonymous readers: the page cache, whose answers carry a shared cache's headers and purge key;
+  // one rendered past it (below) names no purge key, and is for this reader only.
   const caching = undecodable ? null : readerPageCaching(request);
   // A withdrawn claim's page answers 410 Gone (with its note and history) to everyone.
   const gone = !undecodable && isWithdrawnClaimPage(request) ? await pageWithStatus(request, 410) : null;

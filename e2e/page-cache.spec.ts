@@ -67,6 +67,18 @@ test.describe('page cache', () => {
     expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
   });
 
+  test('what the cache does not keep names no purge key, so no shared cache may keep it either', async ({ request }) => {
+    // A claim that does not exist (a draft's page looks the same), and a client-side navigation's payload:
+    // kept by a CDN, the 404 would hide the claim for minutes after it is published, out of reach of any purge.
+    const missing = await request.get('/claims/987654321/no-such-claim', DOCUMENT);
+    const payload = await request.get(claimPath, { headers: { accept: '*/*', rsc: '1' } });
+    expect(missing.status()).toBe(404);
+    for (const answer of [missing, payload]) {
+      expect(answer.headers()['cache-control']).not.toMatch(/public|s-maxage/);
+      expect(answer.headers().xkey).toBeUndefined();
+    }
+  });
+
   test('an edit makes the next anonymous request a fresh render; a signed-in editor never gets the cached copy', async ({ page, auth, claimSections, request }) => {
     await request.get(claimPath, DOCUMENT);
     expect((await request.get(claimPath, DOCUMENT)).headers()['x-claimline-cache']).toBe('hit');

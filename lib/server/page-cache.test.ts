@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
 import { CORS_HEADERS, etagFor, READER_CACHE_CONTROL } from './http';
 import { invalidate, LAG_REFRESH_MS, tags } from './cache';
-import { BUSY_LINGER_MS, BUSY_PER_SECOND, BUSY_WAITING, cachedPage, chooseEncoding, hotAnswer, hotMiss, isCachedApiList, LAG_UNDER_LOAD_MS, newNonce, notModified, PageStore, pageValidity, readerPageCaching, registerRenderTags, renderMissesWhen, renderNonce, singleFlight, storedPage, underLoad } from './page-cache';
+import { BUSY_LINGER_MS, BUSY_PER_SECOND, BUSY_WAITING, cachedPage, chooseEncoding, hotAnswer, hotMiss, isCachedApiList, LAG_UNDER_LOAD_MS, newNonce, notModified, PageStore, pageValidity, pageWithStatus, readerPageCaching, registerRenderTags, renderMissesWhen, renderNonce, singleFlight, storedPage, underLoad } from './page-cache';
 
 let file: string;
 beforeAll(() => {
@@ -29,8 +29,8 @@ describe('reader page caching', () => {
     expect(get('/claims/3', { cookie: '__Host-claimline.session_token=abc' })).toBeNull();
   });
 
-  it('lets a shared cache keep a page briefly and makes browsers revalidate', () => {
-    expect(get('/claims/3')!.headers['Cache-Control']).toMatch(/^public, max-age=0, s-maxage=\d+, stale-while-revalidate=\d+$/);
+  it('lets no shared cache keep a page Next renders past the page cache (it names no purge key)', () => {
+    expect(get('/claims/3')!.headers['Cache-Control']).toBe('private, no-cache');
   });
 });
 
@@ -351,6 +351,14 @@ describe('cached pages', () => {
     const moved = await cachedPage(request);
     expect(moved?.status).toBe(308);
     expect(moved?.headers.get('location')).toBe('http://news.example/claims/308/new-slug');
+  });
+
+  it('sends a withdrawn claim’s 410 for its reader only: it is never stored, so it names no purge key', async () => {
+    const gone = (await pageWithStatus(new Request('http://news.example/claims/9', { headers: { host: 'news.example', accept: 'text/html' } }), 410))!;
+    expect(gone.status).toBe(410);
+    expect(gone.headers.get('cache-control')).toBe('private, no-cache');
+    expect(gone.headers.get('xkey')).toBeNull();
+    expect(await gone.text()).toContain('Ørnebakke ✓ 🚋');
   });
 
   it('answers a search of several words before Next, however its query spells the space', async () => {

@@ -15,7 +15,9 @@ import { SESSION_COOKIE } from '../session-cookie.mjs';
 /**
  * HTTP caching for reader pages (HTML), all of it decided in proxy.ts before anything renders.
  *
- * 1. Cache-Control for a CDN on every reader page for anonymous readers.
+ * 1. Cache-Control for a CDN on every reader page the cache answers for anonymous readers, with
+ *    the purge key (xkey) that lets a write purge it; a page that goes out past the cache (below)
+ *    names no key, so it says `private, no-cache`.
  * 2. A full-page cache in this process for anonymous readers: the bytes of a page, kept
  *    while none of the cache tags its render read was invalidated (and the day is the
  *    same: pages show "no response by <date>", which turns true without an edit).
@@ -40,6 +42,10 @@ import { SESSION_COOKIE } from '../session-cookie.mjs';
  */
 
 // Reader pages only: not the editor, not API routes, not files the route handlers serve with their own ETag.
+// A page sent but not stored (an edit overtook its render, it is too large or sets a cookie, a
+// withdrawn claim's 410, or Next rendered it past the cache): no purge key names it, so for this client only.
+const UNSHARED_CACHE_CONTROL = 'private, no-cache';
+
 const READER_PAGE = /^\/(?:|claims|claims\/\d+(?:\/[^/]+)?|articles\/[^/]+(?:\/changes)?|parties\/[^/]+|about\/[^/]+(?:\/history)?|stats)$/;
 const FILE = /\.(?:svg|png|atom|json)$/;
 /**
@@ -58,6 +64,12 @@ export function isCachedApiList(request: Request): boolean {
 
 export type PageCaching = { headers: Record<string, string> };
 
+/**
+ * Whether this is a reader page for an anonymous reader, and the headers it gets when Next renders
+ * it past the page cache (proxy.ts): the cache is off, its render failed (the hot path's or the
+ * proxy's), or a client-side navigation asks for its payload. Such an answer names no purge key,
+ * so no write would purge it: for this reader only (the cache's own answers carry their own).
+ */
 export function readerPageCaching(request: Request): PageCaching | null {
   if (request.method !== 'GET' && request.method !== 'HEAD') return null;
   const { pathname } = new URL(request.url);
@@ -67,7 +79,7 @@ export function readerPageCaching(request: Request): PageCaching | null {
   if (request.headers.has('rsc') || request.headers.has('next-router-state-tree')) return null;
   // Someone signed in may see editor links: never share their copy.
   if (SESSION_COOKIE.test(request.headers.get('cookie') ?? '')) return null;
-  return { headers: { 'Cache-Control': READER_CACHE_CONTROL } };
+  return { headers: { 'Cache-Control': UNSHARED_CACHE_CONTROL } };
 }
 
 /** A CSP nonce. Hex, so it reads the same in the header, in HTML attributes and in JSON, with nothing to escape. */
@@ -168,8 +180,6 @@ export const BUSY_WAITING = 8;
 export const BUSY_LINGER_MS = 5_000;
 // A shared cache keeps an out-of-date page only until the background render should have replaced it.
 const LAGGING_CACHE_CONTROL = `public, max-age=0, s-maxage=${LAG_REFRESH_MS / 1000}`;
-// A page sent but not stored (an edit overtook its render, or it is too large or sets a cookie): for this client only.
-const UNSHARED_CACHE_CONTROL = 'private, no-cache';
 
 /**
  * Reader requests this process looked up in the page cache, per second of the clock, and those
@@ -638,7 +648,7 @@ export async function pageWithStatus(request: Request, status: number): Promise<
   if (rendered.kind === 'other') return passOn(request, rendered, rendered.status === 200 ? status : rendered.status);
   if (rendered.kind === 'failed') return null;
   // The render's own bytes and headers, its policy among them, as for any page the cache sends.
-  const headers = new Headers([...rendered.page.headers, ['x-claimline-cache', 'pass']]);
+  const headers = new Headers([...rendered.page.headers, ['cache-control', UNSHARED_CACHE_CONTROL], ['x-claimline-cache', 'pass']]);
   return new Response(request.method === 'HEAD' ? null : new Uint8Array(rendered.page.body.identity), { status, headers });
 }
 

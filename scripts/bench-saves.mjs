@@ -172,6 +172,8 @@ try {
       const breakdown = (breakdowns[mode] = profileBreakdown(path.join(profileDir, file), windows.filter((w) => w.mode === mode).map((w) => w.window), saves));
       console.log(`\nThe editor process's time during the ${mode} saves (${saves} saves, ${breakdown.busyMsPerSave} ms a save busy; ms a save, share of the busy time):`);
       console.table(breakdown.categories);
+      console.log(`Drizzle building SQL text (every heading): ${breakdown.drizzleBuildMsPerSave} ms a save, by the app's caller:`);
+      console.table(breakdown.drizzleBuildByCaller);
       console.log('Largest self times outside React and the action (source, ms a save):');
       console.table(breakdown.otherSources);
     }
@@ -240,6 +242,10 @@ function profileBreakdown(file, windows, saves) {
   ];
   const counts = new Map(RULES.map(([name]) => [name, 0]));
   const otherSelf = new Map();
+  // Drizzle turning a query into its SQL text and parameters, across every heading, by the app's
+  // function that asked for it (the first frame from the leaf outside node_modules and Next).
+  const DRIZZLE_BUILD = /drizzle-orm[^|]*\|(getSQL|sqlToQuery|buildQueryFromSourceParams|_prepare|buildSelectQuery|buildInsertQuery|buildUpdateQuery|buildDeleteQuery|toSQL|mergeQueries)$/;
+  const drizzleBuild = new Map();
   const ranges = windows.map(([a, b]) => [Number(a / 1000n), Number(b / 1000n)]);
   let t = profile.startTime;
   let total = 0;
@@ -251,6 +257,10 @@ function profileBreakdown(file, windows, saves) {
     const [name] = RULES.find(([, test]) => test(stack));
     counts.set(name, counts.get(name) + dt);
     if (name !== 'idle') total += dt;
+    if (has(stack, DRIZZLE_BUILD)) {
+      const caller = stack.find((f) => /^(db|lib|app|components)\//.test(f)) ?? '(unknown)';
+      drizzleBuild.set(caller, (drizzleBuild.get(caller) ?? 0) + dt);
+    }
     if (name === 'Next and Node, the rest') {
       const leaf = stack[0].split('|')[0];
       otherSelf.set(leaf, (otherSelf.get(leaf) ?? 0) + dt);
@@ -264,6 +274,8 @@ function profileBreakdown(file, windows, saves) {
     saves,
     busyMsPerSave: perSave(total),
     categories: Object.fromEntries([...counts].map(([name, us]) => [name, { 'ms a save': perSave(us), share: name === 'idle' ? '' : round(us / Math.max(total, 1), 3) }])),
+    drizzleBuildMsPerSave: perSave([...drizzleBuild.values()].reduce((a, b) => a + b, 0)),
+    drizzleBuildByCaller: Object.fromEntries([...drizzleBuild].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([caller, us]) => [caller, perSave(us)])),
     otherSources: Object.fromEntries([...otherSelf].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([source, us]) => [source, perSave(us)])),
   };
 }

@@ -8,7 +8,7 @@ import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-const globalForDb = globalThis as unknown as { claimlineDb?: Db; claimlineStatements?: Database.Database };
+const globalForDb = globalThis as unknown as { claimlineDb?: Db; claimlineStatements?: Database.Database; claimlineOwnStatements?: Db };
 
 /**
  * The process's one connection, opened on first use (never at import: `next build`
@@ -25,6 +25,7 @@ export function getDb(): Db {
     // a statement of the shared set may be handed to someone else and its mode changed.
     db.$client = client;
     globalForDb.claimlineStatements = statements;
+    globalForDb.claimlineOwnStatements = drizzle({ client, schema });
     globalForDb.claimlineDb = db;
   }
   return globalForDb.claimlineDb;
@@ -68,6 +69,24 @@ export function reusingStatements(client: Database.Database): Database.Database 
   return Object.create(client, { prepare: { value: prepare } }) as Database.Database;
 }
 
+/**
+ * A query Drizzle builds once per connection, for the hot paths (a save, an editor's page, a reader
+ * page's render): `build` writes it with `sql.placeholder()` where its values go and ends with
+ * `.prepare()`; each call runs that with the values, e.g. `claimById().get({ id })`. Drizzle
+ * otherwise turns the query into its SQL text again on every run (about 0.1–0.4 ms a query:
+ * docs/performance.md). A placeholder is bound as given (not through the column's encoder): pass
+ * what the column stores (a Date column's number). The statement is the query's own, on the plain
+ * connection: one from the shared reused set could be handed to another caller and its mode changed.
+ */
+export function preparedQuery<Q>(build: (db: Db) => Q): () => Q {
+  let made: { client: Database.Database; query: Q } | undefined;
+  return () => {
+    const client = getDb().$client;
+    if (made?.client !== client) made = { client, query: build(globalForDb.claimlineOwnStatements!) };
+    return made.query;
+  };
+}
+
 export function databasePath(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH || './data/claimline.db');
 }
@@ -79,6 +98,7 @@ export function closeDb(): void {
   globalForDb.claimlineDb?.$client.close();
   globalForDb.claimlineDb = undefined;
   globalForDb.claimlineStatements = undefined;
+  globalForDb.claimlineOwnStatements = undefined;
 }
 
 /** How long a write waits for the write lock in all, in turns of LOCK_TURN_MS (writeLocked). */

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getDb, prepared, reusingStatements, STATEMENTS_KEPT } from './index';
+import { closeDb, getDb, prepared, preparedQuery, reusingStatements, STATEMENTS_KEPT } from './index';
 import { claims, parties } from './schema';
 import { seedDemoOnFirstRun } from './seed';
 import { removeDatabase, useFreshDatabase } from './testing';
@@ -99,5 +99,34 @@ describe('the app connection', () => {
     expect(name()).toBe('Harbour “Trust” 🚢');
     // Code that keeps a statement of its own prepares it on the plain connection.
     expect(Object.hasOwn(db.$client, 'prepare')).toBe(false);
+  });
+
+  it('builds a prepared query once per connection, runs it with each value, inside a transaction too, and never shares its statement', () => {
+    const build = vi.fn((db: ReturnType<typeof getDb>) =>
+      db.select({ id: parties.id, name: parties.name }).from(parties).where(eq(parties.id, sql.placeholder('id'))).prepare(),
+    );
+    const partyName = preparedQuery(build);
+    const [first, second] = getDb().select({ id: parties.id, name: parties.name }).from(parties).orderBy(parties.id).limit(2).all();
+    expect(partyName().get({ id: first!.id })).toEqual(first);
+    expect(partyName().get({ id: second!.id })).toEqual(second);
+    expect(partyName().get({ id: -1 })).toBeUndefined();
+    // The same SQL text run through the shared statements, left in pluck mode, changes nothing for it.
+    const { sql: text } = partyName().getQuery();
+    expect(prepared(text).pluck().get(first!.id)).toBe(first!.id);
+    expect(partyName().get({ id: first!.id })).toEqual(first);
+    // It reads what the open transaction wrote, and the rollback is seen.
+    expect(() =>
+      getDb().transaction((tx) => {
+        tx.update(parties).set({ name: 'Øresund “Ports” 🚢' }).where(eq(parties.id, first!.id)).run();
+        expect(partyName().get({ id: first!.id })?.name).toBe('Øresund “Ports” 🚢');
+        throw new Error('cancelled');
+      }, { behavior: 'immediate' }),
+    ).toThrow('cancelled');
+    expect(partyName().get({ id: first!.id })).toEqual(first);
+    expect(build).toHaveBeenCalledTimes(1);
+    // A new connection (the file reopened) gets the query built again on it.
+    closeDb();
+    expect(partyName().get({ id: second!.id })).toEqual(second);
+    expect(build).toHaveBeenCalledTimes(2);
   });
 });

@@ -62,7 +62,7 @@ const settle = async (pending: Promise<unknown>) => pending.then((state) => ({ s
 /** The invalidation log's rows written since `version`, and whether the change counter explains every commit. */
 function logSince(version: number) {
   const rows = getDb().$client.prepare('SELECT tag, purge_due IS NOT NULL AS due FROM cache_tags WHERE version > ? ORDER BY tag').all(version) as { tag: string; due: number }[];
-  const counter = readCounter(getDb());
+  const counter = readCounter();
   return { tags: rows.map((row) => row.tag), unlogged: counter.counted - counter.logged };
 }
 const latest = () => getDb().$client.prepare('SELECT coalesce(max(version), 0) FROM cache_tags').pluck().get() as number;

@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { preparedQuery } from '@/db';
 import { claimAppearances, claims, responses } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import type { Tx } from './tx';
@@ -26,30 +27,34 @@ export function touchClaim(tx: Tx, claimId: number, at: Date): ClaimScope {
   // responded show its statement and status, which a source or response does not change (the
   // writer adds the party of a response it saves, before and after).
   const scope = claimScope(tx, claimId, { responders: false });
-  // Never backwards: seeded or imported history may be recorded with an earlier date.
-  tx.update(claims)
-    .set({ updatedAt: sql`max(${claims.updatedAt}, ${at.getTime()})` })
-    .where(eq(claims.id, claimId))
-    .run();
+  scopeQueries().touch.run({ id: claimId, at: at.getTime() });
   return scope;
 }
+
+// A save's reads and write of its claim, built once; run on the connection `tx` is a transaction of.
+const scopeQueries = preparedQuery((db) => ({
+  claim: db
+    .select({ id: claims.id, articleId: claims.articleId, claimantPartyId: claims.claimantPartyId })
+    .from(claims)
+    .where(eq(claims.id, sql.placeholder('id')))
+    .prepare(),
+  appearances: db.select({ articleId: claimAppearances.articleId }).from(claimAppearances).where(eq(claimAppearances.claimId, sql.placeholder('id'))).prepare(),
+  // Never backwards: seeded or imported history may be recorded with an earlier date.
+  touch: db
+    .update(claims)
+    .set({ updatedAt: sql`max(${claims.updatedAt}, ${sql.placeholder('at')})` })
+    .where(eq(claims.id, sql.placeholder('id')))
+    .prepare(),
+}));
 
 /**
  * What a claim's pages depend on: the claim, every article it appears in, its claimant and (unless
  * `responders` is false) the parties that responded.
  */
 export function claimScope(tx: Tx, claimId: number, { responders = true } = {}): ClaimScope {
-  const claim = tx
-    .select({ id: claims.id, articleId: claims.articleId, claimantPartyId: claims.claimantPartyId })
-    .from(claims)
-    .where(eq(claims.id, claimId))
-    .get();
+  const claim = scopeQueries().claim.get({ id: claimId });
   if (!claim) throw new AppError('not_found');
-  const appearances = tx
-    .select({ articleId: claimAppearances.articleId })
-    .from(claimAppearances)
-    .where(eq(claimAppearances.claimId, claimId))
-    .all();
+  const appearances = scopeQueries().appearances.all({ id: claimId });
   return {
     id: claim.id,
     articleIds: [...new Set([claim.articleId, ...appearances.map((a) => a.articleId)])],

@@ -1,19 +1,19 @@
 import 'server-only';
-import { and, asc, desc, eq, notInArray } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { and, asc, desc, eq, notInArray, sql } from 'drizzle-orm';
+import { getDb, preparedQuery } from '@/db';
 import {
   articleRevisions,
   articles,
   claimAppearances,
   claimEvents,
   claims,
-  parties,
 } from '@/db/schema';
 import type { Anchor } from '@/lib/anchor';
 import { AppError, fieldError } from '@/lib/errors';
 import { INTERNAL_EVENT_KINDS } from '@/lib/events';
 import { DEFAULT_STATUS, type Status } from '@/lib/status';
 import { normalizeLine, slugify } from '@/lib/text';
+import { getParty } from './parties';
 import { listClaimResponses, listClaimSources } from './sources';
 import { recordEvent, write } from './tx';
 import { changeClaim, checkClaimant } from './public-record';
@@ -130,38 +130,15 @@ export function updateClaim(input: { id: number; version: number; patch: ClaimPa
 
 /** A published claim with everything its public page shows, or undefined (unknown or draft). */
 export function getPublishedClaim({ id }: { id: number }) {
-  const db = getDb();
-  const claim = db
-    .select()
-    .from(claims)
-    .where(and(eq(claims.id, id), eq(claims.published, true)))
-    .get();
+  const q = publishedClaimQueries();
+  const claim = q.claim.get({ id });
   if (!claim) return undefined;
-  const article = db.select().from(articles).where(eq(articles.id, claim.articleId)).get();
-  const revision = db
-    .select({ body: articleRevisions.body, createdAt: articleRevisions.createdAt })
-    .from(articleRevisions)
-    .where(eq(articleRevisions.id, claim.revisionId))
-    .get();
-  const claimant = claim.claimantPartyId
-    ? db.select().from(parties).where(eq(parties.id, claim.claimantPartyId)).get()
-    : undefined;
+  const article = q.article.get({ id: claim.articleId });
+  const revision = q.revision.get({ id: claim.revisionId });
+  const claimant = claim.claimantPartyId ? getParty({ id: claim.claimantPartyId }) : undefined;
   const claimSourceRows = listClaimSources({ claimId: id });
   const responseRows = listClaimResponses({ claimId: id });
-  const appearances = db
-    .select({
-      id: articles.id,
-      slug: articles.slug,
-      title: articles.title,
-      outlet: articles.outlet,
-      publishedAt: articles.publishedAt,
-      anchorState: claimAppearances.anchorState,
-      canonicalUrl: articles.canonicalUrl,
-    })
-    .from(claimAppearances)
-    .innerJoin(articles, eq(articles.id, claimAppearances.articleId))
-    .where(eq(claimAppearances.claimId, id))
-    .all();
+  const appearances = q.appearances.all({ id });
   return {
     ...claim,
     article: article!,
@@ -176,14 +153,45 @@ export function getPublishedClaim({ id }: { id: number }) {
   };
 }
 
-/** A claim's history as readers see it (newsroom-internal steps left out), oldest first. */
-export function listPublicEvents({ claimId }: { claimId: number }) {
-  return getDb()
+// What a claim page's render reads (readClaim in lib/server/reader.ts), built once.
+const publishedClaimQueries = preparedQuery((db) => ({
+  claim: db
+    .select()
+    .from(claims)
+    .where(and(eq(claims.id, sql.placeholder('id')), eq(claims.published, true)))
+    .prepare(),
+  article: db.select().from(articles).where(eq(articles.id, sql.placeholder('id'))).prepare(),
+  revision: db
+    .select({ body: articleRevisions.body, createdAt: articleRevisions.createdAt })
+    .from(articleRevisions)
+    .where(eq(articleRevisions.id, sql.placeholder('id')))
+    .prepare(),
+  appearances: db
+    .select({
+      id: articles.id,
+      slug: articles.slug,
+      title: articles.title,
+      outlet: articles.outlet,
+      publishedAt: articles.publishedAt,
+      anchorState: claimAppearances.anchorState,
+      canonicalUrl: articles.canonicalUrl,
+    })
+    .from(claimAppearances)
+    .innerJoin(articles, eq(articles.id, claimAppearances.articleId))
+    .where(eq(claimAppearances.claimId, sql.placeholder('id')))
+    .prepare(),
+  events: db
     .select({ id: claimEvents.id, at: claimEvents.at, kind: claimEvents.kind, before: claimEvents.before, after: claimEvents.after })
     .from(claimEvents)
-    .where(and(eq(claimEvents.claimId, claimId), notInArray(claimEvents.kind, [...INTERNAL_EVENT_KINDS])))
+    .where(and(eq(claimEvents.claimId, sql.placeholder('claimId')), notInArray(claimEvents.kind, [...INTERNAL_EVENT_KINDS])))
     .orderBy(asc(claimEvents.at), asc(claimEvents.id))
-    .all()
+    .prepare(),
+}));
+
+/** A claim's history as readers see it (newsroom-internal steps left out), oldest first. */
+export function listPublicEvents({ claimId }: { claimId: number }) {
+  return publishedClaimQueries()
+    .events.all({ claimId })
     .map((e) => ({ ...e, before: e.before as Record<string, unknown> | null, after: e.after as Record<string, unknown> | null }));
 }
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb, preparedQuery } from '@/db';
 import { articles, claimAppearances, claims, parties, responses } from '@/db/schema';
 import { STATUSES, type Status } from '@/lib/status';
 
@@ -78,7 +78,11 @@ export function listArticlesForEditor({ now = new Date(), limit = -1, offset = 0
 
 /** A claim (draft or published) with its article title and claimant name, for editor pages. */
 export function getClaimSummary({ id }: { id: number }) {
-  return getDb()
+  return claimSummaryQuery().get({ id });
+}
+
+const claimSummaryQuery = preparedQuery((db) =>
+  db
     .select({
       id: claims.id,
       slug: claims.slug,
@@ -95,6 +99,6 @@ export function getClaimSummary({ id }: { id: number }) {
     .from(claims)
     .innerJoin(articles, eq(articles.id, claims.articleId))
     .leftJoin(parties, eq(parties.id, claims.claimantPartyId))
-    .where(eq(claims.id, id))
-    .get();
-}
+    .where(eq(claims.id, sql.placeholder('id')))
+    .prepare(),
+);

@@ -2,7 +2,7 @@ import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { and, eq, gt, gte, inArray, isNotNull, lt, lte, or, sql } from 'drizzle-orm';
-import { getDb, immediate, prepared, writeLocked } from '@/db';
+import { getDb, immediate, prepared, preparedQuery, writeLocked } from '@/db';
 import { cacheTags, changeCounter, meta } from '@/db/schema';
 import { write, type Tx } from './tx';
 
@@ -47,8 +47,24 @@ export function withWriteLog<T>(fn: () => Promise<T>): Promise<T> {
   return log().context.run({ pending: [] }, fn);
 }
 
-const nextVersion = (tx: Tx | ReturnType<typeof getDb>) =>
-  (tx.select({ max: sql<number | null>`max(${cacheTags.version})` }).from(cacheTags).get()?.max ?? 0) + 1;
+// What every write and every process's catching up with the log run, built once; on the
+// connection, inside whichever transaction or snapshot it has open.
+const logQueries = preparedQuery((db) => ({
+  maxVersion: db.select({ max: sql<number | null>`max(${cacheTags.version})` }).from(cacheTags).prepare(),
+  counter: db.select({ counted: changeCounter.counted, logged: changeCounter.logged }).from(changeCounter).where(eq(changeCounter.id, 1)).prepare(),
+  counterLogged: db.update(changeCounter).set({ logged: sql`${changeCounter.counted}` }).where(eq(changeCounter.id, 1)).prepare(),
+  since: db
+    .select()
+    .from(cacheTags)
+    .where(or(gt(cacheTags.version, sql.placeholder('version')), and(gte(cacheTags.tag, PENDING), lt(cacheTags.tag, 'pending;'))))
+    .prepare(),
+  dropAbandoned: db
+    .delete(cacheTags)
+    .where(and(gte(cacheTags.tag, PENDING), lt(cacheTags.tag, sql.placeholder('before'))))
+    .prepare(),
+}));
+
+const nextVersion = () => (logQueries().maxVersion.get()?.max ?? 0) + 1;
 
 function upsert(tx: Tx, tags: readonly string[], version: number, origin = logOrigin()) {
   if (!tags.length) return;
@@ -101,17 +117,15 @@ export function recordSharedCaches(configured: boolean): number {
       return 0;
     }
     tx.insert(meta).values({ key: SHARED_CACHES, value: 'varnish' }).onConflictDoNothing().run();
-    const version = nextVersion(tx);
+    const version = nextVersion();
     upsert(tx, [EVERYTHING], version);
     tx.update(cacheTags).set({ purgeDue: Date.now() }).where(eq(cacheTags.tag, EVERYTHING)).run();
     return version;
   }, 'nothing');
 }
 
-/** The change counter, inside a transaction or a snapshot. */
-export const readCounter = (tx: Tx | ReturnType<typeof getDb>): { counted: number; logged: number } =>
-  tx.select({ counted: changeCounter.counted, logged: changeCounter.logged }).from(changeCounter).where(eq(changeCounter.id, 1)).get() ??
-  { counted: 0, logged: 0 };
+/** The change counter, inside the connection's transaction or snapshot if one is open. */
+export const readCounter = (): { counted: number; logged: number } => logQueries().counter.get() ?? { counted: 0, logged: 0 };
 
 /**
  * A `*` that no process takes for its own: the writer that finds a commit nobody logged is not
@@ -137,8 +151,8 @@ export function unloggedUpTo(origin: string): number | null {
  * there are a commit made without the log since the last write(), which this one must not cover up.
  */
 export function logWrite(tx: Tx, touches: 'readers' | 'nothing', before: { counted: number; logged: number }): void {
-  const version = nextVersion(tx);
-  tx.update(changeCounter).set({ logged: sql`${changeCounter.counted}` }).where(eq(changeCounter.id, 1)).run();
+  const version = nextVersion();
+  logQueries().counterLogged.run();
   const action = log().context.getStore();
   if (touches === 'nothing') {
     upsert(tx, [NOTHING], version);
@@ -153,7 +167,7 @@ export function logWrite(tx: Tx, touches: 'readers' | 'nothing', before: { count
   // Last, so that no row of this process's own takes its place. When this write is a `*` itself,
   // the row explains this write's own changes too: up to the count after it.
   if (before.counted !== before.logged) {
-    const upTo = touches === 'readers' && !action ? readCounter(tx).counted : before.counted;
+    const upTo = touches === 'readers' && !action ? readCounter().counted : before.counted;
     upsert(tx, [EVERYTHING], version, unloggedOrigin(upTo));
   }
 }
@@ -169,10 +183,10 @@ export function settleWrites(tags: readonly string[]): number {
     (tx) => {
       // Taken before the pending rows go: a version never comes back, or a process that had read
       // up to a deleted row's version would take the rows given that version for ones it had seen.
-      const version = nextVersion(tx);
+      const version = nextVersion();
       if (pending.length) tx.delete(cacheTags).where(inArray(cacheTags.tag, pending)).run();
       // Rows of processes that died long ago: every process has given up on them by now.
-      tx.delete(cacheTags).where(and(gte(cacheTags.tag, PENDING), lt(cacheTags.tag, `${PENDING}${Date.now() - 6 * PENDING_MS}`))).run();
+      logQueries().dropAbandoned.run({ before: `${PENDING}${Date.now() - 6 * PENDING_MS}` });
       // An action that names no tags still ends its pending rows: the `none` row says so.
       upsert(tx, tags.length ? tags : [NOTHING], version);
       return version;
@@ -213,11 +227,7 @@ export type LogRow = { tag: string; version: number; origin: string };
 
 /** Rows written after `version`, and every pending row (to see them settle or time out). */
 export function readLogSince(version: number): LogRow[] {
-  return getDb()
-    .select()
-    .from(cacheTags)
-    .where(or(gt(cacheTags.version, version), and(gte(cacheTags.tag, PENDING), lt(cacheTags.tag, 'pending;'))))
-    .all();
+  return logQueries().since.all({ version });
 }
 
 /**
@@ -242,8 +252,8 @@ export function readLogSnapshot(version: number): { dataVersion: number; rows: L
   return getDb().$client.transaction(() => ({
     dataVersion: dataVersion(),
     rows: readLogSince(version),
-    latest: nextVersion(getDb()) - 1,
-    counter: readCounter(getDb()),
+    latest: nextVersion() - 1,
+    counter: readCounter(),
   }))();
 }
 
@@ -256,7 +266,7 @@ export function pendingAge(tag: string, now = Date.now()): number | null {
 /** The versions of these tags and of `*` as one string: equal in every process while none of them moves. */
 export function logVersions(tags: readonly string[] | null): string {
   const query = getDb().select({ tag: cacheTags.tag, version: cacheTags.version }).from(cacheTags);
-  if (!tags) return `latest=${nextVersion(getDb()) - 1}`;
+  if (!tags) return `latest=${nextVersion() - 1}`;
   const wanted = [...new Set([...tags, EVERYTHING])].sort();
   const rows = new Map(query.where(inArray(cacheTags.tag, wanted)).all().map((r) => [r.tag, r.version]));
   return wanted.map((tag) => `${tag}=${rows.get(tag) ?? 0}`).join(' ');
@@ -273,9 +283,9 @@ export function logVersions(tags: readonly string[] | null): string {
 export function logUnexplained(seen: number | null, expired: readonly string[] = []): void {
   immediate(
     (tx) => {
-      const version = nextVersion(tx);
+      const version = nextVersion();
       const removed = expired.length ? tx.delete(cacheTags).where(inArray(cacheTags.tag, [...expired])).run().changes : 0;
-      const behind = seen !== null && readCounter(tx).logged < seen;
+      const behind = seen !== null && readCounter().logged < seen;
       if (behind) tx.update(changeCounter).set({ logged: seen }).where(eq(changeCounter.id, 1)).run();
       // Expired rows are changes of unknown extent: everything, for every process but this one.
       if (removed > 0) upsert(tx, [EVERYTHING], version);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb, preparedQuery } from '@/db';
 import { claims, parties, partyRedirects, responses } from '@/db/schema';
 import { AppError, fieldError } from '@/lib/errors';
 import { normalizeLine, slugify } from '@/lib/text';
@@ -168,8 +168,10 @@ export function mergeParties(input: { keepId: number; removeId: number; actorId:
  * whole row per party (description, dates) made that page's payload several times larger.
  */
 export function listParties() {
-  return getDb().select({ id: parties.id, name: parties.name }).from(parties).orderBy(asc(parties.name)).all();
+  return partyNamesQuery().all();
 }
+
+const partyNamesQuery = preparedQuery((db) => db.select({ id: parties.id, name: parties.name }).from(parties).orderBy(asc(parties.name)).prepare());
 
 /** Parties readers may see (see visibility.ts), for the claims filter. */
 export function listPublicParties() {
@@ -204,8 +206,11 @@ export function searchParties({ query = '' }: { query?: string } = {}) {
 }
 
 export function getParty({ id }: { id: number }) {
-  return getDb().select().from(parties).where(eq(parties.id, id)).get();
+  return partyByIdQuery().get({ id });
 }
+
+// A claim page's claimant, a saved response's party.
+const partyByIdQuery = preparedQuery((db) => db.select().from(parties).where(eq(parties.id, sql.placeholder('id'))).prepare());
 
 export function getPartyBySlug({ slug }: { slug: string }) {
   return getDb().select().from(parties).where(eq(parties.slug, slug)).get();

@@ -1,12 +1,12 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { preparedQuery } from '@/db';
 import { claimSources, parties, responses, sources } from '@/db/schema';
 import { AppError, fieldError } from '@/lib/errors';
 import { normalizeLine } from '@/lib/text';
 import type { Relation, Stance } from '@/lib/vocabulary';
 import { touchClaim, type ClaimScope } from './claim-scope';
-import { partyNamed } from './parties';
+import { getParty, partyNamed } from './parties';
 import { watchMostDisputed } from './reader-lists';
 import { queueFirstSnapshot } from './snapshots';
 import { recordEvent, write, type Tx } from './tx';
@@ -220,7 +220,11 @@ export function detachSource(input: { claimId: number; sourceId: number; actorId
 
 /** A claim's sources as editors see them, in the order they were added. */
 export function listClaimSources({ claimId }: { claimId: number }) {
-  return getDb()
+  return claimSourcesQuery().all({ claimId });
+}
+
+const claimSourcesQuery = preparedQuery((db) =>
+  db
     .select({
       id: sources.id,
       url: sources.url,
@@ -235,10 +239,10 @@ export function listClaimSources({ claimId }: { claimId: number }) {
     })
     .from(claimSources)
     .innerJoin(sources, eq(sources.id, claimSources.sourceId))
-    .where(eq(claimSources.claimId, claimId))
+    .where(eq(claimSources.claimId, sql.placeholder('claimId')))
     .orderBy(asc(claimSources.createdAt), asc(sources.id))
-    .all();
-}
+    .prepare(),
+);
 
 export type ResponseFields = {
   /** The responding party; or `newPartyName` to create it in the same transaction. */
@@ -258,7 +262,7 @@ function responseValues(tx: Tx, input: ResponseFields) {
   const party = input.newPartyName?.trim()
     ? partyNamed(tx, { name: input.newPartyName })
     : input.partyId
-      ? tx.select().from(parties).where(eq(parties.id, input.partyId)).get()
+      ? getParty({ id: input.partyId })
       : undefined;
   if (!party) throw fieldError('partyId', 'Choose a party.');
   const source = input.sourceUrl ? sourceForUrl(tx, input.sourceUrl, `${party.name} response`) : undefined;
@@ -366,7 +370,11 @@ export function removeResponse(input: { claimId: number; id: number; actorId: st
 
 /** A claim's responses and open requests for comment, as editors see them. */
 export function listClaimResponses({ claimId }: { claimId: number }) {
-  return getDb()
+  return claimResponsesQuery().all({ claimId });
+}
+
+const claimResponsesQuery = preparedQuery((db) =>
+  db
     .select({
       id: responses.id,
       partyId: responses.partyId,
@@ -383,7 +391,7 @@ export function listClaimResponses({ claimId }: { claimId: number }) {
     .from(responses)
     .innerJoin(parties, eq(parties.id, responses.partyId))
     .leftJoin(sources, eq(sources.id, responses.sourceId))
-    .where(eq(responses.claimId, claimId))
+    .where(eq(responses.claimId, sql.placeholder('claimId')))
     .orderBy(asc(responses.createdAt), asc(responses.id))
-    .all();
-}
+    .prepare(),
+);

@@ -24,7 +24,7 @@ export function write<T>(fn: (tx: Tx) => T, touches: 'readers' | 'nothing' = 're
   const result = immediate((tx) => {
     lap('tx.lock');
     const before = changeCount();
-    const counter = readCounter(tx);
+    const counter = readCounter();
     const result = fn(tx);
     // A transaction that changed no row commits nothing another process could notice (a job poll that found nothing).
     if (changeCount() !== before) logWrite(tx, touches, counter);

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, count, eq, gt, isNull, ne, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb, preparedQuery } from '@/db';
 import { accounts, invites, meta, rateLimits, sessions, users, type User } from '@/db/schema';
 import { AppError, fieldError } from '@/lib/errors';
 import { normalizeLine } from '@/lib/text';
@@ -28,8 +28,11 @@ export function countUsers(): number {
 }
 
 export function getUserById({ id }: { id: string }) {
-  return getDb().select().from(users).where(eq(users.id, id)).get();
+  return userByIdQuery().get({ id });
 }
+
+// Every signed-in request reads it (lib/server/session.ts).
+const userByIdQuery = preparedQuery((db) => db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare());
 
 export function getUserByEmail({ email }: { email: string }) {
   return getDb().select().from(users).where(eq(users.email, email.toLowerCase())).get();

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb, preparedQuery } from '@/db';
 import { articleRevisions, articleWatches, articles, claims, jobs, pendingRevisions } from '@/db/schema';
 import { compareBodies, locateAnchor } from '@/lib/anchor';
 import { AppError } from '@/lib/errors';
@@ -212,13 +212,18 @@ function decidable(tx: Tx, id: number) {
 
 /** The outlet's changes to an article found after the newsroom's check and accepted, oldest first. */
 export function listOutletChanges({ articleId }: { articleId: number }) {
-  return getDb()
+  return outletChangesQuery().all({ articleId });
+}
+
+// Every render of a claim page and an article page reads it.
+const outletChangesQuery = preparedQuery((db) =>
+  db
     .select({ detectedAt: pendingRevisions.detectedAt, from: pendingRevisions.baseRevisionId, to: pendingRevisions.revisionId })
     .from(pendingRevisions)
-    .where(and(eq(pendingRevisions.articleId, articleId), eq(pendingRevisions.state, 'accepted')))
+    .where(and(eq(pendingRevisions.articleId, sql.placeholder('articleId')), eq(pendingRevisions.state, 'accepted')))
     .orderBy(asc(pendingRevisions.detectedAt))
-    .all();
-}
+    .prepare(),
+);
 
 /** Every accepted outlet change, newest first: the Atom feed of detected changes. */
 export function listRecentOutletChanges({ limit = 50 }: { limit?: number } = {}) {

@@ -258,7 +258,7 @@ function profileBreakdown(file, windows, saves) {
     counts.set(name, counts.get(name) + dt);
     if (name !== 'idle') total += dt;
     if (has(stack, DRIZZLE_BUILD)) {
-      const caller = stack.find((f) => /^(db|lib|app|components)\//.test(f)) ?? '(unknown)';
+      const caller = stack.find((f) => /^(\.\.\/)*(db|lib|app|components)\//.test(f)) ?? '(unknown)';
       drizzleBuild.set(caller, (drizzleBuild.get(caller) ?? 0) + dt);
     }
     if (name === 'Next and Node, the rest') {

@@ -11,7 +11,7 @@
 // without JavaScript and once saving as React does with it (--editor-modes). It records each process's memory and the load average
 // before and after each layout, prints a table and writes bench/layouts.json. Not part of
 // `npm test`: about 80 s a layout at the default duration.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,7 +41,21 @@ const { values, duration, connections, port, base, env } = benchSettings({
   'reader-nice': { type: 'string' },
   // NODE_OPTIONS for the server's processes only (not the load generator), e.g. "--max-semi-space-size=64".
   'node-options': { type: 'string' },
+  // The load generator (this process: autocannon) and the bench editor on the first core, the server's
+  // processes on the others (taskset), as clients on other machines would be: unpinned, on two cores,
+  // the CPU an editor's save takes comes partly out of the load generator's core, and the mix's rate is
+  // the load generator's. With --mix-only only (a limit server started from here would share the load
+  // generator's core).
+  pin: { type: 'boolean', default: false },
 });
+const cores = os.cpus().length;
+if (values.pin) {
+  if (!values['mix-only']) throw new Error('--pin: with --mix-only only');
+  if (cores < 2) throw new Error('--pin needs two cores or more');
+  // Every thread of this process; the bench editor (tsx, spawned from here) inherits it.
+  execFileSync('taskset', ['-a', '-cp', '0', String(process.pid)], { stdio: 'ignore' });
+}
+const serverCommand = (script) => (values.pin ? ['taskset', ['-c', `1-${cores - 1}`, process.execPath, script]] : [process.execPath, [script]]);
 const loadAverage = () => round(os.loadavg()[0], 1);
 // Where the server's processes write their CPU profiles (--profile).
 const profileDir = values.profile ? fs.mkdtempSync(path.join(os.tmpdir(), 'claimline-profiles-')) : null;
@@ -287,7 +301,7 @@ try {
     const timingLog = path.join(os.tmpdir(), `claimline-bench-timing-${port}.jsonl`);
     fs.rmSync(timingLog, { force: true });
     const invite = (await runTsOutput('scripts/invite.ts', ['--role', 'editor'], { env: { ...env, DATABASE_PATH: working, APP_URL: base } })).trim();
-    server = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')], {
+    server = spawn(...serverCommand(path.join(root, 'scripts', 'server.mjs')), {
       cwd: root,
       env: { ...env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: working, CLAIMLINE_WORKERS: String(layout.readers), CLAIMLINE_EDITOR_PROCESS: layout.editor ? '1' : '0', ...(values.timing ? { CLAIMLINE_TIMING_LOG: timingLog } : {}), ...(profileDir ? { CLAIMLINE_PROFILE_DIR: profileDir } : {}), ...(values['node-options'] ? { NODE_OPTIONS: values['node-options'] } : {}), ...(layout.fresh ? { CLAIMLINE_STALE_UNDER_LOAD: '0' } : {}) },
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -434,7 +448,7 @@ console.table(
       ['JSON API list ÷ /api/health', (r) => `${r.ratios.apiListToHealth} (${r.routes.apiList.requestsPerSecond} / ${r.routes.health.requestsPerSecond})`],
       ['CPU s in the mix / with edits: reader, editor, machine', (r) => ['reader', 'editor', 'machine'].map((k) => `${r.routes.mix.cpuSeconds[k] ?? '–'} / ${r.routes.mixWithEdits.cpuSeconds[k] ?? '–'}`).join(', ')],
       ['RSS per process, MB', (r) => r.processes.map((p) => `${p.role} ${p.rssMb}`).join(', ')],
-      ['load average before → after', (r) => `${r.loadAverageBefore} → ${r.loadAverageAfter}`],
+      ['load average before → after', (r) => `${r.loadAverageBefore} → ${r.loadAverageAfter}${values.pin ? ' (pinned: load generator and bench editor on core 0, server on the rest)' : ''}`],
     ].map(([label, f]) => [label, Object.fromEntries(results.map((r) => [r.layout, tryCell(f, r)]))]),
   ),
 );
@@ -443,6 +457,6 @@ if (limits) console.log(`limits (plain node:http): four headers: ${limitCell(lim
 fs.mkdirSync(path.join(root, 'bench'), { recursive: true });
 fs.writeFileSync(
   path.join(root, 'bench', 'layouts.json'),
-  `${JSON.stringify({ at: new Date().toISOString(), machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`, connections, durationSeconds: duration, limits, layouts: results }, null, 2)}\n`,
+  `${JSON.stringify({ at: new Date().toISOString(), machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`, connections, durationSeconds: duration, pinned: values.pin, limits, layouts: results }, null, 2)}\n`,
 );
 console.log('wrote bench/layouts.json');

@@ -26,6 +26,17 @@ test.describe('sources and responses on a claim', () => {
     await expect(page.getByTestId('suggested-status')).toContainText('False');
     await expect(page.getByTestId('suggested-status')).toContainText('Sources contradict it and none support it.');
 
+    // The same address added again (another editor's form, or one opened before this add) is refused
+    // beside the address with what was typed kept; it used to replace how the claim cites it, unseen.
+    const again = page.getByRole('form', { name: 'Add a source' });
+    await again.getByLabel('Web address').fill('https://riverside-council.example/consultations/mill-street');
+    await again.getByLabel('Title').fill(title);
+    await again.getByLabel('Relation').selectOption({ label: 'Supports' });
+    await again.getByRole('button', { name: 'Add source' }).click();
+    await expect(again.getByText('This claim already cites that address')).toBeVisible();
+    await expect(again.getByLabel('Relation')).toHaveValue('supports');
+    await expect(claimSections.sources().getByRole('listitem', { name: title })).toContainText('Contradicts');
+
     await page.goto(`/claims/${claimId}/x`);
     const readerSources = page.getByRole('region', { name: 'Sources' });
     await expect(readerSources.getByRole('heading', { name: 'Contradicts' })).toBeVisible();

@@ -101,6 +101,23 @@ describe('sources on a claim', () => {
     expect(snapshot()).toEqual(before);
   });
 
+  it('refuses to add a source the claim already cites, keeping how another editor cited it', () => {
+    // Two editors add the same address from forms opened at the same time (or one adds it again
+    // without seeing it listed): the second add used to replace the first's relation, excerpt and note.
+    const [a] = claimRows();
+    attachSource({ claimId: a!.id, source, relation: 'contradicts', excerpt: 'Traffic rose 4 %.', note: 'Table 3.', actorId: null });
+    const before = snapshot();
+    let refused: unknown;
+    try {
+      attachSource({ claimId: a!.id, source: { url: source.url, title: source.title }, relation: 'supports', actorId: null });
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toMatchObject({ code: 'invalid', fieldErrors: { url: [expect.stringMatching(/already cites that address/)] } });
+    expect(snapshot()).toEqual(before);
+    expect(listClaimSources({ claimId: a!.id }).find((s) => s.url === source.url)).toMatchObject({ relation: 'contradicts', excerpt: 'Traffic rose 4 %.', note: 'Table 3.' });
+  });
+
   it('refuses to move a citation onto a URL the claim already cites, leaving everything as it was', () => {
     const [a] = claimRows();
     const { source: one } = attachSource({ claimId: a!.id, source, relation: 'supports', actorId: null });

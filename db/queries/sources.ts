@@ -121,6 +121,8 @@ const sourceSummary = (source: { url: string; title: string }, link: { relation:
   excerpt: link.excerpt,
 });
 
+const ALREADY_CITED = 'This claim already cites that address: change how it is cited with Edit under that source.';
+
 /** The claim_sources row by which claim `claimId` cites source `sourceId`. */
 const citation = (claimId: number, sourceId: number) => and(eq(claimSources.claimId, claimId), eq(claimSources.sourceId, sourceId));
 
@@ -128,30 +130,24 @@ function getLink(tx: Tx, claimId: number, sourceId: number) {
   return tx.select().from(claimSources).where(citation(claimId, sourceId)).get();
 }
 
-/** Cites a source on a claim (or updates how it is cited when the claim already cites that URL), with its event. */
+/**
+ * Cites a source on a claim, with its event. A URL the claim already cites is refused: the add form
+ * carries no version, so taking it as an edit replaced how the claim cites it (relation, excerpt,
+ * note) with whatever a form opened earlier, or by another editor, said, unseen. Edits go through
+ * updateClaimSource, which checks the citation's version.
+ */
 export function attachSource(input: CitationInput) {
   return detailWrite((tx) => {
     const at = input.at ?? new Date();
     const scope = touchClaim(tx, input.claimId, at);
     const existing = tx.select().from(sources).where(eq(sources.url, input.source.url)).get();
-    const oldLink = existing ? getLink(tx, input.claimId, existing.id) : undefined;
+    if (existing && getLink(tx, input.claimId, existing.id)) throw fieldError('url', ALREADY_CITED);
     const touched: ClaimScope[] = [];
     const source = upsertSource(tx, input.source, { claimId: input.claimId, actorId: input.actorId, at, touched });
     const link = linkValues(input);
-    if (oldLink) {
-      tx.update(claimSources).set({ ...link, version: oldLink.version + 1 }).where(citation(input.claimId, source.id)).run();
-    } else {
-      tx.insert(claimSources).values({ claimId: input.claimId, sourceId: source.id, ...link, createdAt: at }).run();
-    }
+    tx.insert(claimSources).values({ claimId: input.claimId, sourceId: source.id, ...link, createdAt: at }).run();
     if (input.archive !== false) queueFirstSnapshot(tx, source, at);
-    recordEvent(tx, {
-      claimId: input.claimId,
-      actorId: input.actorId,
-      kind: oldLink ? 'source_updated' : 'source_added',
-      at,
-      before: existing && oldLink ? sourceSummary(existing, oldLink) : null,
-      after: sourceSummary(source, link),
-    });
+    recordEvent(tx, { claimId: input.claimId, actorId: input.actorId, kind: 'source_added', at, before: null, after: sourceSummary(source, link) });
     return { source, scope, citedBy: citingClaims(tx, source.id), touched };
   });
 }
@@ -178,7 +174,7 @@ export function updateClaimSource(input: CitationInput & { sourceId: number; ver
     const source = upsertSource(tx, input.source, { claimId: input.claimId, actorId: input.actorId, at, touched });
     if (source.id !== old.id) {
       if (getLink(tx, input.claimId, source.id)) {
-        throw fieldError('url', 'This claim already cites that address.');
+        throw fieldError('url', ALREADY_CITED);
       }
       tx.delete(claimSources).where(citation(input.claimId, old.id)).run();
       tx.insert(claimSources).values({ claimId: input.claimId, sourceId: source.id, ...link, createdAt: oldLink.createdAt }).run();

@@ -7,7 +7,7 @@ import { deleteDraftClaim, withdrawClaim } from '@/db/queries/lifecycle';
 import { createRevision } from '@/db/queries/revisions';
 import { createParty, mergeParties, updateParty } from '@/db/queries/parties';
 import { listPartiesWithCounts } from '@/db/queries/reader-lists';
-import { addResponse, attachSource, detachSource, removeResponse, updateResponse } from '@/db/queries/sources';
+import { addResponse, attachSource, detachSource, removeResponse, updateClaimSource, updateResponse } from '@/db/queries/sources';
 import { setSignOffRequired } from '@/db/queries/workflow';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
 import { createAnchor } from '@/lib/anchor';
@@ -117,10 +117,12 @@ describe('a shared source edited through one claim', () => {
     // Later than now: a claim's date never moves backwards.
     const soon = Date.now() + DAY;
     invalidate(citationTags(attachSource({ claimId: first, source: { url, title: 'Jahresbericht' }, relation: 'supports', actorId: null, archive: false, at: new Date(soon) })));
-    invalidate(citationTags(attachSource({ claimId: second, source: { url, title: 'Jahresbericht' }, relation: 'context', actorId: null, archive: false, at: new Date(soon + DAY) })));
+    const cited = attachSource({ claimId: second, source: { url, title: 'Jahresbericht' }, relation: 'context', actorId: null, archive: false, at: new Date(soon + DAY) });
+    invalidate(citationTags(cited));
     expect(readPartyClaims(harbour.id, 0).map((c) => c.updatedAt.getTime())).toEqual([soon]);
     // The union's editor corrects the report's title: the harbour's claim cites it too, and changes.
-    invalidate(citationTags(attachSource({ claimId: second, source: { url, title: 'Jahresbericht 2025 (korrigiert)' }, relation: 'context', actorId: null, archive: false, at: new Date(soon + 2 * DAY) })));
+    const corrected = { claimId: second, sourceId: cited.source.id, version: 1, source: { url, title: 'Jahresbericht 2025 (korrigiert)' } };
+    invalidate(citationTags(updateClaimSource({ ...corrected, relation: 'context', actorId: null, archive: false, at: new Date(soon + 2 * DAY) })));
     expect(readPartyClaims(harbour.id, 0).map((c) => c.updatedAt.getTime())).toEqual([soon + 2 * DAY]);
   });
 });

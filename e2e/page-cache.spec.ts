@@ -223,6 +223,9 @@ test.describe('page cache', () => {
       const moved = await request.get(`/claims/${article.claims[0]!.id}`, { ...DOCUMENT, maxRedirects: 0 });
       expect(moved.status()).toBe(308);
       expect(new URL(moved.headers().location!, 'http://x').pathname).toBe(claimPath);
+      // A line linking there, not the 14 KB document Next renders around a page's redirect.
+      expect((await moved.text()).length).toBeLessThan(300);
+      expect(await moved.text()).toContain(`href="${claimPath}"`);
     }
   });
 });

@@ -11,6 +11,7 @@ import { READER_CACHE_CONTROL } from './http';
 import { UNTAGGED } from './purge';
 import { siteUrlFrom } from './site';
 import { SESSION_COOKIE } from '../session-cookie.mjs';
+import { escapeMarkup } from '../text';
 
 /**
  * HTTP caching for reader pages (HTML), all of it decided in proxy.ts before anything renders.
@@ -827,6 +828,9 @@ function loopbackGet(
   });
 }
 
+/** The body of a redirect's answer: a line linking to where it leads. */
+const movedNote = (location: string) => `<!DOCTYPE html><title>Moved</title><p>Moved to <a href="${escapeMarkup(location)}">${escapeMarkup(location)}</a>.</p>`;
+
 /** Requests the page from this server over loopback as an anonymous reader, rendered with a nonce of its own. */
 async function render(port: string, request: Request, url: URL, key: string, validity: Validity): Promise<Rendered> {
   const nonce = newNonce();
@@ -852,7 +856,11 @@ async function render(port: string, request: Request, url: URL, key: string, val
     }
     return { kind: 'failed' };
   }
-  const { status, body } = got;
+  const { status } = got;
+  const location = got.headers.location;
+  // A page's redirect (an old slug) comes as Next's whole document, about 14 KB of layout, scripts
+  // and payload that no client reads: it is sent with its Location and a line linking there.
+  const body = status >= 300 && status < 400 && location ? Buffer.from(movedNote(location)) : got.body;
   const all = Object.entries(got.headers).flatMap(([name, value]) => (Array.isArray(value) ? value : [value ?? '']).map((v): [string, string] => [name, v]));
   const cacheable = status === 200 && !got.headers['set-cookie'] && body.length <= MAX_PAGE_BYTES;
   const kept = all.filter(([name]) => KEPT_HEADERS.has(name) || CORS_HEADER.test(name));

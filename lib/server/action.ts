@@ -50,13 +50,17 @@ type Options<S extends z.ZodType, R> = {
   files?: string[];
 };
 
-/** Form fields as an object; repeated names become arrays; every text is made safe (safeText) before any schema sees it. */
+/**
+ * Form fields as an object; repeated names become arrays; every text is made safe (safeText), with
+ * `\n` line ends, before any schema sees it. Browsers post a textarea's line breaks as CRLF, and
+ * stored text has `\n` (an excerpt of two lines was otherwise not found as written in its source).
+ */
 export function formToObject(form: FormData): Record<string, unknown> {
   // No prototype: a posted field named __proto__ stays an ordinary (and ignored) key.
   const out: Record<string, unknown> = Object.create(null);
   for (const [key, value] of form.entries()) {
     if (key.startsWith('$ACTION')) continue;
-    const v = safeText(typeof value === 'string' ? value : value.name);
+    const v = safeText(typeof value === 'string' ? value : value.name).replace(/\r\n?/g, '\n');
     out[key] = Object.hasOwn(out, key) ? ([] as unknown[]).concat(out[key], v) : v;
   }
   return out;

@@ -26,6 +26,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <nav aria-label="Main" className="flex gap-4 text-sm">
               <Link href="/">Articles</Link>
               <Link href="/claims">Claims</Link>
+              <Link href="/parties">Parties</Link>
             </nav>
           </div>
         </header>

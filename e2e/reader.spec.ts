@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO, expect, test } from './fixtures';
+import { axeInBothSchemes } from './support/axe';
 import { runSetup } from './support/setup';
 
 test.describe('a logged-out reader', () => {
@@ -69,6 +70,26 @@ test.describe('a logged-out reader', () => {
     expect(short.headers().location).toMatch(/\/claims\/3\/the-quay-road-bus-lanes/);
     const wrongSlug = await request.get('/claims/3/old-slug', { maxRedirects: 0 });
     expect(wrongSlug.status()).toBe(308);
+  });
+
+  test('going up from a party’s page or a policy page finds the list of them', async ({ page }) => {
+    // Readers shorten an address to go up a level: /parties and /about answered 404.
+    const parties = await page.goto('/parties');
+    expect(parties?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1, name: 'Parties' })).toBeVisible();
+    const council = page.getByRole('main').getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Riverside City Council', exact: true }) });
+    await expect(council).toContainText(/Government · \d+ claims? · \d+ responses?/);
+    expect(await axeInBothSchemes(page, 'parties')).toEqual([]);
+    await council.getByRole('link', { name: 'Riverside City Council' }).click();
+    await expect(page).toHaveURL(/\/parties\/riverside-city-council$/);
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Parties' })).toHaveAttribute('href', '/parties');
+
+    const about = await page.goto('/about');
+    expect(about?.status()).toBe(200);
+    for (const title of ['How we choose and check claims', 'Rating scale', 'Corrections policy', 'Contact us and submit a claim', 'Corrections', 'Statistics']) {
+      await expect(page.getByRole('main').getByRole('link', { name: title, exact: true })).toBeVisible();
+    }
+    expect(await axeInBothSchemes(page, 'about')).toEqual([]);
   });
 
   test('the health route answers a constant', async ({ request }) => {

@@ -23,6 +23,9 @@ test('a party known only from a draft claim answers 404 to a signed-out reader, 
   expect((await reader.request.get(`/api/v1/parties/${slug}`)).status()).toBe(404);
   const list = (await (await reader.request.get('/api/v1/parties')).json()) as { data: { slug: string }[] };
   expect(list.data.map((p) => p.slug)).not.toContain(slug);
+  await reader.goto('/parties');
+  await expect(reader.getByRole('heading', { level: 1, name: 'Parties' })).toBeVisible();
+  await expect(reader.getByRole('link', { name })).toHaveCount(0);
 
   await reader.goto(`/parties/${slug}`);
   await expect(reader.getByRole('heading', { level: 1 })).not.toContainText(name);

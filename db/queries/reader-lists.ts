@@ -120,8 +120,8 @@ export function getPartyActivity({ partyId }: { partyId: number }) {
 
 /** Every public party (see visibility.ts) with how many published claims it made and how many responses it gave on them. */
 export function listPartiesWithCounts() {
-  return getDb().all<{ id: number; slug: string; name: string; kind: string; description: string; url: string | null; claims: number; responses: number }>(
-    sql`SELECT p.id AS id, p.slug AS slug, p.name AS name, p.kind AS kind, p.description AS description, p.url AS url,
+  return getDb().all<{ id: number; slug: string; name: string; kind: string; description: string; url: string | null; demo: 0 | 1; claims: number; responses: number }>(
+    sql`SELECT p.id AS id, p.slug AS slug, p.name AS name, p.kind AS kind, p.description AS description, p.url AS url, p.demo AS demo,
       (SELECT count(*) FROM claims c WHERE c.claimant_party_id = p.id AND ${claimIsPublic('c')}) AS claims,
       (SELECT count(*) FROM responses r JOIN claims c ON c.id = r.claim_id
         WHERE r.party_id = p.id AND ${claimIsPublic('c')}) AS responses

@@ -19,7 +19,7 @@ const get = (path: string, headers: Record<string, string> = {}) =>
 
 describe('reader page caching', () => {
   it('covers reader pages only', () => {
-    for (const path of ['/', '/claims', '/claims/3', '/claims/3/some-slug', '/articles/a', '/parties/p']) {
+    for (const path of ['/', '/claims', '/claims/3', '/claims/3/some-slug', '/articles/a', '/parties/p', '/parties', '/about', '/about/ratings']) {
       expect(get(path), path).not.toBeNull();
     }
     for (const path of ['/edit', '/edit/articles/1', '/api/v1/claims', '/claims/3/badge.svg', '/feeds/claims.atom', '/claims/3/feed.atom']) {

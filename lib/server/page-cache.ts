@@ -47,7 +47,7 @@ import { escapeMarkup } from '../text';
 // withdrawn claim's 410, or Next rendered it past the cache): no purge key names it, so for this client only.
 const UNSHARED_CACHE_CONTROL = 'private, no-cache';
 
-const READER_PAGE = /^\/(?:|claims|claims\/\d+(?:\/[^/]+)?|articles\/[^/]+(?:\/changes)?|parties\/[^/]+|about\/[^/]+(?:\/history)?|stats)$/;
+const READER_PAGE = /^\/(?:|claims|claims\/\d+(?:\/[^/]+)?|articles\/[^/]+(?:\/changes)?|parties(?:\/[^/]+)?|about(?:\/[^/]+(?:\/history)?)?|stats)$/;
 const FILE = /\.(?:svg|png|atom|json)$/;
 /**
  * The public JSON API's lists: the same answer for every caller (open CORS, no session), read by

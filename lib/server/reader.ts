@@ -8,7 +8,7 @@ import { getCitedSnapshot, sourceEvidence } from '@/db/queries/snapshots';
 import { listOutletChanges } from '@/db/queries/watches';
 import { listFeedEvents } from '@/db/queries/feeds';
 import { getPartyRedirect, getPublicPartyBySlug, listPublicParties } from '@/db/queries/parties';
-import { getPartyActivity, listMostDisputedClaims, listPartyClaims, listPartyResponses, MOST_DISPUTED_SHOWN } from '@/db/queries/reader-lists';
+import { getPartyActivity, listMostDisputedClaims, listPartiesWithCounts, listPartyClaims, listPartyResponses, MOST_DISPUTED_SHOWN } from '@/db/queries/reader-lists';
 import { countPartyReplies, countPartyStances, countPartyStatuses } from '@/db/queries/stats';
 import { getPolicy, listPolicyHistory } from '@/db/queries/policies';
 import { listOutlets, searchClaims } from '@/db/queries/search';
@@ -178,6 +178,9 @@ export function readPartyHead(slug: string) {
     () => getPublicPartyBySlug({ slug }) ?? null,
   );
 }
+
+/** Every party readers can see, with how many published claims it made and responses it gave (the parties page and the API's list). */
+export const readPartiesWithCounts = () => cached('api-parties', [tags.lists, tags.listResponses], () => listPartiesWithCounts());
 
 /** Claims and responses to a page of a party's page: short enough for the page cache at any size of party. */
 export const PARTY_PAGE_SIZE = 25;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { listPartiesWithCounts } from '@/db/queries/reader-lists';
 import { partyListSchema } from '@/lib/api-schema';
 import { apiList, parseQuery, partySummary } from '@/lib/server/api';
-import { cached, tags } from '@/lib/server/cache';
+import { tags } from '@/lib/server/cache';
 import { preflight } from '@/lib/server/http';
+import { readPartiesWithCounts } from '@/lib/server/reader';
 import { siteUrl } from '@/lib/server/site';
 
 /** Every party named on a published claim (as claimant or responder), with how many published claims it made and responses it gave. */
@@ -11,7 +11,7 @@ export async function GET(request: Request) {
   const query = parseQuery(request, z.object({}));
   if (!query.ok) return query.response;
   const site = await siteUrl();
-  const parties = cached('api-parties', [tags.lists, tags.listResponses], () => listPartiesWithCounts());
+  const parties = readPartiesWithCounts();
   return apiList(request, partyListSchema, { data: parties.map((p) => partySummary(p, site)) }, [tags.lists, tags.listResponses]);
 }
 

@@ -774,3 +774,24 @@ export const externalReviewMatches = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.reviewId, t.claimId] }), index('external_review_matches_claim_idx').on(t.claimId, t.state)],
 );
+
+/**
+ * Create forms sent more than once (a save committed, its answer lost, the button pressed again):
+ * each form carries a one-time key (formKey), kept here in the transaction of the row it created,
+ * with what the action returned. A second submit with that key returns the first result instead of
+ * writing again (db/queries/form-submissions.ts).
+ */
+export const formSubmissions = sqliteTable(
+  'form_submissions',
+  {
+    key: text('key').primaryKey(),
+    /** Which create form sent it, and who: a key is never another form's or another editor's. */
+    form: text('form').notNull(),
+    actorId: text('actor_id').notNull(),
+    /** What the action's write returned, as JSON. */
+    result: text('result').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('form_submissions_created_idx').on(t.createdAt)],
+);
+export type FormSubmission = typeof formSubmissions.$inferSelect;

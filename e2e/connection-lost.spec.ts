@@ -83,3 +83,55 @@ test('a save answered by something other than Claimline shows the workspace’s 
   await expect(page.getByRole('region', { name: 'Sources' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Something went wrong' })).toHaveCount(0);
 });
+
+// The save arrived and was committed; its answer was lost on the way back. Each create form carries a
+// one-time key (db/queries/form-submissions.ts), so sending it again saves nothing twice.
+test('a save whose answer was lost, sent again, is saved once: a response with JavaScript, a source without', async ({ page, browser, auth, claimSections }) => {
+  const tag = randomUUID().slice(0, 6);
+  const quote = `The late ferry ${tag} waits for the last train.`;
+  const { claims } = runSetup<{ claims: { id: number }[] }>('article-with-claims.ts', { title: `Late ferry ${tag}`, body: quote, quotes: [quote], published: false });
+  const claimId = claims[0]!.id;
+  await auth.signedIn('editor');
+  await claimSections.open(claimId);
+  const party = `Ferry Riders ${tag} — «ركاب» 🚢`;
+  const answer = `“We never said it waits,” the operator wrote — 待たない. ${'The timetable says so. '.repeat(30)}`.trim();
+  await failNextSave(page, async (route) => {
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  const form = await claimSections.addResponse({ newParty: party, stance: 'disputes', quote: answer });
+  await expect(form.getByRole('alert')).toContainText('Not confirmed');
+  await form.getByRole('button', { name: 'Add response' }).click();
+  const listed = claimSections.responses().getByRole('listitem', { name: `Response from ${party}` });
+  await expect(listed).toHaveCount(1);
+  await page.reload();
+  await expect(listed).toHaveCount(1);
+  await expect(listed).toContainText('We never said it waits');
+
+  // Without JavaScript the form posts as a page; the browser's error page resends the same post.
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const noScript = await context.newPage();
+  await noScript.goto(`/edit/claims/${claimId}`);
+  let sent: { url: string; headers: Record<string, string>; body: Buffer } | undefined;
+  await noScript.route('**/edit/**', async (route) => {
+    if (sent || route.request().method() !== 'POST') return route.continue();
+    const { url, headers } = { url: route.request().url(), headers: route.request().headers() };
+    sent = { url, headers: { 'content-type': headers['content-type']!, origin: headers.origin! }, body: route.request().postDataBuffer()! };
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  const title = `Timetable ${tag} — 時刻表 “winter” 🌙`;
+  await noScript.getByText('Add a source', { exact: true }).click();
+  const sourceForm = noScript.getByRole('form', { name: 'Add a source' });
+  await sourceForm.getByLabel('Web address').fill(`https://ferry.example/${tag}/timetable`);
+  await sourceForm.getByLabel('Title').fill(title);
+  await sourceForm.getByLabel('Relation').selectOption({ label: 'Supports' });
+  await sourceForm.getByRole('button', { name: 'Add source' }).click();
+  await expect.poll(() => sent !== undefined).toBe(true);
+  const again = await noScript.request.post(sent!.url, { headers: sent!.headers, data: sent!.body });
+  expect(again.status()).toBe(200);
+  await noScript.unrouteAll();
+  await noScript.goto(`/edit/claims/${claimId}`);
+  await expect(noScript.getByRole('region', { name: 'Sources' }).getByRole('listitem', { name: title })).toHaveCount(1);
+  await context.close();
+});

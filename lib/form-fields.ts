@@ -93,6 +93,17 @@ export const optionalDay = z
     return date;
   });
 
+/**
+ * A create form's one-time key (db/queries/form-submissions.ts), made when the form is drawn:
+ * the same form sent twice saves once. Empty or absent on a form drawn before keys existed.
+ */
+export const formKey = z
+  .union([z.literal('').transform(() => undefined), z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'This form is out of date: reload the page and fill it in again.')])
+  .optional();
+
+/** A new one-time key for a create form (formKey). */
+export const newFormKey = (): string => crypto.randomUUID();
+
 /** A row id from a hidden field. */
 export const formId = z.coerce.number().int().positive();
 

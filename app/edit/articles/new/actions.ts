@@ -2,7 +2,8 @@
 
 import { createArticle } from '@/db/queries/articles';
 import { fieldError } from '@/lib/errors';
-import { dayValue, httpUrl } from '@/lib/form-fields';
+import { once, firstResult } from '@/db/queries/form-submissions';
+import { dayValue, httpUrl, newFormKey } from '@/lib/form-fields';
 import { assembleBody, detectParagraphBreaks, splitParagraphs } from '@/lib/intake';
 import { importedPublicationDate } from '@/lib/publication-date';
 import { action } from '@/lib/server/action';
@@ -39,6 +40,10 @@ export const createArticleAction = action({
   role: 'editor',
   schema: newArticleSchema,
   run: async (input, user): Promise<{ preview: IntakePreview } | { preview?: undefined; id: number }> => {
+    const submission = { key: input.formKey, form: 'article', actorId: user.id };
+    // Sent again after its answer was lost: the article made the first time, without fetching the page again.
+    const first = input.intent === 'create' ? firstResult<{ id: number }>(submission) : undefined;
+    if (first) return { id: first.id };
     const { field, found, url } = await extract(input);
     const text = checkedBody(field, found.body);
     const breaks = input.paragraphs ?? detectParagraphBreaks(text);
@@ -55,6 +60,7 @@ export const createArticleAction = action({
         publishedAtNote: 'error' in pageDate ? pageDate.error : '',
         canonicalUrl: input.canonicalUrl || readerAddress(url) || '',
         importedUrl: url ?? '',
+        formKey: newFormKey(),
       };
       return { preview };
     }
@@ -65,7 +71,7 @@ export const createArticleAction = action({
     const title = input.title || found.title;
     if (!title) throw fieldError('title', 'Give the article its headline.');
     const watched = url || input.importedUrl;
-    const article = createArticle({
+    const article = once(submission, () => createArticle({
       title,
       outlet: input.outlet || found.siteName,
       author: input.author || found.byline,
@@ -75,8 +81,8 @@ export const createArticleAction = action({
       actorId: user.id,
       // Fetched again on a schedule; what the editor removed as page furniture is removed from every fetch.
       watch: watched ? { url: watched, removedParagraphs: input.remove.map((i) => paragraphs[i]!), schedule: env.CLAIMLINE_WATCH_SCHEDULE } : undefined,
-    });
-    return article;
+    }));
+    return { id: article.id };
   },
   tags: (result) => (result.preview ? [] : [tags.lists]),
   redirectTo: (result) => (result.preview ? null : `/edit/articles/${result.id}`),

@@ -51,6 +51,7 @@ export function IntakePreviewStep({ preview, onBack }: { preview: IntakePreview;
     data.set('intent', 'create');
     data.set('text', preview.text);
     data.set('importedUrl', preview.importedUrl);
+    data.set('formKey', preview.formKey);
     data.set('paragraphs', breaks);
     for (const index of removed) data.append('remove', String(index));
     startTransition(() => create(data));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emptyOr, fetchUrl, httpUrl, limitedText } from '@/lib/form-fields';
+import { emptyOr, fetchUrl, formKey, httpUrl, limitedText } from '@/lib/form-fields';
 import { ARTICLE_HTML, ARTICLE_TEXT } from '@/lib/limits';
 import { isPublicationDate, PUBLICATION_RANGE_MESSAGE } from '@/lib/publication-date';
 
@@ -22,6 +22,8 @@ const metadata = {
  * stored); `create` stores it as paragraphs, less the paragraphs the editor removed.
  */
 const intake = {
+  /** The create step's one-time key, made with its preview: sent twice, it creates one article. */
+  formKey,
   intent: z.enum(['preview', 'create']).default('create'),
   /** How the text marks paragraphs (lib/intake.ts); detected when absent. */
   paragraphs: z.enum(['line', 'blank']).optional(),
@@ -55,4 +57,6 @@ export type IntakePreview = {
   /** Why the page's own date was not taken, if it gave an impossible one. */
   publishedAtNote: string;
   canonicalUrl: string;
+  /** The create step's one-time key (newFormKey). */
+  formKey: string;
 };

@@ -1,6 +1,7 @@
 'use server';
 
 import { createClaimFromSelection, dismissSuggestion, linkAppearance, saveClaim, getClaimForEditor } from '@/db/queries/annotator';
+import { once } from '@/db/queries/form-submissions';
 import { action } from '@/lib/server/action';
 import { claimTags } from '@/lib/server/cache';
 import { createClaimSchema, dismissSchema, linkAppearanceSchema, saveClaimSchema } from './schema';
@@ -12,16 +13,18 @@ export const createClaimAction = action({
   role: 'editor',
   schema: createClaimSchema,
   run: (input, user) =>
-    createClaimFromSelection({
-      articleId: input.articleId,
-      start: input.start,
-      end: input.end,
-      exact: input.exact,
-      statement: input.statement || undefined,
-      claimantPartyId: input.claimantPartyId,
-      newParty: input.newParty,
-      actorId: user.id,
-    }),
+    once({ key: input.formKey, form: 'claim', actorId: user.id }, () =>
+      createClaimFromSelection({
+        articleId: input.articleId,
+        start: input.start,
+        end: input.end,
+        exact: input.exact,
+        statement: input.statement || undefined,
+        claimantPartyId: input.claimantPartyId,
+        newParty: input.newParty,
+        actorId: user.id,
+      }),
+    ),
   tags: (claim) => claimTags({ id: claim.id, articleIds: [claim.articleId], partyIds: [claim.claimantPartyId] }),
   redirectTo: (claim) => claimUrl(claim.articleId, claim.id),
   // The text and claim list (the layout) come in the same answer as the new claim's panel.

@@ -9,6 +9,7 @@ import { listParties } from '@/db/queries/parties';
 import { findSimilarClaims } from '@/db/queries/similar';
 import { signOffRequired } from '@/db/queries/workflow';
 import { createAnchor } from '@/lib/anchor';
+import { newFormKey } from '@/lib/form-fields';
 import { formatDate } from '@/lib/format';
 import { parseId } from '@/lib/params';
 import { claimPath } from '@/lib/routes';
@@ -91,7 +92,7 @@ function ClaimPanel({
     const selection = { articleId: article.id, start: passage.start, end: passage.end, exact: passage.exact };
     return (
       <section className="panel rounded-lg p-4">
-        <CreateClaimForm key={`${passage.start}-${passage.end}`} passage={selection} parties={parties} />
+        <CreateClaimForm key={`${passage.start}-${passage.end}`} passage={selection} parties={parties} formKey={newFormKey()} />
         <SimilarClaims passage={selection} claims={findSimilarClaims({ text: passage.exact, articleId: article.id })} />
       </section>
     );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formKey } from '@/lib/form-fields';
 import { STATUSES } from '@/lib/status';
 import { PARTY_KINDS } from '@/lib/vocabulary';
 
@@ -44,7 +45,7 @@ const newParty = (input: { newPartyName: string; newPartyKind: (typeof PARTY_KIN
 const statement = z.string().trim().min(1, 'Write the claim as a statement.').max(2000, 'At most 2,000 characters.');
 
 export const createClaimSchema = selectionSchema
-  .extend({ statement: statement.optional().or(z.literal('')), ...claimantFields })
+  .extend({ formKey, statement: statement.optional().or(z.literal('')), ...claimantFields })
   .transform((input) => ({ ...input, newParty: newParty(input) }));
 
 export const linkAppearanceSchema = selectionSchema.extend({ claimId: id });

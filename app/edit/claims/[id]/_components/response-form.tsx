@@ -29,11 +29,14 @@ export function ResponseForm({
   parties,
   response,
   label,
+  formKey,
 }: {
   claimId: number;
   parties: { id: number; name: string }[];
   response?: ResponseValues;
   label: string;
+  /** The add form's one-time key (newFormKey): sent twice, it adds one response. */
+  formKey?: string;
 }) {
   const [state, formAction] = useFormAction(saveResponseAction);
   const partyOptions = parties.map((p) => ({ value: String(p.id), label: p.name }));
@@ -43,6 +46,7 @@ export function ResponseForm({
     <form action={formAction} aria-label={label} className="mt-2">
       <FormMessage state={state} />
       <input type="hidden" name="claimId" value={claimId} />
+      {formKey ? <input type="hidden" name="formKey" value={formKey} /> : null}
       {theirs ? (
         <TheirVersion
           rows={[

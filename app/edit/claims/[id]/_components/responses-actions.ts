@@ -1,5 +1,6 @@
 'use server';
 
+import { once } from '@/db/queries/form-submissions';
 import { addResponse, removeResponse, updateResponse } from '@/db/queries/sources';
 import { action } from '@/lib/server/action';
 import { claimDetailTags } from '@/lib/server/cache';
@@ -8,8 +9,10 @@ import { removeResponseSchema, responseSchema } from './responses-schema';
 export const saveResponseAction = action({
   role: 'editor',
   schema: responseSchema,
-  run: ({ responseId, version, ...input }, user) =>
-    responseId ? updateResponse({ ...input, id: responseId, version: version!, actorId: user.id }) : addResponse({ ...input, actorId: user.id }),
+  run: ({ responseId, version, formKey, ...input }, user) =>
+    responseId
+      ? updateResponse({ ...input, id: responseId, version: version!, actorId: user.id })
+      : once({ key: formKey, form: 'response', actorId: user.id }, () => addResponse({ ...input, actorId: user.id })),
   tags: ({ scope }) => claimDetailTags(scope, 'response'),
   refresh: true,
   message: 'Response saved.',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formId, formVersion, optionalDay, optionalHttpUrl, optionalText, versionWithId } from '@/lib/form-fields';
+import { formId, formKey, formVersion, optionalDay, optionalHttpUrl, optionalText, versionWithId } from '@/lib/form-fields';
 import { STANCES } from '@/lib/vocabulary';
 
 /**
@@ -9,6 +9,7 @@ import { STANCES } from '@/lib/vocabulary';
 export const responseSchema = z
   .object({
     claimId: formId,
+    formKey,
     responseId: z.union([z.literal('').transform(() => undefined), formId]).optional(),
     /** The response's version when the form was rendered (editing only). */
     version: formVersion,

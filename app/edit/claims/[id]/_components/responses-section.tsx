@@ -2,7 +2,7 @@ import { Disclosure } from '@/components/disclosure';
 import { ActionButton } from '@/components/forms/action-button';
 import { listParties } from '@/db/queries/parties';
 import { listClaimResponses } from '@/db/queries/sources';
-import { dayValue } from '@/lib/form-fields';
+import { dayValue, newFormKey } from '@/lib/form-fields';
 import { formatDate } from '@/lib/format';
 import { STANCE_LABELS } from '@/lib/vocabulary';
 import { ResponseForm } from './response-form';
@@ -80,7 +80,8 @@ export function ResponsesSection({ claimId, openResponse, now = new Date() }: { 
       </ul>
       <details className="mt-3">
         <summary className="cursor-pointer font-semibold">Add a response or request for comment</summary>
-        <ResponseForm claimId={claimId} parties={parties} label="Add a response" />
+        {/* A new key with every render: the page drawn again after a save brings the next response's. */}
+        <ResponseForm claimId={claimId} parties={parties} label="Add a response" formKey={newFormKey()} />
       </details>
     </section>
   );

@@ -25,7 +25,7 @@ export type SourceValues = {
 const relationOptions = RELATIONS.map((r) => ({ value: r, label: RELATION_LABELS[r] }));
 
 /** Adds a source to a claim, or edits how the claim cites one (when `source` is given). */
-export function SourceForm({ claimId, source }: { claimId: number; source?: SourceValues }) {
+export function SourceForm({ claimId, source, formKey }: { claimId: number; source?: SourceValues; /** The add form's one-time key (newFormKey). */ formKey?: string }) {
   const [state, formAction] = useFormAction(saveSourceAction);
   const label = source ? `Edit source ${source.title}` : 'Add a source';
   const theirs = theirRow<{ version: number; url: string; title: string; publisher: string; publishedAt: string | null; relation: string; excerpt: string; note: string }>(state);
@@ -33,6 +33,7 @@ export function SourceForm({ claimId, source }: { claimId: number; source?: Sour
     <form action={formAction} aria-label={label} className="mt-2">
       <FormMessage state={state} />
       <input type="hidden" name="claimId" value={claimId} />
+      {formKey ? <input type="hidden" name="formKey" value={formKey} /> : null}
       {theirs ? (
         <TheirVersion
           rows={[

@@ -1,5 +1,6 @@
 'use server';
 
+import { once } from '@/db/queries/form-submissions';
 import { requestSnapshot } from '@/db/queries/snapshots';
 import { attachSource, detachSource, updateClaimSource } from '@/db/queries/sources';
 import { action } from '@/lib/server/action';
@@ -10,9 +11,11 @@ import { archiveSourceSchema, removeSourceSchema, sourceSchema } from './sources
 export const saveSourceAction = action({
   role: 'editor',
   schema: sourceSchema,
-  run: ({ claimId, sourceId, version, url, title, publisher, publishedAt, archivedUrl, relation, excerpt, note }, user) => {
+  run: ({ claimId, formKey, sourceId, version, url, title, publisher, publishedAt, archivedUrl, relation, excerpt, note }, user) => {
     const input = { claimId, source: { url, title, publisher, publishedAt, archivedUrl }, relation, excerpt, note, actorId: user.id };
-    const saved = sourceId ? updateClaimSource({ ...input, sourceId, version: version! }) : attachSource(input);
+    const saved = sourceId
+      ? updateClaimSource({ ...input, sourceId, version: version! })
+      : once({ key: formKey, form: 'source', actorId: user.id }, () => attachSource(input));
     // A newly cited source is archived at once (queued in the same transaction as the citation).
     wakeJobRunner();
     return saved;

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { formId, formVersion, optionalDay, optionalHttpUrl, optionalText, httpUrl, versionWithId } from '@/lib/form-fields';
+import { formId, formKey, formVersion, optionalDay, optionalHttpUrl, optionalText, httpUrl, versionWithId } from '@/lib/form-fields';
 import { RELATIONS } from '@/lib/vocabulary';
 
 /** Adding a source to a claim, or (with sourceId) editing how the claim cites it. */
 export const sourceSchema = z
   .object({
   claimId: formId,
+  formKey,
   sourceId: z.union([z.literal('').transform(() => undefined), formId]).optional(),
   /** The citation's version when the form was rendered (editing only). */
   version: formVersion,

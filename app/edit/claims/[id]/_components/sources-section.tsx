@@ -6,7 +6,7 @@ import { NEEDS_ATTENTION, SOURCE_CHECK_LABELS } from '@/lib/evidence';
 import { formatDateTime } from '@/lib/format';
 import { isFetchableUrl } from '@/lib/jobs';
 import { archivedCopyPath } from '@/lib/routes';
-import { dayValue } from '@/lib/form-fields';
+import { dayValue, newFormKey } from '@/lib/form-fields';
 import { SourceCitation } from '@/components/source-citation';
 import { RELATION_LABELS } from '@/lib/vocabulary';
 import { SourceForm } from './source-form';
@@ -95,7 +95,8 @@ export function SourcesSection({ claimId }: { claimId: number }) {
       </ul>
       <details className="mt-3">
         <summary className="cursor-pointer font-semibold">Add a source</summary>
-        <SourceForm claimId={claimId} />
+        {/* A new key with every render: the page drawn again after a save brings the next source's. */}
+        <SourceForm claimId={claimId} formKey={newFormKey()} />
       </details>
     </section>
   );

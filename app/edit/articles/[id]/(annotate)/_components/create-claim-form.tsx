@@ -10,7 +10,7 @@ import { ClaimantFields, type PartyOption } from './claimant-fields';
 type Passage = { articleId: number; start: number; end: number; exact: string };
 
 /** The create step: the selected passage, its statement (the quote unless rewritten) and claimant. */
-export function CreateClaimForm({ passage, parties }: { passage: Passage; parties: PartyOption[] }) {
+export function CreateClaimForm({ passage, parties, formKey }: { passage: Passage; parties: PartyOption[]; /** One-time key (newFormKey): sent twice, it creates one claim. */ formKey: string }) {
   const [state, formAction] = useFormAction(createClaimAction);
   return (
     <form action={formAction} aria-labelledby="create-claim-heading">
@@ -23,6 +23,7 @@ export function CreateClaimForm({ passage, parties }: { passage: Passage; partie
       {state.ok ? null : (state.fieldErrors?.anchor ?? state.fieldErrors?.exact) ? (
         <p className="mb-3 text-sm text-red-700 dark:text-red-300">{(state.fieldErrors.anchor ?? state.fieldErrors.exact)!.join(' ')}</p>
       ) : null}
+      <input type="hidden" name="formKey" value={formKey} />
       <input type="hidden" name="articleId" value={passage.articleId} />
       <input type="hidden" name="start" value={passage.start} />
       <input type="hidden" name="end" value={passage.end} />

@@ -1,4 +1,5 @@
 import { listDismissedSuggestions, type EditorArticle } from '@/db/queries/annotator';
+import { newFormKey } from '@/lib/form-fields';
 import { cached } from '@/lib/server/cache';
 import { openSuggestions, suggestClaims } from '@/lib/suggest';
 import { SuggestionItem } from './suggestion-item';
@@ -20,7 +21,7 @@ export function Suggestions({ article }: { article: EditorArticle }) {
       {suggestions.length ? (
         <ul className="space-y-2">
           {suggestions.map((s) => (
-            <SuggestionItem key={`${s.start}-${s.end}`} articleId={article.id} suggestion={s} />
+            <SuggestionItem key={`${s.start}-${s.end}`} articleId={article.id} suggestion={s} formKey={newFormKey()} />
           ))}
         </ul>
       ) : (

@@ -135,3 +135,53 @@ test('a save whose answer was lost, sent again, is saved once: a response with J
   await expect(noScript.getByRole('region', { name: 'Sources' }).getByRole('listitem', { name: title })).toHaveCount(1);
   await context.close();
 });
+
+// What was sent and never confirmed outlives the page in the tab (components/forms/drafts.tsx).
+test('what a form sent without a confirmed save is back after a reload, with a note and Discard; a confirmed save leaves nothing behind', async ({ page, auth }) => {
+  const tag = randomUUID().slice(0, 6);
+  const quote = `The harbour tram ${tag} runs every ten minutes.`;
+  const { id: articleId, claims } = runSetup<{ id: number; claims: { id: number }[] }>('article-with-claims.ts', { title: `Harbour tram ${tag}`, body: quote, quotes: [quote], published: false });
+  const claimId = claims[0]!.id;
+  await auth.signedIn('editor');
+  await page.goto(`/edit/claims/${claimId}`);
+  await page.getByText('Add a response or request for comment').click();
+  const form = page.getByRole('form', { name: 'Add a response' });
+  const party = `Tram Users ${tag} — «مستخدمو الترام» 🚋`;
+  const answer = `“Every twelve minutes, at best,” they said — 十二分ごと.\n\n${'A second paragraph about the timetable. '.repeat(40).trim()}`;
+  await form.getByLabel('Or a new party').fill(party);
+  await form.getByLabel('Stance').selectOption({ label: 'disputes' });
+  await form.getByLabel('Quote').fill(answer);
+  // A proxy answers for Claimline: the workspace's error page replaces the form.
+  await failNextSave(page, (route) => route.fulfill({ status: 502, contentType: 'text/html', body: '<html><body><h1>502 Bad Gateway</h1></body></html>' }));
+  await form.getByRole('button', { name: 'Add response' }).click();
+  await expect(page.getByRole('heading', { name: 'Something went wrong', level: 1 })).toBeVisible();
+  await page.reload();
+  await expect(form.getByRole('status').filter({ hasText: 'Put back from this tab' })).toBeVisible();
+  await expect(form.getByLabel('Quote')).toHaveValue(answer);
+  await expect(form.getByLabel('Or a new party')).toHaveValue(party);
+  await expect(form.getByLabel('Stance')).toHaveValue('disputes');
+  await form.getByRole('button', { name: 'Discard what was put back' }).click();
+  await expect(form.getByLabel('Quote')).toHaveValue('');
+  await page.reload();
+  await page.getByText('Add a response or request for comment').click();
+  await expect(form.getByLabel('Quote')).toHaveValue('');
+  await expect(form.getByText('Put back from this tab')).toHaveCount(0);
+
+  // The claim form: the save lost on the way, the page reloaded, the note back and saved from there.
+  await page.goto(`/edit/articles/${articleId}?claim=${claimId}`);
+  const annotator = new AnnotatorPage(page);
+  const note = `The operator’s ${tag} timetable: «كل ١٢ دقيقة» 🚋 ${'every twelve minutes; '.repeat(20).trim()}`;
+  await annotator.editor().getByLabel('Why this status').fill(note);
+  const version = await annotator.version();
+  await failNextSave(page, (route) => route.abort('connectionreset'));
+  await annotator.editor().getByRole('button', { name: 'Save claim' }).click();
+  await expect(annotator.editor().getByRole('alert')).toContainText('Not confirmed');
+  await page.reload();
+  await expect(annotator.editor().getByText('Put back from this tab')).toBeVisible();
+  await expect(annotator.editor().getByLabel('Why this status')).toHaveValue(note);
+  await annotator.save();
+  expect(await annotator.version()).toBe(version + 1);
+  await page.reload();
+  await expect(annotator.editor().getByLabel('Why this status')).toHaveValue(note);
+  await expect(annotator.editor().getByText('Put back from this tab')).toHaveCount(0);
+});

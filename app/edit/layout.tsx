@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { signOut } from '@/app/(auth)/actions';
+import { SignOutForm } from '@/components/forms/drafts';
 import { getCurrentUser } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: { default: 'Workspace', template: '%s · Claimline workspace' }, robots: { index: false } };
@@ -26,11 +27,7 @@ export default async function EditLayout({ children }: { children: React.ReactNo
           <span className="muted ml-auto">
             {user.name} ({user.role})
           </span>
-          <form action={signOut}>
-            <button type="submit" className="underline">
-              Sign out
-            </button>
-          </form>
+          <SignOutForm action={signOut} />
         </nav>
       ) : null}
       {children}

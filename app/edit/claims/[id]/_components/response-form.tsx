@@ -2,6 +2,7 @@
 
 import { Fragment } from 'react';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { DraftRestored } from '@/components/forms/drafts';
 import { Field, FormMessage, SelectField } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { TheirVersion, theirRow } from '@/components/forms/their-version';
@@ -38,13 +39,15 @@ export function ResponseForm({
   /** The add form's one-time key (newFormKey): sent twice, it adds one response. */
   formKey?: string;
 }) {
-  const [state, formAction] = useFormAction(saveResponseAction);
+  const draft = `response:${claimId}:${response?.id ?? 'new'}`;
+  const [state, formAction] = useFormAction(saveResponseAction, undefined, { draft });
   const partyOptions = parties.map((p) => ({ value: String(p.id), label: p.name }));
   const theirs = theirRow<{ version: number; partyName: string; stance: string | null; quote: string; requestedAt: string | null; deadlineAt: string | null; respondedAt: string | null }>(state);
   const day = (v: string | null) => (v ? dayValue(new Date(v)) : '');
   return (
     <form action={formAction} aria-label={label} className="mt-2">
       <FormMessage state={state} />
+      <DraftRestored draft={draft} />
       <input type="hidden" name="claimId" value={claimId} />
       {formKey ? <input type="hidden" name="formKey" value={formKey} /> : null}
       {theirs ? (

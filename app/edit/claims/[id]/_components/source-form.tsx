@@ -2,6 +2,7 @@
 
 import { Fragment } from 'react';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { DraftRestored } from '@/components/forms/drafts';
 import { Field, FormMessage, SelectField } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { TheirVersion, theirRow } from '@/components/forms/their-version';
@@ -26,12 +27,14 @@ const relationOptions = RELATIONS.map((r) => ({ value: r, label: RELATION_LABELS
 
 /** Adds a source to a claim, or edits how the claim cites one (when `source` is given). */
 export function SourceForm({ claimId, source, formKey }: { claimId: number; source?: SourceValues; /** The add form's one-time key (newFormKey). */ formKey?: string }) {
-  const [state, formAction] = useFormAction(saveSourceAction);
+  const draft = `source:${claimId}:${source?.id ?? 'new'}`;
+  const [state, formAction] = useFormAction(saveSourceAction, undefined, { draft });
   const label = source ? `Edit source ${source.title}` : 'Add a source';
   const theirs = theirRow<{ version: number; url: string; title: string; publisher: string; publishedAt: string | null; relation: string; excerpt: string; note: string }>(state);
   return (
     <form action={formAction} aria-label={label} className="mt-2">
       <FormMessage state={state} />
+      <DraftRestored draft={draft} />
       <input type="hidden" name="claimId" value={claimId} />
       {formKey ? <input type="hidden" name="formKey" value={formKey} /> : null}
       {theirs ? (

@@ -3,6 +3,7 @@
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useId, useState } from 'react';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { DraftRestored, dropDraft } from '@/components/forms/drafts';
 import { Field, FormMessage, inputClass } from '@/components/forms/fields';
 import { SubmitButton, buttonClass } from '@/components/forms/submit-button';
 import { StatusBadge } from '@/components/status-badge';
@@ -68,7 +69,8 @@ export function ClaimEditorForm({
   // The form remounts on every new version (its key), so the answer to a post made before the
   // page's scripts ran had no form to go to; the permalink names the form across versions. A post
   // made before hydration lands on it, so it keeps the page's other parameters.
-  const [answer, formAction] = useFormAction(saveClaimAction, `${pathname}?${query}`);
+  const draft = `claim:${claim.id}`;
+  const [answer, formAction] = useFormAction(saveClaimAction, `${pathname}?${query}`, { draft });
   // Typing begun on an older version, kept across the remount a new version brings (claim-drafts.ts);
   // read once, as the form mounts: the typing that follows is this form's own.
   const [kept] = useState(() => keptDraft(claim));
@@ -99,6 +101,8 @@ export function ClaimEditorForm({
         Edit claim
       </h2>
       <FormMessage state={answer} />
+      {/* Its hidden version comes back too: a save of it is checked against the version its typing began on. */}
+      <DraftRestored draft={draft} skip={!!kept} />
       {kept && answer.ok ? (
         <p role="status" className="mb-4 rounded border border-amber-600 p-2 text-sm">
           {kept.theirsChanged
@@ -131,6 +135,7 @@ export function ClaimEditorForm({
               className="rounded border border-[var(--rule)] px-3 py-2 font-semibold"
               onClick={() => {
                 forgetDraft(claim.id);
+                dropDraft(draft);
                 router.refresh();
               }}
             >

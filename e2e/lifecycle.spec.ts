@@ -203,7 +203,19 @@ test.describe('confirmations without the page’s scripts', () => {
     await withdraw.getByRole('button', { name: 'Withdraw claim' }).click();
     await expect(withdraw).toBeVisible();
     await expect(withdraw.getByText('Tell readers why the claim was withdrawn.')).toBeVisible();
-    await noScript.screenshot({ path: test.info().outputPath('withdraw-no-js.png') });
+    // Whole, inside the claim panel (a scrolling column on a wide screen: the dialog overflowed it and
+    // was cut off on the right), and inside a phone's width.
+    const panel = noScript.getByRole('complementary', { name: 'Claim panel' });
+    for (const [width, height] of [[1280, 800], [360, 740]] as const) {
+      await noScript.setViewportSize({ width, height });
+      await withdraw.scrollIntoViewIfNeeded();
+      const [box, column] = [(await withdraw.boundingBox())!, (await panel.boundingBox())!];
+      expect(box.x, `left edge at ${width} px`).toBeGreaterThanOrEqual(Math.max(column.x, 0) - 1);
+      expect(box.x + box.width, `right edge at ${width} px`).toBeLessThanOrEqual(Math.min(column.x + column.width, width) + 1);
+      await expect(withdraw.getByRole('button', { name: 'Withdraw claim' })).toBeInViewport({ ratio: 1 });
+      await noScript.screenshot({ path: test.info().outputPath(`withdraw-no-js-${width}.png`) });
+    }
+    await noScript.setViewportSize({ width: 1280, height: 800 });
     const note = 'Withdrawn: the £1.2m was last year’s levy — المبلغ خاطئ.';
     await withdraw.getByLabel('Public note').fill(note);
     await withdraw.getByRole('button', { name: 'Withdraw claim' }).click();

@@ -74,7 +74,10 @@ export function ConfirmAction({ action, fields, opener, title, children, confirm
           if (reopening.current) reopening.current = false;
           else setDismissed(state);
         }}
-        className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-[var(--rule)] bg-[var(--page-bg)] p-5 text-[var(--page-fg)] backdrop:bg-black/50"
+        // A refusal drawn without scripts is an open dialog that is not modal: absolutely placed, 32rem
+        // wide, it overflowed the claim panel (a narrower scrolling column) and was cut off on the right.
+        // Then it sits in the page's flow instead, as wide as the column around it.
+        className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-[var(--rule)] bg-[var(--page-bg)] p-5 text-[var(--page-fg)] backdrop:bg-black/50 [&:not(:modal)]:static [&:not(:modal)]:my-3 [&:not(:modal)]:w-auto [&:not(:modal)]:max-w-full"
       >
         <h2 id={`${id}-title`} className="text-lg font-semibold">
           {title}

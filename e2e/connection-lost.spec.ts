@@ -160,6 +160,8 @@ test('what a form sent without a confirmed save is back after a reload, with a n
   await expect(form.getByLabel('Quote')).toHaveValue(answer);
   await expect(form.getByLabel('Or a new party')).toHaveValue(party);
   await expect(form.getByLabel('Stance')).toHaveValue('disputes');
+  await form.screenshot({ path: test.info().outputPath('put-back.png') });
+  expect(await axeInBothSchemes(page, 'put back')).toEqual([]);
   await form.getByRole('button', { name: 'Discard what was put back' }).click();
   await expect(form.getByLabel('Quote')).toHaveValue('');
   await page.reload();

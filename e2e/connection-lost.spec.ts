@@ -101,6 +101,8 @@ test('a save whose answer was lost, sent again, is saved once: a response with J
   });
   const form = await claimSections.addResponse({ newParty: party, stance: 'disputes', quote: answer });
   await expect(form.getByRole('alert')).toContainText('Not confirmed');
+  // The stance chosen too (a select went back to "— awaiting reply —" after a failed save).
+  await expect(form.getByLabel('Stance')).toHaveValue('disputes');
   await form.getByRole('button', { name: 'Add response' }).click();
   const listed = claimSections.responses().getByRole('listitem', { name: `Response from ${party}` });
   await expect(listed).toHaveCount(1);

@@ -120,7 +120,10 @@ export function SelectField({ label, name, options, state, defaultValue, hint, p
       defaultValue={defaultValue}
       hint={hint}
       control={(props) => (
-        <select {...props} name={name} className={inputClass}>
+        // Keyed by the value sent: React resets a form after its action, and a select keeps the default it
+        // was first drawn with (a changed defaultValue is not applied), so after a failed save it went back
+        // to it ("— awaiting reply —" instead of the stance chosen) and pressing again sent the wrong value.
+        <select key={state?.values?.[name] ?? ''} {...props} name={name} className={inputClass}>
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
           {options.map((o) => (
             <option key={o.value} value={o.value}>

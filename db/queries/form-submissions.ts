@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq, lt } from 'drizzle-orm';
-import { immediate } from '@/db';
+import { getDb, immediate } from '@/db';
 import { formSubmissions } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 
@@ -12,13 +12,12 @@ type Once = { key: string | undefined; form: string; actorId: string };
 /** The result the create form with this key already had, or undefined when nothing was saved with it yet. */
 export function firstResult<T>({ key, form, actorId }: Once): T | undefined {
   if (!key) return undefined;
-  return immediate((tx) => {
-    const seen = tx.select().from(formSubmissions).where(eq(formSubmissions.key, key)).get();
-    if (!seen) return undefined;
-    // A key is made for one form and one editor; another's is no proof of anything (and never theirs to replay).
-    if (seen.form !== form || seen.actorId !== actorId) throw new AppError('invalid', { message: 'This form is out of date: reload the page and fill it in again.' });
-    return JSON.parse(seen.result) as T;
-  });
+  // A plain read: inside once() it runs in the write transaction, on the same connection.
+  const seen = getDb().select().from(formSubmissions).where(eq(formSubmissions.key, key)).get();
+  if (!seen) return undefined;
+  // A key is made for one form and one editor; another's is no proof of anything (and never theirs to replay).
+  if (seen.form !== form || seen.actorId !== actorId) throw new AppError('invalid', { message: 'This form is out of date: reload the page and fill it in again.' });
+  return JSON.parse(seen.result) as T;
 }
 
 /**

@@ -10,6 +10,12 @@ import { joinedOverHttp } from './pages/auth';
 // (found from the app folder, so a new route is walked too), signed out and as an admin.
 // None may fail with a 5xx; an error page is the app's own, and the answer to an undecodable
 // path is a 400 or 404 that no shared cache keeps.
+//
+// Tagged @independent (playwright.config.ts): it runs beside the shared lane, at the start of the
+// run. Its requests are GETs, a failed sign-in of a nobody, and admins and an invitation of its
+// own; it creates no article, claim or party, and what it asserts (no 5xx, the app's own error
+// pages) no other spec's data can change. Keep it so: a test that writes what other specs read,
+// or reads what they write, belongs in another file.
 
 const base = `http://127.0.0.1:${process.env.E2E_PORT}`;
 
@@ -93,7 +99,7 @@ function expectTotal(seen: Seen[]) {
   expect(problems).toEqual([]);
 }
 
-test.describe('hostile requests', () => {
+test.describe('hostile requests', { tag: '@independent' }, () => {
   test.setTimeout(300_000);
 
   test('every route, signed out: no 5xx for hostile paths and queries, and a real error page for undecodable ones', async () => {

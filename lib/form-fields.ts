@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { overLimit, type TextLimit } from './limits';
+import { hasVisibleText } from './text';
 
 /** zod pieces for form fields shared by several editor forms (every form value arrives as a string). */
 
@@ -128,14 +129,15 @@ export function dayValue(date: Date | null | undefined): string {
 }
 
 /**
- * A required large text (an article's text or HTML): trimmed, not empty, and within `limit`
- * in characters and UTF-8 bytes, with the message the form's own size check shows too.
+ * A required large text (an article's text or HTML): trimmed, with a visible character (blank
+ * lines around a zero-width space are empty too), and within `limit` in characters and UTF-8
+ * bytes, with the message the form's own size check shows too.
  */
 export const limitedText = (limit: TextLimit, required: string) =>
   z
     .string()
     .trim()
-    .min(1, required)
+    .refine(hasVisibleText, required)
     .superRefine((value, ctx) => {
       const message = overLimit(value, limit);
       if (message) ctx.addIssue({ code: 'custom', message });

@@ -37,6 +37,13 @@ export function normalizeBody(input: string): string {
     .replace(/^\n+|\n+$/g, '');
 }
 
+/**
+ * Whether `text` has a character a reader can see: not only white space and invisible format
+ * characters (zero-width space and joiners, byte-order mark, direction marks, soft hyphen), which
+ * an empty element copied from a web page leaves behind.
+ */
+export const hasVisibleText = (text: string) => /[^\s\p{Cf}]/u.test(text);
+
 /** Single-line text (titles, names, statements): NFC, inner whitespace collapsed, trimmed. */
 export function normalizeLine(input: string): string {
   return balanceDirection(safeText(input)).replace(/\s+/gu, ' ').trim();

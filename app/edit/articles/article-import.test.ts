@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '@/lib/errors';
 import { htmlToArticle } from '@/lib/server/html-to-text';
-import { checkedPublicationDate } from './article-import';
+import { checkedBody, checkedPublicationDate } from './article-import';
 import { newArticleSchema } from './new/schema';
 
 const page = (published: string) => `<!doctype html><html><head><title>Tide tables | Estuary Post</title>
@@ -44,5 +44,24 @@ describe('a new article’s publication date', () => {
         ['publishedAt', 'Enter a publication date between 1 Jan 1800 and today.'],
       ]);
     }
+  });
+});
+
+describe('a new article’s text', () => {
+  // A paste of blank lines with a zero-width space, a byte-order mark or a direction mark in them
+  // (left behind by an empty element copied from a page) was stored as an article nobody can see.
+  const invisible = ['  \n\n \u200b \n', '\ufeff\u200d', '\u200e\n\u00ad\n\u2060'];
+
+  it('pasted with no visible character is refused beside the text, as an empty one is', () => {
+    for (const text of ['', ...invisible]) {
+      const result = newArticleSchema.safeParse({ mode: 'text', title: 'Tide tables', text });
+      expect(result.success, JSON.stringify(text)).toBe(false);
+      expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['text', 'Paste the article text.']]);
+    }
+    expect(newArticleSchema.safeParse({ mode: 'text', title: 'Tide tables', text: '\u200bTides.' }).success).toBe(true);
+  });
+
+  it('extracted from a page with no visible character is refused beside the field it came from', () => {
+    for (const body of invisible) expect(errorOf(() => checkedBody('html', body))).toEqual({ html: ['No article text was found there.'] });
   });
 });

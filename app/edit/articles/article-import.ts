@@ -4,6 +4,7 @@ import { importedPublicationDate } from '@/lib/publication-date';
 import { htmlToArticle, type ExtractedArticle } from '@/lib/server/html-to-text';
 import { SafeFetchError, safeFetch } from '@/lib/server/safe-fetch';
 import { ARTICLE_HTML_BYTES, ARTICLE_TEXT, overLimit } from '@/lib/limits';
+import { hasVisibleText } from '@/lib/text';
 
 /**
  * An article's page fetched for import (new article or new revision), with its text
@@ -21,7 +22,7 @@ export async function fetchArticle(url: string): Promise<ExtractedArticle & { ur
 
 /** The extracted text, or an error on `field` when none was found or it is too long to keep. */
 export function checkedBody(field: string, body: string): string {
-  if (!body) throw fieldError(field, 'No article text was found there.');
+  if (!hasVisibleText(body)) throw fieldError(field, 'No article text was found there.');
   const tooLong = overLimit(body, ARTICLE_TEXT);
   if (tooLong) throw fieldError(field, tooLong);
   return body;

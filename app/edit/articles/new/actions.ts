@@ -10,7 +10,7 @@ import { action } from '@/lib/server/action';
 import { tags } from '@/lib/server/cache';
 import { env } from '@/lib/server/env';
 import { htmlToArticle, type ExtractedArticle } from '@/lib/server/html-to-text';
-import { normalizeBody } from '@/lib/text';
+import { hasVisibleText, normalizeBody } from '@/lib/text';
 import { checkedBody, checkedPublicationDate, fetchArticle } from '../article-import';
 import { newArticleSchema, type IntakePreview, type NewArticleInput } from './schema';
 
@@ -67,7 +67,7 @@ export const createArticleAction = action({
     const paragraphs = splitParagraphs(text, breaks);
     if (input.remove.some((i) => i >= paragraphs.length)) throw fieldError(field, 'The text changed after its preview. Preview it again.');
     const body = assembleBody(paragraphs, new Set(input.remove));
-    if (!body) throw fieldError(field, 'Every paragraph was removed. Put back the article’s text.');
+    if (!hasVisibleText(body)) throw fieldError(field, 'Every paragraph was removed. Put back the article’s text.');
     const title = input.title || found.title;
     if (!title) throw fieldError('title', 'Give the article its headline.');
     const watched = url || input.importedUrl;

@@ -82,7 +82,7 @@ export function SourcesSection({ claimId }: { claimId: number }) {
                 />
               </details>
               {isFetchableUrl(s.url) ? (
-                <ActionButton action={archiveSourceAction} fields={{ claimId, sourceId: s.id }} label={`Archive ${s.title} again`}>
+                <ActionButton action={archiveSourceAction} fields={{ claimId, sourceId: s.id }} label={`Archive again: ${s.title}`}>
                   Archive again
                 </ActionButton>
               ) : null}

@@ -27,9 +27,26 @@ describe('Atom feed', () => {
     });
     expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
     expect(xml).toContain('False: Paid for by a grant');
-    expect(xml).toContain('https://desk.example/claims/4/grant#event-9');
+    expect(xml).toContain('<link href="https://desk.example/claims/4/grant"/>');
     expect(xml).not.toContain('<papers>');
     expect(xml).toContain('Budget &lt;papers&gt; disagree &amp; more');
+  });
+
+  it('keeps an entry’s id when the claim’s statement, and so its address, changes', () => {
+    // RFC 4287: an entry's id never changes. It held the claim's slug, so editing a statement made
+    // every earlier entry of the claim new again in readers' feed apps.
+    const feed = (claimSlug: string) =>
+      atomFeed({
+        title: 'History',
+        selfUrl: 'https://desk.example/claims/4/feed.atom',
+        pageUrl: `https://desk.example/claims/4/${claimSlug}`,
+        site: 'https://desk.example',
+        publisher: 'Example Desk',
+        events: [{ id: 9, at: new Date('2026-05-04T10:00:00Z'), kind: 'created', before: null, after: { status: 'unverified' }, claimId: 4, claimSlug, statement: 'Paid for by a grant', status: 'unverified', articleTitle: 'Lanes' }],
+      });
+    const entryId = (xml: string) => /<entry>[\s\S]*?<id>([^<]*)<\/id>/.exec(xml)?.[1];
+    expect(entryId(feed('paid-for-by-a-grant'))).toBe('https://desk.example/claims/4#event-9');
+    expect(entryId(feed('paid-for-by-a-national-grant'))).toBe(entryId(feed('paid-for-by-a-grant')));
   });
 
   it('stays well formed for a strict XML parser when stored text holds controls and non-characters', () => {

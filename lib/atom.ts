@@ -56,7 +56,8 @@ export function atomFeed(input: {
     const shownStatus = ['status_changed', 'corrected', 'published'].includes(e.kind) && typeof e.after?.status === 'string' ? e.after.status : e.status;
     const label = STATUS_INFO[shownStatus as Status]?.label ?? STATUS_INFO[e.status].label;
     feed.addItem({
-      id: `${claimUrl}#event-${e.id}`,
+      // Without the slug, which follows the statement: an entry's id never changes (RFC 4287 4.2.6).
+      id: `${input.site}/claims/${e.claimId}#event-${e.id}`,
       title: escapeMarkup(`${e.demo ? '[Demo] ' : ''}${label}: ${e.statement}`),
       link: claimUrl,
       date: e.at,

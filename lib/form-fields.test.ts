@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { dayValue, fetchUrl as importAddress, httpUrl, optionalDay, optionalHttpUrl } from './form-fields';
+import type { z } from 'zod';
+import { dayValue, fetchUrl as importAddress, httpUrl, optionalDay, optionalHttpUrl, requiredText } from './form-fields';
+import { createClaimSchema } from '@/app/edit/articles/[id]/(annotate)/schema';
+import { withdrawClaimSchema } from '@/app/edit/articles/[id]/(annotate)/lifecycle-schema';
+import { sourceSchema } from '@/app/edit/claims/[id]/_components/sources-schema';
+import { partySchema } from '@/app/edit/parties/schema';
 import { newArticleSchema } from '@/app/edit/articles/new/schema';
 import { importSchema } from '@/app/edit/external-reviews/schema';
 
@@ -93,5 +98,30 @@ describe('form fields', () => {
       expect(result.success).toBe(false);
       expect(result.error?.issues.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('a required text readers see', () => {
+  // A zero-width space, a byte-order mark or a direction mark is not text: a statement, party name,
+  // source title or withdrawal note of nothing else showed readers an empty link or an empty reason.
+  const invisible = ['\u200b', ' \ufeff ', '\u200e\u200f', '\u00ad\u2060'];
+  const cases = [
+    [createClaimSchema, 'statement', 'Write the claim as a statement.'],
+    [partySchema, 'name', 'Give the party a name.'],
+    [sourceSchema, 'title', 'Give the source a title.'],
+    [withdrawClaimSchema, 'note', 'Tell readers why the claim was withdrawn.'],
+  ] as const;
+
+  it.each(cases)('%#: is refused with its message when it holds no visible character', (schema, field, message) => {
+    for (const value of invisible) {
+      const issues = (schema as z.ZodType).safeParse({ [field]: value }).error?.issues.filter((i) => i.path[0] === field);
+      expect(issues?.map((i) => i.message), JSON.stringify(value)).toEqual([message]);
+    }
+    expect((schema as z.ZodType).safeParse({ [field]: '\u200bHarbour board' }).error?.issues.filter((i) => i.path[0] === field) ?? []).toEqual([]);
+  });
+
+  it('keeps its length limit and message', () => {
+    expect(requiredText(5, 'Name it.').safeParse('Harbours').error?.issues.map((i) => i.message)).toEqual(['At most 5 characters.']);
+    expect(requiredText(2000, 'Name it.').safeParse('x'.repeat(2001)).error?.issues.map((i) => i.message)).toEqual(['At most 2,000 characters.']);
   });
 });

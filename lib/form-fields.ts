@@ -120,6 +120,13 @@ export function versionWithId<T extends { version?: number }>(id: (value: T) => 
   };
 }
 
+/**
+ * A text readers see that must be there (a statement, a name, a title, a note for readers): trimmed,
+ * with a visible character (a zero-width space or a direction mark alone is empty), at most `max`.
+ */
+export const requiredText = (max: number, message: string) =>
+  z.string().trim().refine(hasVisibleText, message).max(max, `At most ${max.toLocaleString('en')} characters.`);
+
 /** Free text up to `max` characters, trimmed; empty allowed. */
 export const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).default('');
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredText } from '@/lib/form-fields';
 import { PASSWORD_MIN_LENGTH } from '@/lib/vocabulary';
 
 /**
@@ -16,7 +17,7 @@ export const signInSchema = z.object({
 export const joinSchema = z
   .object({
     token: z.string().min(10).max(100),
-    name: z.string().trim().min(1, 'Enter your name.').max(120, 'At most 120 characters.'),
+    name: requiredText(120, 'Enter your name.'),
     email: emailField('Enter a valid email address.'),
     password: z.string().min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`).max(256, 'At most 256 characters.'),
     confirm: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formId, formVersion, optionalHttpUrl, optionalText, versionWithId } from '@/lib/form-fields';
+import { formId, formVersion, optionalHttpUrl, optionalText, requiredText, versionWithId } from '@/lib/form-fields';
 import { PARTY_KINDS } from '@/lib/vocabulary';
 
 export const partySchema = z
@@ -7,7 +7,7 @@ export const partySchema = z
   id: z.union([z.literal('').transform(() => undefined), formId]).optional(),
   /** The party's version when the form was rendered (editing only). */
   version: formVersion,
-  name: z.string().trim().min(1, 'Give the party a name.').max(200, 'At most 200 characters.'),
+  name: requiredText(200, 'Give the party a name.'),
   kind: z.enum(PARTY_KINDS, 'Choose a kind.'),
   description: optionalText(2000),
   url: optionalHttpUrl,

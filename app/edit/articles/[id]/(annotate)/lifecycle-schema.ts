@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredText } from '@/lib/form-fields';
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -10,5 +11,5 @@ export const withdrawClaimSchema = z.object({
   id,
   articleId: id,
   version: id,
-  note: z.string().trim().min(1, 'Tell readers why the claim was withdrawn.').max(2000, 'At most 2,000 characters.'),
+  note: requiredText(2000, 'Tell readers why the claim was withdrawn.'),
 });

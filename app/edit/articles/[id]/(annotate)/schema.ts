@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formKey } from '@/lib/form-fields';
+import { formKey, requiredText } from '@/lib/form-fields';
 import { STATUSES } from '@/lib/status';
 import { PARTY_KINDS } from '@/lib/vocabulary';
 
@@ -42,7 +42,7 @@ const claimantFields = {
 const newParty = (input: { newPartyName: string; newPartyKind: (typeof PARTY_KINDS)[number] }) =>
   input.newPartyName ? { name: input.newPartyName, kind: input.newPartyKind } : null;
 
-const statement = z.string().trim().min(1, 'Write the claim as a statement.').max(2000, 'At most 2,000 characters.');
+const statement = requiredText(2000, 'Write the claim as a statement.');
 
 export const createClaimSchema = selectionSchema
   .extend({ formKey, statement: statement.optional().or(z.literal('')), ...claimantFields })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requiredText } from '@/lib/form-fields';
 
 const claimRef = {
   // The article whose review page this is, for its cache tag.
@@ -26,7 +27,7 @@ export const reselectSchema = z.object({
 
 export const removeSchema = z.object({
   ...claimRef,
-  note: z.string().trim().min(1, 'Say what happened to the passage, for readers.').max(1000, 'At most 1,000 characters.'),
+  note: requiredText(1000, 'Say what happened to the passage, for readers.'),
   retracted: z
     .literal('on')
     .optional()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formId, formKey, formVersion, optionalDay, optionalHttpUrl, optionalText, httpUrl, versionWithId } from '@/lib/form-fields';
+import { formId, formKey, formVersion, optionalDay, optionalHttpUrl, optionalText, httpUrl, requiredText, versionWithId } from '@/lib/form-fields';
 import { RELATIONS } from '@/lib/vocabulary';
 
 /** Adding a source to a claim, or (with sourceId) editing how the claim cites it. */
@@ -11,7 +11,7 @@ export const sourceSchema = z
   /** The citation's version when the form was rendered (editing only). */
   version: formVersion,
   url: httpUrl,
-  title: z.string().trim().min(1, 'Give the source a title.').max(300, 'At most 300 characters.'),
+  title: requiredText(300, 'Give the source a title.'),
   publisher: optionalText(200),
   publishedAt: optionalDay,
   archivedUrl: optionalHttpUrl,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { dayValue, fetchUrl as importAddress, httpUrl, optionalDay, optionalHttpUrl, requiredText } from './form-fields';
+import { dayValue, fetchUrl as importAddress, httpUrl, optionalDay, optionalHttpUrl, optionalText, requiredText } from './form-fields';
 import { createClaimSchema } from '@/app/edit/articles/[id]/(annotate)/schema';
 import { withdrawClaimSchema } from '@/app/edit/articles/[id]/(annotate)/lifecycle-schema';
+import { responseSchema } from '@/app/edit/claims/[id]/_components/responses-schema';
 import { sourceSchema } from '@/app/edit/claims/[id]/_components/sources-schema';
 import { partySchema } from '@/app/edit/parties/schema';
 import { newArticleSchema } from '@/app/edit/articles/new/schema';
@@ -123,5 +124,22 @@ describe('a required text readers see', () => {
   it('keeps its length limit and message', () => {
     expect(requiredText(5, 'Name it.').safeParse('Harbours').error?.issues.map((i) => i.message)).toEqual(['At most 5 characters.']);
     expect(requiredText(2000, 'Name it.').safeParse('x'.repeat(2001)).error?.issues.map((i) => i.message)).toEqual(['At most 2,000 characters.']);
+  });
+});
+
+describe('an optional text', () => {
+  // "Or a new party" holding only a zero-width space made a party with an invisible name; a headline
+  // of one stored an article whose link on the home page showed nothing.
+  it('with no visible character is empty', () => {
+    for (const value of ['\u200b', ' \ufeff\u200e ']) expect(optionalText(200).parse(value), JSON.stringify(value)).toBe('');
+    expect(optionalText(200).parse(' \u200bHarbour ')).toBe('\u200bHarbour');
+    expect(optionalText(3).safeParse('Harbour').error?.issues.map((i) => i.message)).toEqual(['At most 3 characters.']);
+  });
+
+  it('so a response naming a new party of nothing asks for a party, and a new claimant of nothing is none', () => {
+    const response = responseSchema.safeParse({ claimId: '1', partyId: '', newPartyName: '\u200b', stance: 'disputes', quote: '', respondedAt: '', sourceUrl: '', requestedAt: '', deadlineAt: '' });
+    expect(response.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['partyId', 'Choose a party, or type the name of a new one.']]);
+    expect(createClaimSchema.safeParse({ articleId: '1', start: '0', end: '5', exact: 'Tides', newPartyName: '\u200b\u200d' }).data?.newParty).toBeNull();
+    expect(newArticleSchema.safeParse({ mode: 'text', text: 'Tides.', title: '\u200b' }).data?.title).toBe('');
   });
 });

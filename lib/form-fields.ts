@@ -127,8 +127,14 @@ export function versionWithId<T extends { version?: number }>(id: (value: T) => 
 export const requiredText = (max: number, message: string) =>
   z.string().trim().refine(hasVisibleText, message).max(max, `At most ${max.toLocaleString('en')} characters.`);
 
-/** Free text up to `max` characters, trimmed; empty allowed. */
-export const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).default('');
+/** Free text up to `max` characters, trimmed; empty allowed, and so is a text with nothing visible in it (it becomes ''). */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max} characters.`)
+    .transform((text) => (hasVisibleText(text) ? text : ''))
+    .default('');
 
 /** The value of a date input for a stored date (UTC day), or ''. */
 export function dayValue(date: Date | null | undefined): string {

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { emptyOr, fetchUrl, formKey, httpUrl, limitedText } from '@/lib/form-fields';
+import { emptyOr, fetchUrl, formKey, httpUrl, limitedText, optionalText } from '@/lib/form-fields';
 import { ARTICLE_HTML, ARTICLE_TEXT } from '@/lib/limits';
 import { isPublicationDate, PUBLICATION_RANGE_MESSAGE } from '@/lib/publication-date';
-
-const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters.`).default('');
 
 const metadata = {
   title: optionalText(300),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formKey, requiredText } from '@/lib/form-fields';
+import { formKey, optionalText, requiredText } from '@/lib/form-fields';
 import { STATUSES } from '@/lib/status';
 import { PARTY_KINDS } from '@/lib/vocabulary';
 
@@ -31,11 +31,7 @@ const claimantFields = {
     .regex(/^\d*$/, 'Choose a party from the list.')
     .optional()
     .transform((v) => (v ? Number(v) : null)),
-  newPartyName: z
-    .string()
-    .max(200, 'At most 200 characters.')
-    .optional()
-    .transform((v) => v?.trim() ?? ''),
+  newPartyName: optionalText(200),
   newPartyKind: z.enum(PARTY_KINDS, 'Choose a kind.').default('organization'),
 };
 

@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fixtureArticle, startFixtureSite } from '../lib/testing/fixture-site';
-import { FormClient } from './lib/form-client';
+import { FormClient, freshFormKey } from './lib/form-client';
 import { editorProcess, freePort, sleep, startServer } from './lib/server-process';
 import { baseEnv, run, runTs, runTsOutput } from './lib.mjs';
 
@@ -126,6 +126,7 @@ async function crashTest({ rounds, writers = 4, log = console.log }: { rounds: n
           try {
             if (i % 2 === 0) {
               const saved = await client.post('/edit/articles/new', form, {
+                ...freshFormKey(form),
                 mode: 'text',
                 title: label,
                 text: `The council said the ${label.toLowerCase()} was on time.\n\nNobody disputed it.`,
@@ -134,7 +135,9 @@ async function crashTest({ rounds, writers = 4, log = console.log }: { rounds: n
                 acknowledged.titles.push(label);
               } else if (!killed) unexpected++;
             } else {
+              // Each save another drawing of the form (its own one-time key), as each editor's would be.
               const saved = await client.post(claimPage, claimForm, {
+                ...freshFormKey(claimForm),
                 statement: label,
                 ...(i % 4 === 1 ? { newPartyName: `Party of ${label}`, newPartyKind: 'organization' } : {}),
               });

@@ -1,10 +1,21 @@
 // A browser without JavaScript, for tests and scripts that drive the real server over
 // HTTP: keeps cookies, reads a page's <form>, and posts it the way a no-JS browser
 // does (Next renders every server action form with hidden $ACTION fields for that).
+import { randomUUID } from 'node:crypto';
 import { JSDOM } from 'jsdom';
 
 export type FormFields = [name: string, value: string][];
 export type Answer = { status: number; location: string | null; html: string };
+
+/**
+ * A new one-time key for a create form read once and posted many times (lib/form-fields.ts
+ * formKey), as if each post were the form drawn again: without it every post after the first is
+ * the same form sent twice (it gets the first one's result and saves nothing) or, from another
+ * account, refused. Nothing when the form has no key.
+ */
+export function freshFormKey(form: FormFields): { formKey?: string } {
+  return form.some(([name]) => name === 'formKey') ? { formKey: randomUUID() } : {};
+}
 
 export class FormClient {
   readonly cookies = new Map<string, string>();

@@ -105,7 +105,9 @@ describe('form fields', () => {
 describe('a required text readers see', () => {
   // A zero-width space, a byte-order mark or a direction mark is not text: a statement, party name,
   // source title or withdrawal note of nothing else showed readers an empty link or an empty reason.
-  const invisible = ['\u200b', ' \ufeff ', '\u200e\u200f', '\u00ad\u2060'];
+  // Nor are the Hangul fillers, the blank Braille cell, the grapheme joiner or a lone variation
+  // selector: each draws nothing, and a name of one showed readers an empty party.
+  const invisible = ['\u200b', ' \ufeff ', '\u200e\u200f', '\u00ad\u2060', '\u3164', '\u115f\u1160', '\uffa0', '\u2800', '\u034f', '\ufe0f'];
   const cases = [
     [createClaimSchema, 'statement', 'Write the claim as a statement.'],
     [partySchema, 'name', 'Give the party a name.'],

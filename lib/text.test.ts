@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { xmlError } from './testing/strict-xml';
-import { normalizeBody, normalizeLine, paragraphs, safeText, slugify } from './text';
+import { hasVisibleText, normalizeBody, normalizeLine, paragraphs, safeText, slugify } from './text';
 
 /** What safeText must never let through: C0/C1 controls but tab, LF and CR; non-characters; unpaired surrogates. */
 function forbidden(text: string): string[] {
@@ -103,5 +103,27 @@ describe('normalizeLine and slugify', () => {
     expect(slugify('Zoë says: “Ridership doubled!”')).toBe('zoe-says-ridership-doubled');
     expect(slugify('قال الوزير')).toBe('item');
     expect(slugify('a'.repeat(100)).length).toBe(60);
+  });
+});
+
+describe('hasVisibleText', () => {
+  // Characters that draw nothing: white space, format characters, the Hangul fillers, the blank
+  // Braille cell, the grapheme joiner, variation selectors. A name of these showed an empty link.
+  const INVISIBLE = [' ', '\u00a0', '\u3000', '\u200b', '\u200d', '\ufeff', '\u200e', '\u00ad', '\u2060',
+    '\u3164', '\u115f', '\u1160', '\uffa0', '\u2800', '\u034f', '\ufe0f', '\ufe00', '\u{e0100}', '\u180e'];
+  const VISIBLE = ['a', 'É', '👍\ufe0f', '\ufe0f👍', '\u0301', '東京', 'عربي', 'שלום', '한', '\u2801', '0', '.', '🏳️‍🌈'];
+
+  it('is false for text of invisible characters only', () => {
+    for (const value of INVISIBLE) expect(hasVisibleText(value), JSON.stringify(value)).toBe(false);
+    fc.assert(fc.property(fc.array(fc.constantFrom(...INVISIBLE)), (parts) => !hasVisibleText(parts.join(''))));
+  });
+
+  it('is true as soon as one visible character is in it, wherever', () => {
+    for (const value of VISIBLE) expect(hasVisibleText(value), JSON.stringify(value)).toBe(true);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...INVISIBLE)), fc.constantFrom(...VISIBLE), fc.array(fc.constantFrom(...INVISIBLE)), (before, seen, after) =>
+        hasVisibleText(before.join('') + seen + after.join('')),
+      ),
+    );
   });
 });

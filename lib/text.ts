@@ -38,11 +38,13 @@ export function normalizeBody(input: string): string {
 }
 
 /**
- * Whether `text` has a character a reader can see: not only white space and invisible format
+ * Whether `text` has a character a reader can see: not only white space, invisible format
  * characters (zero-width space and joiners, byte-order mark, direction marks, soft hyphen), which
- * an empty element copied from a web page leaves behind.
+ * an empty element copied from a web page leaves behind, and the other characters that draw
+ * nothing (Unicode's default-ignorables: Hangul fillers, grapheme joiner, variation selectors) or
+ * draw a blank (the empty Braille cell).
  */
-export const hasVisibleText = (text: string) => /[^\s\p{Cf}]/u.test(text);
+export const hasVisibleText = (text: string) => /[^\s\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]/u.test(text);
 
 /** Single-line text (titles, names, statements): NFC, inner whitespace collapsed, trimmed. */
 export function normalizeLine(input: string): string {

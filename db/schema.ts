@@ -788,8 +788,14 @@ export const formSubmissions = sqliteTable(
     /** Which create form sent it, and who: a key is never another form's or another editor's. */
     form: text('form').notNull(),
     actorId: text('actor_id').notNull(),
-    /** What the action's write returned, as JSON. */
+    /** What the action's write returned, as JSON: only the ids its answer needs (never the saved text). */
     result: text('result').notNull(),
+    /**
+     * sha256 of what was sent (the parsed input, the claim or article id included): the same key
+     * sent with different words is refused instead of answered with the first save. Null on rows
+     * stored before it existed (migration 0021), which are taken as the same submit.
+     */
+    inputHash: text('input_hash'),
     createdAt: createdAt(),
   },
   (t) => [index('form_submissions_created_idx').on(t.createdAt)],

@@ -26,6 +26,7 @@ const { saveResponseAction } = await import('@/app/edit/claims/[id]/_components/
 const { saveSourceAction } = await import('@/app/edit/claims/[id]/_components/sources-actions');
 const { createClaimAction } = await import('@/app/edit/articles/[id]/(annotate)/actions');
 const { createArticleAction } = await import('@/app/edit/articles/new/actions');
+const { CHANGED_SINCE_SAVED } = await import('@/db/queries/form-submissions');
 
 const PASSWORD = 'a long and right password';
 let file: string;
@@ -74,6 +75,30 @@ describe('create forms sent twice', () => {
     // A new form (a new key) with the same words is a new response: the key, not the text, says "the same submit".
     expect(await saveResponseAction(undefined, form({ ...fields, formKey: crypto.randomUUID() }))).toMatchObject({ ok: true });
     expect(count('SELECT count(*) FROM responses WHERE claim_id = ?', claimId)).toBe(before + 2);
+  });
+
+  it('the same key sent with other words (a typo fixed after "Not confirmed") is refused with a reason, and nothing of it is dropped silently', async () => {
+    const key = crypto.randomUUID();
+    const fields = { claimId: String(claimId), formKey: key, partyId: '', newPartyName: 'Canal Boatmen — قوارب', stance: 'disputes', quote: 'We nevr agreed to the fares — 从未', respondedAt: '2026-11-21' };
+    expect(await saveResponseAction(undefined, form(fields))).toEqual({ ok: true, message: 'Response saved.' });
+    const before = count('SELECT count(*) FROM responses');
+    const fixed = await saveResponseAction(undefined, form({ ...fields, quote: 'We never agreed to the fares — 从未' }));
+    expect(fixed).toMatchObject({ ok: false, code: 'invalid', message: CHANGED_SINCE_SAVED });
+    expect(count('SELECT count(*) FROM responses')).toBe(before);
+    expect(count('SELECT count(*) FROM responses WHERE quote = ?', 'We nevr agreed to the fares — 从未')).toBe(1);
+    // The first words, sent again, are still the same submit: answered as saved, nothing added.
+    expect(await saveResponseAction(undefined, form(fields))).toEqual({ ok: true, message: 'Response saved.' });
+    expect(count('SELECT count(*) FROM responses')).toBe(before);
+  });
+
+  it('a key used on one claim, posted with another claim, saves nothing there and says so', async () => {
+    const [first, second] = getDb().$client.prepare('SELECT id FROM claims ORDER BY id LIMIT 2').pluck().all() as number[];
+    const key = crypto.randomUUID();
+    const fields = { formKey: key, url: 'https://ferry.example/fares-“2027”', title: 'Ferry fares 2027 — 票价', relation: 'supports' };
+    expect(await saveSourceAction(undefined, form({ ...fields, claimId: String(first) }))).toEqual({ ok: true, message: 'Source saved.' });
+    const onSecond = count('SELECT count(*) FROM claim_sources WHERE claim_id = ?', second);
+    expect(await saveSourceAction(undefined, form({ ...fields, claimId: String(second) }))).toMatchObject({ ok: false, message: CHANGED_SINCE_SAVED });
+    expect(count('SELECT count(*) FROM claim_sources WHERE claim_id = ?', second)).toBe(onSecond);
   });
 
   it('a refused submit stores no key: the form, corrected, saves once with the same key', async () => {
@@ -150,5 +175,17 @@ describe('create forms sent twice', () => {
     await exited;
     expect(answer).toEqual({ ok: true, message: 'Response saved.' });
     expect(count('SELECT count(*) FROM responses WHERE claim_id = ?', claimId)).toBe(before + 1);
+  });
+
+  it('keeps only the ids each answer needs, never the text that was sent', async () => {
+    const stored = () => getDb().$client.prepare('SELECT form, result FROM form_submissions').all() as { form: string; result: string }[];
+    const body = 'The port authority said the dredging will end by spring — 春天. '.repeat(400);
+    const fields = { formKey: crypto.randomUUID(), mode: 'text', intent: 'create', title: 'Dredging — تجريف', text: body };
+    expect(await settle(createArticleAction(undefined, form(fields, {})))).toMatchObject({ to: expect.stringMatching(/^\/edit\/articles\/\d+$/) });
+    for (const { form: name, result } of stored()) {
+      expect(result.length, name).toBeLessThan(400);
+      for (const text of ['dredging', 'fares', 'nevr', 'Ferry', 'bus lanes', 'Tram', 'timetable']) expect(result, name).not.toContain(text);
+    }
+    expect(new Set(stored().map((row) => row.form))).toEqual(new Set(['response', 'source', 'claim', 'article']));
   });
 });

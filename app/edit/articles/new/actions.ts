@@ -40,7 +40,8 @@ export const createArticleAction = action({
   role: 'editor',
   schema: newArticleSchema,
   run: async (input, user): Promise<{ preview: IntakePreview } | { preview?: undefined; id: number }> => {
-    const submission = { key: input.formKey, form: 'article', actorId: user.id };
+    const { formKey, ...sent } = input;
+    const submission = { key: formKey, form: 'article', actorId: user.id, sent };
     // Sent again after its answer was lost: the article made the first time, without fetching the page again.
     const first = input.intent === 'create' ? firstResult<{ id: number }>(submission) : undefined;
     if (first) return { id: first.id };
@@ -71,7 +72,7 @@ export const createArticleAction = action({
     const title = input.title || found.title;
     if (!title) throw fieldError('title', 'Give the article its headline.');
     const watched = url || input.importedUrl;
-    const article = once(submission, () => createArticle({
+    return once(submission, () => ({ id: createArticle({
       title,
       outlet: input.outlet || found.siteName,
       author: input.author || found.byline,
@@ -81,8 +82,7 @@ export const createArticleAction = action({
       actorId: user.id,
       // Fetched again on a schedule; what the editor removed as page furniture is removed from every fetch.
       watch: watched ? { url: watched, removedParagraphs: input.remove.map((i) => paragraphs[i]!), schedule: env.CLAIMLINE_WATCH_SCHEDULE } : undefined,
-    }));
-    return { id: article.id };
+    }).id }));
   },
   tags: (result) => (result.preview ? [] : [tags.lists]),
   redirectTo: (result) => (result.preview ? null : `/edit/articles/${result.id}`),

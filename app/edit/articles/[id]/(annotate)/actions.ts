@@ -12,9 +12,9 @@ const claimUrl = (articleId: number, claimId: number) => `/edit/articles/${artic
 export const createClaimAction = action({
   role: 'editor',
   schema: createClaimSchema,
-  run: (input, user) =>
-    once({ key: input.formKey, form: 'claim', actorId: user.id }, () =>
-      createClaimFromSelection({
+  run: ({ formKey, ...input }, user) =>
+    once({ key: formKey, form: 'claim', actorId: user.id, sent: input }, () => {
+      const { id, articleId, claimantPartyId } = createClaimFromSelection({
         articleId: input.articleId,
         start: input.start,
         end: input.end,
@@ -23,8 +23,9 @@ export const createClaimAction = action({
         claimantPartyId: input.claimantPartyId,
         newParty: input.newParty,
         actorId: user.id,
-      }),
-    ),
+      });
+      return { id, articleId, claimantPartyId };
+    }),
   tags: (claim) => claimTags({ id: claim.id, articleIds: [claim.articleId], partyIds: [claim.claimantPartyId] }),
   redirectTo: (claim) => claimUrl(claim.articleId, claim.id),
   // The text and claim list (the layout) come in the same answer as the new claim's panel.

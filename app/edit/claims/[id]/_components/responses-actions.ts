@@ -12,7 +12,7 @@ export const saveResponseAction = action({
   run: ({ responseId, version, formKey, ...input }, user) =>
     responseId
       ? updateResponse({ ...input, id: responseId, version: version!, actorId: user.id })
-      : once({ key: formKey, form: 'response', actorId: user.id }, () => addResponse({ ...input, actorId: user.id })),
+      : once({ key: formKey, form: 'response', actorId: user.id, sent: input }, () => ({ scope: addResponse({ ...input, actorId: user.id }).scope })),
   tags: ({ scope }) => claimDetailTags(scope, 'response'),
   refresh: true,
   message: 'Response saved.',

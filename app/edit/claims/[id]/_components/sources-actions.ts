@@ -15,7 +15,10 @@ export const saveSourceAction = action({
     const input = { claimId, source: { url, title, publisher, publishedAt, archivedUrl }, relation, excerpt, note, actorId: user.id };
     const saved = sourceId
       ? updateClaimSource({ ...input, sourceId, version: version! })
-      : once({ key: formKey, form: 'source', actorId: user.id }, () => attachSource(input));
+      : once({ key: formKey, form: 'source', actorId: user.id, sent: input }, () => {
+          const { scope, citedBy, touched } = attachSource(input);
+          return { scope, citedBy, touched };
+        });
     // A newly cited source is archived at once (queued in the same transaction as the citation).
     wakeJobRunner();
     return saved;

@@ -189,3 +189,36 @@ test('what a form sent without a confirmed save is back after a reload, with a n
   await expect(annotator.editor().getByLabel('Why this status')).toHaveValue(note);
   await expect(annotator.editor().getByText('Put back from this tab')).toHaveCount(0);
 });
+
+// A shared computer: the first editor's save got no answer and their session ran out (no Sign out
+// pressed); the next editor signs in in the same tab and must not get that text put back.
+test('a draft put back is its own editor’s: the next person signed in in the same tab gets an empty form', async ({ page, auth }) => {
+  const tag = randomUUID().slice(0, 6);
+  const quote = `The ferry ${tag} leaves on the hour.`;
+  const { claims } = runSetup<{ id: number; claims: { id: number }[] }>('article-with-claims.ts', { title: `Ferry ${tag}`, body: quote, quotes: [quote], published: false });
+  await auth.signedIn('editor', 'First');
+  await page.goto(`/edit/claims/${claims[0]!.id}`);
+  await page.getByText('Add a response or request for comment').click();
+  const form = page.getByRole('form', { name: 'Add a response' });
+  const answer = `Not for the next editor ${tag}: «سري» 🔒`;
+  await form.getByLabel('Or a new party').fill(`Ferry Users ${tag}`);
+  await form.getByLabel('Quote').fill(answer);
+  await failNextSave(page, (route) => route.abort('connectionreset'));
+  await form.getByRole('button', { name: 'Add response' }).click();
+  await expect(form.getByRole('alert')).toContainText('Not confirmed');
+  await page.unroute('**/edit/**');
+  await page.context().clearCookies();
+  await auth.signedIn('editor', 'Second');
+  await page.goto(`/edit/claims/${claims[0]!.id}`);
+  // Once the page's scripts run, which is when a draft is put back (and its section opened).
+  const adding = page.locator('details').filter({ hasText: 'Add a response or request for comment' });
+  await page.waitForFunction(() => Object.keys(document.querySelector('textarea[name="quote"]') ?? {}).some((key) => key.startsWith('__reactFiber')));
+  await expect(adding.locator('textarea[name="quote"]')).toHaveValue('');
+  await expect(adding).not.toHaveAttribute('open');
+  await page.getByText('Add a response or request for comment').click();
+  await expect(form.getByLabel('Quote')).toHaveValue('');
+  await expect(form.getByLabel('Or a new party')).toHaveValue('');
+  await expect(form.getByText('Put back from this tab')).toHaveCount(0);
+  // Nor is it left in the tab for anyone to read.
+  expect(await page.evaluate(() => Object.values(sessionStorage).join('\n'))).not.toContain(tag);
+});

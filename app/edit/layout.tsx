@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { signOut } from '@/app/(auth)/actions';
-import { SignOutForm } from '@/components/forms/drafts';
+import { DraftOwner, SignOutForm } from '@/components/forms/drafts';
 import { getCurrentUser } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: { default: 'Workspace', template: '%s · Claimline workspace' }, robots: { index: false } };
@@ -30,7 +30,7 @@ export default async function EditLayout({ children }: { children: React.ReactNo
           <SignOutForm action={signOut} />
         </nav>
       ) : null}
-      {children}
+      <DraftOwner user={user?.id ?? null}>{children}</DraftOwner>
     </div>
   );
 }

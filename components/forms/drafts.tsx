@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { createContext, useContext, useEffect, useRef, useState } from 'react';
 
 /**
  * What an editor sent from a form and got no answer for (the connection dropped, a proxy answered
@@ -9,6 +9,12 @@ import { useEffect, useRef, useState } from 'react';
  * error page does not lose it. Stored as the form is sent (useFormAction), dropped when the server
  * answers (a refusal shows the values in the form itself); the form's DraftRestored puts it back
  * when the form is drawn again while nothing of it is on its way.
+ *
+ * A draft is kept under its editor's user id as well as the form's name (DraftOwner, from the
+ * workspace's layout): on a shared computer, a session that ran out with a draft in the tab and
+ * the next person signing in there (no Sign out pressed) must not get the last one's text put back
+ * into their form, and saved under their name. Editor pages drop other users' drafts as they are
+ * drawn, and the sign-in page drops every draft.
  */
 const PREFIX = 'claimline:draft:';
 const sending = new Set<string>();
@@ -21,6 +27,31 @@ const storage = (): Storage | null => {
     return null;
   }
 };
+
+const Owner = createContext<string | null>(null);
+
+/** The workspace's signed-in user, whose drafts its forms keep; on mount, forgets the tab's drafts of anyone else. */
+export function DraftOwner({ user, children }: { user: string | null; children: React.ReactNode }) {
+  useEffect(() => {
+    const kept = storage();
+    if (!kept) return;
+    const own = user === null ? null : `${PREFIX}${user}:`;
+    for (const key of Object.keys(kept)) if (key.startsWith(PREFIX) && !(own && key.startsWith(own))) kept.removeItem(key);
+  }, [user]);
+  return <Owner.Provider value={user}>{children}</Owner.Provider>;
+}
+
+/** The storage key of the form `draft`'s draft for the signed-in user; none (nothing kept) outside the workspace or when no form name is given. */
+export function useDraftKey(draft: string | undefined): string | undefined {
+  const user = useContext(Owner);
+  return draft && user !== null ? `${user}:${draft}` : undefined;
+}
+
+/** On the sign-in page: forgets every draft of the tab (whoever signs in next is not the one who typed them). */
+export function DropAllDrafts() {
+  useEffect(dropAllDrafts, []);
+  return null;
+}
 
 export function keepDraft(key: string, values: Record<string, string>): void {
   try {
@@ -88,13 +119,14 @@ function restore(form: HTMLFormElement, hidden: Record<string, string>) {
  * neither overwritten unseen nor made twice) and says so, with Discard. `skip`: the form shows
  * newer typing of its own.
  */
-export function DraftRestored({ draft, skip = false }: { draft: string; skip?: boolean }) {
+export function DraftRestored({ draft: name, skip = false }: { draft: string; skip?: boolean }) {
+  const draft = useDraftKey(name);
   const ref = useRef<HTMLDivElement>(null);
   const hidden = useRef<Record<string, string>>({});
   const [restored, setRestored] = useState(false);
   useEffect(() => {
     const form = ref.current?.closest('form');
-    const values = skip || sending.has(draft) ? null : readDraft(draft);
+    const values = skip || !draft || sending.has(draft) ? null : readDraft(draft);
     if (!form || !values) return;
     hidden.current = fill(form, values);
     const details = form.closest('details');
@@ -105,7 +137,7 @@ export function DraftRestored({ draft, skip = false }: { draft: string; skip?: b
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const discard = () => {
-    dropDraft(draft);
+    if (draft) dropDraft(draft);
     const form = ref.current?.closest('form');
     if (form) restore(form, hidden.current);
     setRestored(false);

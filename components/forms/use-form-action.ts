@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { submittedValues } from '@/lib/form-values';
-import { dropDraft, keepDraft, sendingDraft } from './drafts';
+import { dropDraft, keepDraft, sendingDraft, useDraftKey } from './drafts';
 import type { ActionState } from '@/lib/server/action';
 
 type FormAction = (previous: unknown, form: FormData) => Promise<ActionState<unknown>>;
@@ -19,7 +19,9 @@ export const NOT_CONFIRMED =
  * page's scripts have run. With `draft`, what was sent also outlives the page (drafts.tsx: a reload,
  * a proxy's error page) until the server confirms the save; the form draws <DraftRestored draft=…>.
  */
-export function useFormAction(action: FormAction, permalink?: string, { draft }: { draft?: string } = {}) {
+export function useFormAction(action: FormAction, permalink?: string, { draft: name }: { draft?: string } = {}) {
+  // Kept under the signed-in user's id too (drafts.tsx): none outside the workspace.
+  const draft = useDraftKey(name);
   const guarded: FormAction =
     typeof window === 'undefined'
       ? action

@@ -3,7 +3,7 @@
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useId, useState } from 'react';
 import { useFormAction } from '@/components/forms/use-form-action';
-import { DraftRestored, dropDraft } from '@/components/forms/drafts';
+import { DraftRestored, dropDraft, useDraftKey } from '@/components/forms/drafts';
 import { Field, FormMessage, inputClass } from '@/components/forms/fields';
 import { SubmitButton, buttonClass } from '@/components/forms/submit-button';
 import { StatusBadge } from '@/components/status-badge';
@@ -70,6 +70,7 @@ export function ClaimEditorForm({
   // page's scripts ran had no form to go to; the permalink names the form across versions. A post
   // made before hydration lands on it, so it keeps the page's other parameters.
   const draft = `claim:${claim.id}`;
+  const draftKey = useDraftKey(draft);
   const [answer, formAction] = useFormAction(saveClaimAction, `${pathname}?${query}`, { draft });
   // Typing begun on an older version, kept across the remount a new version brings (claim-drafts.ts);
   // read once, as the form mounts: the typing that follows is this form's own.
@@ -135,7 +136,7 @@ export function ClaimEditorForm({
               className="rounded border border-[var(--rule)] px-3 py-2 font-semibold"
               onClick={() => {
                 forgetDraft(claim.id);
-                dropDraft(draft);
+                if (draftKey) dropDraft(draftKey);
                 router.refresh();
               }}
             >

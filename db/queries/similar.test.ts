@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
 import { createClaimFromSelection, linkAppearance } from './annotator';
 import { createArticle } from './articles';
+import { markDemo } from './demo';
 import { findSimilarClaims } from './similar';
 
 let file: string;
@@ -53,5 +54,18 @@ describe('findSimilarClaims', () => {
     expect(findSimilarClaims({ text: 'The council approved the budget', articleId: here.id })).toEqual([]);
     // A rarer word brings its claim back, even beside the common ones.
     expect(findSimilarClaims({ text: 'The council approved the budget for Canal Walk', articleId: here.id }).map((h) => h.id)).toEqual([routineClaims[10]!.id]);
+  });
+
+  it('offers the demo’s claims only for a demo article or an outside review, never for the newsroom’s own', () => {
+    const demo = createArticle({ title: 'Demo: ferry fares', body: 'The ferry company said fares on the island route will fall by a fifth.', actorId: null });
+    const demoClaim = claimIn(demo.id, demo.body, 'fares on the island route will fall by a fifth');
+    const otherDemo = createArticle({ title: 'Demo: harbour', body: 'Skippers expect island route fares to fall by a fifth.', actorId: null });
+    markDemo({ articleIds: [demo.id, otherDemo.id], partyIds: [], sourceUrls: [] });
+    const real = createArticle({ title: 'Ferry fares', body: 'Islanders doubt that fares on the island route will fall by a fifth.', actorId: null });
+    const text = 'fares on the island route will fall by a fifth';
+
+    expect(findSimilarClaims({ text, articleId: real.id })).toEqual([]);
+    expect(findSimilarClaims({ text, articleId: otherDemo.id }).map((h) => h.id)).toEqual([demoClaim.id]);
+    expect(findSimilarClaims({ text, articleId: 0 }).map((h) => h.id)).toEqual([demoClaim.id]);
   });
 });

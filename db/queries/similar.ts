@@ -52,7 +52,9 @@ export function distinctiveWords(words: string[]): string[] {
  * Claims already tracked in other articles that share words with `text` (the
  * new claim's statement), best first: matched on the text's distinctive words,
  * ranked by bm25. A hit must share at least two of the text's words (or every
- * word of a one-word text), so one word in common is not enough.
+ * word of a one-word text), so one word in common is not enough. The demo's claims
+ * are offered only for a demo article (or no article: an outside review's match),
+ * never for the newsroom's own work.
  */
 export function findSimilarClaims({ text, articleId, limit = 5 }: { text: string; articleId: number; limit?: number }): SimilarClaim[] {
   const wanted = contentWords(text);
@@ -67,6 +69,7 @@ export function findSimilarClaims({ text, articleId, limit = 5 }: { text: string
     WHERE claims_fts MATCH ${match}
       AND c.article_id != ${articleId}
       AND NOT EXISTS (SELECT 1 FROM claim_appearances ca WHERE ca.claim_id = c.id AND ca.article_id = ${articleId})
+      AND (a.demo = 0 OR NOT EXISTS (SELECT 1 FROM articles h WHERE h.id = ${articleId} AND h.demo = 0))
     ORDER BY bm25(claims_fts, 4.0, 3.0, 0.5, 0.5)
     LIMIT ${limit * 4}`);
   const needed = Math.min(2, wanted.length);

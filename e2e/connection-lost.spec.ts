@@ -222,3 +222,38 @@ test('a draft put back is its own editor’s: the next person signed in in the s
   // Nor is it left in the tab for anyone to read.
   expect(await page.evaluate(() => Object.values(sessionStorage).join('\n'))).not.toContain(tag);
 });
+
+// The page is drawn again after every save of another form on it: the form whose answer was lost keeps its key.
+test('a response whose answer was lost, then a source saved, then the response sent again, is one response; the next one is saved too', async ({ page, auth, claimSections }) => {
+  const tag = randomUUID().slice(0, 6);
+  const quote = `The night bus ${tag} stops at the harbour.`;
+  const { claims } = runSetup<{ claims: { id: number }[] }>('article-with-claims.ts', { title: `Night bus ${tag}`, body: quote, quotes: [quote], published: false });
+  await auth.signedIn('editor');
+  await claimSections.open(claims[0]!.id);
+  const party = `Harbour Drivers ${tag} — «سائقون» 🚌`;
+  await failNextSave(page, async (route) => {
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  const form = await claimSections.addResponse({ newParty: party, stance: 'disputes', quote: `“It never stopped there,” the drivers said — 停まらない ${tag}.` });
+  await expect(form.getByRole('alert')).toContainText('Not confirmed');
+  await page.unrouteAll();
+  const title = `Night timetable ${tag} — 夜間`;
+  await claimSections.addSource({ url: `https://bus.example/${tag}/night`, title, relation: 'Supports' });
+  await expect(claimSections.sources().getByRole('listitem', { name: title })).toHaveCount(1);
+  await form.getByRole('button', { name: 'Add response' }).click();
+  await expect(form.getByRole('status')).toHaveText('Response saved.');
+  await page.reload();
+  await expect(claimSections.responses().getByRole('listitem', { name: `Response from ${party}` })).toHaveCount(1);
+  // A saved form's key is spent: the next response from the same form is a new one, not "already saved".
+  const other = `Harbour Riders ${tag}`;
+  await claimSections.addResponse({ newParty: other, stance: 'disputes', quote: 'It stopped there every night.' });
+  await expect(claimSections.responses().getByRole('listitem', { name: `Response from ${other}` })).toHaveCount(1);
+  const next = `Harbour Council ${tag}`;
+  const again = page.getByRole('form', { name: 'Add a response' });
+  await again.getByLabel('Or a new party').fill(next);
+  await again.getByLabel('Stance').selectOption({ label: 'disputes' });
+  await again.getByLabel('Quote').fill('It stopped there on Sundays only.');
+  await again.getByRole('button', { name: 'Add response' }).click();
+  await expect(claimSections.responses().getByRole('listitem', { name: `Response from ${next}` })).toHaveCount(1);
+});

@@ -2,6 +2,7 @@
 
 import { Fragment } from 'react';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { useFormKey } from '@/components/forms/use-form-key';
 import { DraftRestored } from '@/components/forms/drafts';
 import { Field, FormMessage, SelectField } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
@@ -41,6 +42,7 @@ export function ResponseForm({
 }) {
   const draft = `response:${claimId}:${response?.id ?? 'new'}`;
   const [state, formAction] = useFormAction(saveResponseAction, undefined, { draft });
+  const key = useFormKey(formKey, state);
   const partyOptions = parties.map((p) => ({ value: String(p.id), label: p.name }));
   const theirs = theirRow<{ version: number; partyName: string; stance: string | null; quote: string; requestedAt: string | null; deadlineAt: string | null; respondedAt: string | null }>(state);
   const day = (v: string | null) => (v ? dayValue(new Date(v)) : '');
@@ -49,7 +51,7 @@ export function ResponseForm({
       <FormMessage state={state} />
       <DraftRestored draft={draft} />
       <input type="hidden" name="claimId" value={claimId} />
-      {formKey ? <input type="hidden" name="formKey" value={formKey} /> : null}
+      {key ? <input type="hidden" name="formKey" value={key} /> : null}
       {theirs ? (
         <TheirVersion
           rows={[

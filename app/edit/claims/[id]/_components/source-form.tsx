@@ -2,6 +2,7 @@
 
 import { Fragment } from 'react';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { useFormKey } from '@/components/forms/use-form-key';
 import { DraftRestored } from '@/components/forms/drafts';
 import { Field, FormMessage, SelectField } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
@@ -29,6 +30,7 @@ const relationOptions = RELATIONS.map((r) => ({ value: r, label: RELATION_LABELS
 export function SourceForm({ claimId, source, formKey }: { claimId: number; source?: SourceValues; /** The add form's one-time key (newFormKey). */ formKey?: string }) {
   const draft = `source:${claimId}:${source?.id ?? 'new'}`;
   const [state, formAction] = useFormAction(saveSourceAction, undefined, { draft });
+  const key = useFormKey(formKey, state);
   const label = source ? `Edit source ${source.title}` : 'Add a source';
   const theirs = theirRow<{ version: number; url: string; title: string; publisher: string; publishedAt: string | null; relation: string; excerpt: string; note: string }>(state);
   return (
@@ -36,7 +38,7 @@ export function SourceForm({ claimId, source, formKey }: { claimId: number; sour
       <FormMessage state={state} />
       <DraftRestored draft={draft} />
       <input type="hidden" name="claimId" value={claimId} />
-      {formKey ? <input type="hidden" name="formKey" value={formKey} /> : null}
+      {key ? <input type="hidden" name="formKey" value={key} /> : null}
       {theirs ? (
         <TheirVersion
           rows={[

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useFormAction } from '@/components/forms/use-form-action';
+import { useFormKey } from '@/components/forms/use-form-key';
 import { Field, FormMessage } from '@/components/forms/fields';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { createClaimAction } from '../actions';
@@ -12,6 +13,7 @@ type Passage = { articleId: number; start: number; end: number; exact: string };
 /** The create step: the selected passage, its statement (the quote unless rewritten) and claimant. */
 export function CreateClaimForm({ passage, parties, formKey }: { passage: Passage; parties: PartyOption[]; /** One-time key (newFormKey): sent twice, it creates one claim. */ formKey: string }) {
   const [state, formAction] = useFormAction(createClaimAction);
+  const key = useFormKey(formKey, state);
   return (
     <form action={formAction} aria-labelledby="create-claim-heading">
       <h2 id="create-claim-heading" className="mb-2 text-lg font-semibold">
@@ -23,7 +25,7 @@ export function CreateClaimForm({ passage, parties, formKey }: { passage: Passag
       {state.ok ? null : (state.fieldErrors?.anchor ?? state.fieldErrors?.exact) ? (
         <p className="mb-3 text-sm text-red-700 dark:text-red-300">{(state.fieldErrors.anchor ?? state.fieldErrors.exact)!.join(' ')}</p>
       ) : null}
-      <input type="hidden" name="formKey" value={formKey} />
+      <input type="hidden" name="formKey" value={key} />
       <input type="hidden" name="articleId" value={passage.articleId} />
       <input type="hidden" name="start" value={passage.start} />
       <input type="hidden" name="end" value={passage.end} />

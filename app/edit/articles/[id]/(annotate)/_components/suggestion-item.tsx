@@ -1,12 +1,14 @@
 'use client';
 
 import { useFormAction } from '@/components/forms/use-form-action';
+import { useFormKey } from '@/components/forms/use-form-key';
 import type { Suggestion } from '@/lib/suggest';
 import { createClaimAction, dismissSuggestionAction } from '../actions';
 
 /** One suggested passage with Accept (creates the claim) and Dismiss (remembered for this article). */
 export function SuggestionItem({ articleId, suggestion, formKey }: { articleId: number; suggestion: Suggestion; /** One-time key of Accept (newFormKey). */ formKey: string }) {
   const [accepted, accept, accepting] = useFormAction(createClaimAction);
+  const key = useFormKey(formKey, accepted);
   const [dismissed, dismiss, dismissing] = useFormAction(dismissSuggestionAction);
   const failed = !accepted.ok ? accepted : !dismissed.ok ? dismissed : null;
   const short = suggestion.exact.length > 90 ? `${suggestion.exact.slice(0, 87)}…` : suggestion.exact;
@@ -16,7 +18,7 @@ export function SuggestionItem({ articleId, suggestion, formKey }: { articleId: 
       <p className="muted mt-1 text-xs">Cues: {suggestion.reasons.join(', ')}</p>
       <div className="mt-2 flex gap-3 text-sm">
         <form action={accept}>
-          <input type="hidden" name="formKey" value={formKey} />
+          <input type="hidden" name="formKey" value={key} />
           <input type="hidden" name="articleId" value={articleId} />
           <input type="hidden" name="start" value={suggestion.start} />
           <input type="hidden" name="end" value={suggestion.end} />

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assembleBody, chromeCandidates, detectParagraphBreaks, isChromeLine, splitParagraphs } from './intake';
 import { ARABIC_PASTE, EMOJI_PASTE, WIRE_BODY, WIRE_CHROME, WIRE_PASTE, cjkArticle } from './testing/messy-articles';
-import { normalizeBody } from './text';
+import { hasVisibleText, normalizeBody } from './text';
 
 const offered = (text: string) => {
   const paragraphs = splitParagraphs(text, detectParagraphBreaks(text));
@@ -46,6 +46,12 @@ describe('paragraphs of pasted text', () => {
 
   it('trims Unicode spaces around paragraphs and drops lines of nothing but spaces', () => {
     expect(splitParagraphs('\u3000One.\u2003\n\u00a0\t\n\uFEFFTwo.', 'line')).toEqual(['One.', 'Two.']);
+  });
+
+  it('drops a paragraph with nothing a reader can see, and keeps one with an emoji or a lone accent', () => {
+    const copied = 'The ferry sails at dawn.\n\u200b\n\u200f\u2060\n\u3164\nSkippers agree.\n❤️\n\u0301';
+    expect(splitParagraphs(copied, 'line')).toEqual(['The ferry sails at dawn.', 'Skippers agree.', '❤️', '\u0301']);
+    expect(splitParagraphs('One.\n\n\u200b\n\u200b\n\nTwo.', 'blank')).toEqual(['One.', 'Two.']);
   });
 });
 
@@ -165,6 +171,9 @@ const PIECES = [
   '\u00a0',
   '\t indented line ',
   '',
+  // What an empty element copied from a page leaves on its line: nothing a reader sees.
+  '\u200b',
+  '\u200e\u200b\u2800',
 ];
 const LINE_ENDS = ['\n', '\r\n', '\r', '\n\n', '\u2028'];
 
@@ -172,8 +181,18 @@ const paste = fc
   .array(fc.tuple(fc.constantFrom(...PIECES), fc.constantFrom(...LINE_ENDS)), { minLength: 1, maxLength: 40 })
   .map((parts) => parts.map(([piece, end]) => piece + end).join(''));
 
-/** Text compared modulo the documented whitespace normalisation: NFC, every run of white space one space. */
-const words = (text: string) => text.normalize('NFC').replace(/[\s\uFEFF]+/gu, ' ').trim();
+/**
+ * Text compared modulo the documented whitespace normalisation: NFC, every run of white space one
+ * space, and a paragraph with nothing visible gone.
+ */
+const words = (text: string) =>
+  text
+    .normalize('NFC')
+    .split('\n')
+    .filter(hasVisibleText)
+    .join(' ')
+    .replace(/[\s\uFEFF]+/gu, ' ')
+    .trim();
 
 describe('what is stored', () => {
   it('is the pasted text less exactly the removed paragraphs, modulo whitespace normalisation', () => {
@@ -184,8 +203,8 @@ describe('what is stored', () => {
         const stored = assembleBody(paragraphs, removed);
         // Each input paragraph (a line, or the lines between blank lines) is kept or removed whole.
         const units = breaks === 'line' ? normalizeBody(text).split('\n') : normalizeBody(text).split('\n\n');
-        const kept = units.filter((u) => words(u) !== '').filter((_, i) => !removed.has(i));
-        expect(words(stored)).toBe(words(kept.join(' ')));
+        const kept = units.filter(hasVisibleText).filter((_, i) => !removed.has(i));
+        expect(words(stored)).toBe(words(kept.join('\n\n')));
         expect(stored === '' ? [] : stored.split('\n\n')).toHaveLength(kept.length);
         // The stored text's paragraphs are the ones the preview showed, line breaks inside them kept.
         expect(splitParagraphs(stored, 'blank')).toEqual(paragraphs.filter((_, i) => !removed.has(i)));
@@ -195,7 +214,7 @@ describe('what is stored', () => {
     );
   });
 
-  it('loses no character other than white space when nothing is removed', () => {
+  it('loses no character other than white space and lines with nothing visible when nothing is removed', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.constantFrom('line' as const, 'blank' as const), (text, breaks) => {
         expect(words(assembleBody(splitParagraphs(text, breaks)))).toBe(words(normalizeBody(text)));

@@ -1,4 +1,4 @@
-import { normalizeBody } from './text';
+import { hasVisibleText, normalizeBody } from './text';
 
 /**
  * How pasted text marks its paragraphs. Most web pages copy with one line break between
@@ -12,13 +12,15 @@ const trimParagraph = (p: string) => p.replace(/^[\s\uFEFF]+|[\s\uFEFF]+$/gu, ''
 
 /**
  * The paragraphs of `text` as they will be stored, in order. The documented whitespace
- * normalisation (lib/text.ts normalizeBody, then each paragraph trimmed) is the only change:
- * every other character of the input is in exactly one paragraph.
+ * normalisation (lib/text.ts normalizeBody, then each paragraph trimmed) is the only change,
+ * beside a paragraph with nothing a reader can see (an empty element copied from a page leaves
+ * a zero-width space or a direction mark on its line), which is left out: readers saw a gap.
+ * Every other character of the input is in exactly one paragraph.
  */
 export function splitParagraphs(text: string, breaks: ParagraphBreaks): string[] {
   const body = normalizeBody(text);
   const parts = breaks === 'line' ? body.split('\n') : body.split(/\n\n/);
-  return parts.map(trimParagraph).filter(Boolean);
+  return parts.map(trimParagraph).filter(hasVisibleText);
 }
 
 /** A line ending a sentence or a quotation, or a short line such as a heading: not a line a text editor wrapped. */

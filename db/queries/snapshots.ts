@@ -192,7 +192,14 @@ export function listSourcesNeedingAttention({ claimId, limit = 100 }: { claimId?
 export function sourceEvidence({ sourceIds }: { sourceIds: number[] }) {
   const found = new Map<
     number,
-    { archivedAt: Date | null; state: SourceCheckState | null; checkedAt: Date | null; detail: string; queued: boolean }
+    {
+      archivedAt: Date | null;
+      state: SourceCheckState | null;
+      checkedAt: Date | null;
+      detail: string;
+      /** A copy is to be made (a snapshot job is open), and how many of its attempts failed so far. */
+      copying: { failed: number; tries: number } | null;
+    }
   >();
   if (sourceIds.length === 0) return found;
   const db = getDb();
@@ -207,16 +214,17 @@ export function sourceEvidence({ sourceIds }: { sourceIds: number[] }) {
     .from(sourceChecks)
     .where(inArray(sourceChecks.sourceId, sourceIds))
     .all();
-  const queued = new Set(
+  const open = new Map(
     db
-      .select({ key: jobs.key })
+      .select({ key: jobs.key, attempts: jobs.attempts, state: jobs.state, maxAttempts: jobs.maxAttempts })
       .from(jobs)
       .where(and(inArray(jobs.key, sourceIds.map(snapshotKey)), inArray(jobs.state, ['queued', 'running'])))
       .all()
-      .map((j) => j.key),
+      // A running job has counted the attempt it is making.
+      .map((j) => [j.key, { failed: j.attempts - (j.state === 'running' ? 1 : 0), tries: j.maxAttempts }]),
   );
   for (const id of sourceIds) {
-    found.set(id, { archivedAt: null, state: null, checkedAt: null, detail: '', queued: queued.has(snapshotKey(id)) });
+    found.set(id, { archivedAt: null, state: null, checkedAt: null, detail: '', copying: open.get(snapshotKey(id)) ?? null });
   }
   for (const c of copies) found.get(c.sourceId)!.archivedAt = new Date(c.at);
   for (const c of checks) Object.assign(found.get(c.sourceId)!, { state: c.state, checkedAt: c.checkedAt, detail: c.detail });

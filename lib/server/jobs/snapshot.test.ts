@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { backupDatabase } from '@/db/backup';
 import { getQueueOverview } from '@/db/queries/jobs';
-import { getCitedSnapshot, getSnapshot, getSourceCheck, listSourcesNeedingAttention, requestSnapshot } from '@/db/queries/snapshots';
+import { getCitedSnapshot, getSnapshot, getSourceCheck, listSourcesNeedingAttention, requestSnapshot, sourceEvidence } from '@/db/queries/snapshots';
 import { createArticle } from '@/db/queries/articles';
 import { createClaim } from '@/db/queries/claims';
 import { attachSource } from '@/db/queries/sources';
@@ -107,8 +107,12 @@ describe('source snapshots', () => {
   it('backs off a failing site and archives the page once it answers again', async () => {
     bed.site.set('/flaky', { status: 503, body: 'down for maintenance' });
     const source = cite('/flaky');
+    const copying = () => sourceEvidence({ sourceIds: [source.id] }).get(source.id)!.copying;
+    expect(copying()).toEqual({ failed: 0, tries: 5 });
     await runner().runDue();
     expect(getSourceCheck({ sourceId: source.id })).toMatchObject({ state: 'unreachable', failures: 1 });
+    // The editor reads that an attempt failed, not that a copy is simply on its way.
+    expect(copying()).toEqual({ failed: 1, tries: 5 });
     const host = getDb().select().from(fetchHosts).get()!;
     expect(host.backoffUntil!.getTime() - bed.clock).toBe(60_000);
     expect(jobOf(source.id)).toMatchObject({ state: 'queued', attempts: 1 });
@@ -121,6 +125,7 @@ describe('source snapshots', () => {
     expect(await runner().runDue()).toBe(1);
     expect(getSourceCheck({ sourceId: source.id })).toMatchObject({ state: 'ok', failures: 0 });
     expect(snapshotsOf(source.id)).toHaveLength(1);
+    expect(copying()).toBeNull();
     expect(getDb().select().from(fetchHosts).all()).toHaveLength(0);
   });
 

@@ -14,6 +14,13 @@ import { archiveSourceAction, removeSourceAction } from './sources-actions';
 
 type Evidence = ReturnType<typeof sourceEvidence> extends Map<number, infer E> ? E : never;
 
+/** A copy on its way: said differently once an attempt failed, beside the check that says why. */
+function copyingLine({ failed, tries }: { failed: number; tries: number }) {
+  if (failed === 0) return 'A copy is being made…';
+  const left = tries - failed;
+  return `Making a copy failed ${failed === 1 ? 'once' : `${failed} times`}; Claimline tries again by itself (${left} more ${left === 1 ? 'try' : 'tries'}).`;
+}
+
 /** Whether Claimline holds a copy of the source, and how its address answered when last fetched. */
 function EvidenceLine({ claimId, sourceId, evidence, fetchable }: { claimId: number; sourceId: number; evidence: Evidence; fetchable: boolean }) {
   const attention = evidence.state && NEEDS_ATTENTION.includes(evidence.state);
@@ -41,7 +48,7 @@ function EvidenceLine({ claimId, sourceId, evidence, fetchable }: { claimId: num
       ) : (
         'No archived copy yet. '
       )}
-      {evidence.queued ? <span role="status">A copy is being made…</span> : null}
+      {evidence.copying ? <span role="status">{copyingLine(evidence.copying)}</span> : null}
     </p>
   );
 }

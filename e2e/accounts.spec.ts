@@ -52,6 +52,35 @@ test.describe('accounts', () => {
     await context.close();
   });
 
+  test('an admin withdraws an invitation sent to the wrong address, and its link stops working', async ({ page, auth, browser }) => {
+    const admin = await auth.signedIn('admin');
+    await page.goto('/edit/users');
+    const mistyped = `${newAccount('Mistyped').email.replace('@', '.typo@')}`;
+    await page.getByLabel('Email (optional)').fill(mistyped);
+    await page.getByRole('button', { name: 'Create invitation' }).click();
+    const link = await page.getByLabel('Invitation link').inputValue();
+    const open = page.getByRole('region', { name: 'Open invitations' });
+    const row = open.getByRole('row', { name: new RegExp(mistyped.replace(/[.+]/g, '\\$&')) });
+    await expect(row).toContainText('editor');
+    await expect(row).toContainText(admin.name);
+
+    // The invitee's tab is open on the link when the admin withdraws it.
+    const context = await browser.newContext();
+    const invitee = await context.newPage();
+    await invitee.goto(link);
+    await row.getByRole('button', { name: /^Withdraw the editor invitation for/ }).click();
+    await expect(row).toHaveCount(0);
+    await invitee.getByLabel('Your name').fill('Wrong Person');
+    await invitee.getByLabel('Email').fill(mistyped);
+    await invitee.getByLabel('Password', { exact: true }).fill('a long enough password');
+    await invitee.getByLabel('Repeat the password').fill('a long enough password');
+    await invitee.getByRole('button', { name: 'Create account' }).click();
+    await expect(invitee.getByText(/This link has expired or was already used/)).toBeVisible();
+    await invitee.goto(link);
+    await expect(invitee.getByRole('heading', { name: 'This link cannot be used' })).toBeVisible();
+    await context.close();
+  });
+
   test('a disabled account is signed out at once and cannot sign in', async ({ page, auth, browser }) => {
     const editor = newAccount('Disabled');
     const context = await browser.newContext();

@@ -50,6 +50,7 @@ type Fixtures = {
   externalMatch: Record<Who, { reviewId: number; claimId: number; version: number }>;
   externalManual: Record<Who, { reviewId: number; claimId: number }>;
   externalRemove: Record<Who, number>;
+  revokeInvites: Record<Who, number>;
 };
 
 /** What the actions act on, stored by e2e/support/matrix-fixtures.ts with the app's own queries. */
@@ -662,6 +663,17 @@ test('every server action allows exactly the roles it should, whoever calls it o
           happened: () => query<number>('select count(*) from invites where email = ?', email) > 0,
         };
       },
+    },
+    {
+      action: 'revokeInviteAction',
+      name: 'withdraw an invitation',
+      allowed: ['admin'],
+      page: '/edit/users',
+      field: 'inviteId',
+      attempt: (who) => ({
+        fields: { inviteId: String(f.revokeInvites[who]) },
+        happened: () => query<number>('select expires_at from invites where id = ?', f.revokeInvites[who]) <= Date.now(),
+      }),
     },
     {
       action: 'signOffAction',

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { readCounter } from '@/db/queries/invalidations';
-import { createInvite, getUserByEmail } from '@/db/queries/users';
+import { createInvite, getUserByEmail, listOpenInvites } from '@/db/queries/users';
 import { seedDemoOnFirstRun } from '@/db/seed';
 import { removeDatabase, useFreshDatabase } from '@/db/testing';
 
@@ -33,7 +33,7 @@ process.env.VARNISH_URL = `http://127.0.0.1:${(cache.address() as AddressInfo).p
 
 const { join, signIn, signOut } = await import('./actions');
 const { getAuth } = await import('@/lib/server/auth');
-const { inviteAction, setDisabledAction, signOffAction } = await import('@/app/edit/users/actions');
+const { inviteAction, revokeInviteAction, setDisabledAction, signOffAction } = await import('@/app/edit/users/actions');
 
 const PASSWORD = 'a long and right password';
 let file: string;
@@ -116,6 +116,44 @@ describe('account changes and shared caches', () => {
     for (const disabled of ['true', 'false']) {
       expect(await settle(setDisabledAction(undefined, form({ userId: lars, disabled })))).toMatchObject({ state: { ok: true } });
     }
+    const { tags, unlogged } = logSince(before);
+    expect(tags.filter((tag) => tag !== 'none')).toEqual([]);
+    expect(unlogged).toBe(0);
+    expect(purged).toEqual([]);
+  }, 60_000);
+
+  it('an admin withdraws an invitation: its link stops working at once, a stale second press says why, and nothing is purged', async () => {
+    await signInAs('ngozi@courier.example');
+    const before = latest();
+    const invited = await settle(inviteAction(undefined, form({ role: 'editor', email: 'wrong.person@elsewhere.example', days: '7' })));
+    const token = (invited as { state: { data: { link: string } } }).state.data.link.split('/').at(-1)!;
+    const kept = createInvite({ role: 'editor', email: null, createdBy: null, ttlMs: 60_000 });
+    const invite = listOpenInvites().find((open) => open.email === 'wrong.person@elsewhere.example')!;
+    expect(invite).toMatchObject({ role: 'editor', createdBy: 'Ngozi Ádébáyọ̀' });
+
+    // Two tabs of the People page pressing Withdraw at once: one withdraws it, the other is told it already was.
+    const presses = await Promise.all([0, 1].map(() => revokeInviteAction(undefined, form({ inviteId: String(invite.id) }))));
+    expect(presses.map((state) => state.ok).sort()).toEqual([false, true]);
+    expect(presses.find((state) => !state.ok)?.message).toMatch(/already expired or been withdrawn/);
+    expect(listOpenInvites().map((open) => open.id)).not.toContain(invite.id);
+    expect(listOpenInvites().map((open) => open.id)).toContain(kept.invite.id);
+
+    requestHeaders = new Headers({ host: 'newsroom.example' });
+    const joined = await settle(join(undefined, form({ token, name: 'Wrong Person', email: 'wrong.person@elsewhere.example', password: PASSWORD, confirm: PASSWORD })));
+    expect(joined).toMatchObject({ state: { ok: false, message: expect.stringMatching(/expired or was already used/) } });
+    expect(getUserByEmail({ email: 'wrong.person@elsewhere.example' })).toBeUndefined();
+
+    // A used link cannot be withdrawn: the account is what to disable.
+    expect(await settle(join(undefined, form({ token: kept.token, name: 'Aiko 佐藤', email: 'aiko@courier.example', password: PASSWORD, confirm: PASSWORD })))).toEqual({ to: '/edit' });
+    await signInAs('ngozi@courier.example');
+    expect(await revokeInviteAction(undefined, form({ inviteId: String(kept.invite.id) }))).toMatchObject({ ok: false, message: expect.stringMatching(/already used/) });
+    // Not an id at all, and an editor trying: refused.
+    expect(await revokeInviteAction(undefined, form({ inviteId: '1; drop table invites' }))).toMatchObject({ ok: false });
+    await signInAs('aiko@courier.example');
+    const other = createInvite({ role: 'admin', email: null, createdBy: null, ttlMs: 60_000 });
+    expect(await settle(revokeInviteAction(undefined, form({ inviteId: String(other.invite.id) })))).not.toMatchObject({ state: { ok: true } });
+    expect(listOpenInvites().map((open) => open.id)).toContain(other.invite.id);
+
     const { tags, unlogged } = logSince(before);
     expect(tags.filter((tag) => tag !== 'none')).toEqual([]);
     expect(unlogged).toBe(0);

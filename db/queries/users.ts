@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { and, asc, count, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { getDb, preparedQuery } from '@/db';
 import { accounts, invites, meta, rateLimits, sessions, users, type User } from '@/db/schema';
 import { AppError, fieldError } from '@/lib/errors';
@@ -71,6 +71,31 @@ export function createSetupInvite(ttlMs = 24 * 60 * 60 * 1000): string | null {
     .where(and(isNull(invites.createdBy), isNull(invites.usedAt), eq(invites.role, 'admin')))
     .run();
   return createInvite({ role: 'admin', createdBy: null, ttlMs }).token;
+}
+
+/** Invitations whose link still works (unused, unexpired), newest first, with who made them. */
+export function listOpenInvites(now = new Date()) {
+  return getDb()
+    .select({ id: invites.id, email: invites.email, role: invites.role, expiresAt: invites.expiresAt, createdAt: invites.createdAt, createdBy: users.name })
+    .from(invites)
+    .leftJoin(users, eq(users.id, invites.createdBy))
+    .where(and(isNull(invites.usedAt), gt(invites.expiresAt, now)))
+    .orderBy(desc(invites.createdAt), desc(invites.id))
+    .all();
+}
+
+/**
+ * Withdraws an invitation: its link stops working at once (it expires now). A link already used, or
+ * one that expired or was withdrawn, is refused with what happened, for the admin who pressed a stale button.
+ */
+export function revokeInvite({ id }: { id: number }) {
+  return write((tx) => {
+    const invite = tx.select().from(invites).where(eq(invites.id, id)).get();
+    if (!invite) throw new AppError('not_found', { message: 'This invitation no longer exists.' });
+    if (invite.usedAt) throw new AppError('conflict', { message: 'This invitation was already used: the account is in the list above, where you can disable it.' });
+    if (invite.expiresAt <= new Date()) throw new AppError('conflict', { message: 'This invitation had already expired or been withdrawn.' });
+    tx.update(invites).set({ expiresAt: new Date() }).where(eq(invites.id, id)).run();
+  }, 'nothing');
 }
 
 /** The invitation a token stands for, if it is unused and unexpired. */

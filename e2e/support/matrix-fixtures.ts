@@ -12,6 +12,7 @@ import { getDb } from '@/db';
 import { markDemo } from '@/db/queries/demo';
 import { importExternalReviews, listExternalReviews } from '@/db/queries/external-reviews';
 import { createParty } from '@/db/queries/parties';
+import { createInvite } from '@/db/queries/users';
 import { createRevision } from '@/db/queries/revisions';
 import { addResponse, attachSource } from '@/db/queries/sources';
 import { assignClaim, moveClaim } from '@/db/queries/workflow';
@@ -181,6 +182,11 @@ markDemo({ articleIds: [matrixDemo.article.id], partyIds: [], sourceUrls: [] });
 const keep = createParty({ name: `Matrix cooperative ${tag}` });
 const duplicates = [1, 2, 3].map((n) => createParty({ name: `Matrix cooperative ${tag} duplicate ${n}` }).id);
 
+// An invitation per caller to withdraw (made by the matrix's admin, as the People page's form makes them).
+const revokeInvites = Object.fromEntries(
+  whos.map((who) => [who, createInvite({ role: 'editor', email: `matrix-${tag}-${who}@newsroom.example`, createdBy: users.admin, ttlMs: 60 * 60 * 1000 }).invite.id]),
+);
+
 console.log(
   JSON.stringify({
     review: { articleId: review.article.id, claimIds: review.claims },
@@ -201,5 +207,6 @@ console.log(
     externalMatch,
     externalManual,
     externalRemove,
+    revokeInvites,
   }),
 );

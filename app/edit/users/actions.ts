@@ -1,11 +1,11 @@
 'use server';
 
 import { headers } from 'next/headers';
-import { createInvite, setUserDisabled } from '@/db/queries/users';
+import { createInvite, revokeInvite, setUserDisabled } from '@/db/queries/users';
 import { setSignOffRequired } from '@/db/queries/workflow';
 import { action } from '@/lib/server/action';
 import { linkOriginFrom } from '@/lib/server/site';
-import { disableSchema, inviteSchema, signOffSchema } from './schema';
+import { disableSchema, inviteSchema, revokeInviteSchema, signOffSchema } from './schema';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -16,8 +16,17 @@ export const inviteAction = action({
     const { token } = createInvite({ role: input.role, email: input.email || null, createdBy: user.id, ttlMs: input.days * DAY });
     return `${linkOriginFrom(await headers())}/join/${token}`;
   },
+  refresh: true,
   message: 'Invitation created. Send this link to the new member; it works once.',
   data: (link) => ({ link }),
+});
+
+export const revokeInviteAction = action({
+  role: 'admin',
+  schema: revokeInviteSchema,
+  run: (input) => revokeInvite({ id: input.inviteId }),
+  refresh: true,
+  message: 'Invitation withdrawn: its link no longer works.',
 });
 
 export const setDisabledAction = action({

@@ -8,6 +8,7 @@ import { requirePageUser } from '@/lib/server/session';
 import { setDisabledAction } from './actions';
 import { DemoContent } from './demo-content';
 import { InviteForm } from './invite-form';
+import { OpenInvites } from './open-invites';
 import { SignOffSetting } from './sign-off-setting';
 
 export const metadata: Metadata = { title: 'People' };
@@ -63,6 +64,7 @@ export default async function UsersPage() {
       </table>
       <SignOffSetting required={signOffRequired()} />
       <DemoContent />
+      <OpenInvites />
       <InviteForm />
     </div>
   );

@@ -15,3 +15,5 @@ export const disableSchema = z.object({
 });
 
 export const signOffSchema = z.object({ required: z.enum(['true', 'false']).transform((v) => v === 'true') });
+
+export const revokeInviteSchema = z.object({ inviteId: z.coerce.number().int().positive() });

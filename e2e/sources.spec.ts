@@ -72,6 +72,17 @@ test.describe('sources and responses on a claim', () => {
     await expect(page.getByRole('region', { name: 'Sources' })).not.toContainText('Not a source');
   });
 
+  test('a party named in the response form is made with the kind the editor chose, which its page shows', async ({ page, claimSections }) => {
+    const party = `Dalia Haddad داليا حداد ${randomUUID().slice(0, 6)}`;
+    await claimSections.open(claimId);
+    await claimSections.addResponse({ newParty: party, newPartyKind: 'Person', stance: 'disputes', quote: 'I never said the lanes were free.' });
+    await expect(claimSections.message()).toContainText('saved', { ignoreCase: true });
+    await page.goto(`/claims/${claimId}/x`);
+    await page.getByRole('region', { name: 'Responses' }).getByRole('link', { name: party }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(party);
+    await expect(page.getByText('Person', { exact: true })).toBeVisible();
+  });
+
   test('a request for comment with a deadline, then the reply, then its removal', async ({ page, claimSections }) => {
     const party = `Mill Street Traders ${randomUUID().slice(0, 6)}`;
     await claimSections.open(claimId);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { overLimit, type TextLimit } from './limits';
 import { hasVisibleText } from './text';
+import { PARTY_KINDS } from './vocabulary';
 
 /** zod pieces for form fields shared by several editor forms (every form value arrives as a string). */
 
@@ -135,6 +136,15 @@ export const optionalText = (max: number) =>
     .max(max, `At most ${max} characters.`)
     .transform((text) => (hasVisibleText(text) ? text : ''))
     .default('');
+
+/**
+ * "Or a new party" and the kind it is made with (components/forms/new-party-fields.tsx), in the claim
+ * forms and the response form: a name already taken is that party (db/queries/parties partyNamed), kind aside.
+ */
+export const newPartyFields = {
+  newPartyName: optionalText(200),
+  newPartyKind: z.enum(PARTY_KINDS, 'Choose a kind.').default('organization'),
+};
 
 /** The value of a date input for a stored date (UTC day), or ''. */
 export function dayValue(date: Date | null | undefined): string {

@@ -49,6 +49,16 @@ describe('parties', () => {
     expect(listParties().length).toBe(before + 1);
   });
 
+  it('a party made from the response form has the kind the editor chose; a name already taken keeps its own kind', () => {
+    const board = createParty({ name: 'Harbour Board', kind: 'government' });
+    const claim = db().select().from(claims).orderBy(claims.id).limit(1).get()!;
+    const made = addResponse({ claimId: claim.id, newPartyName: 'Dalia Haddad — داليا حداد', newPartyKind: 'person', stance: 'disputes', actorId: null });
+    const again = addResponse({ claimId: claim.id, newPartyName: 'harbour board', newPartyKind: 'media', stance: 'confirms', actorId: null });
+    expect(getParty({ id: made.partyId })).toMatchObject({ name: 'Dalia Haddad — داليا حداد', kind: 'person' });
+    expect(again.partyId).toBe(board.id);
+    expect(getParty({ id: board.id })?.kind).toBe('government');
+  });
+
   it('takes a name that differs only in the case of letters beyond A-Z for the party already called that', () => {
     const union = createParty({ name: 'Ørnebakke Tenants’ Union' });
     const mayor = createParty({ name: 'Мэрия Порт-Эллери' });

@@ -4,7 +4,7 @@ import { preparedQuery } from '@/db';
 import { claimSources, parties, responses, sources } from '@/db/schema';
 import { AppError, fieldError } from '@/lib/errors';
 import { normalizeLine } from '@/lib/text';
-import type { Relation, Stance } from '@/lib/vocabulary';
+import type { PartyKind, Relation, Stance } from '@/lib/vocabulary';
 import { touchClaim, type ClaimScope } from './claim-scope';
 import { getParty, partyNamed } from './parties';
 import { watchMostDisputed } from './reader-lists';
@@ -241,9 +241,10 @@ const claimSourcesQuery = preparedQuery((db) =>
 );
 
 export type ResponseFields = {
-  /** The responding party; or `newPartyName` to create it in the same transaction. */
+  /** The responding party; or `newPartyName` (of `newPartyKind`) to create it in the same transaction. */
   partyId?: number | null;
   newPartyName?: string;
+  newPartyKind?: PartyKind;
   stance?: Stance | null;
   quote?: string;
   respondedAt?: Date | null;
@@ -256,7 +257,7 @@ export type ResponseInput = ResponseFields & { claimId: number; actorId: string 
 
 function responseValues(tx: Tx, input: ResponseFields) {
   const party = input.newPartyName?.trim()
-    ? partyNamed(tx, { name: input.newPartyName })
+    ? partyNamed(tx, { name: input.newPartyName, kind: input.newPartyKind })
     : input.partyId
       ? getParty({ id: input.partyId })
       : undefined;

@@ -14,6 +14,7 @@ export type SourceFields = {
 export type ResponseFields = {
   party?: string;
   newParty?: string;
+  newPartyKind?: 'Person' | 'Organization' | 'Government' | 'Media';
   requestedOn?: string;
   deadline?: string;
   stance?: string;
@@ -87,6 +88,7 @@ export class ClaimSections {
   private async fillResponse(form: ReturnType<Page['getByRole']>, f: ResponseFields) {
     if (f.party !== undefined) await form.getByLabel('Party', { exact: true }).selectOption({ label: f.party });
     if (f.newParty !== undefined) await form.getByLabel('Or a new party').fill(f.newParty);
+    if (f.newPartyKind !== undefined) await form.getByLabel('Kind of new party').selectOption({ label: f.newPartyKind });
     if (f.requestedOn !== undefined) await form.getByLabel('Comment requested on').fill(f.requestedOn);
     if (f.deadline !== undefined) await form.getByLabel('Reply deadline').fill(f.deadline);
     if (f.stance !== undefined) await form.getByLabel('Stance').selectOption({ label: f.stance });

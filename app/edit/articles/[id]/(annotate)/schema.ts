@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { formKey, optionalText, requiredText } from '@/lib/form-fields';
+import { formKey, newPartyFields, requiredText } from '@/lib/form-fields';
 import { STATUSES } from '@/lib/status';
-import { PARTY_KINDS } from '@/lib/vocabulary';
+import type { PartyKind } from '@/lib/vocabulary';
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const offset = z.coerce.number().int().min(0).max(10_000_000);
@@ -31,11 +31,10 @@ const claimantFields = {
     .regex(/^\d*$/, 'Choose a party from the list.')
     .optional()
     .transform((v) => (v ? Number(v) : null)),
-  newPartyName: optionalText(200),
-  newPartyKind: z.enum(PARTY_KINDS, 'Choose a kind.').default('organization'),
+  ...newPartyFields,
 };
 
-const newParty = (input: { newPartyName: string; newPartyKind: (typeof PARTY_KINDS)[number] }) =>
+const newParty = (input: { newPartyName: string; newPartyKind: PartyKind }) =>
   input.newPartyName ? { name: input.newPartyName, kind: input.newPartyKind } : null;
 
 const statement = requiredText(2000, 'Write the claim as a statement.');

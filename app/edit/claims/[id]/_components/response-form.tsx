@@ -5,6 +5,7 @@ import { useFormAction } from '@/components/forms/use-form-action';
 import { useFormKey } from '@/components/forms/use-form-key';
 import { DraftRestored } from '@/components/forms/drafts';
 import { Field, FormMessage, SelectField } from '@/components/forms/fields';
+import { NewPartyFields } from '@/components/forms/new-party-fields';
 import { SubmitButton } from '@/components/forms/submit-button';
 import { TheirVersion, theirRow } from '@/components/forms/their-version';
 import { dayValue } from '@/lib/form-fields';
@@ -69,7 +70,7 @@ export function ResponseForm({
       {/* Drawn again with each saved version's values; the form around them stays, with its message. */}
       <Fragment key={response?.version}>
         <SelectField label="Party" name="partyId" options={partyOptions} placeholder="— choose —" defaultValue={response?.partyId ?? ''} state={state} />
-        {response ? null : <Field label="Or a new party" name="newPartyName" hint="Creates the party with this name." state={state} />}
+        {response ? null : <NewPartyFields state={state} hint="Creates the party, or uses the one already called that." />}
         <fieldset className="mb-4 rounded border border-[var(--rule)] p-3">
           <legend className="px-1 text-sm font-semibold">Right of reply</legend>
           <Field label="Comment requested on" name="requestedAt" type="date" defaultValue={response?.requestedAt} state={state} />

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formId, formKey, formVersion, optionalDay, optionalHttpUrl, optionalText, versionWithId } from '@/lib/form-fields';
+import { formId, formKey, formVersion, newPartyFields, optionalDay, optionalHttpUrl, optionalText, versionWithId } from '@/lib/form-fields';
 import { STANCES } from '@/lib/vocabulary';
 
 /**
@@ -14,7 +14,7 @@ export const responseSchema = z
     /** The response's version when the form was rendered (editing only). */
     version: formVersion,
     partyId: z.union([z.literal('').transform(() => null), formId]),
-    newPartyName: optionalText(200),
+    ...newPartyFields,
     stance: z.union([z.literal('').transform(() => null), z.enum(STANCES, 'Choose a stance.')]),
     quote: optionalText(2000),
     respondedAt: optionalDay,

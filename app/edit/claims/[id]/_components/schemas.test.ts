@@ -29,7 +29,9 @@ describe('response form', () => {
   });
 
   it('takes a new party by name instead of a chosen one', () => {
-    expect(responseSchema.parse({ ...base, partyId: '', newPartyName: 'Harbour Board', stance: 'denies' })).toMatchObject({ partyId: null, newPartyName: 'Harbour Board' });
+    expect(responseSchema.parse({ ...base, partyId: '', newPartyName: 'Harbour Board', stance: 'denies' })).toMatchObject({ partyId: null, newPartyName: 'Harbour Board', newPartyKind: 'organization' });
+    expect(responseSchema.parse({ ...base, partyId: '', newPartyName: 'Dalia Haddad', newPartyKind: 'person', stance: 'denies' })).toMatchObject({ newPartyKind: 'person' });
+    expect(responseSchema.safeParse({ ...base, partyId: '', newPartyName: 'Dalia Haddad', newPartyKind: 'alien', stance: 'denies' }).error?.issues[0]).toMatchObject({ path: ['newPartyKind'], message: 'Choose a kind.' });
   });
 
   it.each([

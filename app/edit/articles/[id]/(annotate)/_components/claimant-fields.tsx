@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { Field, inputClass, type FormState } from '@/components/forms/fields';
-import { PARTY_KINDS, PARTY_KIND_LABELS } from '@/lib/vocabulary';
+import { inputClass, type FormState } from '@/components/forms/fields';
+import { NewPartyFields } from '@/components/forms/new-party-fields';
 
 export type PartyOption = { id: number; name: string };
 
@@ -9,7 +9,7 @@ export function ClaimantFields({ parties, state, partyId }: { parties: PartyOpti
   const id = useId();
   const errors = state?.fieldErrors?.claimantPartyId ?? [];
   return (
-    <fieldset className="@container mb-4 rounded border border-[var(--rule)] p-3">
+    <fieldset className="mb-4 rounded border border-[var(--rule)] p-3">
       <legend className="px-1 text-sm font-semibold">Claimant</legend>
       <label htmlFor={`${id}-party`} className="block text-sm font-semibold">
         Who made the claim
@@ -31,21 +31,8 @@ export function ClaimantFields({ parties, state, partyId }: { parties: PartyOpti
         ))}
       </select>
       {errors.length ? <p className="mt-1 text-sm text-red-700 dark:text-red-300">{errors.join(' ')}</p> : null}
-      {/* Side by side only when the panel is wide enough for the kind's longest word: the annotator's panel is narrow on a wide screen. */}
-      <div className="mt-3 grid gap-x-3 @md:grid-cols-[minmax(0,1fr)_auto]">
-        <Field label="Or a new party" name="newPartyName" hint="Creates the party, or uses the one already called that, and makes it the claimant." state={state} autoComplete="off" />
-        <div className="mb-4">
-          <label htmlFor={`${id}-kind`} className="block text-sm font-semibold">
-            Kind of new party
-          </label>
-          <select key={state?.values?.newPartyKind} id={`${id}-kind`} name="newPartyKind" defaultValue={state?.values?.newPartyKind ?? 'organization'} className={inputClass}>
-            {PARTY_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {PARTY_KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </div>
+      <div className="mt-3">
+        <NewPartyFields state={state} hint="Creates the party, or uses the one already called that, and makes it the claimant." />
       </div>
     </fieldset>
   );

@@ -99,6 +99,20 @@ describe('normalizeLine and slugify', () => {
     // An isolate's closer also ends the embeddings opened inside it; the marks (LRM, RLM) are not controls of this kind.
     expect(normalizeLine(`${RLI}x ${RLO}y${PDI} \u200fz`)).toBe(`${RLI}x ${RLO}y${PDI} \u200fz`);
   });
+  it('trims what draws nothing from the edges, so a pasted name is the same name as a typed one', () => {
+    expect(normalizeLine('  مجلس المدينة \u200b ')).toBe('مجلس المدينة');
+    expect(normalizeLine('\ufeff\u2060Kestrel Glassworks\u00ad\u200d')).toBe('Kestrel Glassworks');
+    expect(normalizeLine('\u3164 김민지 \u2800')).toBe('김민지');
+    // Inside a line they stay (a joiner inside an emoji, a zero-width space as a word break in Thai).
+    expect(normalizeLine('👩\u200d🔬 Lab')).toBe('👩\u200d🔬 Lab');
+    expect(normalizeLine('ภาษา\u200bไทย')).toBe('ภาษา\u200bไทย');
+    // Direction marks, variation selectors and a flag's tag characters stay at an edge.
+    expect(normalizeLine('Acme Inc.\u200f')).toBe('Acme Inc.\u200f');
+    expect(normalizeLine('Ferry 🚢\ufe0f')).toBe('Ferry 🚢\ufe0f');
+    const england = '\u{1f3f4}\u{e0067}\u{e0062}\u{e0065}\u{e006e}\u{e0067}\u{e007f}';
+    expect(normalizeLine(`Lions ${england} `)).toBe(`Lions ${england}`);
+    expect(normalizeLine('\u200b \u200b')).toBe('');
+  });
   it('makes ASCII slugs, with a fallback for text with no letters', () => {
     expect(slugify('Zoë says: “Ridership doubled!”')).toBe('zoe-says-ridership-doubled');
     expect(slugify('قال الوزير')).toBe('item');

@@ -46,10 +46,23 @@ export function normalizeBody(input: string): string {
  */
 export const hasVisibleText = (text: string) => /[^\s\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]/u.test(text);
 
-/** Single-line text (titles, names, statements): NFC, inner whitespace collapsed, trimmed. */
+/**
+ * Single-line text (titles, names, statements): NFC, inner whitespace collapsed, trimmed of white
+ * space and of what draws nothing at an edge (EDGE_BLANK).
+ */
 export function normalizeLine(input: string): string {
-  return balanceDirection(safeText(input)).replace(/\s+/gu, ' ').trim();
+  return balanceDirection(safeText(input)).replace(/\s+/gu, ' ').replace(EDGE_BLANK, '');
 }
+
+/**
+ * White space and characters that draw nothing and mean nothing at a line's start or end: zero-width
+ * space and joiners, word joiner, invisible operators, byte-order mark, soft hyphen, Mongolian vowel
+ * separator, the Hangul fillers, the blank Braille cell. A name pasted with one of them (what an empty
+ * element copied from a page leaves) was stored so, and the same name typed later made a second
+ * party. Direction marks (LRM, RLM, ALM) stay: they decide where an edge's punctuation is drawn.
+ * Variation selectors and tag characters stay: they end emoji and flags.
+ */
+const EDGE_BLANK = /^[\s\u00ad\u180e\u200b-\u200d\u2060-\u2064\u2800\u3164\uffa0\ufeff]+|[\s\u00ad\u180e\u200b-\u200d\u2060-\u2064\u2800\u3164\uffa0\ufeff]+$/gu;
 
 const DIRECTION_CONTROL = /[\u202a-\u202e\u2066-\u2069]/u;
 

@@ -1,4 +1,6 @@
-// Builds the production bundle when there is none or the sources changed since the last build.
+// Builds the production bundle when there is none or the sources changed since the last build;
+// with --always (`npm run build`), builds anyway. Either way it stamps the build with the sources'
+// hash, so `npm start` after `npm run build` starts at once instead of building the same sources again.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,16 +26,16 @@ function hashSources() {
   return hash.digest('hex');
 }
 
-export async function buildIfNeeded() {
+export async function buildIfNeeded({ always = false } = {}) {
   const current = hashSources();
   const built = fs.existsSync(path.join(root, '.next', 'BUILD_ID')) && fs.existsSync(STAMP)
     ? fs.readFileSync(STAMP, 'utf8')
     : '';
-  if (built === current) {
+  if (built === current && !always) {
     if (!fs.existsSync(EMBED_FILE)) await buildEmbed();
     return false;
   }
-  console.log('Building Claimline for production (first start or changed sources)…');
+  if (!always) console.log('Building Claimline for production (first start or changed sources)…');
   await run(bin('next'), ['build'], { env: baseEnv() });
   // After next build, which empties .next.
   await buildEmbed();
@@ -42,5 +44,5 @@ export async function buildIfNeeded() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await buildIfNeeded();
+  await buildIfNeeded({ always: process.argv.includes('--always') });
 }

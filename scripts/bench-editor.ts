@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { FormClient } from './lib/form-client';
+import { FormClient, freshFormKey } from './lib/form-client';
 import { quantile } from './lib/stats';
 
 const { values } = parseArgs({
@@ -136,7 +136,8 @@ async function main() {
   // Any party will do; reading it from the file is setup, not part of what is measured.
   const db = new Database(process.env.DATABASE_PATH!, { readonly: true });
   const partyId = String(db.prepare('select id from parties order by id limit 1').pluck().get());
-  db.close();
+  // What the saves stored, to check each slice's acknowledged saves against (a save answered "saved" that wrote nothing measures nothing).
+  const stored = db.prepare("select count(*) from responses where quote like 'Bench edit %'").pluck();
   const page = (id: string) => `/edit/claims/${id}`;
   // The "Add response" form's hidden action fields are the same on every claim's page.
   const form = await client.readForm(page(claimIds[0]!), 'stance', /^Add response$/);
@@ -164,6 +165,7 @@ async function main() {
   for (let slice = 0; slice < Number(values.slices); slice++) {
     if (lines && (await lines.next()).done) break;
     const latencies: number[] = [];
+    const storedBefore = Number(stored.get());
     // Each save's time by its trace id (sent as x-claimline-trace, which the server's timing log repeats).
     const saves: Record<string, number> = {};
     const first = attempted;
@@ -174,7 +176,9 @@ async function main() {
       attempted++;
       const started = performance.now();
       const trace = `save-${mode}-${attempted}`;
-      const fields = { claimId, partyId, stance: 'disputes', quote: `Bench edit ${attempted}: the figure leaves out the weekend services.` };
+      // A key of its own for each save: the form's one key sent again is the same form sent twice,
+      // which gets the first save's answer (and saved nothing, 85e7066) or is refused (da6fde9).
+      const fields = { claimId, partyId, stance: 'disputes', quote: `Bench edit ${attempted}: the figure leaves out the weekend services.`, ...freshFormKey(form) };
       try {
         let ok: boolean;
         if (mode === 'js') {
@@ -200,6 +204,8 @@ async function main() {
       await sleep(Math.max(0, intervalMs - (performance.now() - started)));
     }
     const ms = (x: number) => Math.round(x);
+    const written = Number(stored.get()) - storedBefore;
+    if (written < latencies.length) throw new Error(`${latencies.length} saves were answered "Response saved." but ${written} responses were stored`);
     console.log(
       JSON.stringify({
         attempted: attempted - first,
@@ -213,6 +219,7 @@ async function main() {
     );
   }
   input?.close();
+  db.close();
 }
 
 main().catch((error: unknown) => {

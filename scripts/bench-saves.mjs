@@ -28,7 +28,9 @@ import { root, runTsOutput } from './lib.mjs';
 const { values, connections, port, env } = benchSettings({
   seconds: { type: 'string', default: '4' },
   rounds: { type: 'string', default: '3' },
-  // Readers' load beside the saves: the reader mix's cached pages (mix) or none.
+  // Readers' load beside the saves: the reader mix's cached pages (mix), only the edited claims'
+  // pages (edited: 2 connections, so the reader process's CPU is about its renders of what the
+  // saves changed), or none.
   load: { type: 'string', default: 'mix' },
   mode: { type: 'string', default: 'nojs,js' },
   compare: { type: 'string' },
@@ -77,29 +79,39 @@ async function startServer(arm, i) {
   await waitForHealth(base);
   for (const p of [...claimPaths, articlePath, '/']) await (await fetch(base + p, { headers: DOCUMENT })).arrayBuffer();
   const editorPid = () => processesRss(child.pid).find((p) => p.role === 'editor');
-  return { arm, base, working, invites, child, exited, editorPid };
+  const readerPid = () => processesRss(child.pid).find((p) => p.role === 'reader');
+  return { arm, base, working, invites, child, exited, editorPid, readerPid };
 }
 
 const readerMix = () => {
   const x = Math.random();
   return x < 0.7 ? pick(claimPaths) : x < 0.9 ? articlePath : '/';
 };
+const editedPaths = claimPaths.slice(0, 20);
+const readersOf = { mix: { paths: readerMix, connections }, edited: { paths: () => pick(editedPaths), connections: 2 } };
+if (values.load !== 'none' && !readersOf[values.load]) throw new Error(`--load: "${values.load}" is not mix, edited or none`);
 
 /** One slice: the bench editor saving for `seconds` on `server`, with the readers' load beside it. */
 async function slice(server, mode) {
   const editor = startEditor({ base: server.base, invite: server.invites.shift(), claimIds: editedIds, seconds, interval: values['edit-interval'], env, database: server.working, mode });
   await editor.ready;
   const before = server.editorPid();
+  const readerBefore = server.readerPid();
   const from = process.hrtime.bigint();
-  const readers = values.load === 'mix' ? load('reader mix', readerMix, { headers: DOCUMENT, url: server.base, connections, duration: seconds }) : null;
+  const readersLoad = readersOf[values.load];
+  const readers = readersLoad ? load('readers', readersLoad.paths, { headers: DOCUMENT, url: server.base, connections: readersLoad.connections, duration: seconds }) : null;
   const { saves, ...result } = await editor.done;
   const to = process.hrtime.bigint();
   const after = server.editorPid();
+  const readerAfter = server.readerPid();
   const mix = readers ? await readers : null;
+  const perSave = (a, b) => (result.acknowledged ? round(((b.cpuSeconds - a.cpuSeconds) * 1000) / result.acknowledged, 1) : null);
   return {
     ...result,
     latencies: Object.values(saves),
-    cpuMsPerSave: result.acknowledged ? round(((after.cpuSeconds - before.cpuSeconds) * 1000) / result.acknowledged, 1) : null,
+    cpuMsPerSave: perSave(before, after),
+    // The reader process's CPU in the slice, per save: with --load edited, about its renders of the edited pages.
+    readerCpuMsPerSave: perSave(readerBefore, readerAfter),
     readersPerSecond: mix?.requestsPerSecond ?? null,
     window: [from, to],
   };
@@ -125,7 +137,7 @@ try {
         const s = await slice(server, mode);
         windows.push({ mode, window: s.window });
         results.push({ round: r + 1, mode, arm: server.arm.name, ...s });
-        console.log(`round ${r + 1}, ${mode}, ${server.arm.name}: ${s.acknowledged} of ${s.attempted} saves, p50 ${s.p50} ms, p99 ${s.p99} ms, editor CPU ${s.cpuMsPerSave} ms a save, readers ${s.readersPerSecond ?? '–'}/s`);
+        console.log(`round ${r + 1}, ${mode}, ${server.arm.name}: ${s.acknowledged} of ${s.attempted} saves, p50 ${s.p50} ms, p99 ${s.p99} ms, editor CPU ${s.cpuMsPerSave} ms a save, reader CPU ${s.readerCpuMsPerSave} ms a save, readers ${s.readersPerSecond ?? '–'}/s`);
       }
     }
   }
@@ -137,6 +149,7 @@ try {
       const mine = results.filter((x) => x.mode === mode && x.arm === arm.name);
       const all = mine.flatMap((x) => x.latencies);
       const cpu = mine.map((x) => x.cpuMsPerSave).filter((x) => x !== null);
+      const readerCpu = mine.map((x) => x.readerCpuMsPerSave).filter((x) => x !== null);
       summary[`${mode} ${arm.name}${arm.env && Object.keys(arm.env).length ? ` (${values['env-b']})` : arm.dir !== root ? ` (${path.basename(arm.dir)})` : ''}`] = {
         saves: all.length,
         p50: q(all, 0.5),
@@ -144,6 +157,7 @@ try {
         p99: q(all, 0.99),
         max: q(all, 1),
         'CPU ms a save (by slice)': cpu.join(' / '),
+        'reader CPU ms a save (by slice)': readerCpu.join(' / '),
       };
     }
     if (arms.length === 2) {
@@ -153,7 +167,7 @@ try {
           const [a, b] = ['A', 'B'].map((name) => results.find((x) => x.mode === mode && x.arm === name && x.round === r + 1));
           return a?.[key] && b?.[key] ? round(b[key] / a[key], 2) : null;
         });
-      console.log(`${mode}, B ÷ A by round: p50 ${ratio('p50').join(', ')}; CPU a save ${ratio('cpuMsPerSave').join(', ')}`);
+      console.log(`${mode}, B ÷ A by round: p50 ${ratio('p50').join(', ')}; CPU a save ${ratio('cpuMsPerSave').join(', ')}; reader CPU a save ${ratio('readerCpuMsPerSave').join(', ')}`);
     }
   }
   console.table(summary);
@@ -161,21 +175,24 @@ try {
   fs.writeFileSync(path.join(root, 'bench', 'saves.json'), `${JSON.stringify({ at: new Date().toISOString(), loadBefore, loadAfter, seconds, rounds, load: values.load, arms: arms.map((a) => ({ ...a, dir: path.relative(root, a.dir) || '.' })), summary, slices: results.map(({ window: _window, ...x }) => x) }, null, 2)}\n`);
 
   if (values.profile) {
-    const editorPid = started[0].editorPid().pid;
+    const pids = { editor: started[0].editorPid().pid, reader: started[0].readerPid().pid };
     for (const s of started) s.child.kill('SIGTERM');
     await Promise.all(started.map((s) => s.exited));
-    const file = fs.readdirSync(profileDir).find((f) => f.includes(`.${editorPid}.`));
-    if (!file) throw new Error(`no profile of the editor process (${editorPid}) in ${profileDir}`);
     const breakdowns = {};
-    for (const mode of modes) {
-      const saves = results.filter((x) => x.mode === mode).reduce((n, x) => n + x.acknowledged, 0);
-      const breakdown = (breakdowns[mode] = profileBreakdown(path.join(profileDir, file), windows.filter((w) => w.mode === mode).map((w) => w.window), saves));
-      console.log(`\nThe editor process's time during the ${mode} saves (${saves} saves, ${breakdown.busyMsPerSave} ms a save busy; ms a save, share of the busy time):`);
-      console.table(breakdown.categories);
-      console.log(`Drizzle building SQL text (every heading): ${breakdown.drizzleBuildMsPerSave} ms a save, by the app's caller:`);
-      console.table(breakdown.drizzleBuildByCaller);
-      console.log('Largest self times outside React and the action (source, ms a save):');
-      console.table(breakdown.otherSources);
+    // The editor process's saves, and the reader process's work beside them (with --load edited, its renders of the edited pages).
+    for (const [role, pid] of Object.entries(pids)) {
+      const file = fs.readdirSync(profileDir).find((f) => f.includes(`.${pid}.`));
+      if (!file) throw new Error(`no profile of the ${role} process (${pid}) in ${profileDir}`);
+      for (const mode of modes) {
+        const saves = results.filter((x) => x.mode === mode).reduce((n, x) => n + x.acknowledged, 0);
+        const breakdown = (breakdowns[`${role} ${mode}`] = profileBreakdown(path.join(profileDir, file), windows.filter((w) => w.mode === mode).map((w) => w.window), saves));
+        console.log(`\nThe ${role} process's time during the ${mode} saves (${saves} saves, ${breakdown.busyMsPerSave} ms a save busy; ms a save, share of the busy time):`);
+        console.table(breakdown.categories);
+        console.log(`Drizzle building SQL text (every heading): ${breakdown.drizzleBuildMsPerSave} ms a save, by the app's caller:`);
+        console.table(breakdown.drizzleBuildByCaller);
+        console.log('Largest self times outside React and the action (source, ms a save):');
+        console.table(breakdown.otherSources);
+      }
     }
     fs.writeFileSync(path.join(root, 'bench', 'saves-profile.json'), `${JSON.stringify(breakdowns, null, 2)}\n`);
   }

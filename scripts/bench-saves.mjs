@@ -22,15 +22,15 @@ import { SourceMap } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchSettings, DOCUMENT, load, pick, processesRss, round, startEditor, benchNewsroom, waitForHealth } from './bench-lib.mjs';
+import { benchSettings, BROWSER_ENCODINGS, DOCUMENT, load, pick, processesRss, round, startEditor, benchNewsroom, waitForHealth } from './bench-lib.mjs';
 import { root, runTsOutput } from './lib.mjs';
 
 const { values, connections, port, env } = benchSettings({
   seconds: { type: 'string', default: '4' },
   rounds: { type: 'string', default: '3' },
-  // Readers' load beside the saves: the reader mix's cached pages (mix), only the edited claims'
-  // pages (edited: 2 connections, so the reader process's CPU is about its renders of what the
-  // saves changed), or none.
+  // Readers' load beside the saves: the reader mix's cached pages (mix); the edited claims' pages
+  // (edited: one reader asking them in turn, each about as often as a save changes one, so the
+  // reader process's CPU a save is about its render of the page the save changed); or none.
   load: { type: 'string', default: 'mix' },
   mode: { type: 'string', default: 'nojs,js' },
   compare: { type: 'string' },
@@ -87,9 +87,22 @@ const readerMix = () => {
   const x = Math.random();
   return x < 0.7 ? pick(claimPaths) : x < 0.9 ? articlePath : '/';
 };
+if (!['mix', 'edited', 'none'].includes(values.load)) throw new Error(`--load: "${values.load}" is not mix, edited or none`);
 const editedPaths = claimPaths.slice(0, 20);
-const readersOf = { mix: { paths: readerMix, connections }, edited: { paths: () => pick(editedPaths), connections: 2 } };
-if (values.load !== 'none' && !readersOf[values.load]) throw new Error(`--load: "${values.load}" is not mix, edited or none`);
+
+/** One reader asking the edited claims' pages in turn, one every `interval / 20` ms: how each was answered (hit, miss…). */
+async function editedReader(base, until) {
+  const answers = {};
+  for (let i = 0; Date.now() < until; i++) {
+    const started = Date.now();
+    const response = await fetch(base + editedPaths[i % editedPaths.length], { headers: { ...DOCUMENT, ...BROWSER_ENCODINGS } });
+    await response.arrayBuffer();
+    const how = response.headers.get('x-claimline-cache') ?? 'none';
+    answers[how] = (answers[how] ?? 0) + 1;
+    await new Promise((r) => setTimeout(r, Math.max(0, Number(values['edit-interval']) / editedPaths.length - (Date.now() - started))));
+  }
+  return answers;
+}
 
 /** One slice: the bench editor saving for `seconds` on `server`, with the readers' load beside it. */
 async function slice(server, mode) {
@@ -98,13 +111,14 @@ async function slice(server, mode) {
   const before = server.editorPid();
   const readerBefore = server.readerPid();
   const from = process.hrtime.bigint();
-  const readersLoad = readersOf[values.load];
-  const readers = readersLoad ? load('readers', readersLoad.paths, { headers: DOCUMENT, url: server.base, connections: readersLoad.connections, duration: seconds }) : null;
+  const readers = values.load === 'mix' ? load('reader mix', readerMix, { headers: DOCUMENT, url: server.base, connections, duration: seconds }) : null;
+  const edited = values.load === 'edited' ? editedReader(server.base, Date.now() + seconds * 1000) : null;
   const { saves, ...result } = await editor.done;
   const to = process.hrtime.bigint();
   const after = server.editorPid();
   const readerAfter = server.readerPid();
   const mix = readers ? await readers : null;
+  const editedAnswers = edited ? await edited : null;
   const perSave = (a, b) => (result.acknowledged ? round(((b.cpuSeconds - a.cpuSeconds) * 1000) / result.acknowledged, 1) : null);
   return {
     ...result,
@@ -113,6 +127,7 @@ async function slice(server, mode) {
     // The reader process's CPU in the slice, per save: with --load edited, about its renders of the edited pages.
     readerCpuMsPerSave: perSave(readerBefore, readerAfter),
     readersPerSecond: mix?.requestsPerSecond ?? null,
+    editedAnswers,
     window: [from, to],
   };
 }
@@ -137,7 +152,7 @@ try {
         const s = await slice(server, mode);
         windows.push({ mode, window: s.window });
         results.push({ round: r + 1, mode, arm: server.arm.name, ...s });
-        console.log(`round ${r + 1}, ${mode}, ${server.arm.name}: ${s.acknowledged} of ${s.attempted} saves, p50 ${s.p50} ms, p99 ${s.p99} ms, editor CPU ${s.cpuMsPerSave} ms a save, reader CPU ${s.readerCpuMsPerSave} ms a save, readers ${s.readersPerSecond ?? '–'}/s`);
+        console.log(`round ${r + 1}, ${mode}, ${server.arm.name}: ${s.acknowledged} of ${s.attempted} saves, p50 ${s.p50} ms, p99 ${s.p99} ms, editor CPU ${s.cpuMsPerSave} ms a save, reader CPU ${s.readerCpuMsPerSave} ms a save, readers ${s.readersPerSecond ?? '–'}/s${s.editedAnswers ? ` ${JSON.stringify(s.editedAnswers)}` : ''}`);
       }
     }
   }

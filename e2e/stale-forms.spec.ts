@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { AnnotatorPage } from './pages/annotator';
 import { AuthPages } from './pages/auth';
@@ -128,4 +129,65 @@ test('typing in the claim form survives a new version from the panel’s own but
   await expect(theirs).toContainText(theirStatement);
   await expect(form.getByLabel('Why this status')).toHaveValue(second);
   await form.screenshot({ path: test.info().outputPath('kept-typing.png') });
+});
+
+// Two editors ask the same party for comment from forms each drew before the other saved, and press Add
+// response at the same moment; then the same request, JavaScript off, is posted twice at once (a double click).
+test('a party asked for comment from two editors’ forms at once is asked once; the later form says why and keeps its typing', async ({ page, auth, browser }) => {
+  const tag = randomUUID().slice(0, 6);
+  const quote = `The ferry ${tag} was late on 40 days last winter.`;
+  const { claims } = runSetup<{ claims: { id: number }[] }>('article-with-claims.ts', { title: `Late ferry ${tag}`, body: quote, quotes: [quote], published: false });
+  const claimId = claims[0]!.id;
+  const party = `Ferry Operator ${tag} — «المشغل» 渡轮 🚢`;
+  await auth.signedIn('editor', 'Anna');
+  const contextB = await browser.newContext();
+  const pageB = await contextB.newPage();
+  await new AuthPages(pageB).signedIn('editor', 'Bilal');
+  const forms: Locator[] = [];
+  for (const [editor, deadline] of [[page, '2026-12-09'], [pageB, '2026-12-11']] as const) {
+    const sections = new ClaimSections(editor);
+    await sections.open(claimId);
+    await sections.responses().getByText('Add a response or request for comment').click();
+    const form = editor.getByRole('form', { name: 'Add a response' });
+    await form.getByLabel('Or a new party').fill(party);
+    await form.getByLabel('Comment requested on').fill('2026-12-02');
+    await form.getByLabel('Reply deadline').fill(deadline);
+    forms.push(form);
+  }
+  await Promise.all(forms.map((form) => form.getByRole('button', { name: 'Add response' }).click()));
+  const saved = (form: Locator) => form.getByRole('status').filter({ hasText: 'Response saved.' });
+  const refused = (form: Locator) => form.getByText(`${party} was already asked for comment on this claim and has not answered yet`);
+  await expect.poll(async () => (await Promise.all(forms.map(async (f) => [await saved(f).count(), await refused(f).count()]))).flat().join()).toMatch(/^(1,0,0,1|0,1,1,0)$/);
+  const later = (await saved(forms[0]!).count()) ? forms[1]! : forms[0]!;
+  await expect(later.getByLabel('Or a new party')).toHaveValue(party);
+  await later.screenshot({ path: test.info().outputPath('asked-twice.png') });
+  const requests = new ClaimSections(page).responses().getByRole('listitem', { name: `Response from ${party}` });
+  await page.reload();
+  await expect(requests).toHaveCount(1);
+  await expect(requests).toContainText('reply due by');
+
+  // JavaScript off: Bilal asks another party; his browser sends the form twice at once.
+  const other = `Harbour Board ${tag} — 港务局`;
+  const noScript = await (await browser.newContext({ javaScriptEnabled: false, storageState: await contextB.storageState() })).newPage();
+  await noScript.goto(`/edit/claims/${claimId}`);
+  await noScript.route('**/edit/**', async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    const { headers } = { headers: route.request().headers() };
+    const twice = await Promise.all([
+      route.fetch(),
+      noScript.request.post(route.request().url(), { headers: { 'content-type': headers['content-type']!, origin: headers.origin! }, data: route.request().postDataBuffer()! }),
+    ]);
+    await route.fulfill({ response: twice[0] });
+  });
+  await noScript.getByText('Add a response or request for comment').click();
+  const noScriptForm = noScript.getByRole('form', { name: 'Add a response' });
+  await noScriptForm.getByLabel('Or a new party').fill(other);
+  await noScriptForm.getByLabel('Comment requested on').fill('2026-12-02');
+  await noScriptForm.getByLabel('Reply deadline').fill('2026-12-09');
+  await noScriptForm.getByRole('button', { name: 'Add response' }).click();
+  await noScript.unrouteAll();
+  await noScript.goto(`/edit/claims/${claimId}`);
+  await expect(new ClaimSections(noScript).responses().getByRole('listitem', { name: `Response from ${other}` })).toHaveCount(1);
+  await noScript.context().close();
+  await contextB.close();
 });

@@ -24,9 +24,12 @@ describe('open requests for comment, a page at a time', () => {
     const claimIds = getDb().select({ id: claims.id }).from(claims).all().map((c) => c.id);
     const party = createParty({ name: 'Hafenverwaltung „Nord“ ⚓', kind: 'organization' });
     const before = countOpenReplies();
-    // 23 requests with deadlines spread (some equal, to test the tie-break), 4 without one, and an answered one.
+    // 23 requests with deadlines spread (some equal, to test the tie-break), 4 without one, and an answered one;
+    // a party is asked once at a time per claim, so each round over the claims asks another.
+    const rounds = Array.from({ length: Math.ceil(27 / claimIds.length) }, (_, n) => (n === 0 ? party : createParty({ name: `Hafenverwaltung „Nord“ ⚓ ${n}`, kind: 'organization' })));
     for (let i = 0; i < 27; i++) {
-      addResponse({ claimId: claimIds[i % claimIds.length]!, partyId: party.id, requestedAt: day(1), deadlineAt: i < 23 ? day(2 + (i % 9)) : null, actorId: null });
+      const asked = rounds[Math.floor(i / claimIds.length)]!;
+      addResponse({ claimId: claimIds[i % claimIds.length]!, partyId: asked.id, requestedAt: day(1), deadlineAt: i < 23 ? day(2 + (i % 9)) : null, actorId: null });
     }
     addResponse({ claimId: claimIds[0]!, partyId: party.id, stance: 'disputes', quote: '“Nein.”', requestedAt: day(1), respondedAt: day(2), actorId: null });
     const total = countOpenReplies();
@@ -110,9 +113,12 @@ describe('the inbox on a big newsroom', () => {
   it('lists the overdue requests on the editor’s own claims only', () => {
     const me = addUser('Marta Kowalska');
     const [mine, theirs] = [moreClaims(1, { assigneeId: me })[0]!, moreClaims(1)[0]!];
-    const party = createParty({ name: 'Ratusz „Centrum“', kind: 'organization' });
-    const ask = (claimId: number, deadlineAt: Date, stance?: 'disputes') =>
+    // Each request asks another party (one is asked once at a time per claim).
+    let asked = 0;
+    const ask = (claimId: number, deadlineAt: Date, stance?: 'disputes') => {
+      const party = createParty({ name: `Ratusz „Centrum“ ${++asked}`, kind: 'organization' });
       addResponse({ claimId, partyId: party.id, requestedAt: day(1), deadlineAt, actorId: null, ...(stance ? { stance, quote: '„Nie.”', respondedAt: day(3) } : {}) });
+    };
     ask(mine, day(3));
     ask(mine, day(4));
     ask(mine, day(20)); // not due yet

@@ -150,6 +150,36 @@ describe('create forms sent twice', () => {
     expect(count('SELECT count(*) FROM responses')).toBe(responses);
   }, 30_000);
 
+  it('a request for comment sent at once from two editors’ forms asks the party once; the later one is refused with the reason, and an answered request can be followed by a new one', async () => {
+    const party = 'Harbour Pilots’ Guild — «المرشدون» 🚢';
+    const request = { claimId: String(claimId), partyId: '', newPartyName: party, requestedAt: '2026-11-23', deadlineAt: '2026-11-30' };
+    const open = () => count('SELECT count(*) FROM responses r JOIN parties p ON p.id = r.party_id WHERE r.claim_id = ? AND p.name = ? AND r.stance IS NULL', claimId, party);
+    // Each editor's form has its own key; the second has another deadline (typed before the first was saved).
+    const answers = await Promise.all([
+      saveResponseAction(undefined, form({ ...request, formKey: crypto.randomUUID() })),
+      saveResponseAction(undefined, form({ ...request, deadlineAt: '2026-12-02', formKey: crypto.randomUUID() })),
+    ]);
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    expect(answers.find((a) => !a.ok)).toMatchObject({
+      ok: false,
+      fieldErrors: { newPartyName: [`${party} was already asked for comment on this claim and has not answered yet: record their answer, or a new deadline, with Edit on that request.`] },
+    });
+    expect(open()).toBe(1);
+    expect(count("SELECT count(*) FROM claim_events WHERE claim_id = ? AND kind = 'response_added' AND after LIKE '%Pilots%'", claimId)).toBe(1);
+    // Chosen from the list this time, by a form drawn later: refused beside the party picker.
+    const partyId = String(count('SELECT id FROM parties WHERE name = ?', party));
+    expect(await saveResponseAction(undefined, form({ ...request, newPartyName: '', partyId, formKey: crypto.randomUUID() }))).toMatchObject({
+      ok: false,
+      fieldErrors: { partyId: [expect.stringContaining('was already asked for comment on this claim')] },
+    });
+    // Once their answer is recorded on it, asking them again (a follow-up) is a new request.
+    const asked = getDb().$client.prepare('SELECT id, version FROM responses WHERE claim_id = ? AND party_id = ?').get(claimId, Number(partyId)) as { id: number; version: number };
+    const answered = { ...request, newPartyName: '', partyId, responseId: String(asked.id), version: String(asked.version), stance: 'disputes', quote: 'We were never asked — 没有', respondedAt: '2026-11-25' };
+    expect(await saveResponseAction(undefined, form(answered))).toMatchObject({ ok: true });
+    expect(await saveResponseAction(undefined, form({ ...request, newPartyName: '', partyId, requestedAt: '2026-11-26', formKey: crypto.randomUUID() }))).toMatchObject({ ok: true });
+    expect(open()).toBe(1);
+  });
+
   it('waits for another process’s save with the same key, then answers with its result instead of writing again', async () => {
     const key = crypto.randomUUID();
     const userId = getDb().$client.prepare("SELECT id FROM users WHERE email = 'lars@courier.example'").pluck().get() as string;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { preparedQuery } from '@/db';
 import { claimSources, parties, responses, sources } from '@/db/schema';
 import { AppError, fieldError } from '@/lib/errors';
@@ -286,12 +286,34 @@ const responseSummary = (
   deadlineAt: r.deadlineAt?.toISOString() ?? null,
 });
 
+/**
+ * A party is asked for comment on a claim once at a time: a second open request (two editors with
+ * forms drawn before either saved, or one request typed in two tabs) asked them twice and listed
+ * them twice on Replies. Refused while a request without their answer is there (overdue ones
+ * included: its Edit records the answer, a new deadline, or "did not respond").
+ */
+function refuseSecondRequest(tx: Tx, input: ResponseFields & { claimId: number }, party: { id: number; name: string }, stance: Stance | null, id?: number) {
+  if (stance !== null) return;
+  const open = tx
+    .select({ id: responses.id })
+    .from(responses)
+    .where(and(eq(responses.claimId, input.claimId), eq(responses.partyId, party.id), isNull(responses.stance), id === undefined ? undefined : ne(responses.id, id)))
+    .get();
+  if (open) {
+    throw fieldError(
+      input.newPartyName?.trim() ? 'newPartyName' : 'partyId',
+      `${party.name} was already asked for comment on this claim and has not answered yet: record their answer, or a new deadline, with Edit on that request.`,
+    );
+  }
+}
+
 /** Records a party's response, or an open request for comment when no stance is given yet. */
 export function addResponse(input: ResponseInput) {
   return detailWrite((tx) => {
     const at = input.at ?? new Date();
     const scope = touchClaim(tx, input.claimId, at);
     const { party, values } = responseValues(tx, input);
+    refuseSecondRequest(tx, input, party, values.stance);
     const shownChanged = watchShownParties(tx, [party.id]);
     const response = tx
       .insert(responses)
@@ -328,6 +350,7 @@ export function updateResponse(input: ResponseInput & { id: number; version: num
     const old = getResponse(tx, input.claimId, input.id);
     if (old.response.version !== input.version) throw new AppError('conflict', { detail: { ...old.response, partyName: old.partyName } });
     const { party, values } = responseValues(tx, input);
+    refuseSecondRequest(tx, input, party, values.stance, input.id);
     const shownChanged = watchShownParties(tx, [old.response.partyId, party.id]);
     const response = tx
       .update(responses)

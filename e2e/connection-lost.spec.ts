@@ -257,3 +257,51 @@ test('a response whose answer was lost, then a source saved, then the response s
   await again.getByRole('button', { name: 'Add response' }).click();
   await expect(claimSections.responses().getByRole('listitem', { name: `Response from ${next}` })).toHaveCount(1);
 });
+
+// The save arrived and was committed, its answer was lost, and the editor reloaded: the form is drawn with a
+// new key, and the draft put back must bring the key it was sent with, or Save stores it a second time.
+test('a draft put back after a save that did arrive carries its first key: saved again, it is stored once (response and source)', async ({ page, auth, claimSections }) => {
+  const tag = randomUUID().slice(0, 6);
+  const quote = `The cable car ${tag} carries 2,000 people an hour.`;
+  const { claims } = runSetup<{ claims: { id: number }[] }>('article-with-claims.ts', { title: `Cable car ${tag}`, body: quote, quotes: [quote], published: false });
+  await auth.signedIn('editor');
+  await claimSections.open(claims[0]!.id);
+  const party = `Cable Car Riders ${tag} — «ركاب» 缆车 🚡`;
+  const title = `Cable car capacity ${tag} — 运力 “peak”`;
+  const cases = [
+    {
+      form: page.getByRole('form', { name: 'Add a response' }),
+      send: () => claimSections.addResponse({ newParty: party, stance: 'disputes', quote: `“Half that, at best,” the riders said — 一半 ${tag}.` }),
+      button: 'Add response',
+      listed: claimSections.responses().getByRole('listitem', { name: `Response from ${party}` }),
+      saved: 'Response saved.',
+    },
+    {
+      form: page.getByRole('form', { name: 'Add a source' }),
+      send: () => claimSections.addSource({ url: `https://cable.example/${tag}/capacity`, title, relation: 'Contradicts' }),
+      button: 'Add source',
+      listed: claimSections.sources().getByRole('listitem', { name: title }),
+      saved: 'Source saved.',
+    },
+  ];
+  for (const { form, send, button, listed, saved } of cases) {
+    await failNextSave(page, async (route) => {
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await send();
+    await expect(form.getByRole('alert')).toContainText('Not confirmed');
+    const sentKey = await form.locator('input[name="formKey"]').inputValue();
+    await page.unrouteAll();
+    await page.reload();
+    await expect(form.getByRole('status').filter({ hasText: 'Put back from this tab' })).toBeVisible();
+    await expect(form.locator('input[name="formKey"]')).toHaveValue(sentKey);
+    // It did arrive: listed once already, and the editor, unsure, presses the button again.
+    await expect(listed).toHaveCount(1);
+    await form.getByRole('button', { name: button }).click();
+    await expect(form.getByRole('status').filter({ hasText: saved })).toBeVisible();
+    await page.reload();
+    await expect(listed).toHaveCount(1);
+    await expect(form.getByText('Put back from this tab')).toHaveCount(0);
+  }
+});

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from './fixtures';
@@ -50,6 +51,54 @@ test.describe('adding an article', () => {
     await expect(page.getByRole('heading', { name: 'Mill to close in May', level: 1 })).toBeVisible();
     await expect(page.getByText('Weaver Gazette · Kit Arbuthnot · 20 Nov 2026')).toBeVisible();
     await expect(page.locator('.article-body p')).toHaveText(['The mill will close in May, the owners said.', 'About 120 people work there.']);
+  });
+
+  // The page's scripts off (or not yet run): both steps post as pages, and the create step's one-time key,
+  // drawn with the page and handed on by its preview, makes a post sent twice one article.
+  test('without JavaScript: previewed, refused without a headline and kept, then created once however often it is sent', async ({ page, auth, browser }) => {
+    await auth.signedIn('editor');
+    const context = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+    const noScript = await context.newPage();
+    const before = await articleCount(noScript);
+    const tag = randomUUID().slice(0, 6);
+    await noScript.goto('/edit/articles/new');
+    await noScript.getByLabel('Article text', { exact: true }).fill(`The tram will reach the harbour by 2028 — «الميناء» 港口 🚋 ${tag}.\n\nEngineers doubt it: “not before 2031”.`);
+    await noScript.getByRole('button', { name: 'Preview paragraphs' }).click();
+    const intake = new IntakePage(noScript);
+    await expect(intake.previewHeading).toBeVisible();
+    await expect(intake.paragraphs).toHaveText([`The tram will reach the harbour by 2028 — «الميناء» 港口 🚋 ${tag}.`, 'Engineers doubt it: “not before 2031”.']);
+    // No headline: refused, and the preview is drawn again with the reason beside the field and what was typed.
+    await intake.fillMeta({ outlet: 'Tram Gazette — 电车报' });
+    await noScript.getByRole('button', { name: 'Create article' }).click();
+    await expect(intake.fieldError('Headline')).toHaveText('Give the article its headline.');
+    await expect(intake.paragraphs).toHaveCount(2);
+    await expect(noScript.getByLabel('Outlet')).toHaveValue('Tram Gazette — 电车报');
+    await noScript.screenshot({ path: test.info().outputPath('no-js-refused.png'), fullPage: true });
+    expect(await articleCount(page)).toBe(before);
+
+    // A double click: the browser sends the create step twice at once.
+    await intake.fillMeta({ title: `Tram to the harbour ${tag} — ترام` });
+    let sent: { url: string; headers: Record<string, string>; body: Buffer } | undefined;
+    const answers: { status: number; location?: string }[] = [];
+    await noScript.route('**/edit/articles/new', async (route) => {
+      const request = route.request();
+      if (request.method() !== 'POST') return route.continue();
+      sent = { url: request.url(), headers: { 'content-type': request.headers()['content-type']!, origin: request.headers().origin! }, body: request.postDataBuffer()! };
+      const twice = await Promise.all([route.fetch({ maxRedirects: 0 }), noScript.request.post(sent.url, { headers: sent.headers, data: sent.body, maxRedirects: 0 })]);
+      answers.push(...twice.map((a) => ({ status: a.status(), location: a.headers().location })));
+      await route.fulfill({ response: twice[0] });
+    });
+    await noScript.getByRole('button', { name: 'Create article' }).click();
+    await expect(noScript).toHaveURL(/\/edit\/articles\/\d+$/);
+    const created = new URL(noScript.url()).pathname;
+    expect(answers.map((a) => [a.status, a.location && new URL(a.location, noScript.url()).pathname])).toEqual([[303, created], [303, created]]);
+    await noScript.unrouteAll();
+
+    // Back to the preview, and the create step sent again (the browser's resend): the same article.
+    const again = await noScript.request.post(sent!.url, { headers: sent!.headers, data: sent!.body, maxRedirects: 0 });
+    expect([again.status(), new URL(again.headers().location!, noScript.url()).pathname]).toEqual([303, created]);
+    expect(await articleCount(page)).toBe(before + 1);
+    await context.close();
   });
 
   test('by pasting HTML or importing a URL: only the article text is kept', async ({ page, auth }) => {

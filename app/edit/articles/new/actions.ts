@@ -61,7 +61,9 @@ export const createArticleAction = action({
         publishedAtNote: 'error' in pageDate ? pageDate.error : '',
         canonicalUrl: input.canonicalUrl || readerAddress(url) || '',
         importedUrl: url ?? '',
-        formKey: newFormKey(),
+        // The key the page drew, kept through every preview of this form (a preview sent again, Back to the text):
+        // the same form's article is saved once however often it was previewed.
+        formKey: formKey ?? newFormKey(),
       };
       return { preview };
     }

@@ -2,7 +2,7 @@
 
 import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { useFormAction } from '@/components/forms/use-form-action';
-import { Field, FormMessage } from '@/components/forms/fields';
+import { Field, FormMessage, type FormState } from '@/components/forms/fields';
 import { RadioGroup } from '@/components/forms/radio-group';
 import { buttonClass } from '@/components/forms/submit-button';
 import { plural } from '@/lib/format';
@@ -23,9 +23,23 @@ const excerpt = (p: string) => quoted(p.length > 60 ? `${p.slice(0, 59)}…` : p
  * The preview step: the paragraphs exactly as they will be stored, lines that look like
  * the web page's furniture marked with a Remove button each (nothing is removed unless
  * chosen), and the article's details, filled in from the page where it had them.
+ * Without JavaScript the form posts to `action` (the source step's, whose answer draws the page
+ * again), so a refusal comes back as `refused`; removing lines and changing how paragraphs are
+ * split need the page's scripts.
  */
-export function IntakePreviewStep({ preview, onBack }: { preview: IntakePreview; onBack: () => void }) {
-  const [created, create, creating] = useFormAction(createArticleAction);
+export function IntakePreviewStep({
+  preview,
+  onBack,
+  action,
+  refused,
+}: {
+  preview: IntakePreview;
+  onBack: () => void;
+  action: (form: FormData) => void;
+  refused?: FormState;
+}) {
+  const [answer, create, creating] = useFormAction(createArticleAction);
+  const created = answer.ok && refused ? refused : answer;
   const [breaks, setBreaks] = useState<ParagraphBreaks>(preview.paragraphs);
   const [removed, setRemoved] = useState<ReadonlySet<number>>(new Set());
   const heading = useRef<HTMLHeadingElement>(null);
@@ -47,19 +61,20 @@ export function IntakePreviewStep({ preview, onBack }: { preview: IntakePreview;
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    data.set('mode', 'text');
-    data.set('intent', 'create');
-    data.set('text', preview.text);
-    data.set('importedUrl', preview.importedUrl);
-    data.set('formKey', preview.formKey);
-    data.set('paragraphs', breaks);
     for (const index of removed) data.append('remove', String(index));
     startTransition(() => create(data));
   }
 
   const kept = paragraphs.length - removed.size;
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="preview-heading">
+    <form action={action} onSubmit={onSubmit} noValidate aria-labelledby="preview-heading">
+      {/* The text as previewed and how it was read, and the key the page drew: sent with the details. */}
+      <input type="hidden" name="mode" value="text" />
+      <input type="hidden" name="intent" value="create" />
+      <input type="hidden" name="text" value={preview.text} />
+      <input type="hidden" name="importedUrl" value={preview.importedUrl} />
+      <input type="hidden" name="formKey" value={preview.formKey} />
+      <input type="hidden" name="paragraphs" value={breaks} />
       <h2 id="preview-heading" ref={heading} tabIndex={-1} className="mb-1 text-xl font-semibold">
         Check the paragraphs
       </h2>

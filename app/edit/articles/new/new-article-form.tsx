@@ -37,16 +37,20 @@ const LIMITS = { text: ARTICLE_TEXT, html: ARTICLE_HTML };
  * New article in two steps: the text as pasted (or a page's HTML, or its address), then a
  * preview of the paragraphs as they will be stored, where page furniture can be removed.
  * The pasted text stays in its (hidden) field through the preview, so "Back" finds it as typed.
+ * Without JavaScript both steps post to this form's action: the preview comes back as the page's
+ * answer, and so does a refused create step (drawn again from what it sent, with the reasons).
+ * `formKey`, drawn with the page, goes with the preview to the create step: sent twice, one article.
  */
-export function NewArticleForm() {
+export function NewArticleForm({ formKey }: { formKey: string }) {
   const [previewed, requestPreview, previewing] = useFormAction(createArticleAction);
   const [mode, setMode] = useState<Mode>('text');
   const [tooLarge, setTooLarge] = useState<FormState | null>(null);
   // A failed answer is shown until the editor changes mode: errors then belong to a field no longer shown.
   const [dismissed, setDismissed] = useState<unknown>(null);
-  const [showing, setShowing] = useState(0);
   const sourceRef = useRef<HTMLFormElement>(null);
-  const preview = previewed.ok ? (previewed.data as IntakePreview | undefined) : undefined;
+  const preview = previewed.ok ? (previewed.data as IntakePreview | undefined) : sentBack(previewed.values);
+  // Shown at once when the page is the answer to a post made without JavaScript.
+  const [showing, setShowing] = useState(() => (preview ? 1 : 0));
   const inPreview = showing > 0 && !previewing && preview !== undefined;
   const sourceState: FormState | undefined = tooLarge ?? (previewed.ok || previewed === dismissed ? undefined : previewed);
 
@@ -109,13 +113,33 @@ export function NewArticleForm() {
             />
           </div>
         ))}
-        <button type="submit" className={buttonClass} disabled={previewing} aria-disabled={previewing}>
+        <input type="hidden" name="formKey" value={formKey} />
+        {/* Sent by the button itself: a post without JavaScript asks for the preview, not the article. */}
+        <button type="submit" name="intent" value="preview" className={buttonClass} disabled={previewing} aria-disabled={previewing}>
           {previewing ? (mode === 'url' ? 'Fetching the page…' : 'Reading the text…') : 'Preview paragraphs'}
         </button>
       </form>
-      {inPreview ? <IntakePreviewStep key={showing} preview={preview} onBack={back} /> : null}
+      {inPreview ? <IntakePreviewStep key={showing} preview={preview} onBack={back} action={requestPreview} refused={previewed.ok ? undefined : previewed} /> : null}
     </div>
   );
+}
+
+/** A create step refused without JavaScript (its post came to the source step's action): its preview as sent. */
+function sentBack(values: Record<string, string> | undefined): IntakePreview | undefined {
+  if (values?.intent !== 'create' || !values.text) return undefined;
+  const value = (name: string) => (values[name] ?? '').replace(/\r\n?/g, '\n');
+  return {
+    text: value('text'),
+    importedUrl: value('importedUrl'),
+    paragraphs: values.paragraphs === 'line' ? 'line' : 'blank',
+    title: value('title'),
+    outlet: value('outlet'),
+    author: value('author'),
+    publishedAt: value('publishedAt'),
+    publishedAtNote: '',
+    canonicalUrl: value('canonicalUrl'),
+    formKey: value('formKey'),
+  };
 }
 
 /** The source step's alert, naming every refused field (one hidden by a mode change included). */

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { newFormKey } from '@/lib/form-fields';
 import { requirePageUser } from '@/lib/server/session';
 import { NewArticleForm } from './new-article-form';
 
@@ -9,7 +10,8 @@ export default async function NewArticlePage() {
   return (
     <div>
       <h1 className="mb-4 text-2xl font-bold">New article</h1>
-      <NewArticleForm />
+      {/* The article's one-time key, drawn with the page: its preview hands it on to the create step. */}
+      <NewArticleForm formKey={newFormKey()} />
     </div>
   );
 }

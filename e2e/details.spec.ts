@@ -57,6 +57,27 @@ test.describe('details of the first day', () => {
     }
   });
 
+  test('a reply of two paragraphs and an excerpt of two lines keep their line breaks for readers and editors', async ({ page, auth, claimSections }) => {
+    await auth.signedIn('editor');
+    const claimId = await claimSections.claimIdFromReader(DEMO.busArticle, 'side streets');
+    const tag = randomUUID().slice(0, 6);
+    const reply = `We dispute the ${tag} figures.\n\nThe survey counted one week in August, when the schools were closed.`;
+    await claimSections.open(claimId);
+    await claimSections.addResponse({ newParty: `Side Street Residents ${tag}`, stance: 'disputes', quote: reply, respondedOn: '2026-11-03' });
+    await expect(claimSections.message()).toContainText('saved', { ignoreCase: true });
+    await claimSections.open(claimId);
+    await claimSections.addSource({ url: `https://records.example/counts/${tag}`, title: `Traffic counts ${tag}`, relation: 'Context', excerpt: `Mill Lane: 1,240 vehicles a day\nChurch Row: 860 vehicles a day` });
+    await expect(claimSections.message()).toContainText('saved', { ignoreCase: true });
+    for (const path of [`/edit/claims/${claimId}`, `/claims/${claimId}/x`]) {
+      await page.goto(path);
+      // innerText is what is drawn: line breaks that CSS collapses read as spaces.
+      const quote = page.getByRole('region', { name: 'Responses' }).locator('blockquote', { hasText: tag });
+      expect(await quote.innerText(), path).toMatch(/figures\.\n+The survey/);
+    }
+    const excerpt = page.getByRole('region', { name: 'Sources' }).locator('blockquote', { hasText: 'Mill Lane' });
+    expect(await excerpt.innerText()).toMatch(/a day\nChurch Row/);
+  });
+
   test('on a phone the claim page leads with its verdict above the statement, which takes the whole width', async ({ browser }) => {
     const tag = randomUUID().slice(0, 6);
     const quote = `The harbour tunnel ${tag} will open in 2027, «قبل الموعد», two years early 🚇.`;

@@ -13,7 +13,7 @@ import { PARTY_PAGE_SIZE, readPartyClaims, readPartyHead, readPartyRecord, readP
 import { env } from '@/lib/server/env';
 import { siteUrl } from '@/lib/server/site';
 import { PARTY_KIND_LABELS, STANCES, STANCE_LABELS, type Stance } from '@/lib/vocabulary';
-import { quoted } from '@/lib/quotes';
+import { PartyQuote } from '@/components/party-quote';
 
 type SearchParams = Record<string, string | string[] | undefined>;
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> };
@@ -154,7 +154,7 @@ export default async function PartyPage({ params, searchParams }: Props) {
                   on <Link href={claimPath({ id: r.claimId, slug: r.claimSlug })}>{r.statement}</Link>{' '}
                   <StatusBadge status={r.status} />
                 </p>
-                {r.quote ? <blockquote className="mt-1 font-serif">{quoted(r.quote)}</blockquote> : null}
+                {r.quote ? <PartyQuote text={r.quote} /> : null}
               </li>
             );
           })}

@@ -129,7 +129,7 @@ export default async function ClaimPage({ params }: Props) {
           <h2 id="why-heading" className="text-lg font-semibold">
             {STATUS_INFO[claim.status].checkable ? 'Why this status' : 'Why no verdict'}
           </h2>
-          <p className="mt-1">{claim.statusNote}</p>
+          <p className="mt-1 whitespace-pre-line">{claim.statusNote}</p>
         </section>
       ) : null}
 

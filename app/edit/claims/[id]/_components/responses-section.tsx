@@ -7,7 +7,7 @@ import { formatDate } from '@/lib/format';
 import { STANCE_LABELS } from '@/lib/vocabulary';
 import { ResponseForm } from './response-form';
 import { removeResponseAction } from './responses-actions';
-import { quoted } from '@/lib/quotes';
+import { PartyQuote } from '@/components/party-quote';
 
 type Row = ReturnType<typeof listClaimResponses>[number];
 
@@ -46,7 +46,7 @@ export function ResponsesSection({ claimId, openResponse, now = new Date() }: { 
               {describe(r, now)}
               {r.respondedAt ? <span className="muted text-sm"> · {formatDate(r.respondedAt)}</span> : null}
             </p>
-            {r.quote ? <blockquote className="mt-1 font-serif">{quoted(r.quote)}</blockquote> : null}
+            {r.quote ? <PartyQuote text={r.quote} /> : null}
             <div className="mt-2 flex flex-wrap items-start gap-4">
               <Disclosure
                 summary="Edit"

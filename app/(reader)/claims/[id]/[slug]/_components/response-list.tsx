@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { formatDate } from '@/lib/format';
 import { externalHref, partyPath } from '@/lib/routes';
 import { STANCE_LABELS, type Stance } from '@/lib/vocabulary';
-import { quoted } from '@/lib/quotes';
+import { PartyQuote } from '@/components/party-quote';
 
 type Response = {
   id: number;
@@ -54,7 +54,7 @@ export function ResponseList({ responses, now = new Date() }: { responses: Respo
                 {date ? <span className="muted">{formatDate(date)} · </span> : null}
                 {line}
               </p>
-              {r.quote ? <blockquote className="mt-1 font-serif">{quoted(r.quote)}</blockquote> : null}
+              {r.quote ? <PartyQuote text={r.quote} /> : null}
               {externalHref(r.sourceUrl) ? (
                 <a href={externalHref(r.sourceUrl)} rel="noopener noreferrer nofollow" className="text-sm">
                   Source of this response

@@ -65,7 +65,7 @@ export function SourceList({ claimId, sources }: { claimId: number; sources: Sou
                       </a>
                     </>
                   ) : null}
-                  {s.excerpt ? <blockquote className="mt-1 border-l-2 border-[var(--rule)] pl-3 text-sm">{s.excerpt}</blockquote> : null}
+                  {s.excerpt ? <blockquote className="mt-1 border-l-2 border-[var(--rule)] pl-3 text-sm whitespace-pre-line">{s.excerpt}</blockquote> : null}
                 </li>
               ))}
             </ul>

@@ -207,6 +207,29 @@ describe('create forms sent twice', () => {
     expect(count('SELECT count(*) FROM responses WHERE claim_id = ?', claimId)).toBe(before + 1);
   });
 
+  it('a request for comment saved while another process is asking the same party waits for it, then is refused', async () => {
+    const party = getDb().$client.prepare('SELECT id, name FROM parties ORDER BY id DESC LIMIT 1').get() as { id: number; name: string };
+    const before = count('SELECT count(*) FROM responses WHERE claim_id = ? AND party_id = ?', claimId, party.id);
+    // Another server process (its own connection) holds the write lock while it records its editor's request.
+    const other = new Worker(
+      `const { workerData, parentPort } = require('node:worker_threads');
+       const db = new (require(workerData.module))(workerData.file);
+       db.exec('BEGIN IMMEDIATE');
+       db.prepare('INSERT INTO responses (claim_id, party_id, quote, requested_at, deadline_at, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1)').run(workerData.claimId, workerData.partyId, '', Date.now(), Date.now() + 7 * 864e5, Date.now(), Date.now());
+       parentPort.postMessage('locked');
+       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 400);
+       db.exec('COMMIT');
+       db.close();`,
+      { eval: true, workerData: { module: require.resolve('better-sqlite3'), file, partyId: party.id, claimId } },
+    );
+    const exited = new Promise((resolve) => other.once('exit', resolve));
+    await new Promise((resolve) => other.once('message', resolve));
+    const answer = await saveResponseAction(undefined, form({ claimId: String(claimId), formKey: crypto.randomUUID(), partyId: String(party.id), requestedAt: '2026-12-01', deadlineAt: '2026-12-08' }));
+    await exited;
+    expect(answer).toMatchObject({ ok: false, fieldErrors: { partyId: [`${party.name} was already asked for comment on this claim and has not answered yet: record their answer, or a new deadline, with Edit on that request.`] } });
+    expect(count('SELECT count(*) FROM responses WHERE claim_id = ? AND party_id = ?', claimId, party.id)).toBe(before + 1);
+  });
+
   it('keeps only the ids each answer needs, never the text that was sent', async () => {
     const stored = () => getDb().$client.prepare('SELECT form, result FROM form_submissions').all() as { form: string; result: string }[];
     const body = 'The port authority said the dredging will end by spring — 春天. '.repeat(400);

@@ -72,6 +72,35 @@ test.describe('a logged-out reader', () => {
     expect(wrongSlug.status()).toBe(308);
   });
 
+  test('a party’s or an article’s address typed by hand or pasted from a chat lands on its page', async ({ page, request }) => {
+    const tag = randomUUID().slice(0, 6);
+    // A claimant whose name has no letter a slug keeps: its slug says nothing, its name finds it.
+    const name = '東京都港湾局広報課';
+    const quote = `The harbour ferry ${tag} will run every ten minutes.`;
+    const made = runSetup<{ slug: string; claimant: { slug: string } }>('article-with-claims.ts', { title: `Ferry “Nova” ${tag}: Zoë’s timetable`, body: quote, quotes: [quote], claimant: name });
+    const addresses: [string, string][] = [
+      ['/parties/Zoe-Marchetti', '/parties/zoe-marchetti'],
+      [`/parties/${encodeURIComponent('Zoë Marchetti')}`, '/parties/zoe-marchetti'],
+      [`/parties/${encodeURIComponent(name)}`, `/parties/${made.claimant.slug}`],
+      [`/parties/${encodeURIComponent(name)}/feed.atom`, `/parties/${made.claimant.slug}/feed.atom`],
+      [`/articles/${made.slug.toUpperCase()}`, `/articles/${made.slug}`],
+      [`/articles/${encodeURIComponent(`Ferry “Nova” ${tag}: Zoë’s timetable`)}`, `/articles/${made.slug}`],
+    ];
+    for (const [typed, canonical] of addresses) {
+      const response = await request.get(typed, { maxRedirects: 0 });
+      expect(response.status(), typed).toBe(308);
+      expect(new URL(response.headers().location!, 'http://x').pathname, typed).toBe(canonical);
+    }
+    for (const path of ['/parties/Zoe', `/parties/${encodeURIComponent('東京都')}`, '/articles/Ferry']) {
+      expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
+    }
+    // A trailing slash as well: two steps, and the reader lands on the page.
+    const landed = await page.goto('/parties/ZOE-MARCHETTI/');
+    expect(landed?.status()).toBe(200);
+    await expect(page).toHaveURL(/\/parties\/zoe-marchetti$/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Zoë Marchetti');
+  });
+
   test('going up from a party’s page or a policy page finds the list of them', async ({ page }) => {
     // Readers shorten an address to go up a level: /parties and /about answered 404.
     const parties = await page.goto('/parties');

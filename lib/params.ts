@@ -9,6 +9,15 @@ export function parseId(raw: string): number | null {
   return parsed.success ? parsed.data : null;
 }
 
+/** A page's dynamic segment as it was typed: Next gives pages the segment percent-encoded (route handlers get it decoded). */
+export function decodedSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 /** Field errors by parameter name, prototype-free so a parameter called `__proto__` is a key like any other. */
 export type ParamErrors = Record<string, string>;
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { xmlError } from './testing/strict-xml';
-import { hasVisibleText, normalizeBody, normalizeLine, paragraphs, safeText, slugify } from './text';
+import { hasVisibleText, normalizeBody, normalizeLine, paragraphs, safeText, slugify, slugsOfAddress } from './text';
 
 /** What safeText must never let through: C0/C1 controls but tab, LF and CR; non-characters; unpaired surrogates. */
 function forbidden(text: string): string[] {
@@ -117,6 +117,14 @@ describe('normalizeLine and slugify', () => {
     expect(slugify('Zoë says: “Ridership doubled!”')).toBe('zoe-says-ridership-doubled');
     expect(slugify('قال الوزير')).toBe('item');
     expect(slugify('a'.repeat(100)).length).toBe(60);
+  });
+  it('reads the slugs an address typed by hand stands for, and none where only a name can tell', () => {
+    expect(slugsOfAddress('Zoë Marchetti')).toEqual(['zoe-marchetti']);
+    expect(slugsOfAddress('Acme-Corp')).toEqual(['acme-corp']);
+    expect(slugsOfAddress('acme-corp')).toEqual([]);
+    expect(slugsOfAddress(`${'A'.repeat(70)}-2`)).toEqual([`${'a'.repeat(70)}-2`, 'a'.repeat(60)]);
+    expect(slugsOfAddress('東京都庁')).toEqual([]);
+    expect(slugsOfAddress('داليا حداد')).toEqual([]);
   });
 });
 

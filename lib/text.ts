@@ -121,7 +121,11 @@ export function paragraphs(body: string): Paragraph[] {
 
 /** A URL-safe slug: ASCII letters and digits joined by hyphens, at most `max` characters. */
 export function slugify(input: string, max = 60): string {
-  const slug = input
+  return slugPart(input, max) || 'item';
+}
+
+function slugPart(input: string, max: number): string {
+  return input
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -129,6 +133,16 @@ export function slugify(input: string, max = 60): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, max)
     .replace(/-+$/g, '');
-  return slug || 'item';
+}
+
+/**
+ * The slugs an address's last part, typed or pasted by hand, may stand for (/parties/Acme-Corp,
+ * /parties/Zo%C3%AB%20Marchetti, a headline typed whole): folded as slugify folds a name, whole and
+ * cut to a slug's length, other than the part itself. None for a part with no letter or digit
+ * slugify keeps (a name in Arabic or Chinese script): only its name can find that.
+ */
+export function slugsOfAddress(part: string): string[] {
+  const folded = [slugPart(part, Infinity), slugPart(part, 60)];
+  return [...new Set(folded)].filter((slug) => slug && slug !== part);
 }
 

@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { getDb, preparedQuery } from '@/db';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { getDb, preparedQuery, type Db } from '@/db';
 import { claims, parties, partyRedirects, responses } from '@/db/schema';
 import { AppError, fieldError } from '@/lib/errors';
 import { normalizeLine, slugify } from '@/lib/text';
@@ -34,23 +34,34 @@ export function insertParty(tx: Tx, input: PartyInput) {
 }
 
 /**
+ * The party called `name`, letter case and spacing aside: SQLite's NOCASE folds only A-Z, so
+ * "ØRNEBAKKE" and "Ørnebakke" compare in JavaScript, among the names of the same length in
+ * characters (which folding case keeps). `where` narrows the rows looked at.
+ */
+function partyCalled(db: Tx | Db, name: string, where?: SQL) {
+  const normalized = normalizeLine(name);
+  const folded = normalized.toLowerCase();
+  return db
+    .select()
+    .from(parties)
+    .where(and(sql`length(${parties.name}) = ${[...normalized].length}`, where))
+    .orderBy(asc(parties.id))
+    .all()
+    .find((party) => party.name.toLowerCase() === folded);
+}
+
+/**
  * The party an editor names in a form's "Or a new party" field: one already called that (letter
  * case and spacing aside) is meant, not a second party of the same name, which would split its
  * claims and responses between two party pages; otherwise a new one.
  */
 export function partyNamed(tx: Tx, input: PartyInput) {
-  const name = normalizeLine(input.name);
-  // SQLite's NOCASE folds only A-Z: "ØRNEBAKKE" and "Ørnebakke" compare in JavaScript, among the
-  // names of the same length in characters (which folding case keeps).
-  const folded = name.toLowerCase();
-  const existing = tx
-    .select()
-    .from(parties)
-    .where(sql`length(${parties.name}) = ${[...name].length}`)
-    .orderBy(asc(parties.id))
-    .all()
-    .find((party) => party.name.toLowerCase() === folded);
-  return existing ?? insertParty(tx, input);
+  return partyCalled(tx, input.name) ?? insertParty(tx, input);
+}
+
+/** The slug of the public party called `name` (letter case and spacing aside), for an address that names a party by name. */
+export function getPublicPartySlugNamed({ name }: { name: string }) {
+  return partyCalled(getDb(), name, partyIsPublic(sql`${parties.id}`))?.slug;
 }
 
 export function createParty(input: PartyInput) {

@@ -7,7 +7,7 @@ import { getRevisionComparison } from '@/db/queries/revisions';
 import { getCitedSnapshot, sourceEvidence } from '@/db/queries/snapshots';
 import { listOutletChanges } from '@/db/queries/watches';
 import { listFeedEvents } from '@/db/queries/feeds';
-import { getPartyRedirect, getPublicPartyBySlug, listPublicParties } from '@/db/queries/parties';
+import { getPartyRedirect, getPublicPartyBySlug, getPublicPartySlugNamed, listPublicParties } from '@/db/queries/parties';
 import { getPartyActivity, listMostDisputedClaims, listPartiesWithCounts, listPartyClaims, listPartyResponses, MOST_DISPUTED_SHOWN } from '@/db/queries/reader-lists';
 import { countPartyReplies, countPartyStances, countPartyStatuses } from '@/db/queries/stats';
 import { getPolicy, listPolicyHistory } from '@/db/queries/policies';
@@ -17,6 +17,7 @@ import type { ReviewedClaim } from '@/lib/claim-review';
 import type { PolicyPage } from '@/lib/policies';
 import { CONFIRMING_STANCES, DISPUTING_STANCES } from '@/lib/stats';
 import { articlePath, claimPath, externalHref, partyPath } from '@/lib/routes';
+import { slugsOfAddress } from '@/lib/text';
 import { cached, recordRead, tags } from './cache';
 
 /**
@@ -216,8 +217,27 @@ export function readPartyResponses(partyId: number, offset: number) {
 }
 
 /** The current slug for the old slug of a party merged into another (merges invalidate the lists), or null. */
-export function readPartyRedirect(slug: string) {
+function readPartyRedirect(slug: string) {
   return cached(`party-redirect:${slug}`, [tags.lists], () => getPartyRedirect({ slug }) ?? null);
+}
+
+/**
+ * The slug of the public party an address that is no party's own slug means, or null: a merged
+ * party's old slug; a slug or name typed or shared by hand (other letter case, spaces, accents:
+ * slugsOfAddress); a party's name in any script (/parties/東京都庁, /parties/داليا%20حداد). Names and
+ * merges change with the lists' tag.
+ */
+export function readPartyAddress(part: string) {
+  for (const slug of [part, ...slugsOfAddress(part)]) {
+    const found = (slug === part ? null : readPartyHead(slug)?.slug) ?? readPartyRedirect(slug);
+    if (found) return found;
+  }
+  return cached(`party-named:${part}`, [tags.lists], () => getPublicPartySlugNamed({ name: part }) ?? null);
+}
+
+/** The slug of the article an address that is no article's own slug means (other letter case, spaces, accents: slugsOfAddress), or null. */
+export function readArticleAddress(part: string) {
+  return slugsOfAddress(part).find((slug) => readArticle(slug)) ?? null;
 }
 
 /** Status changes across the site (home page and site feed), newest first. */

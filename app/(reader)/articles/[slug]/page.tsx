@@ -1,14 +1,15 @@
 import type { Metadata } from 'next';
 import { DemoLabel } from '@/components/demo-label';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { decodedSegment } from '@/lib/params';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleBody } from '@/components/article-body';
 import { isDetached } from '@/lib/anchor';
 import { StatusBadge } from '@/components/status-badge';
 import { formatDate, plural } from '@/lib/format';
 import { articlePath, claimPath, externalHref } from '@/lib/routes';
 import { STATUSES, STATUS_INFO } from '@/lib/status';
-import { readArticle } from '@/lib/server/reader';
+import { readArticle, readArticleAddress } from '@/lib/server/reader';
 import { siteUrl } from '@/lib/server/site';
 import { RevisionNote } from './_components/revision-note';
 
@@ -29,8 +30,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const article = readArticle((await params).slug);
-  if (!article) notFound();
+  const { slug } = await params;
+  const article = readArticle(slug);
+  if (!article) {
+    // An address typed by hand (other letter case, spaces, accents) leads to the article it names.
+    const current = readArticleAddress(decodedSegment(slug));
+    if (current) permanentRedirect(articlePath({ slug: current }));
+    notFound();
+  }
   const claims = article.claims.map((c, i) => ({
     ...c,
     number: i + 1,

@@ -9,7 +9,8 @@ import { StatusBadge } from '@/components/status-badge';
 import { formatDate, isoDate, plural } from '@/lib/format';
 import { claimPath, externalHref, partyPath } from '@/lib/routes';
 import { pageHref, parsePageParam, resolvePage } from '@/lib/paging';
-import { PARTY_PAGE_SIZE, readPartyClaims, readPartyHead, readPartyRecord, readPartyRedirect, readPartyResponses } from '@/lib/server/reader';
+import { decodedSegment } from '@/lib/params';
+import { PARTY_PAGE_SIZE, readPartyClaims, readPartyHead, readPartyRecord, readPartyAddress, readPartyResponses } from '@/lib/server/reader';
 import { env } from '@/lib/server/env';
 import { siteUrl } from '@/lib/server/site';
 import { PARTY_KIND_LABELS, STANCES, STANCE_LABELS, type Stance } from '@/lib/vocabulary';
@@ -55,8 +56,8 @@ export default async function PartyPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const party = readPartyHead(slug);
   if (!party) {
-    // A party merged into another: its old links lead to the party kept.
-    const current = readPartyRedirect(slug);
+    // A party merged into another: its old links lead to the party kept; an address typed by hand, to the party it names.
+    const current = readPartyAddress(decodedSegment(slug));
     if (current) permanentRedirect(partyPath({ slug: current }));
     notFound();
   }

@@ -69,6 +69,9 @@ async function killMidJob({ port, env, log }: { port: number; env: NodeJS.Proces
   }
 }
 
+/** How long the crash test waits for any one answer: far longer than a save takes on a loaded machine, far shorter than e2e/crash.spec.ts's timeout. */
+const ANSWER_MS = 30_000;
+
 type Health = {
   integrity: string;
   claimsWithoutEvents: number[];
@@ -93,15 +96,20 @@ async function crashTest({ rounds, writers = 4, log = console.log }: { rounds: n
   const acknowledged = { titles: [] as string[], statements: [] as string[] };
   const count = () => acknowledged.titles.length + acknowledged.statements.length;
   let unexpected = 0;
+  // Where the test is, for the message of a failure: a round stuck anywhere says which and at what.
+  let at = 'preparing the database';
+  let server: Awaited<ReturnType<typeof startServer>> | null = null;
   try {
     await runTs('scripts/prepare-db.ts', [], { env, stdio: ['ignore', 'ignore', 'inherit'] });
     const invite = (await runTsOutput('scripts/invite.ts', ['--role', 'editor'], { env })).trim();
-    const client = new FormClient(base);
+    // A request the server neither answers nor closes fails after ANSWER_MS instead of waiting for good.
+    const client = new FormClient(base, ANSWER_MS);
 
-    let server: Awaited<ReturnType<typeof startServer>> | null = null;
     for (let round = 1; round <= rounds; round++) {
+      at = `round ${round}, starting the server`;
       server ??= await startServer({ port, env });
       if (round === 1) {
+        at = 'round 1, joining';
         log(`layout: ${editorProcess(server.pid) === null ? 'one process' : 'reader processes and the editor process'}`);
         const joined = await client.submit(new URL(invite).pathname, {
           name: 'Crash Tester',
@@ -112,14 +120,18 @@ async function crashTest({ rounds, writers = 4, log = console.log }: { rounds: n
         if (joined.status !== 303) throw new Error(`joining failed (HTTP ${joined.status})`);
       }
       // After the editor process alone was killed, the server answers editors again once it has started another.
-      for (let waited = 0; (await client.get('/edit').catch(() => ({ status: 0 }))).status !== 200; waited += 200) {
-        if (waited > 60_000) throw new Error('the editor process did not come back');
-        await sleep(200);
+      at = `round ${round}, waiting for the editor process to answer`;
+      for (const until = Date.now() + 60_000; ; await sleep(200)) {
+        const { status } = await client.get('/edit').catch(() => ({ status: 0 }));
+        if (status === 200) break;
+        if (Date.now() > until) throw new Error(`/edit did not answer 200 within 60 s (the last try: ${status ? `HTTP ${status}` : 'no answer'})`);
       }
+      at = `round ${round}, reading the forms`;
       const form = await client.readForm('/edit/articles/new', 'text');
       const claimPage = '/edit/articles/1?start=0&end=40';
       const claimForm = await client.readForm(claimPage, 'exact');
       let killed = false;
+      const unanswered: string[] = [];
       const writer = async (w: number) => {
         for (let i = 0; !killed; i++) {
           const label = `Crash round ${round} writer ${w} save ${i}`;
@@ -145,11 +157,14 @@ async function crashTest({ rounds, writers = 4, log = console.log }: { rounds: n
               else if (!killed) unexpected++;
             }
           } catch (error) {
-            if (!killed) log(`writer ${w}: ${error instanceof Error ? error.message : String(error)}`);
+            // Killed or not, the server must answer or close the connection: a save left waiting fails the test.
+            if (error instanceof Error && error.name === 'TimeoutError') unanswered.push(`writer ${w}'s save ${i}`);
+            else if (!killed) log(`writer ${w}: ${error instanceof Error ? error.message : String(error)}`);
             return; // the server is gone: this save was never acknowledged
           }
         }
       };
+      at = `round ${round}, saving`;
       const before = count();
       const running = Array.from({ length: writers }, (_, w) => writer(w));
       // Kill at a random moment once saves are flowing (a cold server answers its first request slowly).
@@ -158,6 +173,7 @@ async function crashTest({ rounds, writers = 4, log = console.log }: { rounds: n
       killed = true;
       const editor = round % 2 === 0 ? editorProcess(server.pid) : null;
       const editorOnly = editor !== null;
+      at = `round ${round}, after killing ${editorOnly ? `the editor process (pid ${editor})` : `every process (primary pid ${server.pid})`}`;
       if (editorOnly) {
         process.kill(editor, 'SIGKILL');
       } else {
@@ -165,12 +181,16 @@ async function crashTest({ rounds, writers = 4, log = console.log }: { rounds: n
         server = null;
       }
       await Promise.all(running);
+      if (unanswered.length) throw new Error(`${unanswered.join(', ')} got neither an answer nor a closed connection within ${ANSWER_MS / 1000} s`);
       log(`round ${round}: killed ${editorOnly ? 'the editor process' : 'every process'} with ${count()} saves acknowledged so far`);
     }
 
-    if (server) await server.kill('SIGKILL');
+    await server?.kill('SIGKILL');
+    server = null;
+    at = 'killing a job mid-fetch';
     // Its first start, on the database the last round killed, also proves the server comes back on it.
     const job = await killMidJob({ port, env, log });
+    at = 'checking the database';
     const titlesFile = `${database}.titles.json`;
     fs.writeFileSync(titlesFile, JSON.stringify(acknowledged));
     const health = JSON.parse(await runTsOutput('scripts/crash-check.ts', [titlesFile], { env })) as Health;
@@ -185,9 +205,13 @@ async function crashTest({ rounds, writers = 4, log = console.log }: { rounds: n
       (acknowledged.titles.length === 0 || acknowledged.statements.length === 0) && 'no article or no claim save was acknowledged: the test proved nothing',
       unexpected > 0 && `${unexpected} saves were answered with something other than success`,
     ].filter(Boolean);
-    if (problems.length) throw new Error(`crash test failed: ${problems.join(' | ')}`);
+    if (problems.length) throw new Error(problems.join(' | '));
     return result;
+  } catch (error) {
+    throw new Error(`crash test failed (${at}): ${error instanceof Error ? error.message : String(error)}`);
   } finally {
+    // A round that failed leaves its server running.
+    await server?.kill('SIGKILL');
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(database + suffix, { force: true });
   }
 }

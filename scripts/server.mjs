@@ -36,6 +36,7 @@ import os from 'node:os';
 import { CHECKED_ENV, checkedByParent, checkedToken } from '../db/start-check.mjs';
 import { databaseFile, root, runTsOutput } from './lib.mjs';
 import { processEnv, SESSION_COOKIE, sweepDuty, takePriority, wantsEditor } from './connection-route.mjs';
+import { handovers, takeConnection } from './handover.mjs';
 import { FORWARDED_HEADER as FORWARDED } from './peer-address.mjs';
 
 process.env.NODE_ENV = 'production';
@@ -145,6 +146,7 @@ function primary(readers, editorProcess, checked) {
   let started = false;
   const restarts = [];
   const want = readers + (editorProcess ? 1 : 0);
+  const handed = handovers();
 
   const send = (worker, message) => {
     if (worker.isConnected()) worker.send(message);
@@ -156,7 +158,9 @@ function primary(readers, editorProcess, checked) {
     roles.set(worker.id, workerRole);
     if (sweeps) sweeper = worker.id;
     worker.on('message', (message) => {
-      if (message?.type === 'editor') {
+      if (message?.type === 'taken') {
+        handed.taken(worker, message.id);
+      } else if (message?.type === 'editor') {
         editorPort = message.port;
         editorWorker = worker;
         for (const w of Object.values(cluster.workers)) if (roles.get(w.id) === 'reader') send(w, { type: 'editor', port: editorPort });
@@ -180,6 +184,7 @@ function primary(readers, editorProcess, checked) {
     const workerRole = roles.get(worker.id);
     roles.delete(worker.id);
     ready.delete(worker.id);
+    const untaken = handed.exited(worker);
     if (worker.id === sweeper) {
       sweeper = null;
       duty.release();
@@ -202,7 +207,8 @@ function primary(readers, editorProcess, checked) {
       console.error(`Claimline stops: its processes exited ${restarts.length} times in a minute (the last: a ${workerRole} process ${how}).`);
       return stop(1);
     }
-    console.error(`A Claimline ${workerRole} process ${how}; starting another.`);
+    const closed = untaken ? ` (${untaken} connection${untaken === 1 ? '' : 's'} it had not taken yet closed)` : '';
+    console.error(`A Claimline ${workerRole} process ${how}${closed}; starting another.`);
     fork(workerRole);
   });
 
@@ -250,7 +256,7 @@ function primary(readers, editorProcess, checked) {
       socket.setTimeout(0);
       const worker = pick(head);
       if (!worker) return socket.destroy();
-      worker.send({ type: 'connection', head: head.toString('latin1') }, socket, (error) => error && socket.destroy());
+      handed.give(worker, socket, head);
     });
   });
   server.on('error', (error) => {
@@ -425,11 +431,7 @@ async function serve(as) {
     const server = publicServer();
     process.on('message', (message, socket) => {
       if (message?.type === 'editor') editorPort = message.port;
-      if (message?.type === 'connection' && socket) {
-        server.emit('connection', socket);
-        socket.emit('data', Buffer.from(message.head, 'latin1'));
-        socket.resume();
-      }
+      if (message?.type === 'connection') takeConnection(server, message, socket);
     });
     takePriority(as);
     await profileOnSignal(as);

@@ -20,8 +20,18 @@ export function freshFormKey(form: FormFields): { formKey?: string } {
 export class FormClient {
   readonly cookies = new Map<string, string>();
 
-  /** @param base e.g. http://127.0.0.1:3107 */
-  constructor(readonly base: string) {}
+  /**
+   * @param base e.g. http://127.0.0.1:3107
+   * @param answerMs how long a request may wait for its answer before it fails with a TimeoutError (default: undici's 300 s)
+   */
+  constructor(
+    readonly base: string,
+    readonly answerMs?: number,
+  ) {}
+
+  private signal() {
+    return this.answerMs ? AbortSignal.timeout(this.answerMs) : undefined;
+  }
 
   keepCookies(response: Response) {
     for (const line of response.headers.getSetCookie()) {
@@ -40,7 +50,7 @@ export class FormClient {
 
   /** GET without following redirects: { status, location, html }. */
   async get(path: string): Promise<Answer> {
-    const request = () => fetch(new URL(path, this.base), { headers: this.headers(), redirect: 'manual' });
+    const request = () => fetch(new URL(path, this.base), { headers: this.headers(), redirect: 'manual', signal: this.signal() });
     // A kept-alive connection the server closes just as it is reused fails the request; a GET may simply be sent again.
     const response = await request().catch(request);
     this.keepCookies(response);
@@ -85,6 +95,7 @@ export class FormClient {
       body,
       headers: this.headers({ origin: this.base, ...extraHeaders }),
       redirect: 'manual',
+      signal: this.signal(),
     });
     this.keepCookies(response);
     return { status: response.status, location: response.headers.get('location'), html: await response.text() };

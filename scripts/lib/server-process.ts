@@ -36,16 +36,16 @@ export async function startServer({ port, env }: { port: number; env: NodeJS.Pro
     }
     await exited;
   };
-  for (let i = 0; i < 240; i++) {
+  for (const until = Date.now() + 30_000; Date.now() < until; ) {
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return { kill, pid };
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(5000) })).ok) return { kill, pid };
     } catch {
-      // not listening yet
+      // not listening yet, or no answer
     }
     await new Promise((r) => setTimeout(r, 100));
   }
   await kill('SIGKILL');
-  throw new Error('the server did not start');
+  throw new Error(`the server (pid ${pid}) did not answer /api/health on port ${port} within 30 s`);
 }
 
 /** The editor process among the server's children (Linux: /proc); null when the layout has none. */

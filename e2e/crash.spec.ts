@@ -6,7 +6,8 @@ const root = path.resolve(__dirname, '..');
 
 /**
  * Runs a crash script with tsx and resolves with its output. The output is also passed on as it
- * comes, so a test that runs out of time still shows in its report how far the script got.
+ * comes, so a test that runs out of time still shows in its report how far the script got; a
+ * script that fails rejects with what it said on stderr too (where it failed: the round, the process).
  */
 function runScript(args: string[]): Promise<string> {
   const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), args, {
@@ -19,10 +20,14 @@ function runScript(args: string[]): Promise<string> {
     stdout += chunk;
     process.stdout.write(chunk);
   });
-  child.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk;
+    process.stderr.write(chunk);
+  });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`${args[0]} exited with ${code}:\n${stdout}`))));
+    child.once('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`${args[0]} exited with ${code}:\n${stdout}\n${stderr.slice(-4000)}`))));
   });
 }
 

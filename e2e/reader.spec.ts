@@ -121,6 +121,38 @@ test.describe('a logged-out reader', () => {
     expect(await axeInBothSchemes(page, 'about')).toEqual([]);
   });
 
+  test('robots.txt names the sitemap, whose files a strict XML parser reads and whose every address opens', async ({ page, request }) => {
+    const robots = await request.get('/robots.txt');
+    expect(robots.headers()['content-type']).toContain('text/plain');
+    const robotsText = await robots.text();
+    expect(robotsText).toContain('Disallow: /edit');
+    const sitemap = /^Sitemap: (\S+)$/m.exec(robotsText)![1]!;
+    expect(sitemap).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/sitemap\.xml$/);
+    await page.goto('/');
+    // The browser's XML parser, which refuses what is not well-formed.
+    const locs = (xml: string) =>
+      page.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, 'application/xml');
+        if (doc.querySelector('parsererror')) throw new Error(`Not well-formed: ${text.slice(0, 200)}`);
+        return { root: doc.documentElement.localName, locs: [...doc.getElementsByTagName('loc')].map((l) => l.textContent!) };
+      }, xml);
+    const index = await locs(await (await request.get(new URL(sitemap).pathname)).text());
+    expect(index.root).toBe('sitemapindex');
+    const urls: string[] = [];
+    for (const file of index.locs) {
+      const response = await request.get(new URL(file).pathname);
+      expect(response.headers()['content-type']).toContain('application/xml');
+      const set = await locs(await response.text());
+      expect(set.root).toBe('urlset');
+      urls.push(...set.locs);
+    }
+    expect(urls).toContain(new URL('/parties/zoe-marchetti', sitemap).href);
+    expect(urls.some((u) => /\/claims\/\d+\//.test(u))).toBe(true);
+    for (const url of urls) {
+      expect((await request.get(new URL(url).pathname, { maxRedirects: 0 })).status(), url).toBe(200);
+    }
+  });
+
   test('the health route answers a constant', async ({ request }) => {
     const response = await request.get('/api/health');
     expect(response.status()).toBe(200);

@@ -109,6 +109,23 @@ test.describe('sources and responses on a claim', () => {
     await expect(page.getByRole('region', { name: 'History' })).toContainText(`Response from ${party} removed`);
   });
 
+  test('a reply recorded with "Add response" answers the party’s open request: readers see the answer, not also "no response by"', async ({ page, claimSections }) => {
+    const party = `Quay Road Traders ${randomUUID().slice(0, 6)}`;
+    await claimSections.open(claimId);
+    await claimSections.addResponse({ newParty: party, requestedOn: '2026-01-05', deadline: '2026-01-12' });
+    await expect(claimSections.message()).toContainText('saved', { ignoreCase: true });
+    await claimSections.open(claimId);
+    await claimSections.addResponse({ party, stance: 'disputes', quote: 'Nobody asked the traders — 没有人问过', respondedOn: '2026-01-15' });
+    await expect(claimSections.message()).toContainText('saved', { ignoreCase: true });
+    await expect(claimSections.responses().getByRole('listitem', { name: `Response from ${party}` })).toHaveCount(1);
+    await page.goto(`/claims/${claimId}/x`);
+    const readerResponses = page.getByRole('region', { name: 'Responses' });
+    await expect(readerResponses.getByRole('listitem').filter({ hasText: party })).toHaveCount(1);
+    await expect(readerResponses).toContainText(`${party} disputes`);
+    await expect(readerResponses).not.toContainText('no response by 12 Jan 2026');
+    await expect(page.getByRole('region', { name: 'History' })).toContainText(`Response from ${party} updated`);
+  });
+
   test('a response’s edit form is drawn when its Edit is opened, by keyboard too, keeps what was typed, and opens by link without JavaScript', async ({
     browser,
     page,

@@ -31,7 +31,9 @@ describe('open requests for comment, a page at a time', () => {
       const asked = rounds[Math.floor(i / claimIds.length)]!;
       addResponse({ claimId: claimIds[i % claimIds.length]!, partyId: asked.id, requestedAt: day(1), deadlineAt: i < 23 ? day(2 + (i % 9)) : null, actorId: null });
     }
-    addResponse({ claimId: claimIds[0]!, partyId: party.id, stance: 'disputes', quote: '“Nein.”', requestedAt: day(1), respondedAt: day(2), actorId: null });
+    // Answered by a party not asked here (from an asked one it would be the answer to its request).
+    const answering = createParty({ name: 'Hafenamt Süd', kind: 'organization' });
+    addResponse({ claimId: claimIds[0]!, partyId: answering.id, stance: 'disputes', quote: '“Nein.”', requestedAt: day(1), respondedAt: day(2), actorId: null });
     const total = countOpenReplies();
     expect(total).toBe(before + 27);
 

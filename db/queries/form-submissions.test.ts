@@ -180,6 +180,21 @@ describe('create forms sent twice', () => {
     expect(open()).toBe(1);
   });
 
+  it('a response added from a party that was asked for comment is their answer to that request, not a second row beside it', async () => {
+    const party = 'Quay Road Traders — 码头商会';
+    const rows = () => getDb().$client.prepare('SELECT r.stance, r.quote, r.requested_at AS requestedAt, r.deadline_at AS deadlineAt, r.version FROM responses r JOIN parties p ON p.id = r.party_id WHERE r.claim_id = ? AND p.name = ?').all(claimId, party) as { stance: string | null; quote: string; requestedAt: number; deadlineAt: number; version: number }[];
+    expect(await saveResponseAction(undefined, form({ claimId: String(claimId), formKey: crypto.randomUUID(), newPartyName: party, requestedAt: '2026-11-20', deadlineAt: '2026-11-27' }))).toMatchObject({ ok: true });
+    const [asked] = rows();
+    // The answer typed in the add form (the request's Edit not used), the party chosen from the list.
+    const partyId = String(count('SELECT id FROM parties WHERE name = ?', party));
+    expect(await saveResponseAction(undefined, form({ claimId: String(claimId), formKey: crypto.randomUUID(), partyId, stance: 'disputes', quote: 'Nobody asked the traders.', respondedAt: '2026-11-24' }))).toMatchObject({ ok: true });
+    expect(rows()).toEqual([{ stance: 'disputes', quote: 'Nobody asked the traders.', requestedAt: asked!.requestedAt, deadlineAt: asked!.deadlineAt, version: asked!.version + 1 }]);
+    expect(count("SELECT count(*) FROM claim_events WHERE claim_id = ? AND kind = 'response_updated' AND after LIKE '%Quay Road Traders%'", claimId)).toBe(1);
+    // A later statement of theirs, with no request open, is a response of its own.
+    expect(await saveResponseAction(undefined, form({ claimId: String(claimId), formKey: crypto.randomUUID(), partyId, stance: 'denies', quote: 'We stand by it.' }))).toMatchObject({ ok: true });
+    expect(rows().map((row) => row.stance)).toEqual(['disputes', 'denies']);
+  });
+
   it('waits for another process’s save with the same key, then answers with its result instead of writing again', async () => {
     const key = crypto.randomUUID();
     const userId = getDb().$client.prepare("SELECT id FROM users WHERE email = 'lars@courier.example'").pluck().get() as string;

@@ -293,21 +293,28 @@ const responseSummary = (
  * included: its Edit records the answer, a new deadline, or "did not respond").
  */
 function refuseSecondRequest(tx: Tx, input: ResponseFields & { claimId: number }, party: { id: number; name: string }, stance: Stance | null, id?: number) {
-  if (stance !== null) return;
-  const open = tx
-    .select({ id: responses.id })
-    .from(responses)
-    .where(and(eq(responses.claimId, input.claimId), eq(responses.partyId, party.id), isNull(responses.stance), id === undefined ? undefined : ne(responses.id, id)))
-    .get();
-  if (open) {
-    throw fieldError(
-      input.newPartyName?.trim() ? 'newPartyName' : 'partyId',
-      `${party.name} was already asked for comment on this claim and has not answered yet: record their answer, or a new deadline, with Edit on that request.`,
-    );
-  }
+  if (stance !== null || !openRequest(tx, input.claimId, party.id, id)) return;
+  throw fieldError(
+    input.newPartyName?.trim() ? 'newPartyName' : 'partyId',
+    `${party.name} was already asked for comment on this claim and has not answered yet: record their answer, or a new deadline, with Edit on that request.`,
+  );
 }
 
-/** Records a party's response, or an open request for comment when no stance is given yet. */
+/** The party's request for comment on the claim that has no answer yet (other than response `id`), if there is one. */
+function openRequest(tx: Tx, claimId: number, partyId: number, id?: number) {
+  return tx
+    .select()
+    .from(responses)
+    .where(and(eq(responses.claimId, claimId), eq(responses.partyId, partyId), isNull(responses.stance), id === undefined ? undefined : ne(responses.id, id)))
+    .get();
+}
+
+/**
+ * Records a party's response, or an open request for comment when no stance is given yet. A response
+ * from a party with an open request on the claim is their answer to it and is recorded on it (the
+ * request's dates kept unless the form gives others): as a row of its own, readers saw "X disputes"
+ * beside "no response by <date>" for the same party, and Replies kept listing the request as overdue.
+ */
 export function addResponse(input: ResponseInput) {
   return detailWrite((tx) => {
     const at = input.at ?? new Date();
@@ -315,6 +322,18 @@ export function addResponse(input: ResponseInput) {
     const { party, values } = responseValues(tx, input);
     refuseSecondRequest(tx, input, party, values.stance);
     const shownChanged = watchShownParties(tx, [party.id]);
+    const asked = values.stance === null ? undefined : openRequest(tx, input.claimId, party.id);
+    if (asked) {
+      const answered = { ...values, requestedAt: values.requestedAt ?? asked.requestedAt, deadlineAt: values.deadlineAt ?? asked.deadlineAt };
+      const response = tx
+        .update(responses)
+        .set({ ...answered, version: asked.version + 1, updatedAt: at })
+        .where(eq(responses.id, asked.id))
+        .returning()
+        .get();
+      recordEvent(tx, { claimId: input.claimId, actorId: input.actorId, kind: 'response_updated', at, before: responseSummary(party, asked), after: responseSummary(party, response) });
+      return { ...response, scope: { ...withParty(scope, party.id), partiesShown: shownChanged() } };
+    }
     const response = tx
       .insert(responses)
       .values({ claimId: input.claimId, ...values, createdAt: at, updatedAt: at })

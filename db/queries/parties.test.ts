@@ -5,7 +5,7 @@ import { claimEvents, claims, parties, responses } from '../schema';
 import { seedDemoOnFirstRun } from '../seed';
 import { removeDatabase, useFreshDatabase } from '../testing';
 import { createParty, getMergedPartyTarget, getParty, getPartyBySlug, getPartyRedirect, listParties, mergeParties, searchParties, updateParty } from './parties';
-import { addResponse } from './sources';
+import { addResponse, updateResponse } from './sources';
 import { updateClaim } from './claims';
 
 let file: string;
@@ -107,6 +107,24 @@ describe('parties', () => {
     expect(getPartyRedirect({ slug: dupe.slug })).toBe(keep.slug);
     // A new party may not take the redirected slug.
     expect(createParty({ name: 'The River Authority' }).slug).not.toBe(dupe.slug);
+  });
+
+  it('two open requests a merge made one party\'s can each still be given a new deadline or an answer', () => {
+    // Both asked before anyone saw they were one party (or asked twice before one open request per party was kept).
+    const keep = createParty({ name: 'Port Ellery Council' });
+    const dupe = createParty({ name: 'مجلس بورت إيلري' });
+    const claim = db().select().from(claims).orderBy(claims.id).limit(1).get()!;
+    const ask = (partyId: number) => addResponse({ claimId: claim.id, partyId, requestedAt: new Date('2026-11-20'), deadlineAt: new Date('2026-11-27'), actorId: null });
+    const [first, second] = [ask(keep.id), ask(dupe.id)];
+    mergeParties({ keepId: keep.id, removeId: dupe.id, actorId: null });
+
+    const later = new Date('2026-12-04');
+    const moved = updateResponse({ claimId: claim.id, id: first.id, version: first.version, partyId: keep.id, requestedAt: new Date('2026-11-20'), deadlineAt: later, actorId: null });
+    expect(moved.deadlineAt).toEqual(later);
+    const answered = updateResponse({ claimId: claim.id, id: second.id, version: second.version, partyId: keep.id, stance: 'disputes', quote: 'لم نُسأل', respondedAt: new Date('2026-11-24'), actorId: null });
+    expect(answered.stance).toBe('disputes');
+    // Still one request at a time for a new ask: the open one is there.
+    expect(() => ask(keep.id)).toThrow(expect.objectContaining({ fieldErrors: { partyId: [expect.stringMatching(/already asked for comment/)] } }));
   });
 
   it('a claim form still offering a merged party is refused beside the claimant field, changing nothing', () => {

@@ -369,7 +369,9 @@ export function updateResponse(input: ResponseInput & { id: number; version: num
     const old = getResponse(tx, input.claimId, input.id);
     if (old.response.version !== input.version) throw new AppError('conflict', { detail: { ...old.response, partyName: old.partyName } });
     const { party, values } = responseValues(tx, input);
-    refuseSecondRequest(tx, input, party, values.stance, input.id);
+    // Only an edit that asks them anew (another party, or an answer taken back): an open request given a new
+    // deadline asks no one again, also where a merge left two of one party's (each must stay editable).
+    if (old.response.stance !== null || old.response.partyId !== party.id) refuseSecondRequest(tx, input, party, values.stance, input.id);
     const shownChanged = watchShownParties(tx, [old.response.partyId, party.id]);
     const response = tx
       .update(responses)

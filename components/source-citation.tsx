@@ -20,3 +20,8 @@ export function SourceCitation({ source }: { source: { url: string; title: strin
     </>
   );
 }
+
+/** The passage of a source that matters, with the line breaks it was given (two lines stay two). */
+export function SourceExcerpt({ text }: { text: string }) {
+  return <blockquote className="mt-1 border-l-2 border-[var(--rule)] pl-3 text-sm whitespace-pre-line">{text}</blockquote>;
+}

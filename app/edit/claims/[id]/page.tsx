@@ -47,7 +47,7 @@ export default async function EditClaimPage({ params, searchParams }: { params: 
         </span>
         {claim.published ? <Link href={claimPath(claim)}>Reader page</Link> : null}
       </p>
-      {claim.statusNote ? <p className="mt-2 text-sm">{claim.statusNote}</p> : null}
+      {claim.statusNote ? <p className="mt-2 text-sm whitespace-pre-line">{claim.statusNote}</p> : null}
       <div className="mt-3">
         <SuggestedStatus claimId={claim.id} status={claim.status} />
       </div>

@@ -7,7 +7,7 @@ import { formatDateTime } from '@/lib/format';
 import { isFetchableUrl } from '@/lib/jobs';
 import { archivedCopyPath } from '@/lib/routes';
 import { dayValue, newFormKey } from '@/lib/form-fields';
-import { SourceCitation } from '@/components/source-citation';
+import { SourceCitation, SourceExcerpt } from '@/components/source-citation';
 import { RELATION_LABELS } from '@/lib/vocabulary';
 import { SourceForm } from './source-form';
 import { archiveSourceAction, removeSourceAction } from './sources-actions';
@@ -73,8 +73,8 @@ export function SourcesSection({ claimId }: { claimId: number }) {
               <span className="text-xs font-semibold uppercase tracking-wide">{RELATION_LABELS[s.relation]}</span>{' '}
               <SourceCitation source={s} />
             </p>
-            {s.excerpt ? <blockquote className="mt-1 border-l-2 border-[var(--rule)] pl-3 text-sm">{s.excerpt}</blockquote> : null}
-            {s.note ? <p className="muted mt-1 text-sm">Note: {s.note}</p> : null}
+            {s.excerpt ? <SourceExcerpt text={s.excerpt} /> : null}
+            {s.note ? <p className="muted mt-1 text-sm whitespace-pre-line">Note: {s.note}</p> : null}
             <EvidenceLine claimId={claimId} sourceId={s.id} evidence={evidence.get(s.id)!} fetchable={isFetchableUrl(s.url)} />
             <div className="mt-2 flex flex-wrap items-start gap-4">
               <details className="flex-1">

@@ -1,4 +1,4 @@
-import { SourceCitation } from '@/components/source-citation';
+import { SourceCitation, SourceExcerpt } from '@/components/source-citation';
 import { RELATIONS, RELATION_LABELS, type Relation } from '@/lib/vocabulary';
 import { archivedCopyPath, externalHref } from '@/lib/routes';
 import { formatDate, isoDate } from '@/lib/format';
@@ -65,7 +65,7 @@ export function SourceList({ claimId, sources }: { claimId: number; sources: Sou
                       </a>
                     </>
                   ) : null}
-                  {s.excerpt ? <blockquote className="mt-1 border-l-2 border-[var(--rule)] pl-3 text-sm whitespace-pre-line">{s.excerpt}</blockquote> : null}
+                  {s.excerpt ? <SourceExcerpt text={s.excerpt} /> : null}
                 </li>
               ))}
             </ul>

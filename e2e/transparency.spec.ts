@@ -68,6 +68,47 @@ test('an admin’s methodology edit is what readers see, and the history keeps t
   await reader.context().close();
 });
 
+test('a policy page’s Markdown table and code fit a phone, and the table’s columns read apart', async ({ page, auth, browser }) => {
+  await auth.signedIn('admin');
+  await page.goto('/edit/policies/corrections');
+  const body = [
+    'How we label a correction:',
+    '',
+    '| Status | What it means for readers | Value | Since |',
+    '|:--|:--|--:|:-:|',
+    '| Confirmed | The evidence supports the claim as stated, in full, with the sources cited below it | 5 | 2024 |',
+    '| False | The evidence contradicts the claim; see the sources and the parties’ responses | 1 | 2024 |',
+    '',
+    '```',
+    'GET /api/v1/claims?status=false&updated_after=2026-01-01T00:00:00Z&include=corrections,responses,sources',
+    '```',
+  ].join('\n');
+  await page.getByLabel('Text (Markdown)').fill(body);
+  await page.getByRole('button', { name: 'Publish this version' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Published' })).toBeVisible();
+
+  const reader = await (await browser.newContext({ baseURL, viewport: { width: 360, height: 760 } })).newPage();
+  for (const path of ['/about/corrections', '/about/corrections/history']) {
+    await reader.goto(path);
+    const table = reader.locator('.policy-text table').first();
+    await expect(table.getByRole('cell', { name: '2024' }).first()).toBeVisible();
+    // Nothing pushes the page sideways (the code line and the four columns made it twice the phone's width).
+    expect.soft(await reader.evaluate(() => document.documentElement.scrollWidth), `${path}: page width`).toBeLessThanOrEqual(360);
+    // The words of neighbouring columns do not touch ("Confirmed" ran into "The evidence", "5" into "2024").
+    const gaps = await table.locator('tbody tr').first().evaluate((row) => {
+      const cells = [...row.children].map((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        const rects = [...range.getClientRects()];
+        return { left: Math.min(...rects.map((r) => r.left)), right: Math.max(...rects.map((r) => r.right)) };
+      });
+      return cells.slice(1).map((cell, i) => cell.left - cells[i]!.right);
+    });
+    for (const gap of gaps) expect(gap, `${path}: space between columns`).toBeGreaterThanOrEqual(8);
+  }
+  await reader.context().close();
+});
+
 test('editors cannot change policy pages', async ({ page, auth }) => {
   await auth.signedIn('editor');
   const response = await page.goto('/edit/policies/methodology');

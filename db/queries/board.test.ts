@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { claims } from '@/db/schema';
 import { seedDemoOnFirstRun } from '@/db/seed';
@@ -6,6 +7,7 @@ import { addUser, removeDatabase, useFreshDatabase } from '@/db/testing';
 import { checkMove, type WorkflowState } from '@/lib/workflow';
 import { BOARD_LIMIT, countOpenReplies, inboxFor, listBoardClaims, listOpenReplies } from './board';
 import { listArticlesForEditor } from './editor';
+import { withdrawClaim } from './lifecycle';
 import { setSignOffRequired } from './workflow';
 import { createParty } from './parties';
 import { addResponse } from './sources';
@@ -129,6 +131,29 @@ describe('the inbox on a big newsroom', () => {
     const inbox = inboxFor({ userId: me, now: day(6), limit: 1 });
     expect(inbox.overdue.map((r) => [r.claimId, r.deadlineAt])).toEqual([[mine, day(3)]]);
     expect(inbox.overdueTotal).toBe(2);
+  });
+});
+
+describe('a withdrawn claim’s requests for comment', () => {
+  it('leave Replies, the Inbox and the articles’ overdue counts with the claim: its form is closed, nobody can record the answer', () => {
+    const me = addUser('Ngozi Adeyemi');
+    const claim = getDb().select().from(claims).where(eq(claims.published, true)).limit(1).get()!;
+    getDb().update(claims).set({ assigneeId: me }).where(eq(claims.id, claim.id)).run();
+    const party = createParty({ name: 'وزارة النقل 🚌', kind: 'organization' });
+    addResponse({ claimId: claim.id, partyId: party.id, requestedAt: day(1), deadlineAt: day(3), actorId: null });
+    const overdueOn = () => listArticlesForEditor({ now: day(6) }).find((a) => a.id === claim.articleId)!.overdue;
+    const before = { open: countOpenReplies(), overdue: overdueOn() };
+    expect(listOpenReplies({ now: day(6) }).map((r) => r.claimId)).toContain(claim.id);
+    expect(inboxFor({ userId: me, now: day(6) }).overdueTotal).toBe(1);
+
+    const current = getDb().select().from(claims).where(eq(claims.id, claim.id)).get()!;
+    withdrawClaim({ id: claim.id, version: current.version, note: 'The figure was for another road; we withdraw this claim.', actorId: me });
+
+    expect(listOpenReplies({ now: day(6) }).map((r) => r.claimId)).not.toContain(claim.id);
+    expect(countOpenReplies()).toBe(before.open - 1);
+    const inbox = inboxFor({ userId: me, now: day(6) });
+    expect([inbox.overdue, inbox.overdueTotal]).toEqual([[], 0]);
+    expect(overdueOn()).toBe(before.overdue - 1);
   });
 });
 

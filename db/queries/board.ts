@@ -101,7 +101,11 @@ function boardClaims(where: SQL | undefined, limit: number, order: 'asc' | 'desc
     .all();
 }
 
-const openReply = and(isNull(responses.stance), isNotNull(responses.requestedAt));
+/**
+ * A request for comment still waiting for its answer, on a claim that was not withdrawn (a withdrawn
+ * claim's editor form is closed, so nobody could record the answer). Every query using it joins claims.
+ */
+export const openReply = and(isNull(responses.stance), isNotNull(responses.requestedAt), isNull(claims.withdrawnAt));
 
 /** How many requests for comment wait for a reply (what listOpenReplies pages through). */
 export function countOpenReplies(): number {

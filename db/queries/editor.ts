@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { getDb, preparedQuery } from '@/db';
 import { articles, claimAppearances, claims, parties, responses } from '@/db/schema';
 import { STATUSES, type Status } from '@/lib/status';
+import { openReply } from './board';
 
 /** Every article's id and title, newest first: the options of the board's article filter. */
 export function listArticleOptions() {
@@ -54,7 +55,7 @@ export function listArticlesForEditor({ now = new Date(), limit = -1, offset = 0
     .select({ articleId: claims.articleId, n: sql<number>`count(*)` })
     .from(responses)
     .innerJoin(claims, eq(claims.id, responses.claimId))
-    .where(and(inArray(claims.articleId, ids), isNull(responses.stance), lt(responses.deadlineAt, now)))
+    .where(and(inArray(claims.articleId, ids), openReply, lt(responses.deadlineAt, now)))
     .groupBy(claims.articleId)
     .all();
   return rows.map((a) => {

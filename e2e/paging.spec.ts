@@ -76,6 +76,31 @@ test('a reader reaches older articles from the home page', async ({ browser }) =
   await context.close();
 });
 
+test('a reader reaches every correction, the oldest of hundreds too', async ({ browser }) => {
+  // More than the 200 the log once showed, all older than any other correction.
+  const { oldestCorrection } = runSetup<{ oldestCorrection: string }>('paged-lists.ts', { tag: randomUUID().slice(0, 6), claims: 205, articles: 0, corrections: 205 });
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/corrections');
+  await expect(page.getByText(/^1–50 of \d+, newest first/)).toBeVisible();
+  await expect(page.getByText(oldestCorrection)).toHaveCount(0);
+  const pager = page.getByRole('navigation', { name: 'Pages of corrections' });
+  await pager.getByRole('listitem').nth(-2).getByRole('link').click();
+  await expect(page).toHaveURL(/\/corrections\?page=\d+$/);
+  await expect(page.getByText(oldestCorrection)).toBeVisible();
+  await expect(page).toHaveTitle(/^Corrections, page \d+/);
+  await expect(pager.getByRole('link', { name: 'Next' })).toHaveCount(0);
+  // axe runs in the page's own script, which this context has turned off.
+  const withScript = await browser.newPage({ baseURL });
+  await withScript.goto(page.url());
+  expect(await axeFindings(withScript, 'corrections, last page')).toEqual([]);
+  await withScript.close();
+  await page.goto('/corrections?page=9999');
+  await expect(page).toHaveURL(/\/corrections\?page=\d+$/);
+  await expect(page.getByText(oldestCorrection)).toBeVisible();
+  await context.close();
+});
+
 test('an editor pages through the open requests for comment by keyboard', async ({ page, auth }) => {
   const tag = randomUUID().slice(0, 6);
   runSetup('paged-lists.ts', { tag, claims: 55, articles: 0, requests: 55 });

@@ -1,10 +1,17 @@
 import 'server-only';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { articles, claimEvents, claims } from '@/db/schema';
 
-/** Every correction to a published verdict, newest first (the public corrections log). */
-export function listCorrections({ limit = 200 }: { limit?: number } = {}) {
+const corrected = and(eq(claimEvents.kind, 'corrected'), eq(claims.published, true));
+
+/** How many corrections the public log lists (what listCorrections pages through). */
+export function countCorrections(): number {
+  return getDb().select({ n: sql<number>`count(*)` }).from(claimEvents).innerJoin(claims, eq(claims.id, claimEvents.claimId)).where(corrected).get()!.n;
+}
+
+/** Corrections to published verdicts, newest first (the public corrections log): a page of them with `limit` and `offset`. */
+export function listCorrections({ limit = -1, offset = 0 }: { limit?: number; offset?: number } = {}) {
   return getDb()
     .select({
       id: claimEvents.id,
@@ -21,9 +28,10 @@ export function listCorrections({ limit = 200 }: { limit?: number } = {}) {
     .from(claimEvents)
     .innerJoin(claims, eq(claims.id, claimEvents.claimId))
     .innerJoin(articles, eq(articles.id, claims.articleId))
-    .where(and(eq(claimEvents.kind, 'corrected'), eq(claims.published, true)))
+    .where(corrected)
     .orderBy(desc(claimEvents.at), desc(claimEvents.id))
     .limit(limit)
+    .offset(offset)
     .all()
     .map((row) => ({
       ...row,

@@ -10,7 +10,7 @@ import { escapeMarkup } from './text';
  * unknown ones are ignored; the ones the spec names are checked.
  */
 
-const dimension = z.coerce.number().int('Use a whole number of pixels.').min(1, 'Use a whole number of pixels.').max(10_000);
+const dimension = z.coerce.number('Use a whole number of pixels.').int('Use a whole number of pixels.').min(1, 'Use a whole number of pixels.').max(10_000);
 
 export const oembedQuery = z.object({
   url: z.string('Give the claim page’s address.').max(2000),

@@ -77,6 +77,13 @@ describe('/oembed', () => {
     }
     expect((await oembed(`${claimUrl('/claims/3')}&discover=1&callback=x`)).status).toBe(200);
   });
+
+  it('says what a size that is no number should be, in words a consumer’s developer reads', async () => {
+    for (const [param, value] of [['maxwidth', 'wide'], ['maxheight', 'abc']] as const) {
+      const body = await (await oembed(`${claimUrl('/claims/3')}&${param}=${value}`)).json();
+      expect(body.error.fields, `${param}=${value}`).toEqual({ [param]: 'Use a whole number of pixels.' });
+    }
+  });
 });
 
 describe('the claim card', () => {

@@ -75,6 +75,29 @@ test('an editor imports another fact-checker’s feed and confirms a match; read
   await expect(page.getByRole('button', { name: new RegExp(`^Remove .* review of .Ferries in the ${tag}`) })).toHaveCount(0);
 });
 
+test('our own ClaimReview feed is refused, by address or as a file, and nothing is imported', async ({ page, auth, request }) => {
+  const tag = `own${randomUUID().slice(0, 6)}`;
+  runSetup<Claims>('external-reviews.ts', { tag, imported: false });
+  const ownFeed = `http://127.0.0.1:${process.env.E2E_PORT}/feeds/claim-reviews.json`;
+  await auth.signedIn('editor');
+  await page.goto('/edit/external-reviews');
+  const counts = async () => (await page.getByRole('heading', { level: 2 }).filter({ hasText: /^(To decide|Decided) \(/ }).allTextContents()).join(' ');
+  const before = await counts();
+  const byAddress = page.getByRole('form', { name: 'Import from an address' });
+  await byAddress.getByLabel('Feed or review page address').fill(ownFeed);
+  await byAddress.getByRole('button', { name: 'Import from address' }).click();
+  await expect(byAddress.getByText('These are our own fact-checks (their pages are on this site): nothing was imported.')).toBeVisible();
+  const upload = page.getByRole('form', { name: 'Upload a file' });
+  const feed = await (await request.get(ownFeed)).text();
+  expect(feed).toContain(tag);
+  await upload.getByLabel('JSON-LD file').setInputFiles({ name: 'claim-reviews.json', mimeType: 'application/json', buffer: Buffer.from(feed) });
+  await upload.getByRole('button', { name: 'Import file' }).click();
+  await expect(upload.getByText('These are our own fact-checks')).toBeVisible();
+  await page.reload();
+  expect(await counts()).toBe(before);
+  await expect(page.getByText(`The ${tag} harbour ferry now leaves every twelve minutes`)).toHaveCount(0);
+});
+
 test('an editor pages through a long list of imported reviews, each section on its own', async ({ page, auth }) => {
   const tag = `moor${randomUUID().slice(0, 6)}`;
   // A feed of 30 reviews about nothing tracked here: all "Decided" at once, newest import first.

@@ -101,6 +101,23 @@ test.describe('adding an article', () => {
     await context.close();
   });
 
+  test('Back after creating an article, then another pasted: the second article is made, not refused', async ({ page, auth }) => {
+    await auth.signedIn('editor');
+    const intake = new IntakePage(page);
+    const tag = randomUUID().slice(0, 6);
+    await intake.open();
+    await intake.pasteText(`The pier ${tag} reopens in June.\n\nRepairs cost more than planned.`, { title: `Pier ${tag}` });
+    await expect(page).toHaveURL(/\/edit\/articles\/\d+$/);
+    const first = page.url();
+    // The browser's Back shows the page it kept, with the one-time key the first article spent.
+    await page.goBack();
+    await expect(page.getByRole('heading', { name: 'New article' })).toBeVisible();
+    await intake.pasteText(`حافلات الليل ${tag} تعود.\n\nNight buses return in May 🚌.`, { title: `Night buses ${tag}` });
+    await expect(page).toHaveURL(/\/edit\/articles\/\d+$/);
+    expect(page.url()).not.toBe(first);
+    await expect(page.getByRole('heading', { name: `Night buses ${tag}` })).toBeVisible();
+  });
+
   test('by pasting HTML or importing a URL: only the article text is kept', async ({ page, auth }) => {
     await auth.signedIn('editor');
     let dialogs = 0;

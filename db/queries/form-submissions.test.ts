@@ -134,6 +134,23 @@ describe('create forms sent twice', () => {
     for (const answer of answers) expect(answer).toEqual({ to: `/edit/articles/${articles[0]}` });
   });
 
+  it('the new-article page kept by the browser (Back after creating) makes the next article pasted into it, not a refusal', async () => {
+    // The key the page drew, spent on the first article; Back shows the same page, with the same key.
+    const pageKey = crypto.randomUUID();
+    const first = { formKey: pageKey, mode: 'text', intent: 'create', title: 'Pier repairs 桟橋', text: 'The pier reopens in June.\n\nRepairs cost more than planned.' };
+    expect(await settle(createArticleAction(undefined, form(first, {})))).toMatchObject({ to: expect.stringMatching(/^\/edit\/articles\/\d+$/) });
+    const previewed = await createArticleAction(undefined, form({ formKey: pageKey, mode: 'text', intent: 'preview', text: 'حافلات الليل تعود.\n\nNight buses return in May.' }, {}));
+    const preview = (previewed as { data: { formKey: string } }).data;
+    expect(preview.formKey).not.toBe(pageKey);
+    const second = { formKey: preview.formKey, mode: 'text', intent: 'create', title: 'Night buses — حافلات', text: 'حافلات الليل تعود.\n\nNight buses return in May.' };
+    const made = await settle(createArticleAction(undefined, form(second, {})));
+    expect(made).toMatchObject({ to: expect.stringMatching(/^\/edit\/articles\/\d+$/) });
+    expect(count('SELECT count(*) FROM articles WHERE title = ?', second.title)).toBe(1);
+    // That preview's key, sent twice (a double click), is still one article.
+    expect(await settle(createArticleAction(undefined, form(second, {})))).toEqual(made);
+    expect(count('SELECT count(*) FROM articles WHERE title = ?', second.title)).toBe(1);
+  });
+
   it('refuses another editor’s key, and a key sent with another form', async () => {
     const key = crypto.randomUUID();
     const fields = { claimId: String(claimId), formKey: key, partyId: '', newPartyName: 'Harbour Authority', requestedAt: '2026-11-20', deadlineAt: '2026-11-27' };

@@ -34,6 +34,11 @@ export function firstResult<T>({ key, form, actorId, sent }: Once): T | undefine
   return JSON.parse(seen.result) as T;
 }
 
+/** Whether a form was already saved with this key (a page kept by the browser after its save still holds it). */
+export function keyUsed({ key }: { key: string }): boolean {
+  return getDb().select({ key: formSubmissions.key }).from(formSubmissions).where(eq(formSubmissions.key, key)).get() !== undefined;
+}
+
 /**
  * Runs a create form's write once per form key (`work` writes in its own write(), nested here as a
  * savepoint of the same BEGIN IMMEDIATE transaction): the key is stored with the result in that

@@ -2,7 +2,7 @@
 
 import { createArticle } from '@/db/queries/articles';
 import { fieldError } from '@/lib/errors';
-import { once, firstResult } from '@/db/queries/form-submissions';
+import { once, firstResult, keyUsed } from '@/db/queries/form-submissions';
 import { dayValue, httpUrl, newFormKey } from '@/lib/form-fields';
 import { assembleBody, detectParagraphBreaks, splitParagraphs } from '@/lib/intake';
 import { importedPublicationDate } from '@/lib/publication-date';
@@ -62,8 +62,9 @@ export const createArticleAction = action({
         canonicalUrl: input.canonicalUrl || readerAddress(url) || '',
         importedUrl: url ?? '',
         // The key the page drew, kept through every preview of this form (a preview sent again, Back to the text):
-        // the same form's article is saved once however often it was previewed.
-        formKey: formKey ?? newFormKey(),
+        // the same form's article is saved once however often it was previewed. A key already spent is the page
+        // the browser kept after its article was made (its Back button): this preview is of the next article.
+        formKey: formKey && !keyUsed({ key: formKey }) ? formKey : newFormKey(),
       };
       return { preview };
     }

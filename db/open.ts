@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { sourceAddress } from '../lib/page-url';
 import { ensureChangeCounter } from './change-counter';
 import { CHECKED_ENV, checkedByParent } from './start-check.mjs';
 
@@ -46,6 +47,8 @@ export function openDatabase(file: string): Database.Database {
   // many index pages, and with the default cache they go back to the file for each (the search
   // bench halved with it). One connection per process, so this is the process's whole cost.
   sqlite.pragma('cache_size = -65536');
+  // Migration 0022 stores source addresses as the app does from then on.
+  sqlite.function('claimline_source_address', { deterministic: true }, (url: unknown) => (typeof url === 'string' ? sourceAddress(url) : url));
   migrate(drizzle({ client: sqlite }), { migrationsFolder: MIGRATIONS_FOLDER });
   ensureChangeCounter(sqlite);
   return sqlite;

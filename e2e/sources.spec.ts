@@ -59,6 +59,19 @@ test.describe('sources and responses on a claim', () => {
     await expect(page.getByRole('region', { name: 'History' })).toContainText(`Source removed: ${title}`);
   });
 
+  test('a page cited again from a link with tracking and a fragment is recognised as the source already cited', async ({ page, claimSections }) => {
+    const tag = randomUUID().slice(0, 6);
+    await claimSections.open(claimId);
+    await claimSections.addSource({ url: `https://stats.example.org/ridership-${tag}`, title: `Ridership ${tag}`, relation: 'Supports' });
+    await expect(claimSections.sources().getByRole('listitem', { name: `Ridership ${tag}` })).toBeVisible();
+    await claimSections.open(claimId);
+    const before = await claimSections.sources().getByRole('listitem').count();
+    const form = await claimSections.addSource({ url: `https://Stats.Example.org/ridership-${tag}?utm_source=newsletter&fbclid=IwAR0#table-2`, title: `Ridership ${tag} again`, relation: 'Context' });
+    await expect(form.getByText('This claim already cites that address')).toBeVisible();
+    await page.reload();
+    await expect(claimSections.sources().getByRole('listitem')).toHaveCount(before);
+  });
+
   test('an address that is not http or https gives a field error and saves nothing', async ({ page, claimSections }) => {
     await claimSections.open(claimId);
     const before = await claimSections.sources().getByRole('listitem').count();

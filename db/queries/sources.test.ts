@@ -41,6 +41,25 @@ const later = new Date(Date.now() + 60_000);
 const source = { url: 'https://stats.example.org/report-2026', title: 'Annual traffic count', publisher: 'Example Statistics Office' };
 
 describe('sources on a claim', () => {
+  it('two editors citing one page, one with tracking and a fragment, cite one source; another page stays another', () => {
+    const [a, b, c] = claimRows();
+    const before = total(sources);
+    const first = attachSource({ claimId: a!.id, source: { url: 'https://Example.org/report?utm_source=newsletter&utm_medium=email#findings', title: 'Port report' }, relation: 'supports', actorId: null });
+    const second = attachSource({ claimId: b!.id, source: { url: 'https://example.org:443/report', title: '' }, relation: 'context', actorId: null });
+    expect(second.source.id).toBe(first.source.id);
+    expect(first.source).toMatchObject({ url: 'https://example.org/report', title: 'Port report' });
+    // The same claim citing it again, spelled the other way, is told it already does.
+    expect(() => attachSource({ claimId: a!.id, source: { url: 'https://example.org/report?fbclid=IwAR0', title: 'Port report' }, relation: 'context', actorId: null })).toThrow();
+    // A response's link is the same source.
+    const reply = addResponse({ claimId: c!.id, newPartyName: 'Harbour Board', stance: 'denies', sourceUrl: 'HTTPS://EXAMPLE.ORG/report#p2', actorId: null });
+    expect(reply.sourceId).toBe(first.source.id);
+    // Other parameters and the path's letter case may name another page.
+    const page2 = attachSource({ claimId: c!.id, source: { url: 'https://example.org/report?page=2', title: 'Port report, page 2' }, relation: 'context', actorId: null });
+    const upper = attachSource({ claimId: c!.id, source: { url: 'https://example.org/Report', title: 'Port report (capital R)' }, relation: 'context', actorId: null });
+    expect(new Set([first.source.id, page2.source.id, upper.source.id]).size).toBe(3);
+    expect(total(sources)).toBe(before + 3);
+  });
+
   it('adds a source with its event, moves updated_at but not the claim version', () => {
     const [claim] = claimRows();
     const { scope } = attachSource({ claimId: claim!.id, source, relation: 'contradicts', excerpt: ' Traffic rose. ', actorId: null, at: later });
@@ -186,7 +205,9 @@ describe('responses and requests for comment', () => {
 });
 
 describe('a source shared by several claims (issue 16, case 5)', () => {
+  // Typed with its quotation marks; stored as a browser sends it (sourceAddress): ref=%E2%80%9Cshare%E2%80%9D.
   const url = 'https://archive.example.net/budget-2026?lang=fr&ref=“share”';
+  const stored = 'https://archive.example.net/budget-2026?lang=fr&ref=%E2%80%9Cshare%E2%80%9D';
   const full = {
     url,
     title: 'Budget 2026 — annexe statistique',
@@ -202,8 +223,8 @@ describe('a source shared by several claims (issue 16, case 5)', () => {
     // Claim B's editor pastes the address, types a title, leaves the rest blank.
     attachSource({ claimId: b!.id, source: { url, title: full.title, publisher: '', publishedAt: null, archivedUrl: null }, relation: 'context', actorId: null });
 
-    expect(listClaimSources({ claimId: a!.id }).filter((s) => s.url === url)).toEqual([expect.objectContaining({ ...full, relation: 'supports' })]);
-    expect(listClaimSources({ claimId: b!.id }).at(-1)).toMatchObject({ ...full, relation: 'context' });
+    expect(listClaimSources({ claimId: a!.id }).filter((s) => s.url === stored)).toEqual([expect.objectContaining({ ...full, url: stored, relation: 'supports' })]);
+    expect(listClaimSources({ claimId: b!.id }).at(-1)).toMatchObject({ ...full, url: stored, relation: 'context' });
     // Nothing changed for A, so nothing is recorded on A.
     expect(eventsOf(a!.id)).toHaveLength(eventsOfA);
   });
@@ -220,7 +241,7 @@ describe('a source shared by several claims (issue 16, case 5)', () => {
       at: later,
     });
 
-    const shared = { ...full, title: 'Budget 2026 — annexe statistique (version corrigée)' };
+    const shared = { ...full, url: stored, title: 'Budget 2026 — annexe statistique (version corrigée)' };
     for (const claim of [a, b, c]) expect(listClaimSources({ claimId: claim!.id }).at(-1)).toMatchObject(shared);
     // A and B are told on their own history; C records its own "source added".
     for (const claim of [a, b]) {

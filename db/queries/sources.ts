@@ -3,6 +3,7 @@ import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { preparedQuery } from '@/db';
 import { claimSources, parties, responses, sources } from '@/db/schema';
 import { AppError, fieldError } from '@/lib/errors';
+import { sourceAddress } from '@/lib/page-url';
 import { normalizeLine } from '@/lib/text';
 import type { PartyKind, Relation, Stance } from '@/lib/vocabulary';
 import { touchClaim, type ClaimScope } from './claim-scope';
@@ -55,8 +56,8 @@ const sourceDetails = (s: { url: string; title: string; publisher: string; publi
 });
 
 /**
- * The source row for a URL: one row per URL, shared by every claim that cites it.
- * A known URL keeps its details except where the form filled them in (a blank
+ * The source row for a URL: one row per address (sourceAddress: https://Example.org/a?utm_source=x#top
+ * is https://example.org/a), shared by every claim that cites it. A known URL keeps its details except where the form filled them in (a blank
  * "add source" form for a URL another claim cites never wipes its publisher, date
  * or archived copy). When the shared details change, every other claim citing the
  * source gets a `source_updated` event and a new "updated" date: their pages change
@@ -64,13 +65,13 @@ const sourceDetails = (s: { url: string; title: string; publisher: string; publi
  */
 export function upsertSource(tx: Tx, input: SourceInput, citing: Citing) {
   const filled = {
-    url: input.url,
+    url: sourceAddress(input.url),
     title: normalizeLine(input.title),
     publisher: normalizeLine(input.publisher ?? ''),
     publishedAt: input.publishedAt ?? null,
     archivedUrl: input.archivedUrl || null,
   };
-  const existing = tx.select().from(sources).where(eq(sources.url, input.url)).get();
+  const existing = tx.select().from(sources).where(eq(sources.url, filled.url)).get();
   if (!existing) return tx.insert(sources).values({ ...filled, accessedAt: citing.at }).returning().get();
   const merged = {
     title: filled.title || existing.title,
@@ -91,7 +92,8 @@ export function upsertSource(tx: Tx, input: SourceInput, citing: Citing) {
 }
 
 /** The source row for a URL, created with `title` only when the URL is new (an existing row keeps its details). */
-function sourceForUrl(tx: Tx, url: string, title: string) {
+function sourceForUrl(tx: Tx, given: string, title: string) {
+  const url = sourceAddress(given);
   tx.insert(sources).values({ url, title: normalizeLine(title), accessedAt: new Date() }).onConflictDoNothing().run();
   return tx.select().from(sources).where(eq(sources.url, url)).get()!;
 }
@@ -140,7 +142,7 @@ export function attachSource(input: CitationInput) {
   return detailWrite((tx) => {
     const at = input.at ?? new Date();
     const scope = touchClaim(tx, input.claimId, at);
-    const existing = tx.select().from(sources).where(eq(sources.url, input.source.url)).get();
+    const existing = tx.select().from(sources).where(eq(sources.url, sourceAddress(input.source.url))).get();
     if (existing && getLink(tx, input.claimId, existing.id)) throw fieldError('url', ALREADY_CITED);
     const touched: ClaimScope[] = [];
     const source = upsertSource(tx, input.source, { claimId: input.claimId, actorId: input.actorId, at, touched });

@@ -1,9 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { jsonLdDocuments, parseClaimReviews } from './external-review';
+import { jsonLdDocuments, OWN_REVIEWS, parseClaimReviews } from './external-review';
 import { claimReviewFeed } from './claim-review';
 import { fixtureFeed, hostileDocuments } from './testing/claim-review-fixtures';
 
 describe('reading other fact-checkers’ ClaimReviews', () => {
+  it('refuses a document holding our own reviews whole, before any review is checked, and only ours', () => {
+    const ours = (n: number, claim: string) => ({
+      '@type': 'ClaimReview',
+      url: `https://newsroom.example/claims/${n}/x`,
+      claimReviewed: claim,
+      author: { '@type': 'Organization', name: 'Claimline' },
+      reviewRating: { '@type': 'Rating', alternateName: 'Disputed' },
+    });
+    // Our own feed, one of whose older statements holds a control character (stored before they were refused).
+    const feed = JSON.stringify({ '@context': 'https://schema.org', '@type': 'DataFeed', dataFeedElement: [ours(1, 'The ferry runs \u0001 late'), ours(2, 'Fares — 运费 — rose')] });
+    expect(parseClaimReviews([feed], { ownOrigin: 'https://newsroom.example' })).toEqual({ ok: false, message: OWN_REVIEWS });
+    // Another site's reviews, or ours on another origin (http, www), are read as before.
+    expect(parseClaimReviews([JSON.stringify(fixtureFeed('t1'))], { ownOrigin: 'https://newsroom.example' })).toMatchObject({ ok: true });
+    expect(parseClaimReviews([feed], { ownOrigin: 'https://www.newsroom.example' })).toMatchObject({ ok: false, message: expect.stringMatching(/^Nothing was imported/) });
+  });
+
   it('reads every review of a DataFeed, direct and as DataFeedItem, with their ratings as published', () => {
     const result = parseClaimReviews([JSON.stringify(fixtureFeed('t1'))]);
     if (!result.ok) throw new Error(result.message);

@@ -180,7 +180,16 @@ export function jsonLdDocuments(text: string, mediaType: 'json' | 'html'): strin
 }
 
 /** Reads other fact-checkers' ClaimReviews from JSON-LD documents; all of them or a clear refusal. */
-export function parseClaimReviews(documents: string[]): ParseResult {
+/** Why a document holding our own reviews is refused whole: shown beside the importer's field. */
+export const OWN_REVIEWS = 'These are our own fact-checks (their pages are on this site): nothing was imported. Import other organisations’ ClaimReviews here.';
+
+/**
+ * `ownOrigin`: this site's origin. A document with any review whose page is there is refused whole
+ * (OWN_REVIEWS) before any review is checked: our own feed, named in the importer's hint, would
+ * show our verdicts beside themselves as "Also checked by", and one of our older reviews failing a
+ * check (a statement stored before control characters were refused) must not hide that reason.
+ */
+export function parseClaimReviews(documents: string[], { ownOrigin }: { ownOrigin?: string } = {}): ParseResult {
   const size = documents.reduce((n, d) => n + d.length, 0);
   if (size > EXTERNAL_REVIEW_BYTES) return { ok: false, message: `The file is too large: at most ${EXTERNAL_REVIEW_BYTES / 1_000_000} MB.` };
   if (documents.length === 0) return { ok: false, message: 'The page has no JSON-LD, so it publishes no ClaimReview.' };
@@ -206,6 +215,7 @@ export function parseClaimReviews(documents: string[]): ParseResult {
     }
   }
   if (found.length === 0) return { ok: false, message: 'No ClaimReview was found in it.' };
+  if (ownOrigin && found.some((o) => originOf(o.url) === ownOrigin)) return { ok: false, message: OWN_REVIEWS };
   if (found.length > EXTERNAL_REVIEWS_MAX) return { ok: false, message: `It holds ${found.length} reviews; import at most ${EXTERNAL_REVIEWS_MAX} at a time.` };
   const reviews: ExternalReviewInput[] = [];
   const reasons: string[] = [];
@@ -222,4 +232,14 @@ export function parseClaimReviews(documents: string[]): ParseResult {
     return { ok: false, message: `Nothing was imported. ${reasons.slice(0, MAX_REASONS).join(' ')}${more}` };
   }
   return { ok: true, reviews };
+}
+
+/** The origin of a review's `url`, or null when it is no address. */
+function originOf(url: Json | undefined): string | null {
+  if (typeof url !== 'string') return null;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
 }

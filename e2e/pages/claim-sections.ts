@@ -51,8 +51,9 @@ export class ClaimSections {
   }
 
   /** The form's alert or status message. */
+  /** The forms' messages, not a cited source's "A copy is being made…" / "Making a copy failed…" status line beside it. */
   message() {
-    return shownMessages(this.page, { statuses: true });
+    return shownMessages(this.page, { statuses: true }).filter({ hasNotText: /^(A copy is being made|Making a copy failed)/ });
   }
 
   private async fillSource(form: ReturnType<Page['getByRole']>, f: SourceFields) {

@@ -179,11 +179,11 @@ export function jsonLdDocuments(text: string, mediaType: 'json' | 'html'): strin
   return [...text.matchAll(/<script\b[^>]*\btype\s*=\s*["']?application\/ld\+json\b[^>]*>([^]*?)<\/script\s*>/gi)].map((m) => m[1]!);
 }
 
-/** Reads other fact-checkers' ClaimReviews from JSON-LD documents; all of them or a clear refusal. */
 /** Why a document holding our own reviews is refused whole: shown beside the importer's field. */
 export const OWN_REVIEWS = 'These are our own fact-checks (their pages are on this site): nothing was imported. Import other organisations’ ClaimReviews here.';
 
 /**
+ * Reads other fact-checkers' ClaimReviews from JSON-LD documents; all of them or a clear refusal.
  * `ownOrigin`: this site's origin. A document with any review whose page is there is refused whole
  * (OWN_REVIEWS) before any review is checked: our own feed, named in the importer's hint, would
  * show our verdicts beside themselves as "Also checked by", and one of our older reviews failing a
